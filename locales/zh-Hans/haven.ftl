@@ -1,0 +1,250 @@
+# REVIEW STATUS: NOT yet reviewed by a native speaker.
+# English: machine-assisted translation; it has NOT yet been reviewed by a native speaker
+# and must be reviewed before production use.
+# 中文：本译文为机器辅助翻译，尚未经过以中文为母语的人士审校，正式使用前必须审校。
+#
+# Haven — 简体中文。参照文件为 locales/en/haven.ftl：本文件的消息键与其完全相同，顺序一致。
+
+site-name = Haven
+staff-site-name = Haven · 工作人员
+skip-to-content = 跳到主要内容
+quick-exit = 快速离开
+nav-languages = 语言
+nav-staff = 工作人员
+nav-cases = 案件
+nav-account = 账户
+nav-sign-out = 退出登录
+footer-emergency = 如果您正面临紧急危险，请拨打 911。
+footer-privacy = Haven 不会记录您的 IP 地址、您的浏览器，也不会记录您访问的确切时间。
+yes = 是
+no = 否
+required = 必填
+choose-none = — 未说明 —
+error-prefix = 错误：
+
+## Landing page
+home-title = 安全地报告外国政府的骚扰
+home-lead = 如果您身在加拿大，而有人代表外国政府威胁、跟踪、施压或骚扰您或您的家人，您可以在这里告诉我们。您不必提供姓名。
+home-start-report = 提交报告
+danger-call-911 = 如果您正面临紧急危险，请先拨打 911。
+safety-title = 开始之前
+safety-device = 请使用您信任的设备和网络。如果有人可能会检查您的手机或电脑，请使用浏览器的隐私（无痕）窗口，并在完成后关闭它。
+safety-tor = Haven 可以在 Tor Browser 中使用，即使是最安全的设置、不启用 JavaScript 也可以。
+safety-anonymous = 您可以在不提供姓名、也不留下任何联系方式的情况下提交报告。
+safety-quick-exit = 每个页面顶部都有“快速离开”按钮，点击后会立即离开本网站。
+safety-receipt = 提交报告后，您会得到一个案件编号和一个秘密回执。请把它们记在安全的地方：凭借它们，您可以回来查看回复、补充信息。
+what-happens-title = 接下来会怎样
+what-happens-1 = 个案工作人员通常会在两个工作日内阅读您的报告。紧急报告会优先阅读。
+what-happens-2 = 如果您同意，他们可以帮您联系能够提供帮助的社区团体。
+what-happens-3 = 除非您同意，否则我们不会向警方或其他任何人透露任何内容。
+
+## Report form
+report-title = 提交报告
+report-intro = 请用您自己的话告诉我们发生了什么。只有第一个问题是必答的；其他问题请尽量回答。
+report-required-note = 您的回答一到达我们这里就会被加密。
+report-errors-title = 请检查您的报告
+report-files-again = 为了您的安全，表单重新显示时不会保留已附加的文件：请重新附加。
+report-submit = 发送我的报告
+field-narrative = 发生了什么？
+field-narrative-hint = 请描述发生了什么、在什么时间和地点，以及对您造成了什么影响。可以用任何语言填写。
+field-kinds = 这是什么类型的事件？（可多选）
+field-reporter-role = 您在这份报告中的身份是？
+field-occurred-on = 事情是什么时候发生的？
+field-occurred-on-hint = 填写日期（2026-05-14）；如果不记得具体是哪一天，可以填写月份（2026-05）。
+field-where = 事情发生在哪里？
+field-where-hint = 只填写城市和省份，不要填写街道地址。
+field-city = 城市
+field-province = 省或地区
+field-community = 这涉及哪个社群？
+field-channels = 对方是通过什么途径接触您的？（可多选）
+field-state-link = 您认为背后是谁？
+field-demands = 他们想要您做什么？（可多选）
+field-involved = 涉及哪些人？（选填）
+field-involved-hint = 如果您知道，并且说出来是安全的，请填写姓名、机构名称或描述。
+field-family-affected = 我在原籍国的家人受到了影响
+field-prior-reports = 您是否已经向警方、加拿大皇家骑警（RCMP）或加拿大安全情报局（CSIS）报告过此事？（选填）
+field-prior-reports-hint = 如果报告过，请写明向谁报告，以及任何事件编号或案卷编号。
+field-immediate-danger = 我正面临紧急危险
+field-immediate-danger-hint = 请先拨打 911。勾选此项会将您的报告标记为紧急。
+field-support = 哪些支持会对您有帮助？（可多选）
+field-evidence = 证据（选填）
+field-evidence-hint = 截图、照片、文件、音频或视频：最多 10 个文件，每个不超过 10 MB，总共不超过 25 MB。不需要位置信息；如果可以，请将其删除。
+field-contact-method = 我们可以怎样联系您？
+field-contact-hint = 仅在您希望我们联系您时填写。选择“不要联系我”即可保持匿名。
+field-contact-value = 您的电子邮件地址、电话号码或 Signal 用户名
+field-consents = 您允许我们做什么？
+field-consents-hint = 除非您勾选，否则以下各项都不会生效。您以后可以改变主意。
+field-consent-referral = 将我的案件转介给能够提供帮助的合作社区团体
+field-consent-police = 将我的报告提供给执法机关
+field-consent-stats = 将我的报告（去除任何可以识别我身份的内容后）纳入匿名统计
+field-lang = 语言
+field-csrf-token = 表单
+
+kind-online-harassment = 网络骚扰、威胁或人肉搜索（公开个人信息）
+kind-surveillance = 被跟踪、监视或拍照
+kind-family-threats = 原籍国的家人受到威胁或被拘押
+kind-pressure-to-return = 被施压要求回国
+kind-pressure-to-inform = 被施压要求提供他人情况或监视他人
+kind-event-intimidation = 在活动、抗议现场或校园内受到恐吓
+kind-hacking = 黑客攻击、网络钓鱼或设备被入侵
+kind-smear-campaign = 抹黑、冒充身份或散布虚假信息
+kind-proxy-contact = 被非官方“警察站”或其他国家代理人联系
+kind-legal-abuse = 滥用法律或领事程序（INTERPOL 国际刑警组织通报、引渡请求、拒绝签发护照或拒绝提供领事服务）
+kind-assault = 人身攻击或绑架未遂
+kind-other = 其他情况
+
+role-targeted = 我本人是被针对的人
+role-witness = 我目睹了其他人遭遇此事
+role-on-behalf = 我代表他人报告
+
+channel-in-person = 当面
+channel-phone = 电话
+channel-wechat = 微信（WeChat）
+channel-whatsapp = WhatsApp
+channel-other-messaging = 其他即时通讯应用
+channel-email = 电子邮件
+channel-social-media = 社交媒体
+
+state-link-embassy = 大使馆或领事馆
+state-link-police = 警察或安全部门
+state-link-proxy = 代表该国政府行事的组织
+state-link-unknown = 我不知道
+
+demand-stop-activism = 停止参与社会运动或公开发声
+demand-return = 回到原籍国
+demand-inform = 提供他人的情况
+demand-other = 其他
+
+support-safety-planning = 安全规划
+support-legal = 法律帮助
+support-immigration = 移民方面的帮助
+support-digital-security = 数字安全
+support-mental-health = 心理健康支持
+support-community-contact = 与我所属的社群取得联系
+
+contact-none = 不要联系我
+contact-email = 电子邮件
+contact-phone = 电话
+contact-signal = Signal
+
+community-uyghur = 维吾尔人
+community-tibetan = 藏人
+community-hong-kong = 香港人
+community-chinese = 中国人（包括异见人士和人权捍卫者）
+community-falun-gong = 法轮功
+community-southern-mongolian = 南蒙古人
+community-taiwanese = 台湾人
+community-other = 其他社群
+
+province-ab = 阿尔伯塔省
+province-bc = 不列颠哥伦比亚省（卑诗省）
+province-mb = 马尼托巴省
+province-nb = 新不伦瑞克省
+province-nl = 纽芬兰与拉布拉多省
+province-ns = 新斯科舍省
+province-nt = 西北地区
+province-nu = 努纳武特地区
+province-on = 安大略省
+province-pe = 爱德华王子岛省
+province-qc = 魁北克省
+province-sk = 萨斯喀彻温省
+province-yt = 育空地区
+
+error-narrative-required = 请告诉我们发生了什么。
+error-invalid-choice = 这个选择不在选项之中：请重新选择。
+error-too-long = 这个回答太长了：请缩短。
+error-occurred-on-invalid = 日期请写成 2026-05-14 的格式，月份请写成 2026-05 的格式，且不能是将来的时间。
+error-contact-value-required = 请填写联系您的方式，或选择“不要联系我”。
+error-contact-value-invalid = 对于您选择的联系方式，这看起来不是有效的电子邮件地址、电话号码或 Signal 用户名。
+error-evidence-type = 其中一个文件的类型我们不接受（我们接受图片、PDF、纯文本、音频或视频）。请只附加这些类型的文件。
+error-form-expired = 此表单已过期，因此没有发送任何内容。您的回答仍然保留在这里：请检查后重新发送。
+
+## Receipt
+receipt-title = 我们已收到您的报告
+receipt-stored = 您的报告已加密并安全保存。个案工作人员会阅读它。
+receipt-reference-label = 案件编号
+receipt-receipt-label = 秘密回执
+receipt-write-down = 请现在就记下案件编号和回执，并保存在安全的地方。
+receipt-shown-once = 我们不会保存回执，也无法再次向您显示。凭借这两者，您可以回来查看回复、补充信息，或要求我们删除您的报告。
+receipt-keep-safe = 任何拿到您回执的人都可以查看您的案件：请不要与任何人分享。
+receipt-done = 我已经记下了
+receipt-gone-title = 此回执已不再显示
+receipt-gone-body = 为了您的安全，回执只会在您提交报告后的短时间内、在您所用的浏览器中显示。如果您没有记下，可以提交一份新的报告，并在其中提及之前的那一份。
+
+## Error pages
+error-code = 错误 { $code }
+error-home = 返回首页
+error-400-title = 此请求有问题
+error-400-body = 页面无法理解所发送的内容。请返回，检查您填写的内容，然后重试。
+error-403-title = 您无法打开此页面
+error-403-body = 您的账户无权访问此页面。如果您认为应该有权访问，请联系管理员。
+error-404-title = 找不到页面
+error-404-body = 此地址没有任何内容。请检查链接，或从首页重新开始。
+error-413-title = 内容过大
+error-413-body = 您发送的内容超出了我们接受的上限（文件：每个最大 10 MB，总共 25 MB，最多 10 个文件）。没有保存任何内容。请返回并发送更小或更少的文件。
+error-429-title = 尝试次数过多
+error-429-body = 请等待几分钟后再试。
+error-500-title = 我们这边出了问题
+error-500-body = 这不是您造成的。如果您当时正在发送报告，报告并没有被保存：请在几分钟后重试。
+error-503-title = Haven 暂时无法使用
+error-503-body = 我们无法连接到数据库，因此没有保存任何内容。请在一分钟后重试：您的报告对我们很重要。
+error-csrf-title = 此表单已过期
+error-csrf-body = 为了您的安全，表单只在有限的时间内、并且只在本网站上有效。请返回，重新加载页面，然后再次发送表单。
+
+## Staff: sign-in
+login-title = 工作人员登录
+login-email = 电子邮件地址
+login-password = 密码
+login-totp = 一次性验证码
+login-totp-hint = 仅当您已设置双重验证登录时填写。
+login-submit = 登录
+login-failed = 电子邮件地址或密码不正确，或账户未启用。请重试。
+login-signed-out = 您已退出登录。
+
+## Staff: account
+account-title = 您的账户
+account-email = 电子邮件地址
+account-role = 角色
+account-organisation = 合作团体
+account-session-idle = 如果 { $minutes } 分钟内没有任何操作，您将被自动退出登录。
+role-staff-admin = 管理员
+role-staff-caseworker = 个案工作人员
+role-staff-liaison = 联络员
+
+## Staff: queue and case
+queue-title = 案件
+queue-total = { $count ->
+    [one] 共 { $count } 个案件
+   *[other] 共 { $count } 个案件
+}
+queue-empty = 目前还没有案件。
+queue-pages = 案件分页
+queue-newest = 最新案件
+queue-older = 较早的案件
+col-reference = 编号
+col-received = 收到时间
+col-status = 状态
+col-risk = 风险
+col-kinds = 类型
+col-community = 社群
+col-province = 省份
+source-phone = 电话
+source-web = 网上表单
+status-new = 新案件
+status-triaged = 已初步评估
+status-in-progress = 处理中
+status-referred = 已转介
+status-closed = 已结案
+risk-routine = 一般
+risk-elevated = 较高
+risk-urgent = 紧急
+case-title = 案件 { $reference }
+case-heading = 案件
+case-immediate-danger = 报告人表示自己正面临紧急危险。
+case-source = 接收途径
+case-language = 表单语言
+case-report = 报告
+case-evidence = 证据
+case-no-evidence = 未附加任何文件。
+case-evidence-warning = 文件只会被下载，绝不会在浏览器中打开。请在专门用于这项工作的设备上打开。
+size-kib = { $kib } KiB

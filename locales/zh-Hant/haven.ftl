@@ -1,0 +1,250 @@
+# REVIEW STATUS: NOT yet reviewed by a native speaker.
+# English: machine-assisted translation; it has NOT yet been reviewed by a native speaker
+# and must be reviewed before production use.
+# 中文：本譯文為機器輔助翻譯，尚未經以中文為母語的人士審校，正式使用前必須審校。
+#
+# Haven — 繁體中文（香港用語）。參照檔案為 locales/en/haven.ftl：本檔案的訊息鍵與其完全相同，次序一致。
+
+site-name = Haven
+staff-site-name = Haven · 職員
+skip-to-content = 跳至主要內容
+quick-exit = 快速離開
+nav-languages = 語言
+nav-staff = 職員
+nav-cases = 個案
+nav-account = 帳戶
+nav-sign-out = 登出
+footer-emergency = 如果您正面對即時危險，請致電 911。
+footer-privacy = Haven 不會記錄您的 IP 地址、您的瀏覽器，亦不會記錄您到訪的確實時間。
+yes = 是
+no = 否
+required = 必填
+choose-none = — 未有說明 —
+error-prefix = 錯誤：
+
+## Landing page
+home-title = 安全地報告外國政府的滋擾
+home-lead = 如果您身在加拿大，而有人代表外國政府威脅、跟蹤、施壓或滋擾您或您的家人，您可以在這裏告訴我們。您毋須提供姓名。
+home-start-report = 提交報告
+danger-call-911 = 如果您正面對即時危險，請先致電 911。
+safety-title = 開始之前
+safety-device = 請使用您信任的裝置和網絡。如果有人可能會檢查您的手機或電腦，請使用瀏覽器的私密（無痕）視窗，並在完成後關閉。
+safety-tor = Haven 可以在 Tor Browser 中使用，即使是最安全的設定、不啟用 JavaScript 亦可。
+safety-anonymous = 您可以在不提供姓名、亦不留下任何聯絡方法的情況下提交報告。
+safety-quick-exit = 每個頁面頂部都有「快速離開」按鈕，按下後會立即離開本網站。
+safety-receipt = 提交報告後，您會獲得一個個案編號和一個秘密憑證。請把它們記在安全的地方：憑着它們，您可以回來查看回覆及補充資料。
+what-happens-title = 接下來會怎樣
+what-happens-1 = 個案工作員通常會在兩個工作天內閱讀您的報告。緊急報告會優先閱讀。
+what-happens-2 = 如您同意，他們可以為您聯繫能夠提供協助的社區團體。
+what-happens-3 = 除非您同意，否則我們不會向警方或任何其他人透露任何內容。
+
+## Report form
+report-title = 提交報告
+report-intro = 請用您自己的說話告訴我們發生了甚麼事。只有第一條問題必須回答；其他問題請盡量回答。
+report-required-note = 您的答覆一送達我們，便會即時加密。
+report-errors-title = 請檢查您的報告
+report-files-again = 為了您的安全，表格重新顯示時不會保留已附加的檔案：請重新附加。
+report-submit = 送出我的報告
+field-narrative = 發生了甚麼事？
+field-narrative-hint = 請描述發生了甚麼事、在甚麼時間和地點，以及對您造成了甚麼影響。可以用任何語言填寫。
+field-kinds = 這是甚麼類型的事件？（可選多項）
+field-reporter-role = 您在這份報告中的身份是？
+field-occurred-on = 事情在甚麼時候發生？
+field-occurred-on-hint = 請填寫日期（2026-05-14）；如果不記得是哪一天，可以填寫月份（2026-05）。
+field-where = 事情在哪裏發生？
+field-where-hint = 只需填寫城市和省份，不要填寫街道地址。
+field-city = 城市
+field-province = 省或地區
+field-community = 這涉及哪個社群？
+field-channels = 對方透過甚麼途徑接觸您？（可選多項）
+field-state-link = 您認為背後是誰？
+field-demands = 他們想您做甚麼？（可選多項）
+field-involved = 涉及哪些人？（選填）
+field-involved-hint = 如果您知道，而且說出來是安全的，請填寫姓名、機構名稱或描述。
+field-family-affected = 我在原居國的家人受到影響
+field-prior-reports = 您是否已經向警方、加拿大皇家騎警（RCMP）或加拿大安全情報局（CSIS）報告此事？（選填）
+field-prior-reports-hint = 如有，請寫明向誰報告，以及任何事件編號或檔案編號。
+field-immediate-danger = 我正面對即時危險
+field-immediate-danger-hint = 請先致電 911。勾選此項會將您的報告標示為緊急。
+field-support = 哪些支援對您有幫助？（可選多項）
+field-evidence = 證據（選填）
+field-evidence-hint = 螢幕截圖、相片、文件、錄音或影片：最多 10 個檔案，每個不超過 10 MB，合共不超過 25 MB。毋須提供位置資料；如可以，請將其刪除。
+field-contact-method = 我們可以怎樣聯絡您？
+field-contact-hint = 只在您希望我們聯絡您時填寫。選擇「不要聯絡我」即可保持匿名。
+field-contact-value = 您的電郵地址、電話號碼或 Signal 用戶名稱
+field-consents = 您允許我們做甚麼？
+field-consents-hint = 除非您勾選，否則以下各項都不會生效。您日後可以改變主意。
+field-consent-referral = 將我的個案轉介給能夠提供協助的合作社區團體
+field-consent-police = 將我的報告提供給執法機關
+field-consent-stats = 將我的報告（刪除任何可識別我身份的內容後）納入匿名統計
+field-lang = 語言
+field-csrf-token = 表格
+
+kind-online-harassment = 網上滋擾、威脅或「起底」（公開個人資料）
+kind-surveillance = 被跟蹤、監視或拍照
+kind-family-threats = 在原居國的家人受到威脅或被拘押
+kind-pressure-to-return = 被施壓要求回國
+kind-pressure-to-inform = 被施壓要求提供他人資料或監視他人
+kind-event-intimidation = 在活動、示威現場或校園內受到恐嚇
+kind-hacking = 黑客入侵、網絡釣魚或裝置被入侵
+kind-smear-campaign = 抹黑、冒充身份或散播虛假資訊
+kind-proxy-contact = 被非官方「警察站」或其他國家代理人聯絡
+kind-legal-abuse = 濫用法律或領事程序（INTERPOL 國際刑警組織通報、引渡請求、拒絕簽發護照或拒絕提供領事服務）
+kind-assault = 人身襲擊或企圖綁架
+kind-other = 其他情況
+
+role-targeted = 我本人是被針對的人
+role-witness = 我目睹其他人遭遇此事
+role-on-behalf = 我代表他人報告
+
+channel-in-person = 當面
+channel-phone = 電話
+channel-wechat = 微信（WeChat）
+channel-whatsapp = WhatsApp
+channel-other-messaging = 其他即時通訊應用程式
+channel-email = 電郵
+channel-social-media = 社交媒體
+
+state-link-embassy = 大使館或領事館
+state-link-police = 警察或安全部門
+state-link-proxy = 代表該國政府行事的組織
+state-link-unknown = 我不知道
+
+demand-stop-activism = 停止參與社會運動或公開發聲
+demand-return = 返回原居國
+demand-inform = 提供他人的資料
+demand-other = 其他
+
+support-safety-planning = 安全計劃
+support-legal = 法律協助
+support-immigration = 移民方面的協助
+support-digital-security = 數碼安全
+support-mental-health = 精神健康支援
+support-community-contact = 與我所屬的社群聯繫
+
+contact-none = 不要聯絡我
+contact-email = 電郵
+contact-phone = 電話
+contact-signal = Signal
+
+community-uyghur = 維吾爾人
+community-tibetan = 藏人
+community-hong-kong = 香港人
+community-chinese = 中國人（包括異見人士及人權捍衛者）
+community-falun-gong = 法輪功
+community-southern-mongolian = 南蒙古人
+community-taiwanese = 台灣人
+community-other = 其他社群
+
+province-ab = 亞伯達省
+province-bc = 卑詩省
+province-mb = 緬尼托巴省
+province-nb = 紐賓士域省
+province-nl = 紐芬蘭與拉布拉多省
+province-ns = 新斯科舍省
+province-nt = 西北地區
+province-nu = 努納武特地區
+province-on = 安大略省
+province-pe = 愛德華王子島省
+province-qc = 魁北克省
+province-sk = 薩斯喀徹溫省
+province-yt = 育空地區
+
+error-narrative-required = 請告訴我們發生了甚麼事。
+error-invalid-choice = 這個選擇不在選項之中：請重新選擇。
+error-too-long = 這個答覆太長：請縮短。
+error-occurred-on-invalid = 日期請寫成 2026-05-14 的格式，月份請寫成 2026-05 的格式，而且不可以是將來的時間。
+error-contact-value-required = 請填寫聯絡您的方法，或選擇「不要聯絡我」。
+error-contact-value-invalid = 就您選擇的聯絡方法而言，這看來不是有效的電郵地址、電話號碼或 Signal 用戶名稱。
+error-evidence-type = 其中一個檔案的類型不獲接受（我們接受圖片、PDF、純文字、錄音或影片）。請只附加這些類型的檔案。
+error-form-expired = 此表格已過期，因此沒有送出任何內容。您的答覆仍然保留在這裏：請檢查後再次送出。
+
+## Receipt
+receipt-title = 我們已收到您的報告
+receipt-stored = 您的報告已加密並安全儲存。個案工作員會閱讀它。
+receipt-reference-label = 個案編號
+receipt-receipt-label = 秘密憑證
+receipt-write-down = 請現在就記下個案編號和憑證，並存放在安全的地方。
+receipt-shown-once = 我們不會保存憑證，亦無法再次向您顯示。憑着兩者，您可以回來查看回覆、補充資料，或要求我們刪除您的報告。
+receipt-keep-safe = 任何持有您憑證的人都可以查看您的個案：請勿與任何人分享。
+receipt-done = 我已經記下了
+receipt-gone-title = 此憑證已不再顯示
+receipt-gone-body = 為了您的安全，憑證只會在您提交報告後的短時間內、在您所用的瀏覽器中顯示。如果您沒有記下，可以提交一份新的報告，並在其中提及之前的那一份。
+
+## Error pages
+error-code = 錯誤 { $code }
+error-home = 返回主頁
+error-400-title = 此要求有問題
+error-400-body = 頁面無法理解所送出的內容。請返回上一頁，檢查您輸入的內容，然後再試。
+error-403-title = 您無法開啟此頁面
+error-403-body = 您的帳戶無權存取此頁面。如您認為應該有權存取，請聯絡管理員。
+error-404-title = 找不到頁面
+error-404-body = 此網址沒有任何內容。請檢查連結，或從主頁重新開始。
+error-413-title = 內容過大
+error-413-body = 您送出的內容超出我們接受的上限（檔案：每個最多 10 MB，合共 25 MB，最多 10 個檔案）。沒有儲存任何內容。請返回上一頁，並送出較小或較少的檔案。
+error-429-title = 嘗試次數過多
+error-429-body = 請等候數分鐘後再試。
+error-500-title = 我們這邊出現問題
+error-500-body = 這並非由您造成。如果您當時正在送出報告，報告並未儲存：請在數分鐘後再試。
+error-503-title = Haven 暫時無法使用
+error-503-body = 我們無法連接數據庫，因此沒有儲存任何內容。請在一分鐘後再試：您的報告對我們很重要。
+error-csrf-title = 此表格已過期
+error-csrf-body = 為了您的安全，表格只在有限時間內、並只在本網站上有效。請返回上一頁，重新載入頁面，然後再次送出表格。
+
+## Staff: sign-in
+login-title = 職員登入
+login-email = 電郵地址
+login-password = 密碼
+login-totp = 一次性驗證碼
+login-totp-hint = 只適用於已設定雙重認證登入的帳戶。
+login-submit = 登入
+login-failed = 電郵地址或密碼不正確，或帳戶未啟用。請再試一次。
+login-signed-out = 您已登出。
+
+## Staff: account
+account-title = 您的帳戶
+account-email = 電郵地址
+account-role = 角色
+account-organisation = 合作團體
+account-session-idle = 如 { $minutes } 分鐘內沒有任何操作，系統會自動將您登出。
+role-staff-admin = 管理員
+role-staff-caseworker = 個案工作員
+role-staff-liaison = 聯絡員
+
+## Staff: queue and case
+queue-title = 個案
+queue-total = { $count ->
+    [one] 共 { $count } 宗個案
+   *[other] 共 { $count } 宗個案
+}
+queue-empty = 暫時未有個案。
+queue-pages = 個案分頁
+queue-newest = 最新個案
+queue-older = 較早的個案
+col-reference = 編號
+col-received = 接收時間
+col-status = 狀態
+col-risk = 風險
+col-kinds = 類型
+col-community = 社群
+col-province = 省份
+source-phone = 電話
+source-web = 網上表格
+status-new = 新個案
+status-triaged = 已初步評估
+status-in-progress = 處理中
+status-referred = 已轉介
+status-closed = 已結案
+risk-routine = 一般
+risk-elevated = 較高
+risk-urgent = 緊急
+case-title = 個案 { $reference }
+case-heading = 個案
+case-immediate-danger = 報告人表示自己正面對即時危險。
+case-source = 接收途徑
+case-language = 表格語言
+case-report = 報告
+case-evidence = 證據
+case-no-evidence = 沒有附加任何檔案。
+case-evidence-warning = 檔案只會被下載，絕不會在瀏覽器中開啟。請在專門用於這項工作的裝置上開啟。
+size-kib = { $kib } KiB

@@ -1,0 +1,5 @@
+DROP TABLE evidence;
+DROP TABLE cases;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE organisations;

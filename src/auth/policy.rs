@@ -1,0 +1,210 @@
+//! Who reaches which staff route: the one table that decides it, and the
+//! gate that applies it to every request under `/staff`.
+//!
+//! A route that is registered but missing from [`RULES`] is refused (404):
+//! forgetting a rule closes a route rather than opening it. The gate also
+//! checks the CSRF token of every state-changing staff request, so no
+//! handler can forget to.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, HttpResponse, web};
+use futures_util::StreamExt;
+use subtle::ConstantTimeEq;
+
+use super::session::{self, Staff};
+use crate::domain::StaffRole;
+use crate::web::{AppError, AppState, FormTokens, reject_cross_site};
+
+/// Who may use a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not (the sign-in form).
+    Anyone,
+    /// Any signed-in staff member.
+    Staff,
+    /// Caseworkers and admins.
+    Casework,
+    /// Admins only.
+    Admin,
+    /// Liaisons of a partner group only.
+    Liaison,
+}
+
+impl Access {
+    pub fn allows(self, role: StaffRole) -> bool {
+        match self {
+            Access::Anyone | Access::Staff => true,
+            Access::Casework => role.works_cases(),
+            Access::Admin => role == StaffRole::Admin,
+            Access::Liaison => role == StaffRole::Liaison,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    pub method: &'static str,
+    pub pattern: &'static str,
+    pub access: Access,
+}
+
+const fn rule(method: &'static str, pattern: &'static str, access: Access) -> Rule {
+    Rule { method, pattern, access }
+}
+
+/// Every staff route. Tests walk this table to check each route against
+/// every kind of visitor.
+pub const RULES: &[Rule] = &[
+    rule("GET", "/staff", Access::Staff),
+    rule("GET", "/staff/login", Access::Anyone),
+    rule("POST", "/staff/login", Access::Anyone),
+    rule("POST", "/staff/logout", Access::Staff),
+    rule("GET", "/staff/account", Access::Staff),
+    rule("GET", "/staff/cases", Access::Casework),
+    rule("GET", "/staff/cases/{reference}", Access::Casework),
+    rule("GET", "/staff/cases/{reference}/evidence/{evidence_id}", Access::Casework),
+];
+
+/// The rule for a request, if its route is listed.
+pub fn rule_for(method: &Method, pattern: &str) -> Option<&'static Rule> {
+    let method = if method == Method::HEAD { "GET" } else { method.as_str() };
+    RULES.iter().find(|r| r.method == method && r.pattern == pattern)
+}
+
+/// Largest urlencoded staff form the gate reads to find its token.
+const FORM_LIMIT: usize = 256 * 1024;
+
+/// What the gate decided about a request.
+enum Verdict {
+    Pass(Option<Staff>),
+    SignInFirst,
+}
+
+/// Applies [`RULES`] and the CSRF check to every request under `/staff`.
+/// Refusals become responses here, so that they get the error page and the
+/// security headers like any other.
+pub async fn staff_gate(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    match check(&mut req).await {
+        Ok(Verdict::Pass(staff)) => {
+            if let Some(staff) = staff {
+                req.extensions_mut().insert::<Staff>(staff);
+            }
+            let mut res = next.call(req).await?.map_into_boxed_body();
+            res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+            Ok(res)
+        }
+        Ok(Verdict::SignInFirst) => {
+            let target = format!("/staff/login?next={}", urlencode(&path_and_query(&req)));
+            let res = HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .finish();
+            Ok(req.into_response(res))
+        }
+        Err(e) => Ok(req.error_response(e)),
+    }
+}
+
+async fn check(req: &mut ServiceRequest) -> Result<Verdict, AppError> {
+    let Some(pattern) = req.match_pattern() else {
+        return Err(AppError::NotFound);
+    };
+    let Some(rule) = rule_for(req.method(), &pattern) else {
+        return Err(AppError::NotFound);
+    };
+    let state = req.app_data::<web::Data<AppState>>().expect("AppState is registered").clone();
+    let staff = session::resolve(&state, req.request()).await?;
+    let state_changing = req.method() != Method::GET && req.method() != Method::HEAD;
+
+    match (&staff, rule.access) {
+        (_, Access::Anyone) => {}
+        (None, _) if state_changing => return Err(AppError::Forbidden),
+        (None, _) => return Ok(Verdict::SignInFirst),
+        (Some(s), access) if !access.allows(s.role) => return Err(AppError::Forbidden),
+        _ => {}
+    }
+
+    if state_changing {
+        if reject_cross_site(req.request()) {
+            return Err(AppError::CsrfRejected);
+        }
+        let submitted = read_form_token(req).await?;
+        let valid = match (&staff, rule.access) {
+            (_, Access::Anyone) => FormTokens::verify(&state, FormTokens::LOGIN, &submitted),
+            (Some(s), _) => bool::from(s.csrf_token.as_bytes().ct_eq(submitted.as_bytes())),
+            (None, _) => false,
+        };
+        if !valid {
+            return Err(AppError::CsrfRejected);
+        }
+    }
+    Ok(Verdict::Pass(staff))
+}
+
+fn path_and_query(req: &ServiceRequest) -> String {
+    match req.query_string() {
+        "" => req.path().to_string(),
+        q => format!("{}?{q}", req.path()),
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)]).map(|e| e[1..].to_string()).unwrap_or_default()
+}
+
+/// Reads the urlencoded body to find `csrf_token`, then puts the body back
+/// for the handler.
+async fn read_form_token(req: &mut ServiceRequest) -> Result<String, AppError> {
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok(String::new());
+    }
+    let mut payload = req.take_payload();
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest)?;
+        if body.len() + chunk.len() > FORM_LIMIT {
+            return Err(AppError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    let body = body.freeze();
+    let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v))
+        .unwrap_or_default();
+    req.set_payload(actix_web::dev::Payload::from(body));
+    Ok(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_unique() {
+        for (i, a) in RULES.iter().enumerate() {
+            for b in &RULES[i + 1..] {
+                assert!(!(a.method == b.method && a.pattern == b.pattern), "{} {} twice", a.method, a.pattern);
+            }
+        }
+    }
+
+    #[test]
+    fn liaisons_never_reach_casework() {
+        assert!(!Access::Casework.allows(StaffRole::Liaison));
+        assert!(Access::Casework.allows(StaffRole::Caseworker));
+        assert!(!Access::Admin.allows(StaffRole::Caseworker));
+        assert!(!Access::Liaison.allows(StaffRole::Admin));
+    }
+}

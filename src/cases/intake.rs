@@ -1,0 +1,122 @@
+//! Filing a report: a receipt is drawn and hashed, the case gets its own
+//! data key, the report and its evidence are sealed with it, and everything
+//! is stored in one transaction — or nothing is.
+
+use crate::crypto::{Aad, DataKey, new_token};
+use crate::db::cases::NewCaseRow;
+use crate::db::evidence::NewEvidenceRow;
+use crate::db::{self, DbError};
+use crate::domain::{CaseReference, Channel, Demand, IncidentKind, IntakeSource, NewReport, Receipt, RiskLevel, Support};
+use crate::web::{AppError, AppState};
+
+use super::evidence::EvidenceUpload;
+
+/// What the reporter is shown, once.
+#[derive(Debug)]
+pub struct FiledReport {
+    pub reference: CaseReference,
+    pub receipt: Receipt,
+}
+
+/// A 40-bit reference collides rarely; when it does, draw another.
+const REFERENCE_ATTEMPTS: usize = 8;
+
+pub async fn file_report(
+    state: &AppState,
+    report: NewReport,
+    files: Vec<EvidenceUpload>,
+    source: IntakeSource,
+) -> Result<FiledReport, AppError> {
+    let receipt = Receipt::generate();
+    let receipt_hash = state.hasher.hash(receipt.expose().to_string()).await;
+    let content = zeroize::Zeroizing::new(serde_json::to_vec(&report.content).map_err(AppError::internal)?);
+
+    let file_count = files.len();
+    for _ in 0..REFERENCE_ATTEMPTS {
+        let reference = CaseReference::generate();
+        let data_key = DataKey::generate();
+        let wrapped = state.keyring.wrap(&data_key, reference.as_str());
+        let sealed = data_key.seal(&Aad::case_content(reference.as_str()), &content);
+        let row = case_row(&report, &reference, receipt_hash.clone(), wrapped, sealed, source);
+        let files = seal_files(&data_key, &reference, &files);
+        let stored = state
+            .db
+            .run(move |conn| {
+                db::transaction(conn, |conn| {
+                    let case_id = db::cases::insert(conn, &row)?;
+                    for mut file in files {
+                        file.case_id = case_id;
+                        db::evidence::insert(conn, &file)?;
+                    }
+                    Ok(case_id)
+                })
+            })
+            .await;
+        match stored {
+            Ok(case_id) => {
+                tracing::info!(case_id, evidence_files = file_count, source = source.as_str(), "report filed");
+                return Ok(FiledReport { reference, receipt });
+            }
+            Err(DbError::Conflict) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(AppError::internal(anyhow::anyhow!("no free case reference after {REFERENCE_ATTEMPTS} attempts")))
+}
+
+fn case_row(
+    report: &NewReport,
+    reference: &CaseReference,
+    receipt_hash: String,
+    wrapped: crate::crypto::WrappedKey,
+    content: crate::crypto::Sealed,
+    source: IntakeSource,
+) -> NewCaseRow {
+    fn codes<T: Copy>(values: &[T], code: fn(T) -> &'static str) -> Vec<String> {
+        values.iter().map(|v| code(*v).to_string()).collect()
+    }
+    let risk = if report.immediate_danger { RiskLevel::Urgent } else { RiskLevel::Routine };
+    NewCaseRow {
+        reference: reference.as_str().to_string(),
+        receipt_hash,
+        master_key_id: wrapped.master_key_id,
+        wrapped_key: wrapped.sealed,
+        content,
+        source: source.as_str(),
+        risk: risk.as_str(),
+        kinds: codes(&report.kinds, IncidentKind::as_str),
+        reporter_role: report.reporter_role.map(|r| r.as_str()),
+        occurred_month: report.occurred_on.map(|o| o.month_start()),
+        province: report.province.map(|p| p.as_str()),
+        community: report.community.map(|c| c.as_str()),
+        channels: codes(&report.channels, Channel::as_str),
+        state_link: report.state_link.map(|s| s.as_str()),
+        demands: codes(&report.demands, Demand::as_str),
+        family_affected: report.family_affected,
+        immediate_danger: report.immediate_danger,
+        support: codes(&report.support, Support::as_str),
+        contact_method: report.contact_method.as_str(),
+        consent_referral: report.consent_referral,
+        consent_police: report.consent_police,
+        consent_stats: report.consent_stats,
+        language: report.language.as_str(),
+    }
+}
+
+fn seal_files(data_key: &DataKey, reference: &CaseReference, files: &[EvidenceUpload]) -> Vec<NewEvidenceRow> {
+    files
+        .iter()
+        .map(|f| {
+            let public_id = new_token()[..32].to_string();
+            NewEvidenceRow {
+                case_id: 0,
+                name: data_key.seal(&Aad::evidence_name(reference.as_str(), &public_id), f.name.as_bytes()),
+                content: data_key.seal(&Aad::evidence_bytes(reference.as_str(), &public_id), &f.bytes),
+                media_type: f.media_type,
+                size_bytes: i32::try_from(f.bytes.len()).unwrap_or(i32::MAX),
+                added_by: "reporter",
+                public_id,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,144 @@
+//! Opening a case for staff: unwrap its data key, open the report and the
+//! names of its evidence. A ciphertext that fails to authenticate is an
+//! internal error (logged with the case id), never shown half-read.
+
+use chrono::{DateTime, Utc};
+
+use crate::crypto::{Aad, DataKey, WrappedKey};
+use crate::db::{self, cases::CaseRow, strings};
+use crate::domain::{CaseReference, ReportContent};
+use crate::web::{AppError, AppState};
+
+/// One evidence file as listed on the case page.
+#[derive(Debug)]
+pub struct EvidenceItem {
+    pub public_id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size_bytes: i32,
+    pub added_by: String,
+    pub received_at: DateTime<Utc>,
+}
+
+/// A case, opened.
+#[derive(Debug)]
+pub struct OpenedCase {
+    pub id: i64,
+    pub reference: String,
+    pub source: String,
+    pub status: String,
+    pub risk: String,
+    pub kinds: Vec<String>,
+    pub reporter_role: Option<String>,
+    pub province: Option<String>,
+    pub community: Option<String>,
+    pub channels: Vec<String>,
+    pub state_link: Option<String>,
+    pub demands: Vec<String>,
+    pub family_affected: bool,
+    pub immediate_danger: bool,
+    pub support: Vec<String>,
+    pub contact_method: String,
+    pub consent_referral: bool,
+    pub consent_police: bool,
+    pub consent_stats: bool,
+    pub language: String,
+    pub received_at: DateTime<Utc>,
+    pub content: ReportContent,
+    pub evidence: Vec<EvidenceItem>,
+}
+
+/// A downloaded evidence file.
+pub struct EvidenceFile {
+    pub name: String,
+    pub media_type: String,
+    pub bytes: zeroize::Zeroizing<Vec<u8>>,
+}
+
+fn data_key(state: &AppState, row: &CaseRow) -> Result<DataKey, AppError> {
+    let wrapped = WrappedKey { master_key_id: row.master_key_id.clone(), sealed: row.wrapped_key.clone() };
+    state.keyring.unwrap(&wrapped, &row.reference).map_err(|e| {
+        AppError::internal(anyhow::Error::new(e).context(format!("case {} data key failed to unwrap", row.id)))
+    })
+}
+
+pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Option<OpenedCase>, AppError> {
+    let reference = reference.as_str().to_string();
+    let found = state
+        .db
+        .run(move |conn| {
+            let Some(row) = db::cases::find_by_reference(conn, &reference)? else { return Ok(None) };
+            let evidence = db::evidence::list_for_case(conn, row.id)?;
+            Ok(Some((row, evidence)))
+        })
+        .await?;
+    let Some((row, evidence)) = found else { return Ok(None) };
+    let key = data_key(state, &row)?;
+    let fail = |what: &str| AppError::internal(anyhow::anyhow!("case {} {what} failed authentication", row.id));
+    let plain = key.open(&Aad::case_content(&row.reference), &row.content).map_err(|_| fail("content"))?;
+    let content: ReportContent = serde_json::from_slice(&plain).map_err(|_| fail("content"))?;
+    let evidence = evidence
+        .into_iter()
+        .map(|e| {
+            let name = key
+                .open(&Aad::evidence_name(&row.reference, &e.public_id), &e.name)
+                .map_err(|_| fail("evidence name"))?;
+            Ok(EvidenceItem {
+                name: String::from_utf8_lossy(&name).into_owned(),
+                public_id: e.public_id,
+                media_type: e.media_type,
+                size_bytes: e.size_bytes,
+                added_by: e.added_by,
+                received_at: e.received_at,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(Some(OpenedCase {
+        id: row.id,
+        reference: row.reference,
+        source: row.source,
+        status: row.status,
+        risk: row.risk,
+        kinds: strings(row.kinds),
+        reporter_role: row.reporter_role,
+        province: row.province,
+        community: row.community,
+        channels: strings(row.channels),
+        state_link: row.state_link,
+        demands: strings(row.demands),
+        family_affected: row.family_affected,
+        immediate_danger: row.immediate_danger,
+        support: strings(row.support),
+        contact_method: row.contact_method,
+        consent_referral: row.consent_referral,
+        consent_police: row.consent_police,
+        consent_stats: row.consent_stats,
+        language: row.language,
+        received_at: row.received_at,
+        content,
+        evidence,
+    }))
+}
+
+pub async fn open_evidence(
+    state: &AppState,
+    reference: &CaseReference,
+    public_id: &str,
+) -> Result<Option<EvidenceFile>, AppError> {
+    let reference = reference.as_str().to_string();
+    let public_id = public_id.to_string();
+    let found = state
+        .db
+        .run(move |conn| {
+            let Some(row) = db::cases::find_by_reference(conn, &reference)? else { return Ok(None) };
+            let file = db::evidence::find_with_content(conn, row.id, &public_id)?;
+            Ok(file.map(|f| (row, f)))
+        })
+        .await?;
+    let Some((row, (meta, content))) = found else { return Ok(None) };
+    let key = data_key(state, &row)?;
+    let fail = || AppError::internal(anyhow::anyhow!("case {} evidence failed authentication", row.id));
+    let name = key.open(&Aad::evidence_name(&row.reference, &meta.public_id), &meta.name).map_err(|_| fail())?;
+    let bytes = key.open(&Aad::evidence_bytes(&row.reference, &meta.public_id), &content).map_err(|_| fail())?;
+    Ok(Some(EvidenceFile { name: String::from_utf8_lossy(&name).into_owned(), media_type: meta.media_type, bytes }))
+}

@@ -1,0 +1,192 @@
+//! The command line: `haven serve`, `haven migrate`, `haven user create`,
+//! `haven org create`. Every value can be given as an option, so each
+//! command runs in a script without a prompt.
+
+use std::io::Read;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::crypto::hash_secret_blocking;
+use crate::db::{self, Db};
+use crate::domain::{Community, EmailAddress, NewPassword, PasswordProblem, StaffRole};
+use crate::startup::{Application, build_state, migrate_when_ready};
+
+#[derive(Parser)]
+#[command(name = "haven", version, about = "Haven: confidential reporting and support")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Apply migrations, then serve HTTP until stopped (SIGINT or SIGTERM).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage partner community groups.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Create a staff account.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// admin, caseworker or liaison
+        #[arg(long)]
+        role: String,
+        /// The partner group of a liaison (by name).
+        #[arg(long)]
+        org: Option<String>,
+        /// Read the password from standard input (at least 15 characters).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum OrgCommand {
+    /// Create a partner community group.
+    Create {
+        #[arg(long)]
+        name: String,
+        /// A notification address (repeat for several).
+        #[arg(long = "email", required = true)]
+        emails: Vec<String>,
+        /// A community served (repeat for several): uyghur, tibetan, hong_kong, chinese, falun_gong, ...
+        #[arg(long = "community")]
+        communities: Vec<String>,
+    },
+}
+
+pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve => serve(config),
+        Command::Migrate => {
+            let db = Db::new(config.database_url.expose(), 1)?;
+            let n = migrate_when_ready(&db, Duration::from_secs(30))?;
+            println!("Database up to date ({n} migration(s) applied).");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Create { email, role, org, password_stdin } } => {
+            let password = if password_stdin { Some(read_password_stdin()?) } else { None };
+            create_user(&config, &email, &role, org.as_deref(), password)
+        }
+        Command::Org { command: OrgCommand::Create { name, emails, communities } } => {
+            create_org(&config, &name, &emails, &communities)
+        }
+    }
+}
+
+fn serve(config: Config) -> anyhow::Result<()> {
+    let state = build_state(config)?;
+    let applied = migrate_when_ready(&state.db, Duration::from_secs(120))?;
+    tracing::info!(applied, "migrations checked");
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(state)?;
+        tracing::info!(port = app.port(), "serving");
+        app.run_until_stopped().await.context("the server stopped with an error")
+    })
+}
+
+fn read_password_stdin() -> anyhow::Result<String> {
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).context("cannot read the password from standard input")?;
+    let trimmed = input.strip_suffix('\n').unwrap_or(&input);
+    Ok(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_string())
+}
+
+fn connect(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::new(config.database_url.expose(), 1)?;
+    migrate_when_ready(&db, Duration::from_secs(10))?;
+    Ok(db)
+}
+
+fn create_user(
+    config: &Config,
+    email: &str,
+    role: &str,
+    org: Option<&str>,
+    password: Option<String>,
+) -> anyhow::Result<()> {
+    let email = EmailAddress::parse(email).with_context(|| format!("{email:?} is not an email address"))?;
+    let role = StaffRole::parse(role).with_context(|| format!("--role must be admin, caseworker or liaison, not {role:?}"))?;
+    if role == StaffRole::Liaison && org.is_none() {
+        bail!("a liaison belongs to a partner group: give --org NAME");
+    }
+    if role != StaffRole::Liaison && org.is_some() {
+        bail!("only liaisons belong to a partner group: drop --org, or use --role liaison");
+    }
+    let hash = match password {
+        Some(p) => match NewPassword::parse(p) {
+            Ok(p) => Some(hash_secret_blocking(p.expose())),
+            Err(PasswordProblem::TooShort) => bail!("the password must have at least 15 characters"),
+            Err(PasswordProblem::TooLong) => bail!("the password must have at most 256 characters"),
+        },
+        None => None,
+    };
+    let db = connect(config)?;
+    let org_id = match org {
+        Some(name) => Some(
+            db.run_blocking(|conn| db::organisations::find_by_name(conn, name))?
+                .with_context(|| format!("no partner group is named {name:?}: create it first with `haven org create`"))?
+                .id,
+        ),
+        None => None,
+    };
+    let row = db::users::NewUserRow {
+        email: email.as_str(),
+        password_hash: hash.as_deref(),
+        role: role.as_str(),
+        organisation_id: org_id,
+    };
+    let user = match db.run_blocking(|conn| db::users::insert(conn, &row)) {
+        Err(db::DbError::Conflict) => bail!("an account with this email address already exists"),
+        other => other?,
+    };
+    println!("Created {} account {} for {}.", role.as_str(), user.id, email.as_str());
+    if hash.is_none() {
+        println!("It has no password yet: give one with --password-stdin.");
+    }
+    Ok(())
+}
+
+fn create_org(config: &Config, name: &str, emails: &[String], communities: &[String]) -> anyhow::Result<()> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        bail!("--name must have 1 to 200 characters");
+    }
+    let emails = emails
+        .iter()
+        .map(|e| EmailAddress::parse(e).map(|e| e.as_str().to_string()).with_context(|| format!("{e:?} is not an email address")))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let communities = communities
+        .iter()
+        .map(|c| {
+            Community::parse(c).map(|c| c.as_str().to_string()).with_context(|| {
+                let all: Vec<_> = Community::ALL.iter().map(|c| c.as_str()).collect();
+                format!("{c:?} is not a community; use one of: {}", all.join(", "))
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let db = connect(config)?;
+    let org = match db.run_blocking(|conn| db::organisations::insert(conn, name, &emails, &communities)) {
+        Err(db::DbError::Conflict) => bail!("a partner group named {name:?} already exists"),
+        other => other?,
+    };
+    println!("Created partner group {} ({:?}) with {} notification address(es).", org.id, org.name, emails.len());
+    Ok(())
+}

@@ -1,0 +1,157 @@
+//! The envelope format for values stored at rest: version byte, a random
+//! 192-bit nonce, then XChaCha20-Poly1305 ciphertext and tag. The associated
+//! data names the row and column, so a ciphertext moved to another row or
+//! column fails to open.
+
+use chacha20poly1305::aead::{Aead, Generate, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use zeroize::Zeroizing;
+
+use super::OpenError;
+
+const VERSION: u8 = 1;
+const NONCE_LEN: usize = 24;
+const TAG_LEN: usize = 16;
+
+/// Authenticated ciphertext, the only form in which secret columns are
+/// written to the database.
+#[derive(Clone, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Bytea)]
+pub struct Sealed(Vec<u8>);
+
+impl Sealed {
+    pub fn from_stored(bytes: Vec<u8>) -> Self {
+        Self(bytes)
+    }
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::fmt::Debug for Sealed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Sealed({} bytes)", self.0.len())
+    }
+}
+
+/// Associated data: which value a ciphertext belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Aad(String);
+
+impl Aad {
+    pub fn case_key(reference: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/data-key"))
+    }
+    pub fn case_content(reference: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/content"))
+    }
+    pub fn evidence_name(reference: &str, evidence_id: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/evidence/{evidence_id}/name"))
+    }
+    pub fn evidence_bytes(reference: &str, evidence_id: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/evidence/{evidence_id}/bytes"))
+    }
+    pub fn case_note(reference: &str, note_id: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/note/{note_id}"))
+    }
+    pub fn totp_secret(user_id: i64) -> Self {
+        Self(format!("haven/v1/user/{user_id}/totp"))
+    }
+    pub fn outbox_secret(message_id: &str) -> Self {
+        Self(format!("haven/v1/outbox/{message_id}/secret"))
+    }
+    pub fn receipt_cookie() -> Self {
+        Self("haven/v1/receipt-cookie".into())
+    }
+    fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+pub(super) fn seal(key: &[u8; 32], aad: &Aad, plaintext: &[u8]) -> Sealed {
+    let cipher = XChaCha20Poly1305::new_from_slice(key).expect("key is 32 bytes");
+    let nonce = XNonce::generate();
+    let ciphertext = cipher
+        .encrypt(&nonce, Payload { msg: plaintext, aad: aad.as_bytes() })
+        .expect("XChaCha20-Poly1305 encryption cannot fail for in-memory buffers");
+    let mut out = Vec::with_capacity(1 + NONCE_LEN + ciphertext.len());
+    out.push(VERSION);
+    out.extend_from_slice(nonce.as_slice());
+    out.extend_from_slice(&ciphertext);
+    Sealed(out)
+}
+
+pub(super) fn open(key: &[u8; 32], aad: &Aad, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+    let bytes = sealed.as_bytes();
+    if bytes.len() < 1 + NONCE_LEN + TAG_LEN || bytes[0] != VERSION {
+        return Err(OpenError);
+    }
+    let cipher = XChaCha20Poly1305::new_from_slice(key).map_err(|_| OpenError)?;
+    let nonce = XNonce::try_from(&bytes[1..1 + NONCE_LEN]).map_err(|_| OpenError)?;
+    cipher
+        .decrypt(&nonce, Payload { msg: &bytes[1 + NONCE_LEN..], aad: aad.as_bytes() })
+        .map(Zeroizing::new)
+        .map_err(|_| OpenError)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: [u8; 32] = [7; 32];
+
+    #[test]
+    fn round_trip() {
+        let aad = Aad::case_content("ABCD-EFGH");
+        let sealed = seal(&KEY, &aad, b"they followed me home");
+        assert_eq!(&open(&KEY, &aad, &sealed).unwrap()[..], b"they followed me home");
+    }
+
+    #[test]
+    fn ciphertext_does_not_contain_plaintext_and_nonces_differ() {
+        let aad = Aad::case_content("ABCD-EFGH");
+        let a = seal(&KEY, &aad, b"plain words here");
+        let b = seal(&KEY, &aad, b"plain words here");
+        assert_ne!(a, b);
+        assert!(!a.as_bytes().windows(5).any(|w| w == b"plain"));
+    }
+
+    #[test]
+    fn tampered_ciphertext_is_rejected() {
+        let aad = Aad::case_content("ABCD-EFGH");
+        let sealed = seal(&KEY, &aad, b"secret");
+        for i in 0..sealed.len() {
+            let mut bytes = sealed.as_bytes().to_vec();
+            bytes[i] ^= 0x01;
+            assert!(open(&KEY, &aad, &Sealed::from_stored(bytes)).is_err(), "flip at byte {i}");
+        }
+        let truncated = Sealed::from_stored(sealed.as_bytes()[..sealed.len() - 1].to_vec());
+        assert!(open(&KEY, &aad, &truncated).is_err());
+    }
+
+    #[test]
+    fn wrong_associated_data_is_rejected() {
+        let sealed = seal(&KEY, &Aad::case_content("ABCD-EFGH"), b"secret");
+        assert!(open(&KEY, &Aad::case_content("ABCD-EFGJ"), &sealed).is_err());
+        assert!(open(&KEY, &Aad::case_key("ABCD-EFGH"), &sealed).is_err());
+    }
+
+    #[test]
+    fn wrong_key_is_rejected() {
+        let aad = Aad::case_content("ABCD-EFGH");
+        let sealed = seal(&KEY, &aad, b"secret");
+        assert!(open(&[8; 32], &aad, &sealed).is_err());
+    }
+
+    #[test]
+    fn debug_does_not_print_bytes() {
+        let sealed = seal(&KEY, &Aad::case_content("R"), b"x");
+        assert_eq!(format!("{sealed:?}"), format!("Sealed({} bytes)", sealed.len()));
+    }
+}

@@ -1,0 +1,88 @@
+//! Random bearer tokens (sessions, links) and signed form tokens.
+//!
+//! Bearer tokens are stored only as SHA-256 digests, so a database copy does
+//! not yield a usable session. Forms shown before sign-in (intake, follow-up,
+//! the sign-in form) carry a token signed with a key derived from the master
+//! key: it proves the form came from Haven recently, without any server-side
+//! state or cookie about the visitor.
+
+use hmac::{KeyInit, Mac};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+use zeroize::Zeroizing;
+
+use super::{Keyring, random_bytes};
+
+/// A fresh 256-bit token, hex encoded.
+pub fn new_token() -> String {
+    hex::encode(random_bytes::<32>())
+}
+
+/// The digest under which a bearer token is stored.
+pub fn digest_token(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// Signs and checks the tokens of forms shown before sign-in.
+#[derive(Clone)]
+pub struct FormSigner {
+    key: Zeroizing<[u8; 32]>,
+}
+
+impl FormSigner {
+    pub fn new(keyring: &Keyring) -> Self {
+        Self { key: keyring.derive("form-token") }
+    }
+
+    fn mac(&self, purpose: &str, issued: i64) -> String {
+        let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&self.key[..]).expect("any key length");
+        mac.update(purpose.as_bytes());
+        mac.update(b"/");
+        mac.update(issued.to_string().as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    /// A token for a form of `purpose`, issued at `now` (Unix seconds).
+    pub fn issue(&self, purpose: &str, now: i64) -> String {
+        format!("{now}.{}", self.mac(purpose, now))
+    }
+
+    /// Whether `token` was issued by us for `purpose` within `max_age_secs`.
+    pub fn verify(&self, purpose: &str, token: &str, now: i64, max_age_secs: i64) -> bool {
+        let Some((issued, mac)) = token.split_once('.') else { return false };
+        let Ok(issued) = issued.parse::<i64>() else { return false };
+        if issued > now + 60 || now - issued > max_age_secs {
+            return false;
+        }
+        self.mac(purpose, issued).as_bytes().ct_eq(mac.as_bytes()).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::MasterKey;
+
+    fn signer() -> FormSigner {
+        FormSigner::new(&Keyring::new(vec![MasterKey::generate()]).unwrap())
+    }
+
+    #[test]
+    fn form_tokens_verify_for_their_purpose_and_age_only() {
+        let s = signer();
+        let t = s.issue("report", 1_000_000);
+        assert!(s.verify("report", &t, 1_000_100, 3600));
+        assert!(!s.verify("login", &t, 1_000_100, 3600));
+        assert!(!s.verify("report", &t, 1_010_000, 3600));
+        assert!(!s.verify("report", "", 1_000_100, 3600));
+        assert!(!s.verify("report", "1000000.00", 1_000_100, 3600));
+        assert!(!signer().verify("report", &t, 1_000_100, 3600), "another key must not verify");
+    }
+
+    #[test]
+    fn tokens_are_random_and_digests_stable() {
+        assert_ne!(new_token(), new_token());
+        assert_eq!(digest_token("a"), digest_token("a"));
+        assert_eq!(new_token().len(), 64);
+    }
+}

@@ -1,0 +1,126 @@
+//! The database: schema, rows and queries. Only this module builds queries;
+//! every query is a small function taking a connection, so that several
+//! compose inside one transaction.
+//!
+//! Access from async code goes through [`Db::run`], which takes a pooled
+//! connection on the blocking thread pool: diesel is synchronous, and the
+//! async workers must never wait on PostgreSQL.
+
+pub mod cases;
+pub mod evidence;
+pub mod organisations;
+pub mod schema;
+pub mod sessions;
+mod types;
+pub mod users;
+
+use std::time::Duration;
+
+use diesel::PgConnection;
+use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+pub type Conn = PgConnection;
+
+/// Why a database step failed, as far as callers need to know.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// PostgreSQL cannot be reached now; the caller should say "try again".
+    #[error("the database is unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    /// A unique constraint refused the row.
+    #[error("a unique value already exists")]
+    Conflict,
+    #[error("database query failed")]
+    Query(#[source] DieselError),
+}
+
+impl From<DieselError> for DbError {
+    fn from(e: DieselError) -> Self {
+        match &e {
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => DbError::Conflict,
+            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+            | DieselError::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _)
+            | DieselError::BrokenTransactionManager => DbError::Unavailable(e.into()),
+            _ => DbError::Query(e),
+        }
+    }
+}
+
+/// The connection pool. Cloning is cheap; every instance of Haven has one.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool<ConnectionManager<PgConnection>>,
+}
+
+impl Db {
+    /// Builds the pool without connecting: the service starts (and answers
+    /// "try again") even while PostgreSQL is down.
+    pub fn new(url: &str, max_size: u32) -> anyhow::Result<Self> {
+        let pool = Pool::builder()
+            .max_size(max_size)
+            .min_idle(Some(0))
+            .connection_timeout(Duration::from_secs(3))
+            .test_on_check_out(true)
+            .build_unchecked(ConnectionManager::<PgConnection>::new(url));
+        Ok(Self { pool })
+    }
+
+    fn get(&self) -> Result<PooledConnection<ConnectionManager<PgConnection>>, DbError> {
+        self.pool.get().map_err(|e| DbError::Unavailable(e.into()))
+    }
+
+    /// Runs `f` with a pooled connection on the blocking pool.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Conn) -> Result<T, DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = db.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| DbError::Unavailable(anyhow::anyhow!("database task failed: {e}")))?
+    }
+
+    /// Runs `f` with a pooled connection on the current thread (for the
+    /// command line and background jobs that are already blocking).
+    pub fn run_blocking<T>(&self, f: impl FnOnce(&mut Conn) -> Result<T, DbError>) -> Result<T, DbError> {
+        let mut conn = self.get()?;
+        f(&mut conn)
+    }
+
+    /// Whether PostgreSQL answers now (for `/readyz`).
+    pub async fn ping(&self) -> bool {
+        self.run(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("SELECT 1").execute(conn).map_err(DbError::from)?;
+            Ok(())
+        })
+        .await
+        .is_ok()
+    }
+}
+
+/// Applies pending migrations; returns how many ran.
+pub fn run_migrations(conn: &mut Conn) -> anyhow::Result<usize> {
+    let applied = conn.run_pending_migrations(MIGRATIONS).map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
+    Ok(applied.len())
+}
+
+/// Converts a text array read from PostgreSQL (whose elements may in
+/// principle be NULL) into its non-null elements.
+pub(crate) fn strings(values: Vec<Option<String>>) -> Vec<String> {
+    values.into_iter().flatten().collect()
+}
+
+/// Runs `f` inside one transaction: all of it is stored, or none of it.
+pub fn transaction<T>(conn: &mut Conn, f: impl FnOnce(&mut Conn) -> Result<T, DbError>) -> Result<T, DbError> {
+    use diesel::Connection;
+    conn.transaction(f)
+}

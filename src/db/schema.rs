@@ -1,0 +1,183 @@
+// @generated automatically by Diesel CLI.
+
+diesel::table! {
+    case_events (id) {
+        id -> Int8,
+        case_id -> Int8,
+        actor_id -> Nullable<Int8>,
+        kind -> Text,
+        detail -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    case_notes (id) {
+        id -> Int8,
+        case_id -> Int8,
+        public_id -> Text,
+        author_id -> Int8,
+        body -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    case_status_counts (status) {
+        status -> Text,
+        n -> Int8,
+    }
+}
+
+diesel::table! {
+    cases (id) {
+        id -> Int8,
+        reference -> Text,
+        receipt_hash -> Text,
+        master_key_id -> Text,
+        wrapped_key -> Bytea,
+        content -> Bytea,
+        source -> Text,
+        status -> Text,
+        risk -> Text,
+        kinds -> Array<Nullable<Text>>,
+        reporter_role -> Nullable<Text>,
+        occurred_month -> Nullable<Date>,
+        province -> Nullable<Text>,
+        community -> Nullable<Text>,
+        channels -> Array<Nullable<Text>>,
+        state_link -> Nullable<Text>,
+        demands -> Array<Nullable<Text>>,
+        family_affected -> Bool,
+        immediate_danger -> Bool,
+        support -> Array<Nullable<Text>>,
+        contact_method -> Text,
+        consent_referral -> Bool,
+        consent_police -> Bool,
+        consent_stats -> Bool,
+        language -> Text,
+        received_at -> Timestamptz,
+        assignee_id -> Nullable<Int8>,
+        risk_rank -> Nullable<Int2>,
+    }
+}
+
+diesel::table! {
+    evidence (id) {
+        id -> Int8,
+        case_id -> Int8,
+        public_id -> Text,
+        name -> Bytea,
+        media_type -> Text,
+        size_bytes -> Int4,
+        content -> Bytea,
+        added_by -> Text,
+        received_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> Int8,
+        name -> Text,
+        emails -> Array<Nullable<Text>>,
+        communities -> Array<Nullable<Text>>,
+        active -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Int8,
+        message_id -> Text,
+        recipient -> Text,
+        template -> Text,
+        language -> Text,
+        params -> Jsonb,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        sent_at -> Nullable<Timestamptz>,
+        secret_key_id -> Nullable<Text>,
+        secret_params -> Nullable<Bytea>,
+    }
+}
+
+diesel::table! {
+    password_links (token_digest) {
+        token_digest -> Bytea,
+        user_id -> Int8,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> Int8,
+        user_id -> Int8,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    sessions (token_digest) {
+        token_digest -> Bytea,
+        user_id -> Int8,
+        csrf_token -> Text,
+        created_at -> Timestamptz,
+        last_seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Int8,
+        email -> Text,
+        password_hash -> Nullable<Text>,
+        role -> Text,
+        organisation_id -> Nullable<Int8>,
+        active -> Bool,
+        created_at -> Timestamptz,
+        display_name -> Text,
+        language -> Text,
+        on_duty -> Bool,
+        totp_key_id -> Nullable<Text>,
+        totp_secret -> Nullable<Bytea>,
+        totp_enabled -> Bool,
+        totp_last_step -> Int8,
+        failed_logins -> Int4,
+        failed_window_start -> Nullable<Timestamptz>,
+        throttled_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(case_events -> cases (case_id));
+diesel::joinable!(case_events -> users (actor_id));
+diesel::joinable!(case_notes -> cases (case_id));
+diesel::joinable!(case_notes -> users (author_id));
+diesel::joinable!(cases -> users (assignee_id));
+diesel::joinable!(evidence -> cases (case_id));
+diesel::joinable!(password_links -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(users -> organisations (organisation_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    case_events,
+    case_notes,
+    case_status_counts,
+    cases,
+    evidence,
+    organisations,
+    outbox,
+    password_links,
+    recovery_codes,
+    sessions,
+    users,
+);

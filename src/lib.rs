@@ -1,0 +1,18 @@
+//! Haven: confidential reporting and support for people facing
+//! transnational repression in Canada.
+//!
+//! The library holds everything; `main.rs` only reads configuration, starts
+//! telemetry and dispatches the command line.
+
+pub mod auth;
+pub mod cases;
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod domain;
+pub mod i18n;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

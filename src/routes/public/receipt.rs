@@ -1,0 +1,117 @@
+//! The receipt page. The reference and receipt arrive in a sealed cookie
+//! scoped to this path, valid for 15 minutes: a reload does not lose them,
+//! "I have written it down" clears them, and nothing of them is stored on
+//! the server or appears in a URL.
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::cases::intake::FiledReport;
+use crate::crypto::{Aad, Sealed};
+use crate::domain::{CaseReference, Receipt};
+use crate::i18n::Tr;
+use crate::web::{AppError, AppState, FormTokens, no_store, now_unix, reject_cross_site, render, render_with_status};
+
+const COOKIE: &str = "haven_receipt";
+const COOKIE_PATH: &str = "/report/receipt";
+const VALID_SECS: i64 = 15 * 60;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Payload {
+    reference: String,
+    receipt: String,
+    issued: i64,
+    urgent: bool,
+}
+
+/// The sealed cookie that carries a new report's reference and receipt to
+/// the receipt page.
+pub fn cookie_for(state: &AppState, filed: &FiledReport, urgent: bool) -> Cookie<'static> {
+    let payload = Payload {
+        reference: filed.reference.as_str().to_string(),
+        receipt: filed.receipt.expose().to_string(),
+        issued: now_unix(),
+        urgent,
+    };
+    let json = zeroize::Zeroizing::new(serde_json::to_vec(&payload).expect("serialising plain fields cannot fail"));
+    let sealed = state.keyring.seal_transient(&Aad::receipt_cookie(), &json);
+    build(state, hex::encode(sealed.as_bytes()), CookieDuration::seconds(VALID_SECS))
+}
+
+fn build(state: &AppState, value: String, max_age: CookieDuration) -> Cookie<'static> {
+    Cookie::build(COOKIE, value)
+        .path(COOKIE_PATH)
+        .http_only(true)
+        .secure(state.config.secure_cookies())
+        .same_site(SameSite::Lax)
+        .max_age(max_age)
+        .finish()
+}
+
+fn read(state: &AppState, req: &HttpRequest) -> Option<Payload> {
+    let cookie = req.cookie(COOKIE)?;
+    let bytes = hex::decode(cookie.value()).ok()?;
+    let plain = state.keyring.open_transient(&Aad::receipt_cookie(), &Sealed::from_stored(bytes)).ok()?;
+    let payload: Payload = serde_json::from_slice(&plain).ok()?;
+    let age = now_unix() - payload.issued;
+    (0..=VALID_SECS).contains(&age).then_some(payload)
+}
+
+#[derive(Template)]
+#[template(path = "public/receipt.html")]
+struct ReceiptPage {
+    t: Tr,
+    path: &'static str,
+    reference: String,
+    receipt: String,
+    urgent: bool,
+    csrf_token: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/receipt_gone.html")]
+struct ReceiptGonePage {
+    t: Tr,
+    path: &'static str,
+}
+
+pub async fn show(req: HttpRequest, state: web::Data<AppState>, t: Tr) -> Result<HttpResponse, AppError> {
+    let Some(payload) = read(&state, &req) else {
+        return Ok(no_store(render_with_status(&ReceiptGonePage { t, path: "/" }, actix_web::http::StatusCode::GONE)?));
+    };
+    let reference = CaseReference::parse(&payload.reference).ok_or(AppError::BadRequest)?;
+    let receipt = Receipt::parse(&payload.receipt).ok_or(AppError::BadRequest)?;
+    let res = render(&ReceiptPage {
+        t,
+        path: "/",
+        reference: reference.as_str().to_string(),
+        receipt: receipt.grouped(),
+        urgent: payload.urgent,
+        csrf_token: FormTokens::issue(&state, FormTokens::RECEIPT),
+    })?;
+    Ok(no_store(res))
+}
+
+#[derive(serde::Deserialize)]
+pub struct DoneForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// "I have written it down": forget the receipt in this browser.
+pub async fn done(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    form: web::Form<DoneForm>,
+) -> Result<HttpResponse, AppError> {
+    if reject_cross_site(&req) || !FormTokens::verify(&state, FormTokens::RECEIPT, &form.csrf_token) {
+        return Err(AppError::CsrfRejected);
+    }
+    Ok(HttpResponse::SeeOther()
+        .cookie(build(&state, String::new(), CookieDuration::ZERO))
+        .insert_header((header::LOCATION, t.url("/")))
+        .finish())
+}

@@ -1,0 +1,22 @@
+//! Pages for staff. Every route here is listed in `auth::policy::RULES`,
+//! and the staff gate has checked the session, the role and the CSRF token
+//! before a handler runs.
+
+pub mod account;
+pub mod cases;
+pub mod home;
+pub mod login;
+
+use crate::auth::Staff;
+
+/// What the staff header needs.
+pub struct StaffNav {
+    pub works_cases: bool,
+    pub csrf_token: String,
+}
+
+impl StaffNav {
+    pub fn for_staff(staff: &Staff) -> Option<Self> {
+        Some(Self { works_cases: staff.role.works_cases(), csrf_token: staff.csrf_token.clone() })
+    }
+}

@@ -1,0 +1,135 @@
+//! Building the application: state, middleware, routes, the listener.
+//! `Application::build` binds the socket itself, so tests can ask for port
+//! 0 and read the port back.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+
+use crate::config::Config;
+use crate::crypto::{FormSigner, Keyring, SecretHasher};
+use crate::db::{self, Db};
+use crate::routes;
+use crate::web::{AppError, AppState, access_log, render_error_pages, security_headers};
+
+/// Largest urlencoded form (staff forms, follow-up).
+const FORM_LIMIT_BYTES: usize = 256 * 1024;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+}
+
+/// Loads keys and builds the shared state (without touching the database).
+pub fn build_state(config: Config) -> anyhow::Result<AppState> {
+    let keyring = Keyring::load(&config.master_key_file, config.dev)?;
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let db = Db::new(config.database_url.expose(), 16)?;
+    Ok(AppState {
+        forms: FormSigner::new(&keyring),
+        keyring: Arc::new(keyring),
+        hasher: SecretHasher::new(cores),
+        db,
+        config: Arc::new(config),
+    })
+}
+
+/// Waits for PostgreSQL (up to `patience`), then applies pending migrations.
+pub fn migrate_when_ready(db: &Db, patience: Duration) -> anyhow::Result<usize> {
+    let started = std::time::Instant::now();
+    loop {
+        match db.run_blocking(|conn| db::run_migrations(conn).map_err(|e| db::DbError::Unavailable(e))) {
+            Ok(n) => return Ok(n),
+            Err(e) if started.elapsed() < patience => {
+                tracing::warn!(error = %e, "waiting for the database");
+                std::thread::sleep(Duration::from_secs(2));
+            }
+            Err(e) => return Err(e).context("the database did not become ready"),
+        }
+    }
+}
+
+impl Application {
+    /// Binds `HAVEN_BIND` and builds the server.
+    pub fn build(state: AppState) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(&state.config.bind)
+            .with_context(|| format!("cannot listen on {}", state.config.bind))?;
+        Self::build_with_listener(state, listener)
+    }
+
+    /// Builds the server on a socket bound by the caller (tests bind port 0
+    /// first, to know the public URL before the state is made).
+    pub fn build_with_listener(state: AppState, listener: TcpListener) -> anyhow::Result<Self> {
+        let port = listener.local_addr()?.port();
+        let data = web::Data::new(state.clone());
+        let https = state.config.https();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .app_data(web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()))
+                .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+                .app_data(web::FormConfig::default().limit(FORM_LIMIT_BYTES).error_handler(|e, _| match e {
+                    actix_web::error::UrlencodedError::Overflow { .. } => AppError::PayloadTooLarge.into(),
+                    _ => AppError::BadRequest.into(),
+                }))
+                .wrap(from_fn(render_error_pages))
+                .wrap(security_headers(https))
+                .wrap(from_fn(access_log))
+                .configure(routes::configure)
+                .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
+        })
+        .listen(listener)?
+        .client_request_timeout(Duration::from_secs(10))
+        .client_disconnect_timeout(Duration::from_secs(5))
+        .keep_alive(Duration::from_secs(30))
+        .shutdown_timeout(20)
+        .run();
+        Ok(Self { port, server, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until SIGINT or SIGTERM, finishing requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let cleanup = tokio::spawn(housekeeping(self.state.clone()));
+        let result = self.server.await;
+        cleanup.abort();
+        result
+    }
+}
+
+/// Periodic chores of a running instance: expired sessions are deleted.
+async fn housekeeping(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        let removed = state
+            .db
+            .run(|conn| {
+                let now = chrono::Utc::now();
+                db::sessions::delete_expired(
+                    conn,
+                    now - chrono::Duration::seconds(crate::auth::SESSION_IDLE_SECS),
+                    now - chrono::Duration::seconds(crate::auth::SESSION_ABSOLUTE_SECS),
+                )
+            })
+            .await;
+        match removed {
+            Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "session clean-up skipped"),
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The HTTP edge shared by every route: application state, the error
+//! policy, security headers, the access log, language negotiation and form
+//! tokens.
+
+mod access_log;
+mod errors;
+mod forms;
+mod headers;
+mod lang;
+mod render;
+mod state;
+
+pub use access_log::access_log;
+pub use errors::{AppError, render_error_pages};
+pub use forms::{FormTokens, reject_cross_site};
+pub use headers::security_headers;
+pub use lang::language_of;
+pub use render::{no_store, render, render_with_status};
+pub use state::AppState;
+
+/// Seconds since the Unix epoch.
+pub fn now_unix() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,0 +1,21 @@
+// Haven's only script, and an optional one: every page works without it.
+// Quick exit: leave at once and replace this page in the history, so that
+// the back button does not return here.
+(function () {
+  "use strict";
+  var exit = document.getElementById("quick-exit");
+  if (!exit) { return; }
+  exit.addEventListener("click", function (event) {
+    event.preventDefault();
+    window.location.replace(exit.href);
+  });
+  // Pressing Escape three times in a row also leaves.
+  var presses = 0, timer = null;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    presses += 1;
+    clearTimeout(timer);
+    timer = setTimeout(function () { presses = 0; }, 1500);
+    if (presses >= 3) { window.location.replace(exit.href); }
+  });
+})();

@@ -1,0 +1,335 @@
+//! The test harness: each test gets the real application on its own port,
+//! against its own database cloned from a migrated template, and a client
+//! that keeps cookies and does not follow redirects.
+
+use std::net::TcpListener;
+use std::sync::OnceLock;
+
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use haven::config::Config;
+use haven::startup::{Application, build_state};
+use haven::web::AppState;
+
+/// The server to create test databases on (the test script starts one).
+pub fn admin_url() -> String {
+    std::env::var("HAVEN_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn url_for(db: &str) -> String {
+    let admin = admin_url();
+    let (base, _) = admin.rsplit_once('/').expect("a database URL has a path");
+    format!("{base}/{db}")
+}
+
+fn random_suffix() -> String {
+    haven::crypto::new_token()[..16].to_string()
+}
+
+/// The migrated template every test database is cloned from; built once per
+/// test run, named after the migrations so a change rebuilds it.
+fn template() -> &'static str {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let mut fingerprint = String::new();
+        let mut entries: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+            .expect("migrations folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for dir in entries {
+            for file in ["up.sql", "down.sql"] {
+                fingerprint.push_str(&std::fs::read_to_string(dir.join(file)).unwrap_or_default());
+            }
+        }
+        let digest = haven::crypto::digest_token(&fingerprint);
+        let name = format!("haven_template_{}", hex_prefix(&digest));
+        let mut admin = PgConnection::establish(&admin_url()).expect("connect to the test PostgreSQL server");
+        diesel::sql_query("SELECT pg_advisory_lock(4242)").execute(&mut admin).expect("lock");
+        let exists: i64 = diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(&format!(
+            "(SELECT count(*) FROM pg_database WHERE datname = '{name}')"
+        )))
+        .get_result(&mut admin)
+        .expect("look up template");
+        if exists == 0 {
+            let building = format!("{name}_building");
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")).execute(&mut admin).unwrap();
+            diesel::sql_query(format!("CREATE DATABASE {building}")).execute(&mut admin).unwrap();
+            {
+                let mut conn = PgConnection::establish(&url_for(&building)).unwrap();
+                // Up, down and up again: every migration must be reversible.
+                use diesel_migrations::MigrationHarness;
+                conn.run_pending_migrations(haven::db::MIGRATIONS).unwrap();
+                conn.revert_all_migrations(haven::db::MIGRATIONS).unwrap();
+                conn.run_pending_migrations(haven::db::MIGRATIONS).unwrap();
+            }
+            diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut admin).unwrap();
+        }
+        diesel::sql_query("SELECT pg_advisory_unlock(4242)").execute(&mut admin).unwrap();
+        name
+    })
+}
+
+fn hex_prefix(bytes: &[u8]) -> String {
+    bytes.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+/// A fresh database for one test, dropped when the guard is.
+pub struct TestDb {
+    pub name: String,
+    pub url: String,
+}
+
+impl TestDb {
+    pub fn new() -> Self {
+        let template = template();
+        let name = format!("haven_test_{}", random_suffix());
+        let mut admin = PgConnection::establish(&admin_url()).expect("connect to the test PostgreSQL server");
+        diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"))
+            .execute(&mut admin)
+            .expect("create the test database");
+        Self { url: url_for(&name), name }
+    }
+
+    pub fn connect(&self) -> PgConnection {
+        PgConnection::establish(&self.url).expect("connect to the test database")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = PgConnection::establish(&admin_url()) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut admin);
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub db: TestDb,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    pub key_dir: std::path::PathBuf,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+        let _ = std::fs::remove_dir_all(&self.key_dir);
+    }
+}
+
+/// Options for [`spawn_app_with`].
+#[derive(Default)]
+pub struct Options {
+    /// Serve as in production (Secure cookies) rather than local development.
+    pub production: bool,
+    /// Point the app at a database that does not exist (PostgreSQL "down").
+    pub database_missing: bool,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options::default()).await
+}
+
+pub async fn spawn_app_with(options: Options) -> TestApp {
+    let db = TestDb::new();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let key_dir = std::env::temp_dir().join(format!("haven-test-{}", random_suffix()));
+    std::fs::create_dir_all(&key_dir).unwrap();
+    let key_file = key_dir.join("master.key");
+    let database_url = if options.database_missing { url_for("haven_no_such_database") } else { db.url.clone() };
+    let vars = vec![
+        ("DATABASE_URL", database_url),
+        ("HAVEN_BIND", format!("127.0.0.1:{port}")),
+        ("HAVEN_BASE_URL", format!("http://127.0.0.1:{port}")),
+        ("HAVEN_MASTER_KEY_FILE", key_file.display().to_string()),
+        ("HAVEN_MAIL_DIR", key_dir.join("mail").display().to_string()),
+        ("HAVEN_DEV", if options.production { "0" } else { "1" }.to_string()),
+    ];
+    if options.production {
+        haven::crypto::Keyring::load(&key_file, true).unwrap();
+    }
+    let config = Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone())).unwrap();
+    let state = build_state(config).expect("build state");
+    let app = Application::build_with_listener(state.clone(), listener).expect("build app");
+    let server = tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    TestApp { address: format!("http://127.0.0.1:{port}"), db, state, client, key_dir, server }
+}
+
+/// A fresh client (another browser) with no cookies.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap()
+}
+
+pub fn plain(html: &str) -> String {
+    html.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The value of `name="csrf_token"` in a page.
+pub fn csrf_token(html: &str) -> String {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).expect("the page has a CSRF token") + marker.len();
+    html[start..].split('"').next().unwrap().to_string()
+}
+
+/// The text content of the element with `id`.
+pub fn element_text(html: &str, id: &str) -> Option<String> {
+    let marker = format!("id=\"{id}\"");
+    let at = html.find(&marker)?;
+    let open_end = at + html[at..].find('>')? + 1;
+    let close = open_end + html[open_end..].find('<')?;
+    Some(html[open_end..close].trim().to_string())
+}
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A report form: narrative plus the given fields, as multipart.
+pub struct ReportForm {
+    pub fields: Vec<(&'static str, String)>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl ReportForm {
+    pub fn new(narrative: &str) -> Self {
+        Self { fields: vec![("narrative", narrative.to_string())], files: Vec::new() }
+    }
+    pub fn field(mut self, name: &'static str, value: &str) -> Self {
+        self.fields.push((name, value.to_string()));
+        self
+    }
+    pub fn file(mut self, name: &str, bytes: &[u8]) -> Self {
+        self.files.push((name.to_string(), bytes.to_vec()));
+        self
+    }
+}
+
+/// A tiny valid PNG.
+pub const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00,
+    0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    /// The page at `path`, with Fluent's invisible bidi isolation marks
+    /// (U+2068, U+2069) removed so that tests can compare text.
+    pub async fn get_text(&self, path: &str) -> String {
+        plain(&self.get(path).await.text().await.unwrap())
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(self.url(path)).form(form).send().await.expect("request")
+    }
+
+    /// Submits a report the way the browser does: fetches the form for its
+    /// token, then posts the multipart body.
+    pub async fn submit_report(&self, form: ReportForm) -> reqwest::Response {
+        let page = self.get_text("/report").await;
+        let token = csrf_token(&page);
+        self.post_report_with_token(form, &token).await
+    }
+
+    pub async fn post_report_with_token(&self, form: ReportForm, token: &str) -> reqwest::Response {
+        let mut body = reqwest::multipart::Form::new().text("csrf_token", token.to_string());
+        for (name, value) in form.fields {
+            body = body.text(name, value);
+        }
+        for (name, bytes) in form.files {
+            body = body.part("evidence", reqwest::multipart::Part::bytes(bytes).file_name(name));
+        }
+        self.client.post(self.url("/report")).multipart(body).send().await.expect("request")
+    }
+
+    /// Files a report and returns (reference, receipt) read from the page.
+    pub async fn file_report(&self, form: ReportForm) -> (String, String) {
+        let res = self.submit_report(form).await;
+        assert_eq!(res.status(), 303, "report accepted");
+        let page = self.get_text("/report/receipt").await;
+        (element_text(&page, "case-reference").unwrap(), element_text(&page, "receipt").unwrap())
+    }
+
+    /// Creates a staff account directly; returns its email.
+    pub fn create_user(&self, role: &str, org: Option<&str>) -> String {
+        let email = format!("{role}-{}@example.org", random_suffix());
+        let mut conn = self.db.connect();
+        let org_id = org.map(|name| {
+            match haven::db::organisations::find_by_name(&mut conn, name).unwrap() {
+                Some(o) => o.id,
+                None => haven::db::organisations::insert(&mut conn, name, &["group@example.org".into()], &[]).unwrap().id,
+            }
+        });
+        let hash = haven::crypto::hash_secret_blocking(PASSWORD);
+        haven::db::users::insert(
+            &mut conn,
+            &haven::db::users::NewUserRow { email: &email, password_hash: Some(&hash), role, organisation_id: org_id },
+        )
+        .unwrap();
+        email
+    }
+
+    /// Signs in with `client` (fetching the form for its token).
+    pub async fn login_with(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+        let page = client.get(self.url("/staff/login")).send().await.unwrap().text().await.unwrap();
+        let token = csrf_token(&page);
+        client
+            .post(self.url("/staff/login"))
+            .form(&[("email", email), ("password", password), ("csrf_token", &token), ("next", "")])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn login(&self, email: &str) -> reqwest::Response {
+        self.login_with(&self.client, email, PASSWORD).await
+    }
+
+    /// Signs in a new user of `role` with the app's client.
+    pub async fn login_as(&self, role: &str) -> String {
+        let org = (role == "liaison").then_some("Group A");
+        let email = self.create_user(role, org);
+        let res = self.login(&email).await;
+        assert_eq!(res.status(), 303, "signed in");
+        email
+    }
+
+    pub fn count(&self, table: &str) -> i64 {
+        let mut conn = self.db.connect();
+        diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(&format!("(SELECT count(*) FROM {table})")))
+            .get_result(&mut conn)
+            .unwrap()
+    }
+
+    /// A plain-SQL dump of the whole database, as an attacker with a backup
+    /// would have it.
+    pub fn pg_dump(&self) -> String {
+        let out = std::process::Command::new("pg_dump")
+            .arg("--data-only")
+            .arg(&self.db.url)
+            .output()
+            .expect("pg_dump is installed (the test script puts it on PATH)");
+        assert!(out.status.success(), "pg_dump failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+/// Whether a dump contains `text` in clear, as text or as bytea hex.
+pub fn dump_reveals(dump: &str, text: &str) -> bool {
+    let hex: String = text.as_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    dump.contains(text) || dump.to_lowercase().contains(&hex)
+}
