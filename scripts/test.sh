@@ -22,4 +22,4 @@ export HAVEN_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
 export PATH="$(pg_bin_dir):$PATH"   # pg_dump of the same version, for the tests
 
 say "Running the tests"
-cargo test --locked --all-targets -- "$@"
+cargo test --locked --all-targets --no-fail-fast -- "$@"

@@ -95,11 +95,14 @@ fn serve(config: Config) -> anyhow::Result<()> {
     let state = build_state(config)?;
     let applied = migrate_when_ready(&state.db, Duration::from_secs(120))?;
     tracing::info!(applied, "migrations checked");
-    actix_web::rt::System::new().block_on(async move {
+    let worker = crate::mail::worker::spawn(state.clone())?;
+    let served = actix_web::rt::System::new().block_on(async move {
         let app = Application::build(state)?;
         tracing::info!(port = app.port(), "serving");
         app.run_until_stopped().await.context("the server stopped with an error")
-    })
+    });
+    worker.stop();
+    served
 }
 
 fn read_password_stdin() -> anyhow::Result<String> {
@@ -135,6 +138,9 @@ fn create_user(
             Ok(p) => Some(hash_secret_blocking(p.expose())),
             Err(PasswordProblem::TooShort) => bail!("the password must have at least 15 characters"),
             Err(PasswordProblem::TooLong) => bail!("the password must have at most 256 characters"),
+            Err(PasswordProblem::TooCommon) => {
+                bail!("this password is too common or too simple (on a list of breached passwords, or a repeated pattern): choose another")
+            }
         },
         None => None,
     };
@@ -153,13 +159,33 @@ fn create_user(
         role: role.as_str(),
         organisation_id: org_id,
     };
-    let user = match db.run_blocking(|conn| db::users::insert(conn, &row)) {
+    // Without a password, the account gets a single-use link to set one,
+    // emailed to its owner and printed here.
+    let keyring = if hash.is_none() { Some(crate::crypto::Keyring::load(&config.master_key_file, config.dev)?) } else { None };
+    let created = db.run_blocking(|conn| {
+        db::transaction(conn, |conn| {
+            let user = db::users::insert(conn, &row)?;
+            let link = match &keyring {
+                Some(keyring) => Some(crate::auth::passwords::issue_link(
+                    conn,
+                    keyring,
+                    config.host(),
+                    &user,
+                    crate::mail::message::Email::Welcome,
+                )?),
+                None => None,
+            };
+            Ok((user, link))
+        })
+    });
+    let (user, link) = match created {
         Err(db::DbError::Conflict) => bail!("an account with this email address already exists"),
         other => other?,
     };
     println!("Created {} account {} for {}.", role.as_str(), user.id, email.as_str());
-    if hash.is_none() {
-        println!("It has no password yet: give one with --password-stdin.");
+    if let Some(token) = link {
+        println!("It has no password yet. Its owner was emailed this single-use link (valid 48 hours):");
+        println!("  {}{}{token}", config.base_url, crate::auth::passwords::LINK_PATH);
     }
     Ok(())
 }

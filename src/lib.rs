@@ -12,6 +12,7 @@ pub mod crypto;
 pub mod db;
 pub mod domain;
 pub mod i18n;
+pub mod mail;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;

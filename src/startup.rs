@@ -12,7 +12,8 @@ use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 
 use crate::config::Config;
-use crate::crypto::{FormSigner, Keyring, SecretHasher};
+use crate::auth::throttle::SourceLimiter;
+use crate::crypto::{FormSigner, KeyedHasher, Keyring, SecretHasher};
 use crate::db::{self, Db};
 use crate::routes;
 use crate::web::{AppError, AppState, access_log, render_error_pages, security_headers};
@@ -33,6 +34,8 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
     let db = Db::new(config.database_url.expose(), 16)?;
     Ok(AppState {
         forms: FormSigner::new(&keyring),
+        throttle_keys: KeyedHasher::new(&keyring, "sign-in"),
+        sources: Arc::new(SourceLimiter::default()),
         keyring: Arc::new(keyring),
         hasher: SecretHasher::new(cores),
         db,

@@ -15,10 +15,8 @@ DROP INDEX cases_assignee_id;
 DROP INDEX cases_risk_id;
 DROP INDEX cases_status_id;
 ALTER TABLE cases DROP COLUMN risk_rank, DROP COLUMN assignee_id;
+DROP TABLE login_throttles;
 ALTER TABLE users
-    DROP COLUMN throttled_until,
-    DROP COLUMN failed_window_start,
-    DROP COLUMN failed_logins,
     DROP COLUMN totp_last_step,
     DROP COLUMN totp_enabled,
     DROP COLUMN totp_secret,

@@ -11,11 +11,17 @@ ALTER TABLE users
     ADD COLUMN totp_secret BYTEA,
     ADD COLUMN totp_enabled BOOLEAN NOT NULL DEFAULT FALSE,
     -- The last time step accepted, so that a code cannot be replayed.
-    ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0,
-    -- Sign-in throttling per account: failures in the current window.
-    ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0,
-    ADD COLUMN failed_window_start TIMESTAMPTZ,
-    ADD COLUMN throttled_until TIMESTAMPTZ;
+    ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
+
+-- Sign-in throttling per account name. Keyed by a keyed hash of the email
+-- address as typed, so that unknown addresses are throttled exactly like
+-- known ones (the throttle does not reveal which accounts exist).
+CREATE TABLE login_throttles (
+    key BYTEA PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0,
+    window_start TIMESTAMPTZ NOT NULL DEFAULT now(),
+    throttled_until TIMESTAMPTZ
+);
 
 ALTER TABLE cases
     ADD COLUMN assignee_id BIGINT REFERENCES users (id),

@@ -3,8 +3,11 @@
 //! role reaches (policy — the only place that decides it).
 
 pub mod credentials;
+pub mod passwords;
 pub mod policy;
 pub mod session;
+pub mod throttle;
+pub mod totp;
 
 pub use policy::{Access, RULES, staff_gate};
 pub use session::{SESSION_ABSOLUTE_SECS, SESSION_IDLE_SECS, Staff};

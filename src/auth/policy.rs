@@ -62,10 +62,45 @@ pub const RULES: &[Rule] = &[
     rule("GET", "/staff/login", Access::Anyone),
     rule("POST", "/staff/login", Access::Anyone),
     rule("POST", "/staff/logout", Access::Staff),
+    rule("GET", "/staff/password/{token}", Access::Anyone),
+    rule("POST", "/staff/password/{token}", Access::Anyone),
     rule("GET", "/staff/account", Access::Staff),
+    rule("POST", "/staff/account/profile", Access::Staff),
+    rule("POST", "/staff/account/duty", Access::Casework),
+    rule("GET", "/staff/account/totp", Access::Staff),
+    rule("GET", "/staff/account/totp/qr.svg", Access::Staff),
+    rule("POST", "/staff/account/totp/start", Access::Staff),
+    rule("POST", "/staff/account/totp/confirm", Access::Staff),
+    rule("POST", "/staff/account/totp/recovery", Access::Staff),
+    rule("POST", "/staff/account/totp/disable", Access::Staff),
     rule("GET", "/staff/cases", Access::Casework),
     rule("GET", "/staff/cases/{reference}", Access::Casework),
     rule("GET", "/staff/cases/{reference}/evidence/{evidence_id}", Access::Casework),
+    rule("POST", "/staff/cases/{reference}/status", Access::Casework),
+    rule("POST", "/staff/cases/{reference}/risk", Access::Casework),
+    rule("POST", "/staff/cases/{reference}/assign", Access::Casework),
+    rule("POST", "/staff/cases/{reference}/notes", Access::Casework),
+    rule("GET", "/staff/intake", Access::Casework),
+    rule("POST", "/staff/intake", Access::Casework),
+    rule("GET", "/staff/stats", Access::Casework),
+    rule("GET", "/staff/stats.csv", Access::Casework),
+    rule("GET", "/staff/admin/users", Access::Admin),
+    rule("POST", "/staff/admin/users", Access::Admin),
+    rule("GET", "/staff/admin/users/{id}", Access::Admin),
+    rule("POST", "/staff/admin/users/{id}/active", Access::Admin),
+    rule("POST", "/staff/admin/users/{id}/role", Access::Admin),
+    rule("POST", "/staff/admin/users/{id}/duty", Access::Admin),
+    rule("POST", "/staff/admin/users/{id}/reset", Access::Admin),
+];
+
+/// Routes an admin may use before enrolling in two-factor sign-in (which
+/// admins must do before anything else).
+const ENROLMENT_ROUTES: &[&str] = &[
+    "/staff/logout",
+    "/staff/account/totp",
+    "/staff/account/totp/qr.svg",
+    "/staff/account/totp/start",
+    "/staff/account/totp/confirm",
 ];
 
 /// The rule for a request, if its route is listed.
@@ -81,6 +116,7 @@ const FORM_LIMIT: usize = 256 * 1024;
 enum Verdict {
     Pass(Option<Staff>),
     SignInFirst,
+    EnrolFirst,
 }
 
 /// Applies [`RULES`] and the CSRF check to every request under `/staff`.
@@ -107,6 +143,13 @@ pub async fn staff_gate(
                 .finish();
             Ok(req.into_response(res))
         }
+        Ok(Verdict::EnrolFirst) => {
+            let res = HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/staff/account/totp"))
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .finish();
+            Ok(req.into_response(res))
+        }
         Err(e) => Ok(req.error_response(e)),
     }
 }
@@ -128,6 +171,10 @@ async fn check(req: &mut ServiceRequest) -> Result<Verdict, AppError> {
         (None, _) => return Ok(Verdict::SignInFirst),
         (Some(s), access) if !access.allows(s.role) => return Err(AppError::Forbidden),
         _ => {}
+    }
+    let must_enrol = staff.as_ref().is_some_and(|s| s.role == StaffRole::Admin && !s.totp_enabled);
+    if must_enrol && rule.access != Access::Anyone && !ENROLMENT_ROUTES.contains(&rule.pattern) {
+        return if state_changing { Err(AppError::Forbidden) } else { Ok(Verdict::EnrolFirst) };
     }
 
     if state_changing {
@@ -158,15 +205,20 @@ fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)]).map(|e| e[1..].to_string()).unwrap_or_default()
 }
 
-/// Reads the urlencoded body to find `csrf_token`, then puts the body back
-/// for the handler.
+/// Finds the submitted `csrf_token`: in the urlencoded body (read, then
+/// put back for the handler), or, for multipart forms (whose body the
+/// handler streams), in the form's action URL.
 async fn read_form_token(req: &mut ServiceRequest) -> Result<String, AppError> {
-    let is_form = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    let content_type =
+        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    if content_type.starts_with("multipart/form-data") {
+        let token = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+            .ok()
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v))
+            .unwrap_or_default();
+        return Ok(token);
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
         return Ok(String::new());
     }
     let mut payload = req.take_payload();

@@ -28,6 +28,9 @@ pub struct Staff {
     pub role: StaffRole,
     pub organisation_id: Option<i64>,
     pub email: String,
+    pub display_name: String,
+    pub language: String,
+    pub totp_enabled: bool,
     pub csrf_token: String,
     pub(crate) token_digest: Vec<u8>,
 }
@@ -111,6 +114,9 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
         role,
         organisation_id: user.organisation_id,
         email: user.email,
+        display_name: user.display_name,
+        language: user.language,
+        totp_enabled: user.totp_enabled,
         csrf_token: session.csrf_token,
         token_digest: session.token_digest,
     }))

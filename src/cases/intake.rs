@@ -6,10 +6,13 @@ use crate::crypto::{Aad, DataKey, new_token};
 use crate::db::cases::NewCaseRow;
 use crate::db::evidence::NewEvidenceRow;
 use crate::db::{self, DbError};
-use crate::domain::{CaseReference, Channel, Demand, IncidentKind, IntakeSource, NewReport, Receipt, RiskLevel, Support};
+use crate::domain::{
+    CaseReference, Channel, Demand, EventKind, IncidentKind, IntakeSource, NewReport, Receipt, RiskLevel, Support,
+};
 use crate::web::{AppError, AppState};
 
 use super::evidence::EvidenceUpload;
+use super::notify;
 
 /// What the reporter is shown, once.
 #[derive(Debug)]
@@ -39,6 +42,8 @@ pub async fn file_report(
         let sealed = data_key.seal(&Aad::case_content(reference.as_str()), &content);
         let row = case_row(&report, &reference, receipt_hash.clone(), wrapped, sealed, source);
         let files = seal_files(&data_key, &reference, &files);
+        let urgent = report.immediate_danger;
+        let host = state.config.host().to_string();
         let stored = state
             .db
             .run(move |conn| {
@@ -47,6 +52,10 @@ pub async fn file_report(
                     for mut file in files {
                         file.case_id = case_id;
                         db::evidence::insert(conn, &file)?;
+                    }
+                    db::events::record(conn, case_id, None, EventKind::Filed.as_str(), source.as_str())?;
+                    if urgent {
+                        notify::urgent_case(conn, &host)?;
                     }
                     Ok(case_id)
                 })

@@ -4,4 +4,7 @@
 
 pub mod evidence;
 pub mod intake;
+pub mod notify;
+pub mod stats;
 pub mod view;
+pub mod workflow;

@@ -20,6 +20,36 @@ pub struct EvidenceItem {
     pub received_at: DateTime<Utc>,
 }
 
+/// One line of a case's timeline.
+#[derive(Debug)]
+pub struct TimelineEntry {
+    pub when: String,
+    pub when_iso: String,
+    /// Who did it; `None` for the reporter or the system.
+    pub actor: Option<String>,
+    pub kind: String,
+    /// For status and risk changes: the codes before and after.
+    pub from: String,
+    pub to: String,
+    /// For an assignment: who the case went to.
+    pub subject: Option<String>,
+}
+
+/// An internal note, opened.
+#[derive(Debug)]
+pub struct Note {
+    pub when: String,
+    pub author: String,
+    pub body: String,
+}
+
+/// What happened on a case, and its internal notes.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    pub entries: Vec<TimelineEntry>,
+    pub notes: Vec<Note>,
+}
+
 /// A case, opened.
 #[derive(Debug)]
 pub struct OpenedCase {
@@ -44,6 +74,7 @@ pub struct OpenedCase {
     pub consent_stats: bool,
     pub language: String,
     pub received_at: DateTime<Utc>,
+    pub assignee_id: Option<i64>,
     pub content: ReportContent,
     pub evidence: Vec<EvidenceItem>,
 }
@@ -62,17 +93,25 @@ fn data_key(state: &AppState, row: &CaseRow) -> Result<DataKey, AppError> {
     })
 }
 
-pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Option<OpenedCase>, AppError> {
+fn label(email: &str, name: &str) -> String {
+    if name.is_empty() { email.to_string() } else { name.to_string() }
+}
+
+pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Option<(OpenedCase, Timeline)>, AppError> {
     let reference = reference.as_str().to_string();
     let found = state
         .db
         .run(move |conn| {
             let Some(row) = db::cases::find_by_reference(conn, &reference)? else { return Ok(None) };
             let evidence = db::evidence::list_for_case(conn, row.id)?;
-            Ok(Some((row, evidence)))
+            let events = db::events::for_case(conn, row.id)?;
+            let notes = db::notes::for_case(conn, row.id)?;
+            let subject_ids: Vec<i64> = events.iter().filter_map(|e| e.detail.parse::<i64>().ok()).collect();
+            let subjects = db::cases::assignee_labels(conn, &subject_ids)?;
+            Ok(Some((row, evidence, events, notes, subjects)))
         })
         .await?;
-    let Some((row, evidence)) = found else { return Ok(None) };
+    let Some((row, evidence, events, notes, subjects)) = found else { return Ok(None) };
     let key = data_key(state, &row)?;
     let fail = |what: &str| AppError::internal(anyhow::anyhow!("case {} {what} failed authentication", row.id));
     let plain = key.open(&Aad::case_content(&row.reference), &row.content).map_err(|_| fail("content"))?;
@@ -93,7 +132,40 @@ pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Op
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    Ok(Some(OpenedCase {
+    let stamp = |t: &DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let entries = events
+        .into_iter()
+        .map(|e| {
+            let (from, to) = e.detail.split_once('>').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((String::new(), e.detail.clone()));
+            let subject = (e.kind == "assigned")
+                .then(|| e.detail.parse::<i64>().ok())
+                .flatten()
+                .and_then(|id| subjects.iter().find(|(i, _, _)| *i == id))
+                .map(|(_, email, name)| label(email, name));
+            TimelineEntry {
+                when: stamp(&e.created_at),
+                when_iso: e.created_at.to_rfc3339(),
+                actor: e.actor_email.as_deref().map(|email| label(email, e.actor_name.as_deref().unwrap_or(""))),
+                kind: e.kind,
+                from,
+                to,
+                subject,
+            }
+        })
+        .collect();
+    let notes = notes
+        .into_iter()
+        .map(|n| {
+            let body = key.open(&Aad::case_note(&row.reference, &n.public_id), &n.body).map_err(|_| fail("note"))?;
+            Ok(Note {
+                when: stamp(&n.created_at),
+                author: label(&n.author_email, &n.author_name),
+                body: String::from_utf8_lossy(&body).into_owned(),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let timeline = Timeline { entries, notes };
+    Ok(Some((OpenedCase {
         id: row.id,
         reference: row.reference,
         source: row.source,
@@ -115,9 +187,10 @@ pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Op
         consent_stats: row.consent_stats,
         language: row.language,
         received_at: row.received_at,
+        assignee_id: row.assignee_id,
         content,
         evidence,
-    }))
+    }, timeline)))
 }
 
 pub async fn open_evidence(

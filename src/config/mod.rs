@@ -9,6 +9,8 @@
 //! - `HAVEN_MAIL_DIR`        folder for mail when no SMTP is configured
 //! - `HAVEN_MASTER_KEY_FILE` file holding the master key
 //! - `HAVEN_DEV`             `1`: local development
+//! - `HAVEN_MAIL_RETRY_SECS` first retry delay of a failed email (doubles each time)
+//! - `HAVEN_MAIL_MAX_ATTEMPTS` attempts before an email is marked failed
 
 use std::path::PathBuf;
 
@@ -26,6 +28,8 @@ pub struct Config {
     pub mail_dir: PathBuf,
     pub master_key_file: PathBuf,
     pub dev: bool,
+    pub mail_retry_secs: u64,
+    pub mail_max_attempts: i32,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -83,6 +87,8 @@ impl Config {
                 .unwrap_or_else(|| "./data/master.key".into())
                 .into(),
             dev,
+            mail_retry_secs: number(get("HAVEN_MAIL_RETRY_SECS"), "HAVEN_MAIL_RETRY_SECS", 30)?,
+            mail_max_attempts: number(get("HAVEN_MAIL_MAX_ATTEMPTS"), "HAVEN_MAIL_MAX_ATTEMPTS", 8)?,
         })
     }
 
@@ -95,6 +101,22 @@ impl Config {
     /// Cookies carry `Secure` except in local development over plain HTTP.
     pub fn secure_cookies(&self) -> bool {
         !self.dev || self.https()
+    }
+
+    /// The host part of the public URL (for Message-IDs).
+    pub fn host(&self) -> &str {
+        let rest = self.base_url.split_once("://").map(|(_, r)| r).unwrap_or(&self.base_url);
+        rest.split(['/', ':']).next().unwrap_or("localhost")
+    }
+}
+
+fn number<T: std::str::FromStr + PartialOrd + From<u8>>(value: Option<String>, name: &str, default: T) -> anyhow::Result<T> {
+    match value {
+        None => Ok(default),
+        Some(v) => match v.trim().parse::<T>() {
+            Ok(n) if n >= T::from(1) => Ok(n),
+            _ => bail!("{name} must be a whole number of at least 1, not {v:?}"),
+        },
     }
 }
 
@@ -119,6 +141,7 @@ mod tests {
         assert!(!c.dev);
         assert!(c.smtp_url.is_none());
         assert!(c.secure_cookies());
+        assert_eq!((c.mail_retry_secs, c.mail_max_attempts), (30, 8));
     }
 
     #[test]
@@ -132,6 +155,8 @@ mod tests {
         assert!(with(&[("HAVEN_DEV", "yes")]).is_err());
         assert!(with(&[("HAVEN_BIND", "localhost")]).is_err());
         assert!(with(&[("HAVEN_BASE_URL", "ftp://x")]).is_err());
+        assert!(with(&[("HAVEN_MAIL_MAX_ATTEMPTS", "0")]).is_err());
+        assert!(with(&[("HAVEN_MAIL_RETRY_SECS", "soon")]).is_err());
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub use envelope::{Aad, Sealed};
 pub use hashing::{SecretHasher, hash_secret_blocking};
 pub use keys::{DataKey, Keyring, MasterKey, WrappedKey};
 pub use random::{random_bytes, random_decimal_digits, random_symbols};
-pub use tokens::{FormSigner, digest_token, new_token};
+pub use tokens::{FormSigner, KeyedHasher, digest_token, new_token};
 
 /// A value could not be opened: wrong key, wrong associated data, or the
 /// ciphertext was altered. Deliberately carries no detail.

@@ -58,6 +58,27 @@ impl FormSigner {
     }
 }
 
+/// A keyed hash (HMAC-SHA256 under a key derived from the master key):
+/// stable for a value, useless to anyone without the key. Used where a
+/// value must be recognised but not stored (the email address typed at
+/// sign-in, for throttling).
+#[derive(Clone)]
+pub struct KeyedHasher {
+    key: Zeroizing<[u8; 32]>,
+}
+
+impl KeyedHasher {
+    pub fn new(keyring: &Keyring, label: &str) -> Self {
+        Self { key: keyring.derive(&format!("keyed-hash/{label}")) }
+    }
+
+    pub fn digest(&self, value: &str) -> Vec<u8> {
+        let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&self.key[..]).expect("any key length");
+        mac.update(value.as_bytes());
+        mac.finalize().into_bytes().to_vec()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

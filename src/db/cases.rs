@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
-use super::schema::cases;
+use super::schema::{case_status_counts, cases, users};
 use super::{Conn, DbError};
 use crate::crypto::Sealed;
 
@@ -44,11 +44,53 @@ pub struct QueueRow {
     pub source: String,
     pub status: String,
     pub risk: String,
+    pub risk_rank: Option<i16>,
     pub kinds: Vec<Option<String>>,
     pub province: Option<String>,
     pub community: Option<String>,
     pub immediate_danger: bool,
+    pub assignee_id: Option<i64>,
     pub received_at: DateTime<Utc>,
+}
+
+/// Whose cases to list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AssigneeFilter {
+    #[default]
+    Anyone,
+    Nobody,
+    User(i64),
+}
+
+/// The order of the queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    /// Urgent first, then elevated, then routine; newest first within each.
+    Risk,
+}
+
+/// Where the next page starts: after the row with this rank and id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub rank: i16,
+    pub id: i64,
+}
+
+/// The queue's filters; every field narrows the list.
+#[derive(Clone, Debug, Default)]
+pub struct QueueFilter {
+    pub status: Option<&'static str>,
+    pub risk: Option<&'static str>,
+    pub kind: Option<&'static str>,
+    pub community: Option<&'static str>,
+    pub assignee: AssigneeFilter,
+    pub received_from: Option<DateTime<Utc>>,
+    pub received_before: Option<DateTime<Utc>>,
+    pub sort: Sort,
+    pub after: Option<Cursor>,
 }
 
 /// A whole case as stored (the content still sealed).
@@ -80,6 +122,7 @@ pub struct CaseRow {
     pub consent_stats: bool,
     pub language: String,
     pub received_at: DateTime<Utc>,
+    pub assignee_id: Option<i64>,
 }
 
 /// Inserts a case and returns its id; a reference already taken is
@@ -91,11 +134,76 @@ pub fn insert(conn: &mut Conn, row: &NewCaseRow) -> Result<i64, DbError> {
 /// One page of the queue, newest first, strictly before `before` (keyset
 /// pagination on the primary key: the same cost on page 1 and page 10,000).
 pub fn queue_page(conn: &mut Conn, before: Option<i64>, limit: i64) -> Result<Vec<QueueRow>, DbError> {
-    let mut query = cases::table.select(QueueRow::as_select()).order(cases::id.desc()).limit(limit).into_boxed();
-    if let Some(before) = before {
-        query = query.filter(cases::id.lt(before));
+    let filter = QueueFilter { after: before.map(|id| Cursor { rank: 0, id }), ..Default::default() };
+    filtered_page(conn, &filter, limit)
+}
+
+/// One page of the queue under `filter`, with keyset pagination: each page
+/// starts where the last one ended, using an index, never OFFSET.
+pub fn filtered_page(conn: &mut Conn, filter: &QueueFilter, limit: i64) -> Result<Vec<QueueRow>, DbError> {
+    let mut q = cases::table.select(QueueRow::as_select()).limit(limit).into_boxed();
+    if let Some(status) = filter.status {
+        q = q.filter(cases::status.eq(status));
     }
-    Ok(query.load(conn)?)
+    if let Some(risk) = filter.risk {
+        q = q.filter(cases::risk.eq(risk));
+    }
+    if let Some(kind) = filter.kind {
+        q = q.filter(cases::kinds.contains(vec![Some(kind.to_string())]));
+    }
+    if let Some(community) = filter.community {
+        q = q.filter(cases::community.eq(community));
+    }
+    match filter.assignee {
+        AssigneeFilter::Anyone => {}
+        AssigneeFilter::Nobody => q = q.filter(cases::assignee_id.is_null()),
+        AssigneeFilter::User(id) => q = q.filter(cases::assignee_id.eq(id)),
+    }
+    if let Some(from) = filter.received_from {
+        q = q.filter(cases::received_at.ge(from));
+    }
+    if let Some(before) = filter.received_before {
+        q = q.filter(cases::received_at.lt(before));
+    }
+    q = match (filter.sort, filter.after) {
+        (Sort::Newest, Some(c)) => q.filter(cases::id.lt(c.id)),
+        (Sort::Oldest, Some(c)) => q.filter(cases::id.gt(c.id)),
+        (Sort::Risk, Some(c)) => {
+            q.filter(cases::risk_rank.gt(c.rank).or(cases::risk_rank.eq(c.rank).and(cases::id.lt(c.id))))
+        }
+        (_, None) => q,
+    };
+    q = match filter.sort {
+        Sort::Newest => q.order(cases::id.desc()),
+        Sort::Oldest => q.order(cases::id.asc()),
+        Sort::Risk => q.order((cases::risk_rank.asc(), cases::id.desc())),
+    };
+    Ok(q.load(conn)?)
+}
+
+/// How many cases are in each status (kept by triggers, so instant).
+pub fn status_counts(conn: &mut Conn) -> Result<Vec<(String, i64)>, DbError> {
+    Ok(case_status_counts::table.select((case_status_counts::status, case_status_counts::n)).load(conn)?)
+}
+
+/// Labels of the assignees of `ids`.
+pub fn assignee_labels(conn: &mut Conn, ids: &[i64]) -> Result<Vec<(i64, String, String)>, DbError> {
+    Ok(users::table.filter(users::id.eq_any(ids)).select((users::id, users::email, users::display_name)).load(conn)?)
+}
+
+/// Moves a case from `from` to `to`; false if its status changed meanwhile.
+pub fn set_status(conn: &mut Conn, id: i64, from: &str, to: &str) -> Result<bool, DbError> {
+    Ok(diesel::update(cases::table.find(id).filter(cases::status.eq(from))).set(cases::status.eq(to)).execute(conn)? == 1)
+}
+
+pub fn set_risk(conn: &mut Conn, id: i64, risk: &str) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id)).set(cases::risk.eq(risk)).execute(conn)?;
+    Ok(())
+}
+
+pub fn set_assignee(conn: &mut Conn, id: i64, assignee: Option<i64>) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id)).set(cases::assignee_id.eq(assignee)).execute(conn)?;
+    Ok(())
 }
 
 pub fn find_by_reference(conn: &mut Conn, reference: &str) -> Result<Option<CaseRow>, DbError> {
@@ -115,6 +223,7 @@ pub fn receipt_hash(conn: &mut Conn, reference: &str) -> Result<Option<String>, 
         .optional()?)
 }
 
+/// Every case, counted from the per-status counters.
 pub fn count(conn: &mut Conn) -> Result<i64, DbError> {
-    Ok(cases::table.count().get_result(conn)?)
+    Ok(status_counts(conn)?.iter().map(|(_, n)| n).sum())
 }

@@ -7,10 +7,17 @@
 //! async workers must never wait on PostgreSQL.
 
 pub mod cases;
+pub mod events;
 pub mod evidence;
+pub mod notes;
 pub mod organisations;
+pub mod outbox;
+pub mod password_links;
+pub mod recovery_codes;
 pub mod schema;
 pub mod sessions;
+pub mod stats;
+pub mod throttles;
 mod types;
 pub mod users;
 

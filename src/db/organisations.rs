@@ -35,3 +35,12 @@ pub fn insert(conn: &mut Conn, name: &str, emails: &[String], communities: &[Str
         .returning(OrganisationRow::as_returning())
         .get_result(conn)?)
 }
+
+/// The names of active partner groups, for choosing one.
+pub fn names(conn: &mut Conn) -> Result<Vec<String>, DbError> {
+    Ok(organisations::table
+        .filter(organisations::active.eq(true))
+        .order(organisations::name.asc())
+        .select(organisations::name)
+        .load(conn)?)
+}

@@ -77,6 +77,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_throttles (key) {
+        key -> Bytea,
+        failures -> Int4,
+        window_start -> Timestamptz,
+        throttled_until -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     organisations (id) {
         id -> Int8,
         name -> Text,
@@ -151,9 +160,6 @@ diesel::table! {
         totp_secret -> Nullable<Bytea>,
         totp_enabled -> Bool,
         totp_last_step -> Int8,
-        failed_logins -> Int4,
-        failed_window_start -> Nullable<Timestamptz>,
-        throttled_until -> Nullable<Timestamptz>,
     }
 }
 
@@ -174,6 +180,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_status_counts,
     cases,
     evidence,
+    login_throttles,
     organisations,
     outbox,
     password_links,

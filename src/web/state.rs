@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::crypto::{FormSigner, Keyring, SecretHasher};
+use crate::auth::throttle::SourceLimiter;
+use crate::crypto::{FormSigner, KeyedHasher, Keyring, SecretHasher};
 use crate::db::Db;
 
 #[derive(Clone)]
@@ -13,4 +14,6 @@ pub struct AppState {
     pub keyring: Arc<Keyring>,
     pub hasher: SecretHasher,
     pub forms: FormSigner,
+    pub throttle_keys: KeyedHasher,
+    pub sources: Arc<SourceLimiter>,
 }

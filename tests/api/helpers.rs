@@ -168,6 +168,31 @@ pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap()
 }
 
+/// Undoes askama's HTML escaping (for reading links out of pages).
+pub fn unescape(html: &str) -> String {
+    html.replace("&#38;", "&").replace("&#60;", "<").replace("&#62;", ">").replace("&#34;", "\"").replace("&#39;", "'")
+}
+
+/// Decodes a quoted-printable email body (soft line breaks, =XX bytes).
+pub fn decode_qp(text: &str) -> String {
+    let joined = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 pub fn plain(html: &str) -> String {
     html.replace(['\u{2068}', '\u{2069}'], "")
 }
@@ -189,6 +214,16 @@ pub fn element_text(html: &str, id: &str) -> Option<String> {
 }
 
 pub const PASSWORD: &str = "correct horse battery staple";
+
+/// The TOTP code for `secret` now (SHA-1, 6 digits, 30 s), computed here
+/// as an authenticator app would.
+pub fn totp_now(secret: &[u8]) -> String {
+    totp_at(secret, std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs())
+}
+
+pub fn totp_at(secret: &[u8], time: u64) -> String {
+    totp_rs::Builder::new().with_secret(secret.to_vec()).build().unwrap().generate(time).to_string()
+}
 
 /// A report form: narrative plus the given fields, as multipart.
 pub struct ReportForm {
@@ -285,14 +320,73 @@ impl TestApp {
 
     /// Signs in with `client` (fetching the form for its token).
     pub async fn login_with(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+        self.login_full(client, email, password, "").await
+    }
+
+    /// Signs in with a one-time code as well.
+    pub async fn login_full(&self, client: &reqwest::Client, email: &str, password: &str, code: &str) -> reqwest::Response {
         let page = client.get(self.url("/staff/login")).send().await.unwrap().text().await.unwrap();
         let token = csrf_token(&page);
         client
             .post(self.url("/staff/login"))
-            .form(&[("email", email), ("password", password), ("csrf_token", &token), ("next", "")])
+            .form(&[("email", email), ("password", password), ("totp", code), ("csrf_token", &token), ("next", "")])
             .send()
             .await
             .unwrap()
+    }
+
+    /// Gives user `email` an enrolled TOTP secret; returns the secret.
+    pub fn enrol_totp(&self, email: &str) -> Vec<u8> {
+        let secret: Vec<u8> = (0u8..20).map(|i| i.wrapping_mul(37).wrapping_add(11)).collect();
+        let mut conn = self.db.connect();
+        let user = haven::db::users::find_by_email(&mut conn, email).unwrap().unwrap();
+        let (key_id, sealed) = self.state.keyring.seal_system(&haven::crypto::Aad::totp_secret(user.id), &secret);
+        haven::db::users::set_pending_totp(&mut conn, user.id, &key_id, &sealed).unwrap();
+        haven::db::users::enable_totp(&mut conn, user.id).unwrap();
+        secret
+    }
+
+    /// Signs in an admin with the app's client.
+    pub async fn login_as_admin(&self) -> String {
+        let client = self.client.clone();
+        self.login_as_admin_with(&client).await
+    }
+
+    /// Signs in an admin (enrolled in TOTP, as admins must be).
+    pub async fn login_as_admin_with(&self, client: &reqwest::Client) -> String {
+        let email = self.create_user("admin", None);
+        let secret = self.enrol_totp(&email);
+        let res = self.login_full(client, &email, PASSWORD, &totp_now(&secret)).await;
+        assert_eq!(res.status(), 303, "admin signed in");
+        email
+    }
+
+    /// The CSRF token of the signed-in session of the app's client.
+    pub async fn staff_csrf(&self) -> String {
+        csrf_token(&self.get_text("/staff/account").await)
+    }
+
+    pub fn user_id(&self, email: &str) -> i64 {
+        let mut conn = self.db.connect();
+        haven::db::users::find_by_email(&mut conn, email).unwrap().unwrap().id
+    }
+
+    /// Runs one round of the mail worker against the configured transport.
+    pub fn deliver_mail(&self) -> usize {
+        let transport = haven::mail::transport::Transport::from_config(&self.state.config).unwrap();
+        haven::mail::worker::deliver_due(&self.state, &transport).unwrap()
+    }
+
+    /// The `.eml` files written to the mail folder, as text.
+    pub fn mail_files(&self) -> Vec<String> {
+        let dir = &self.state.config.mail_dir;
+        let mut out = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for e in entries.flatten() {
+                out.push(decode_qp(&std::fs::read_to_string(e.path()).unwrap_or_default()));
+            }
+        }
+        out
     }
 
     pub async fn login(&self, email: &str) -> reqwest::Response {

@@ -179,26 +179,3 @@ async fn anonymous_visitors_and_liaisons_are_kept_out_of_casework() {
     assert_eq!(app.get("/staff").await.headers().get("location").unwrap(), "/staff/account");
 }
 
-#[tokio::test]
-async fn every_staff_route_in_the_policy_table_is_gated() {
-    let app = spawn_app().await;
-    let (reference, _) = app.file_report(ReportForm::new("gate check")).await;
-    let anonymous = new_client();
-    for rule in haven::auth::RULES {
-        let path = rule
-            .pattern
-            .replace("{reference}", &reference)
-            .replace("{evidence_id}", "0123456789abcdef0123456789abcdef");
-        let req = match rule.method {
-            "GET" => anonymous.get(app.url(&path)),
-            _ => anonymous.post(app.url(&path)).form(&[("x", "y")]),
-        };
-        let status = req.send().await.unwrap().status().as_u16();
-        match rule.access {
-            haven::auth::Access::Anyone if rule.method == "GET" => assert_eq!(status, 200, "{path}"),
-            haven::auth::Access::Anyone => assert_eq!(status, 403, "{path}: no token"),
-            _ if rule.method == "GET" => assert_eq!(status, 303, "{path}: sign in first"),
-            _ => assert_eq!(status, 403, "{path}"),
-        }
-    }
-}

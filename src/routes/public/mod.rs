@@ -4,4 +4,4 @@
 pub mod home;
 pub mod receipt;
 pub mod report;
-mod upload;
+pub mod upload;

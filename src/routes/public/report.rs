@@ -30,6 +30,10 @@ impl std::ops::Deref for FormValues {
 }
 
 impl FormValues {
+    pub fn new(raw: RawIntake) -> Self {
+        Self(raw)
+    }
+
     /// Whether the repeated field `list` holds `code`.
     pub fn has(&self, list: &str, code: &str) -> bool {
         let values = match list {

@@ -1,15 +1,22 @@
 //! Signing in and out.
 //!
 //! A failed sign-in gets one answer whatever went wrong (no such account,
-//! wrong password, account deactivated), after the same Argon2 work.
+//! wrong password, wrong one-time code, account deactivated), after the
+//! same Argon2 work. Failures are throttled per source and per account name
+//! (see `auth::throttle`); a throttled attempt is told how long to wait.
 
+use std::net::{IpAddr, Ipv4Addr};
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use zeroize::Zeroizing;
 
 use super::StaffNav;
-use crate::auth::{Staff, credentials, safe_next, session};
+use crate::auth::throttle::{self, DEVICE_COOKIE, DEVICE_VALID_SECS};
+use crate::auth::{Staff, credentials, safe_next, session, totp};
+use crate::domain::StaffRole;
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, FormTokens, render_with_status};
 
@@ -22,13 +29,14 @@ struct LoginPage {
     next: String,
     email: String,
     notice: Option<&'static str>,
-    error: Option<&'static str>,
+    error: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
 pub struct LoginQuery {
     next: Option<String>,
     signed_out: Option<String>,
+    password_set: Option<String>,
 }
 
 fn page(state: &AppState, t: Tr, next: &str, email: String) -> LoginPage {
@@ -57,6 +65,9 @@ pub async fn form(
     if query.signed_out.is_some() {
         page.notice = Some("login-signed-out");
     }
+    if query.password_set.is_some() {
+        page.notice = Some("login-password-set");
+    }
     render_with_status(&page, StatusCode::OK)
 }
 
@@ -67,27 +78,92 @@ pub struct LoginForm {
     #[serde(default)]
     password: String,
     #[serde(default)]
+    totp: String,
+    #[serde(default)]
     next: String,
 }
 
+fn source_of(req: &HttpRequest) -> IpAddr {
+    req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+fn minutes(secs: i64) -> i64 {
+    (secs + 59) / 60
+}
+
 pub async fn submit(
+    req: HttpRequest,
     state: web::Data<AppState>,
     t: Tr,
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let form = form.into_inner();
-    let password = Zeroizing::new(form.password);
-    let Some(user) = credentials::verify(&state, &form.email, password).await? else {
-        tracing::info!("sign-in refused");
+    let source = source_of(&req);
+    let refuse = |error: String, status: StatusCode| {
         let mut page = page(&state, t, &form.next, form.email.trim().to_string());
-        page.error = Some("login-failed");
-        return render_with_status(&page, StatusCode::UNAUTHORIZED);
+        page.error = Some(error);
+        render_with_status(&page, status)
     };
+
+    if let Some(wait) = state.sources.blocked_for(source) {
+        tracing::warn!("sign-in refused: source throttled");
+        let wait = minutes(wait.as_secs() as i64);
+        return refuse(t.tn("login-throttled", "minutes", wait), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let key = throttle::account_key(&state, &form.email);
+    let device = req.cookie(DEVICE_COOKIE).map(|c| c.value().to_string());
+    let held = throttle::account_held_until(&state, key.clone()).await?;
+
+    let password = Zeroizing::new(form.password.clone());
+    let user = credentials::verify(&state, &form.email, password).await?;
+    let known_device = user.as_ref().is_some_and(|u| throttle::device_is_known(&state, device.as_deref(), u.id));
+    if let (Some(until), false) = (held, known_device) {
+        // Held back: answer the same whether the password was right or not.
+        tracing::warn!("sign-in refused: account name throttled");
+        let wait = minutes((until - chrono::Utc::now()).num_seconds().max(1));
+        return refuse(t.tn("login-throttled", "minutes", wait), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let user = match user {
+        Some(user) if !user.totp_enabled => Some(user),
+        Some(user) => {
+            let ok = if form.totp.trim().len() > 6 {
+                totp::use_recovery_code(&state, user.id, &form.totp).await?
+            } else {
+                totp::check_code(&state, &user, &form.totp).await?
+            };
+            ok.then_some(user)
+        }
+        None => None,
+    };
+    let Some(user) = user else {
+        state.sources.record_failure(source);
+        throttle::account_failed(&state, key).await?;
+        tracing::info!("sign-in refused");
+        return refuse(t.t("login-failed"), StatusCode::UNAUTHORIZED);
+    };
+
+    throttle::account_succeeded(&state, key).await?;
     let cookie = session::start(&state, user.id).await?;
+    let device_cookie = Cookie::build(DEVICE_COOKIE, throttle::device_token(&state, user.id))
+        .path("/staff/login")
+        .http_only(true)
+        .secure(state.config.secure_cookies())
+        .same_site(SameSite::Strict)
+        .max_age(CookieDuration::seconds(DEVICE_VALID_SECS))
+        .finish();
     tracing::info!(user_id = user.id, "signed in");
-    let target = safe_next(&form.next).map(str::to_string).unwrap_or_else(|| t.url("/staff"));
-    Ok(HttpResponse::SeeOther().cookie(cookie).insert_header((header::LOCATION, target)).finish())
+    let admin_without_totp = user.role == StaffRole::Admin.as_str() && !user.totp_enabled;
+    let target = if admin_without_totp {
+        t.url("/staff/account/totp")
+    } else {
+        safe_next(&form.next).map(str::to_string).unwrap_or_else(|| t.url("/staff"))
+    };
+    Ok(HttpResponse::SeeOther()
+        .cookie(cookie)
+        .cookie(device_cookie)
+        .insert_header((header::LOCATION, target))
+        .finish())
 }
 
 pub async fn logout(staff: Staff, state: web::Data<AppState>, t: Tr) -> Result<HttpResponse, AppError> {

@@ -3,20 +3,29 @@
 //! before a handler runs.
 
 pub mod account;
+pub mod admin_users;
 pub mod cases;
 pub mod home;
+pub mod intake;
 pub mod login;
+pub mod password;
+pub mod stats;
 
 use crate::auth::Staff;
 
 /// What the staff header needs.
 pub struct StaffNav {
     pub works_cases: bool,
+    pub is_admin: bool,
     pub csrf_token: String,
 }
 
 impl StaffNav {
     pub fn for_staff(staff: &Staff) -> Option<Self> {
-        Some(Self { works_cases: staff.role.works_cases(), csrf_token: staff.csrf_token.clone() })
+        Some(Self {
+            works_cases: staff.role.works_cases(),
+            is_admin: staff.role == crate::domain::StaffRole::Admin,
+            csrf_token: staff.csrf_token.clone(),
+        })
     }
 }

@@ -1,0 +1,121 @@
+//! Two-factor sign-in with time-based one-time passwords (RFC 6238: SHA-1,
+//! 6 digits, 30-second steps, one step of clock skew either way), and
+//! single-use recovery codes.
+
+use totp_rs::{Algorithm, Builder, Totp};
+use zeroize::Zeroizing;
+
+use crate::crypto::{Aad, hash_secret_blocking, random_bytes, random_symbols};
+use crate::db::{self, users::UserRow};
+use crate::web::{AppError, AppState};
+
+pub const RECOVERY_CODES: usize = 10;
+const ISSUER: &str = "Haven";
+
+fn totp(secret: &[u8], account: &str) -> Result<Totp, AppError> {
+    Builder::new()
+        .with_algorithm(Algorithm::SHA1)
+        .with_digits(6)
+        .with_skew(1)
+        .with_step_duration(30)
+        .with_secret(secret.to_vec())
+        .with_account_name(account.replace(':', ""))
+        .with_issuer(Some(ISSUER))
+        .build()
+        .map_err(|e| AppError::internal(anyhow::anyhow!("TOTP set-up: {e:?}")))
+}
+
+/// The user's TOTP secret, opened (enrolled or pending).
+fn secret_of(state: &AppState, user: &UserRow) -> Result<Option<Zeroizing<Vec<u8>>>, AppError> {
+    match (&user.totp_key_id, &user.totp_secret) {
+        (Some(key_id), Some(sealed)) => state
+            .keyring
+            .open_system(key_id, &Aad::totp_secret(user.id), sealed)
+            .map(Some)
+            .map_err(|_| AppError::internal(anyhow::anyhow!("user {} TOTP secret failed to open", user.id))),
+        _ => Ok(None),
+    }
+}
+
+/// Starts enrolment: a new random secret, stored sealed and not yet active.
+pub async fn start_enrolment(state: &AppState, user_id: i64) -> Result<(), AppError> {
+    let secret = Zeroizing::new(random_bytes::<20>());
+    let (key_id, sealed) = state.keyring.seal_system(&Aad::totp_secret(user_id), &secret[..]);
+    state.db.run(move |conn| db::users::set_pending_totp(conn, user_id, &key_id, &sealed)).await?;
+    Ok(())
+}
+
+/// The `otpauth://` URL and the base-32 key of a pending enrolment, for the
+/// QR code and for typing by hand.
+pub fn enrolment_details(state: &AppState, user: &UserRow) -> Result<Option<(Zeroizing<String>, Zeroizing<String>)>, AppError> {
+    let Some(secret) = secret_of(state, user)? else { return Ok(None) };
+    let t = totp(&secret, &user.email)?;
+    let url = t.to_url().map_err(|e| AppError::internal(anyhow::anyhow!("TOTP URL: {e:?}")))?;
+    Ok(Some((Zeroizing::new(url), Zeroizing::new(t.secret().to_base32()))))
+}
+
+/// Checks a six-digit code against the user's secret, accepting each time
+/// step at most once.
+pub async fn check_code(state: &AppState, user: &UserRow, code: &str) -> Result<bool, AppError> {
+    let Some(secret) = secret_of(state, user)? else { return Ok(false) };
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(false);
+    }
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let Some(step) = totp(&secret, &user.email)?.check(&code, now) else { return Ok(false) };
+    let user_id = user.id;
+    let step = i64::try_from(step).unwrap_or(i64::MAX);
+    Ok(state.db.run(move |conn| db::users::accept_totp_step(conn, user_id, step)).await?)
+}
+
+/// Makes new recovery codes (replacing any old ones) and returns them, to
+/// be shown once: ten codes of ten symbols, like `7K3MQ-9PXR2`.
+pub async fn new_recovery_codes(state: &AppState, user_id: i64) -> Result<Vec<String>, AppError> {
+    let codes: Vec<String> = (0..RECOVERY_CODES)
+        .map(|_| {
+            let s = random_symbols(10, b"0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+            format!("{}-{}", &s[..5], &s[5..])
+        })
+        .collect();
+    let mut hashes = Vec::with_capacity(codes.len());
+    for code in &codes {
+        hashes.push(state.hasher.hash(normalise_recovery(code)).await);
+    }
+    state.db.run(move |conn| db::recovery_codes::replace(conn, user_id, &hashes)).await?;
+    Ok(codes)
+}
+
+fn normalise_recovery(code: &str) -> String {
+    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
+}
+
+/// Uses a recovery code if it matches one not used before.
+pub async fn use_recovery_code(state: &AppState, user_id: i64, code: &str) -> Result<bool, AppError> {
+    let code = normalise_recovery(code);
+    if code.len() != 10 {
+        return Ok(false);
+    }
+    let unused = state.db.run(move |conn| db::recovery_codes::unused(conn, user_id)).await?;
+    for (id, hash) in unused {
+        if state.hasher.verify(code.clone(), Some(hash)).await {
+            return Ok(state.db.run(move |conn| db::recovery_codes::mark_used(conn, id)).await?);
+        }
+    }
+    Ok(false)
+}
+
+/// The QR code of an `otpauth://` URL, as SVG drawn here (no third party).
+pub fn qr_svg(url: &str) -> Result<String, AppError> {
+    let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| AppError::internal(anyhow::anyhow!("QR code: {e}")))?;
+    Ok(code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(240, 240)
+        .quiet_zone(true)
+        .build())
+}
+
+/// Hashing for tests and the command line, outside a request.
+pub fn hash_recovery_code_blocking(code: &str) -> String {
+    hash_secret_blocking(&normalise_recovery(code))
+}

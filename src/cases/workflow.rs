@@ -1,0 +1,173 @@
+//! Triage: moving a case along its statuses, setting its risk, assigning
+//! it, and writing internal notes. Each change and its timeline entry (and
+//! any email it causes) are stored in one transaction.
+
+use crate::auth::Staff;
+use crate::crypto::{Aad, DataKey, WrappedKey, new_token};
+use crate::db::{self, DbError, cases::CaseRow};
+use crate::domain::{CaseReference, CaseStatus, EventKind, RiskLevel, StaffRole};
+use crate::web::{AppError, AppState};
+
+use super::notify;
+
+/// Why a triage change was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The move is not one of the allowed steps from the current status.
+    NotAllowed,
+    /// Someone else changed the case first: reload and try again.
+    Changed,
+    /// The chosen assignee cannot take cases.
+    NotACaseworker,
+    /// A note must say something (and not too much).
+    EmptyNote,
+    NoteTooLong,
+}
+
+impl Refusal {
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            Refusal::NotAllowed => "case-error-transition",
+            Refusal::Changed => "case-error-changed",
+            Refusal::NotACaseworker => "case-error-assignee",
+            Refusal::EmptyNote => "case-error-note-empty",
+            Refusal::NoteTooLong => "case-error-note-long",
+        }
+    }
+}
+
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
+async fn load(state: &AppState, reference: &CaseReference) -> Result<CaseRow, AppError> {
+    let reference = reference.as_str().to_string();
+    state.db.run(move |conn| db::cases::find_by_reference(conn, &reference)).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn change_status(
+    state: &AppState,
+    staff: &Staff,
+    reference: &CaseReference,
+    to: CaseStatus,
+) -> Result<Result<(), Refusal>, AppError> {
+    let case = load(state, reference).await?;
+    let from = CaseStatus::parse(&case.status).ok_or_else(|| AppError::internal(anyhow::anyhow!("unknown status")))?;
+    if !from.can_move_to(to) {
+        return Ok(Err(Refusal::NotAllowed));
+    }
+    let actor = staff.user_id;
+    let moved = state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                if !db::cases::set_status(conn, case.id, from.as_str(), to.as_str())? {
+                    return Ok(false);
+                }
+                let detail = format!("{}>{}", from.as_str(), to.as_str());
+                db::events::record(conn, case.id, Some(actor), EventKind::Status.as_str(), &detail)?;
+                Ok(true)
+            })
+        })
+        .await?;
+    tracing::info!(user_id = actor, moved, "case status change");
+    Ok(if moved { Ok(()) } else { Err(Refusal::Changed) })
+}
+
+pub async fn change_risk(
+    state: &AppState,
+    staff: &Staff,
+    reference: &CaseReference,
+    to: RiskLevel,
+) -> Result<Result<(), Refusal>, AppError> {
+    let case = load(state, reference).await?;
+    if case.risk == to.as_str() {
+        return Ok(Ok(()));
+    }
+    let actor = staff.user_id;
+    let host = state.config.host().to_string();
+    let notified = state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::cases::set_risk(conn, case.id, to.as_str())?;
+                let detail = format!("{}>{}", case.risk, to.as_str());
+                db::events::record(conn, case.id, Some(actor), EventKind::Risk.as_str(), &detail)?;
+                if to == RiskLevel::Urgent { notify::urgent_case(conn, &host) } else { Ok(0) }
+            })
+        })
+        .await?;
+    tracing::info!(user_id = actor, case_id = case.id, notified, "case risk change");
+    Ok(Ok(()))
+}
+
+pub async fn assign(
+    state: &AppState,
+    staff: &Staff,
+    reference: &CaseReference,
+    assignee: Option<i64>,
+) -> Result<Result<(), Refusal>, AppError> {
+    let case = load(state, reference).await?;
+    let actor = staff.user_id;
+    let result = state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                if let Some(id) = assignee {
+                    let ok = db::users::find(conn, id)?
+                        .is_some_and(|u| u.active && StaffRole::parse(&u.role).is_some_and(StaffRole::works_cases));
+                    if !ok {
+                        return Ok(Err(Refusal::NotACaseworker));
+                    }
+                }
+                if case.assignee_id == assignee {
+                    return Ok(Ok(()));
+                }
+                db::cases::set_assignee(conn, case.id, assignee)?;
+                match assignee {
+                    Some(id) => db::events::record(conn, case.id, Some(actor), EventKind::Assigned.as_str(), &id.to_string())?,
+                    None => db::events::record(conn, case.id, Some(actor), EventKind::Unassigned.as_str(), "")?,
+                }
+                Ok::<_, DbError>(Ok(()))
+            })
+        })
+        .await?;
+    Ok(result)
+}
+
+fn data_key(state: &AppState, case: &CaseRow) -> Result<DataKey, AppError> {
+    let wrapped = WrappedKey { master_key_id: case.master_key_id.clone(), sealed: case.wrapped_key.clone() };
+    state
+        .keyring
+        .unwrap(&wrapped, &case.reference)
+        .map_err(|_| AppError::internal(anyhow::anyhow!("case {} data key failed to unwrap", case.id)))
+}
+
+pub async fn add_note(
+    state: &AppState,
+    staff: &Staff,
+    reference: &CaseReference,
+    body: &str,
+) -> Result<Result<(), Refusal>, AppError> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Ok(Err(Refusal::EmptyNote));
+    }
+    if body.chars().count() > MAX_NOTE_CHARS {
+        return Ok(Err(Refusal::NoteTooLong));
+    }
+    let case = load(state, reference).await?;
+    let key = data_key(state, &case)?;
+    let public_id = new_token()[..32].to_string();
+    let sealed = key.seal(&Aad::case_note(&case.reference, &public_id), body.as_bytes());
+    let actor = staff.user_id;
+    state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::notes::insert(conn, case.id, &public_id, actor, &sealed)?;
+                db::events::record(conn, case.id, Some(actor), EventKind::Note.as_str(), "")
+            })
+        })
+        .await?;
+    tracing::info!(user_id = actor, case_id = case.id, "note added");
+    Ok(Ok(()))
+}

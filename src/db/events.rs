@@ -1,0 +1,45 @@
+//! The timeline of a case: what happened, who did it, when.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::{case_events, users};
+use super::{Conn, DbError};
+
+#[derive(Clone, Debug, Queryable)]
+pub struct EventRow {
+    pub id: i64,
+    pub kind: String,
+    pub detail: String,
+    pub created_at: DateTime<Utc>,
+    pub actor_email: Option<String>,
+    pub actor_name: Option<String>,
+}
+
+pub fn record(conn: &mut Conn, case_id: i64, actor_id: Option<i64>, kind: &str, detail: &str) -> Result<(), DbError> {
+    diesel::insert_into(case_events::table)
+        .values((
+            case_events::case_id.eq(case_id),
+            case_events::actor_id.eq(actor_id),
+            case_events::kind.eq(kind),
+            case_events::detail.eq(detail),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<EventRow>, DbError> {
+    Ok(case_events::table
+        .left_join(users::table.on(users::id.nullable().eq(case_events::actor_id)))
+        .filter(case_events::case_id.eq(case_id))
+        .order(case_events::id.asc())
+        .select((
+            case_events::id,
+            case_events::kind,
+            case_events::detail,
+            case_events::created_at,
+            users::email.nullable(),
+            users::display_name.nullable(),
+        ))
+        .load(conn)?)
+}

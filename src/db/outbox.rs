@@ -1,0 +1,139 @@
+//! The mail outbox. Rows are written inside the transaction of the change
+//! that causes them; the mail worker claims due rows with `FOR UPDATE SKIP
+//! LOCKED`, so that several instances never take the same message.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::outbox;
+use super::{Conn, DbError};
+use crate::crypto::Sealed;
+
+/// A message to send: to whom, which template, in which language, with
+/// which non-secret parameters.
+#[derive(Clone, Debug)]
+pub struct NewMessage {
+    pub recipient: String,
+    pub template: &'static str,
+    pub language: String,
+    pub params: serde_json::Value,
+}
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub message_id: String,
+    pub recipient: String,
+    pub template: String,
+    pub language: String,
+    pub params: serde_json::Value,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub secret_key_id: Option<String>,
+    pub secret_params: Option<Sealed>,
+}
+
+/// Queues `message`; its Message-ID is fixed now, so every attempt to
+/// deliver it carries the same one.
+pub fn enqueue(
+    conn: &mut Conn,
+    message: &NewMessage,
+    message_id: &str,
+    secret: Option<(String, Sealed)>,
+) -> Result<(), DbError> {
+    let (key_id, sealed) = secret.map_or((None, None), |(k, s)| (Some(k), Some(s)));
+    diesel::insert_into(outbox::table)
+        .values((
+            outbox::secret_key_id.eq(key_id),
+            outbox::secret_params.eq(sealed),
+            outbox::message_id.eq(message_id),
+            outbox::recipient.eq(&message.recipient),
+            outbox::template.eq(message.template),
+            outbox::language.eq(&message.language),
+            outbox::params.eq(&message.params),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Claims up to `limit` due messages; they stay locked until the
+/// surrounding transaction ends.
+pub fn claim_due(conn: &mut Conn, limit: i64) -> Result<Vec<OutboxRow>, DbError> {
+    Ok(outbox::table
+        .filter(outbox::status.eq("pending"))
+        .filter(outbox::next_attempt_at.le(diesel::dsl::now))
+        .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
+        .limit(limit)
+        .select(OutboxRow::as_select())
+        .for_update()
+        .skip_locked()
+        .load(conn)?)
+}
+
+pub fn mark_sent(conn: &mut Conn, id: i64) -> Result<(), DbError> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("sent"),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::sent_at.eq(diesel::dsl::now),
+            outbox::last_error.eq(None::<String>),
+            outbox::secret_key_id.eq(None::<String>),
+            outbox::secret_params.eq(None::<Sealed>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records a failed attempt: retried at `next_attempt_at`, or failed for
+/// good when `give_up`.
+pub fn mark_failed_attempt(
+    conn: &mut Conn,
+    id: i64,
+    error: &str,
+    next_attempt_at: DateTime<Utc>,
+    give_up: bool,
+) -> Result<(), DbError> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq(if give_up { "failed" } else { "pending" }),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::next_attempt_at.eq(next_attempt_at),
+            outbox::last_error.eq(Some(error)),
+        ))
+        .execute(conn)?;
+    if give_up {
+        // A message that will not be sent must not keep its secret.
+        diesel::update(outbox::table.find(id))
+            .set((outbox::secret_key_id.eq(None::<String>), outbox::secret_params.eq(None::<Sealed>)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Puts a failed message back in line, as new.
+pub fn retry(conn: &mut Conn, id: i64) -> Result<bool, DbError> {
+    let n = diesel::update(outbox::table.find(id).filter(outbox::status.eq("failed")))
+        .set((outbox::status.eq("pending"), outbox::attempts.eq(0), outbox::next_attempt_at.eq(diesel::dsl::now)))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn list(conn: &mut Conn, status: Option<&str>, before: Option<i64>, limit: i64) -> Result<Vec<OutboxRow>, DbError> {
+    let mut q = outbox::table.select(OutboxRow::as_select()).order(outbox::id.desc()).limit(limit).into_boxed();
+    if let Some(status) = status {
+        q = q.filter(outbox::status.eq(status.to_string()));
+    }
+    if let Some(before) = before {
+        q = q.filter(outbox::id.lt(before));
+    }
+    Ok(q.load(conn)?)
+}
+
+pub fn counts(conn: &mut Conn) -> Result<Vec<(String, i64)>, DbError> {
+    Ok(outbox::table.group_by(outbox::status).select((outbox::status, diesel::dsl::count_star())).load(conn)?)
+}

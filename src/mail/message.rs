@@ -1,0 +1,68 @@
+//! The kinds of email Haven sends, and how each is rendered.
+
+use askama::Template;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Language;
+use crate::i18n::Tr;
+
+/// What a message says. Each variant holds only what may appear in an
+/// email: names of partner groups, paths of links. Secrets (a set-password
+/// token) travel separately, sealed, and are erased once sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Email {
+    /// A case marked urgent is waiting (to on-duty caseworkers).
+    UrgentCase,
+    /// An account was made for you: set your password (the link is secret).
+    Welcome,
+    /// A password reset was requested for you (the link is secret).
+    PasswordReset,
+}
+
+impl Email {
+    pub fn template(&self) -> &'static str {
+        match self {
+            Email::UrgentCase => "urgent_case",
+            Email::Welcome => "welcome",
+            Email::PasswordReset => "password_reset",
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.txt")]
+struct TextBody<'a> {
+    paragraphs: &'a [String],
+    link: &'a str,
+    link_label: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.html")]
+struct HtmlBody<'a> {
+    t: Tr,
+    heading: &'a str,
+    paragraphs: &'a [String],
+    link: &'a str,
+    link_label: &'a str,
+}
+
+/// A message ready for the transport.
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Renders `email` in `language`; `link` is the absolute URL it points to.
+pub fn render(email: &Email, language: Language, link: &str) -> Result<Rendered, askama::Error> {
+    let t = Tr::new(if language.has_staff_pages() { language } else { Language::En }, false);
+    let prefix = format!("mail-{}", email.template().replace('_', "-"));
+    let subject = t.t(&format!("{prefix}-subject"));
+    let paragraphs = vec![t.t(&format!("{prefix}-body")), t.t("mail-footer")];
+    let link_label = t.t(&format!("{prefix}-link"));
+    let text = TextBody { paragraphs: &paragraphs, link, link_label: &link_label }.render()?;
+    let html = HtmlBody { t, heading: &subject, paragraphs: &paragraphs, link, link_label: &link_label }.render()?;
+    Ok(Rendered { subject, text, html })
+}

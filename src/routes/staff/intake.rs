@@ -1,0 +1,104 @@
+//! Intake by phone: a caseworker enters a report on behalf of a caller and
+//! reads the reference and receipt back to them. Same form, same checks and
+//! same encryption as the public intake; the case is marked as received by
+//! phone.
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::StaffNav;
+use crate::auth::Staff;
+use crate::cases::intake::file_report;
+use crate::domain::{
+    Channel, Community, ContactMethod, Demand, FieldError, IncidentKind, IntakeErrors, IntakeSource, NewReport,
+    Province, RawIntake, ReporterRole, StateLink, Support,
+};
+use crate::i18n::Tr;
+use crate::routes::public::report::FormValues;
+use crate::routes::public::upload::read_intake;
+use crate::web::{AppError, AppState, no_store, render, render_with_status};
+
+#[derive(Template)]
+#[template(path = "staff/intake.html")]
+struct IntakePage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    action: String,
+    report_lang: String,
+    v: FormValues,
+    errors: IntakeErrors,
+    files_dropped: bool,
+    kinds: &'static [IncidentKind],
+    roles: &'static [ReporterRole],
+    provinces: &'static [Province],
+    communities: &'static [Community],
+    channels: &'static [Channel],
+    state_links: &'static [StateLink],
+    demands: &'static [Demand],
+    supports: &'static [Support],
+    contact_methods: &'static [ContactMethod],
+}
+
+fn page(staff: &Staff, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropped: bool) -> IntakePage {
+    let action = format!("{}{}csrf_token={}", t.url("/staff/intake"), if t.explicit { "&" } else { "?" }, staff.csrf_token);
+    let report_lang = if v.lang.is_empty() { t.code_str().to_string() } else { v.lang.clone() };
+    IntakePage {
+        t,
+        nav: StaffNav::for_staff(staff),
+        action,
+        report_lang,
+        v: FormValues::new(v),
+        errors,
+        files_dropped,
+        kinds: IncidentKind::ALL,
+        roles: ReporterRole::ALL,
+        provinces: Province::ALL,
+        communities: Community::ALL,
+        channels: Channel::ALL,
+        state_links: StateLink::ALL,
+        demands: Demand::ALL,
+        supports: Support::ALL,
+        contact_methods: ContactMethod::ALL,
+    }
+}
+
+pub async fn form(staff: Staff, t: Tr) -> Result<HttpResponse, AppError> {
+    render(&page(&staff, t.for_staff(), RawIntake::default(), IntakeErrors::default(), false))
+}
+
+#[derive(Template)]
+#[template(path = "staff/intake_done.html")]
+struct DonePage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    reference: String,
+    receipt: String,
+    case_href: String,
+}
+
+pub async fn submit(staff: Staff, t: Tr, state: web::Data<AppState>, body: Multipart) -> Result<HttpResponse, AppError> {
+    let t = t.for_staff();
+    let upload = read_intake(body).await?;
+    let report = match NewReport::parse(&upload.raw, chrono::Utc::now().date_naive()) {
+        Ok(report) if !upload.refused_file => report,
+        result => {
+            let mut errors = result.err().unwrap_or_default();
+            if upload.refused_file {
+                errors.0.push(FieldError { field: "evidence", message: "error-evidence-type" });
+            }
+            let dropped = !upload.files.is_empty() || upload.refused_file;
+            return render_with_status(&page(&staff, t, upload.raw, errors, dropped), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let filed = file_report(&state, report, upload.files, IntakeSource::Phone).await?;
+    tracing::info!(user_id = staff.user_id, "report taken by phone");
+    Ok(no_store(render(&DonePage {
+        t,
+        nav: StaffNav::for_staff(&staff),
+        case_href: t.url(&format!("/staff/cases/{}", filed.reference.as_str())),
+        reference: filed.reference.as_str().to_string(),
+        receipt: filed.receipt.grouped(),
+    })?))
+}

@@ -1,0 +1,48 @@
+use crate::helpers::*;
+
+async fn file(app: &TestApp, community: &str, kind: &str, consent: bool) {
+    let mut raw = haven::domain::RawIntake {
+        narrative: "x".into(),
+        community: community.into(),
+        kinds: vec![kind.into()],
+        province: "ON".into(),
+        ..Default::default()
+    };
+    raw.consent_stats = consent;
+    let report = haven::domain::NewReport::parse(&raw, chrono::Utc::now().date_naive()).unwrap();
+    haven::cases::intake::file_report(&app.state, report, vec![], haven::domain::IntakeSource::Web).await.unwrap();
+}
+
+#[tokio::test]
+async fn statistics_count_consenting_reports_and_suppress_small_cells() {
+    let app = spawn_app().await;
+    for _ in 0..12 {
+        file(&app, "uyghur", "surveillance", true).await;
+    }
+    for _ in 0..3 {
+        file(&app, "tibetan", "hacking", true).await;
+    }
+    for _ in 0..7 {
+        file(&app, "hong_kong", "hacking", true).await;
+    }
+    for _ in 0..20 {
+        file(&app, "falun_gong", "assault", false).await;
+    }
+    app.login_as("caseworker").await;
+    let page = app.get_text("/staff/stats").await;
+    assert!(page.contains("22 consenting reports"), "non-consenting reports are not counted");
+    assert!(page.contains("<svg"), "charts drawn on the server");
+    assert!(!page.contains("Falun Gong"), "no consenting Falun Gong reports");
+    let csv = app.get("/staff/stats.csv").await;
+    assert!(csv.headers().get("content-disposition").unwrap().to_str().unwrap().starts_with("attachment"));
+    let csv = csv.text().await.unwrap();
+    assert!(csv.starts_with("dimension,category,count\n"));
+    assert!(csv.contains("community,uyghur,12\n"));
+    assert!(csv.contains("community,tibetan,<5\n"), "3 is suppressed");
+    assert!(csv.contains("community,hong_kong,<5\n"), "and 7 with it, or 3 could be worked out from the total");
+    assert!(csv.contains("kind,hacking,10\n"));
+    assert!(csv.contains("kind,surveillance,12\n"));
+    assert!(csv.contains("province,ON,22\n"));
+    assert!(!csv.contains(",3\n") && !csv.contains(",7\n"));
+    assert!(!csv.contains("falun_gong"));
+}
