@@ -37,6 +37,12 @@ pub enum Command {
         #[command(subcommand)]
         command: OrgCommand,
     },
+    /// Seed demonstration data (encrypted like real reports), for trying Haven out.
+    Demo {
+        /// How many demonstration cases to add.
+        #[arg(long, default_value_t = 40)]
+        cases: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -87,6 +93,12 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         }
         Command::Org { command: OrgCommand::Create { name, emails, communities } } => {
             create_org(&config, &name, &emails, &communities)
+        }
+        Command::Demo { cases } => {
+            let db = connect(&config)?;
+            let keyring = crate::crypto::Keyring::load(&config.master_key_file, config.dev)?;
+            println!("Seeding {cases} demonstration cases...");
+            crate::demo::seed(&db, &keyring, cases)
         }
     }
 }

@@ -113,7 +113,8 @@ impl Application {
     }
 }
 
-/// Periodic chores of a running instance: expired sessions are deleted.
+/// Periodic chores of a running instance: expired sessions and spent
+/// sign-in throttles are deleted.
 async fn housekeeping(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
@@ -122,17 +123,22 @@ async fn housekeeping(state: AppState) {
             .db
             .run(|conn| {
                 let now = chrono::Utc::now();
-                db::sessions::delete_expired(
+                let sessions = db::sessions::delete_expired(
                     conn,
                     now - chrono::Duration::seconds(crate::auth::SESSION_IDLE_SECS),
                     now - chrono::Duration::seconds(crate::auth::SESSION_ABSOLUTE_SECS),
-                )
+                )?;
+                let throttles = db::throttles::delete_stale(
+                    conn,
+                    now - chrono::Duration::seconds(crate::auth::throttle::WINDOW_SECS),
+                )?;
+                Ok((sessions, throttles))
             })
             .await;
         match removed {
-            Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions removed"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "session clean-up skipped"),
+            Ok((0, 0)) => {}
+            Ok((sessions, throttles)) => tracing::info!(sessions, throttles, "expired records removed"),
+            Err(e) => tracing::warn!(error = %e, "clean-up skipped"),
         }
     }
 }

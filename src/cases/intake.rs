@@ -73,7 +73,7 @@ pub async fn file_report(
     Err(AppError::internal(anyhow::anyhow!("no free case reference after {REFERENCE_ATTEMPTS} attempts")))
 }
 
-fn case_row(
+pub(crate) fn case_row(
     report: &NewReport,
     reference: &CaseReference,
     receipt_hash: String,
@@ -109,6 +109,8 @@ fn case_row(
         consent_police: report.consent_police,
         consent_stats: report.consent_stats,
         language: report.language.as_str(),
+        status: None,
+        received_at: None,
     }
 }
 

@@ -33,6 +33,10 @@ pub struct NewCaseRow {
     pub consent_police: bool,
     pub consent_stats: bool,
     pub language: &'static str,
+    /// `None`: new (the default).
+    pub status: Option<&'static str>,
+    /// `None`: this hour (the default). Set only by demonstration seeding.
+    pub received_at: Option<DateTime<Utc>>,
 }
 
 /// What the queue lists: nothing secret, nothing to decrypt.
@@ -129,6 +133,11 @@ pub struct CaseRow {
 /// [`DbError::Conflict`].
 pub fn insert(conn: &mut Conn, row: &NewCaseRow) -> Result<i64, DbError> {
     Ok(diesel::insert_into(cases::table).values(row).returning(cases::id).get_result(conn)?)
+}
+
+/// Inserts many cases at once (demonstration seeding); returns their ids.
+pub fn insert_many(conn: &mut Conn, rows: &[NewCaseRow]) -> Result<Vec<i64>, DbError> {
+    Ok(diesel::insert_into(cases::table).values(rows).returning(cases::id).get_results(conn)?)
 }
 
 /// One page of the queue, newest first, strictly before `before` (keyset

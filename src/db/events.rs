@@ -43,3 +43,13 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<EventRow>, DbError>
         ))
         .load(conn)?)
 }
+
+/// Records a "filed" event for each of `case_ids` (demonstration seeding).
+pub fn record_filed_many(conn: &mut Conn, case_ids: &[i64], source: &str) -> Result<(), DbError> {
+    let rows: Vec<_> = case_ids
+        .iter()
+        .map(|id| (case_events::case_id.eq(*id), case_events::kind.eq("filed"), case_events::detail.eq(source)))
+        .collect();
+    diesel::insert_into(case_events::table).values(&rows).execute(conn)?;
+    Ok(())
+}

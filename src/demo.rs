@@ -1,0 +1,189 @@
+//! `haven demo`: demonstration data for trying Haven out, and the fast
+//! seeding path of the benchmarks (`--cases 1000000`).
+//!
+//! Every demonstration case is real as far as the rest of Haven can tell:
+//! its content is sealed under its own data key. To keep seeding fast, only
+//! the first three cases get receipts of their own (printed, so follow-up
+//! can be tried); the others share the hash of a receipt nobody is given.
+
+use std::io::Write;
+use std::time::Instant;
+
+use chrono::{Datelike, Duration, Utc};
+
+use crate::cases::intake::case_row;
+use crate::crypto::{Aad, DataKey, Keyring, hash_secret_blocking, random_bytes};
+use crate::db::{self, Db, cases::NewCaseRow};
+use crate::domain::{
+    CaseReference, CaseStatus, Channel, Community, ContactMethod, Demand, IncidentKind, IntakeSource, Language,
+    NewReport, OccurredOn, Province, RawIntake, Receipt, ReporterRole, StateLink, Support,
+};
+
+const BATCH: usize = 1000;
+
+/// A small, fast, non-cryptographic generator: demonstration data needs
+/// variety, not secrecy.
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn new() -> Self {
+        Self(u64::from_le_bytes(random_bytes::<8>()) | 1)
+    }
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+    fn some<T: Copy + PartialEq>(&mut self, items: &[T], max: usize) -> Vec<T> {
+        let mut out = Vec::new();
+        for _ in 0..=self.below(max) {
+            let v = self.pick(items);
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        out
+    }
+}
+
+const OPENINGS: &[&str] = &[
+    "After I spoke at the vigil downtown,",
+    "Since I posted about my family on social media,",
+    "Last month, outside the community centre,",
+    "When I renewed my passport at the consulate,",
+    "Every week since the protest,",
+    "On campus, after our student association meeting,",
+];
+const EVENTS: &[&str] = &[
+    "two men followed me to the subway and photographed me.",
+    "someone called my parents back home and told them I must stop.",
+    "I received messages saying they know where I live.",
+    "a man who said he was from a hometown association asked me to report on other members.",
+    "my email account was accessed from abroad and my contacts received fake messages.",
+    "officials told my brother he would lose his job unless I come back.",
+];
+const CLOSINGS: &[&str] = &[
+    "I am afraid for my family.",
+    "I do not know who else to tell.",
+    "I want this to stop but I am scared to go to the police.",
+    "Others in my community have had the same thing happen.",
+];
+
+fn narrative(rng: &mut Xorshift) -> String {
+    format!("{} {} {}", rng.pick(OPENINGS), rng.pick(EVENTS), rng.pick(CLOSINGS))
+}
+
+fn random_report(rng: &mut Xorshift) -> NewReport {
+    let today = Utc::now().date_naive();
+    let occurred = today - Duration::days(rng.below(700) as i64);
+    let contact = rng.pick(&[ContactMethod::None, ContactMethod::Email, ContactMethod::Signal, ContactMethod::Phone]);
+    let raw = RawIntake {
+        narrative: narrative(rng),
+        kinds: rng.some(IncidentKind::ALL, 2).iter().map(|k| k.as_str().to_string()).collect(),
+        reporter_role: rng.pick(ReporterRole::ALL).as_str().to_string(),
+        occurred_on: OccurredOn::Month(occurred.with_day(1).unwrap_or(occurred)).to_form_value(),
+        city: rng.pick(&["Toronto", "Vancouver", "Montréal", "Calgary", "Ottawa", "Richmond", "Markham"]).to_string(),
+        province: rng.pick(&[Province::ON, Province::ON, Province::BC, Province::BC, Province::QC, Province::AB]).as_str().to_string(),
+        community: rng.pick(Community::ALL).as_str().to_string(),
+        channels: rng.some(Channel::ALL, 1).iter().map(|c| c.as_str().to_string()).collect(),
+        state_link: rng.pick(StateLink::ALL).as_str().to_string(),
+        demands: rng.some(Demand::ALL, 1).iter().map(|d| d.as_str().to_string()).collect(),
+        involved: String::new(),
+        family_affected: rng.chance(40),
+        prior_reports: String::new(),
+        immediate_danger: rng.chance(3),
+        support: rng.some(Support::ALL, 2).iter().map(|s| s.as_str().to_string()).collect(),
+        contact_method: contact.as_str().to_string(),
+        contact_value: match contact {
+            ContactMethod::None => String::new(),
+            ContactMethod::Email => format!("person{}@example.org", rng.below(100_000)),
+            _ => format!("+1 416 555 {:04}", rng.below(10_000)),
+        },
+        consent_referral: rng.chance(60),
+        consent_police: rng.chance(20),
+        consent_stats: rng.chance(70),
+        lang: rng.pick(Language::ALL).as_str().to_string(),
+    };
+    NewReport::parse(&raw, today).expect("generated reports are valid")
+}
+
+fn sealed_row(keyring: &Keyring, rng: &mut Xorshift, receipt_hash: &str) -> (NewCaseRow, CaseReference) {
+    let report = random_report(rng);
+    let reference = CaseReference::generate();
+    let key = DataKey::generate();
+    let content = serde_json::to_vec(&report.content).expect("plain data serialises");
+    let sealed = key.seal(&Aad::case_content(reference.as_str()), &content);
+    let mut row = case_row(&report, &reference, receipt_hash.to_string(), keyring.wrap(&key, reference.as_str()), sealed, IntakeSource::Web);
+    row.status = Some(match rng.below(10) {
+        0..=3 => CaseStatus::New,
+        4..=5 => CaseStatus::Triaged,
+        6 => CaseStatus::InProgress,
+        7 => CaseStatus::Referred,
+        _ => CaseStatus::Closed,
+    }
+    .as_str());
+    row.received_at = Some(Utc::now() - Duration::minutes(rng.below(60 * 24 * 700) as i64));
+    (row, reference)
+}
+
+/// Seeds `cases` demonstration cases, printing progress; the first three
+/// get receipts of their own, printed at the end.
+pub fn seed(db: &Db, keyring: &Keyring, cases: usize) -> anyhow::Result<()> {
+    let mut rng = Xorshift::new();
+    let shared_hash = hash_secret_blocking(Receipt::generate().expose());
+    let started = Instant::now();
+    let mut done = 0usize;
+    let mut printed = Vec::new();
+    let mut next_report = cases / 10;
+    while done < cases {
+        let n = BATCH.min(cases - done);
+        let mut rows = Vec::with_capacity(n);
+        for i in 0..n {
+            let own_receipt = done + i < 3;
+            let receipt = Receipt::generate();
+            let hash = if own_receipt { hash_secret_blocking(receipt.expose()) } else { shared_hash.clone() };
+            let (row, reference) = sealed_row(keyring, &mut rng, &hash);
+            if own_receipt {
+                printed.push((reference, receipt));
+            }
+            rows.push(row);
+        }
+        let inserted = db.run_blocking(|conn| {
+            db::transaction(conn, |conn| {
+                let ids = db::cases::insert_many(conn, &rows)?;
+                db::events::record_filed_many(conn, &ids, "web")?;
+                Ok(ids.len())
+            })
+        });
+        match inserted {
+            Ok(k) => done += k,
+            // A reference drawn twice in one batch: draw the batch again.
+            Err(db::DbError::Conflict) => continue,
+            Err(e) => return Err(e.into()),
+        }
+        if done >= next_report || done == cases {
+            let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
+            println!("  seeded {done}/{cases} cases ({}%, {rate:.0} per second)", done * 100 / cases.max(1));
+            let _ = std::io::stdout().flush();
+            next_report = done + (cases / 10).max(1);
+        }
+    }
+    println!("Seeded {cases} demonstration cases in {:.1} s.", started.elapsed().as_secs_f64());
+    if !printed.is_empty() {
+        println!("To try follow-up, use one of these (reference, receipt):");
+        for (reference, receipt) in printed {
+            println!("  {reference}   {}", receipt.grouped());
+        }
+    }
+    Ok(())
+}
