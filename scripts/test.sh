@@ -1,24 +1,56 @@
 #!/usr/bin/env bash
 # Runs Haven's whole test suite. Sets up what the tests need on a fresh
 # machine: PostgreSQL (installed if absent) in a throwaway cluster of its
-# own, started here and stopped at the end.
+# own, Debian's Chromium and ChromeDriver with fonts for all six scripts,
+# and axe-core from the npm registry; starts them here and stops them at
+# the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/postgres.sh
 
 pg_install
 
+# Browser tests: Debian's Chromium and ChromeDriver (never a downloaded
+# browser), fonts for Latin, Chinese, Arabic-script Uyghur and Tibetan.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || ! fc-list 2>/dev/null | grep -qi "tibetan\|jomolhari"; then
+    say "Installing Chromium, ChromeDriver and fonts with apt-get"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+        chromium chromium-driver fonts-noto-core fonts-noto-cjk fonts-tibetan-machine >&2
+fi
+deps="$PWD/target/browser-deps"
+if [ ! -f "$deps/node_modules/axe-core/axe.min.js" ]; then
+    say "Installing axe-core from the npm registry"
+    command -v npm >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm >&2
+    mkdir -p "$deps"
+    npm install --silent --no-audit --no-fund --prefix "$deps" axe-core@4 >&2
+fi
+export HAVEN_TEST_AXE="$deps/node_modules/axe-core/axe.min.js"
+
 cluster=$(mktemp -d /tmp/haven-test-pg.XXXXXX)
 chmod 755 "$cluster"
 port=55432
 while port_in_use "$port"; do port=$((port + 1)); done
-cleanup() { pg_stop_cluster "$cluster/data"; rm -rf "$cluster"; }
+driver_pid=""
+cleanup() {
+    [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
+    pg_stop_cluster "$cluster/data"
+    rm -rf "$cluster"
+}
 trap cleanup EXIT
 say "Starting a throwaway PostgreSQL on port $port"
 pg_start_cluster "$cluster/data" "$port" \
     -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
 
 export HAVEN_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
+
+driver_port=59515
+while port_in_use "$driver_port"; do driver_port=$((driver_port + 1)); done
+chromedriver --port="$driver_port" --allowed-ips=127.0.0.1 >"$cluster/chromedriver.log" 2>&1 &
+driver_pid=$!
+for _ in $(seq 1 50); do port_in_use "$driver_port" && break; sleep 0.1; done
+export HAVEN_TEST_WEBDRIVER="http://127.0.0.1:$driver_port"
 export PATH="$(pg_bin_dir):$PATH"   # pg_dump of the same version, for the tests
 
 say "Running the tests"

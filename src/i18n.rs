@@ -100,7 +100,7 @@ pub fn has_message(lang: Language, key: &str) -> bool {
     // Every variable a message may use, so that a message with arguments
     // resolves without error.
     let args: std::collections::HashMap<&str, FluentValue> =
-        ["code", "count", "minutes", "reference", "kib", "name", "n", "total", "group", "days"]
+        ["code", "count", "minutes", "reference", "kib", "name", "n", "total", "group", "days", "date", "hours"]
             .into_iter()
             .map(|k| (k, FluentValue::from(1)))
             .collect();

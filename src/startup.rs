@@ -36,6 +36,7 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
         forms: FormSigner::new(&keyring),
         throttle_keys: KeyedHasher::new(&keyring, "sign-in"),
         sources: Arc::new(SourceLimiter::default()),
+        follow_up_sources: Arc::new(SourceLimiter::default()),
         keyring: Arc::new(keyring),
         hasher: SecretHasher::new(cores),
         db,
@@ -132,12 +133,18 @@ async fn housekeeping(state: AppState) {
                     conn,
                     now - chrono::Duration::seconds(crate::auth::throttle::WINDOW_SECS),
                 )?;
-                Ok((sessions, throttles))
+                let visits = db::reporter_sessions::delete_expired(
+                    conn,
+                    now - chrono::Duration::seconds(crate::cases::follow_up::VISIT_IDLE_SECS),
+                    now - chrono::Duration::seconds(crate::cases::follow_up::VISIT_ABSOLUTE_SECS),
+                )?;
+                let deleted = crate::cases::purge::purge_due_deletions(conn, now)?;
+                Ok((sessions + visits, throttles + deleted))
             })
             .await;
         match removed {
             Ok((0, 0)) => {}
-            Ok((sessions, throttles)) => tracing::info!(sessions, throttles, "expired records removed"),
+            Ok((sessions, other)) => tracing::info!(sessions, other, "expired records removed"),
             Err(e) => tracing::warn!(error = %e, "clean-up skipped"),
         }
     }

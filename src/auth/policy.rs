@@ -80,6 +80,14 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/cases/{reference}/risk", Access::Casework),
     rule("POST", "/staff/cases/{reference}/assign", Access::Casework),
     rule("POST", "/staff/cases/{reference}/notes", Access::Casework),
+    rule("POST", "/staff/cases/{reference}/referrals", Access::Casework),
+    rule("POST", "/staff/cases/{reference}/messages", Access::Casework),
+    rule("POST", "/staff/cases/{reference}/purge", Access::Casework),
+    rule("GET", "/staff/referrals", Access::Liaison),
+    rule("GET", "/staff/referrals/{id}", Access::Liaison),
+    rule("POST", "/staff/referrals/{id}/accept", Access::Liaison),
+    rule("POST", "/staff/referrals/{id}/decline", Access::Liaison),
+    rule("POST", "/staff/referrals/{id}/updates", Access::Liaison),
     rule("GET", "/staff/intake", Access::Casework),
     rule("POST", "/staff/intake", Access::Casework),
     rule("GET", "/staff/stats", Access::Casework),
@@ -91,6 +99,12 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/admin/users/{id}/role", Access::Admin),
     rule("POST", "/staff/admin/users/{id}/duty", Access::Admin),
     rule("POST", "/staff/admin/users/{id}/reset", Access::Admin),
+    rule("GET", "/staff/admin/groups", Access::Admin),
+    rule("POST", "/staff/admin/groups", Access::Admin),
+    rule("GET", "/staff/admin/groups/{id}", Access::Admin),
+    rule("POST", "/staff/admin/groups/{id}", Access::Admin),
+    rule("GET", "/staff/admin/outbox", Access::Admin),
+    rule("POST", "/staff/admin/outbox/{id}/retry", Access::Admin),
 ];
 
 /// Routes an admin may use before enrolling in two-factor sign-in (which

@@ -114,7 +114,7 @@ pub(crate) fn case_row(
     }
 }
 
-fn seal_files(data_key: &DataKey, reference: &CaseReference, files: &[EvidenceUpload]) -> Vec<NewEvidenceRow> {
+pub(crate) fn seal_files(data_key: &DataKey, reference: &CaseReference, files: &[EvidenceUpload]) -> Vec<NewEvidenceRow> {
     files
         .iter()
         .map(|f| {

@@ -106,12 +106,21 @@ pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Op
             let evidence = db::evidence::list_for_case(conn, row.id)?;
             let events = db::events::for_case(conn, row.id)?;
             let notes = db::notes::for_case(conn, row.id)?;
-            let subject_ids: Vec<i64> = events.iter().filter_map(|e| e.detail.parse::<i64>().ok()).collect();
+            let subject_ids: Vec<i64> =
+                events.iter().filter(|e| e.kind == "assigned").filter_map(|e| e.detail.parse::<i64>().ok()).collect();
             let subjects = db::cases::assignee_labels(conn, &subject_ids)?;
-            Ok(Some((row, evidence, events, notes, subjects)))
+            let mut groups = Vec::new();
+            for id in events.iter().filter(|e| e.kind.starts_with("referr")).filter_map(|e| e.detail.parse::<i64>().ok()) {
+                if !groups.iter().any(|(g, _)| *g == id) {
+                    if let Some(org) = db::organisations::find(conn, id)? {
+                        groups.push((id, org.name));
+                    }
+                }
+            }
+            Ok(Some((row, evidence, events, notes, subjects, groups)))
         })
         .await?;
-    let Some((row, evidence, events, notes, subjects)) = found else { return Ok(None) };
+    let Some((row, evidence, events, notes, subjects, groups)) = found else { return Ok(None) };
     let key = data_key(state, &row)?;
     let fail = |what: &str| AppError::internal(anyhow::anyhow!("case {} {what} failed authentication", row.id));
     let plain = key.open(&Aad::case_content(&row.reference), &row.content).map_err(|_| fail("content"))?;
@@ -137,11 +146,14 @@ pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Op
         .into_iter()
         .map(|e| {
             let (from, to) = e.detail.split_once('>').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((String::new(), e.detail.clone()));
-            let subject = (e.kind == "assigned")
-                .then(|| e.detail.parse::<i64>().ok())
-                .flatten()
-                .and_then(|id| subjects.iter().find(|(i, _, _)| *i == id))
-                .map(|(_, email, name)| label(email, name));
+            let id = e.detail.parse::<i64>().ok();
+            let subject = if e.kind == "assigned" {
+                id.and_then(|id| subjects.iter().find(|(i, _, _)| *i == id)).map(|(_, email, name)| label(email, name))
+            } else if e.kind.starts_with("referr") {
+                id.and_then(|id| groups.iter().find(|(g, _)| *g == id)).map(|(_, name)| name.clone())
+            } else {
+                None
+            };
             TimelineEntry {
                 when: stamp(&e.created_at),
                 when_iso: e.created_at.to_rfc3339(),

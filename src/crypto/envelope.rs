@@ -60,6 +60,18 @@ impl Aad {
     pub fn case_note(reference: &str, note_id: &str) -> Self {
         Self(format!("haven/v1/case/{reference}/note/{note_id}"))
     }
+    pub fn referral_summary(reference: &str, referral_id: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/referral/{referral_id}/summary"))
+    }
+    pub fn referral_reason(reference: &str, referral_id: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/referral/{referral_id}/decline-reason"))
+    }
+    pub fn referral_update(reference: &str, referral_id: &str, update_id: i64) -> Self {
+        Self(format!("haven/v1/case/{reference}/referral/{referral_id}/update/{update_id}"))
+    }
+    pub fn case_message(reference: &str, message_id: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/message/{message_id}"))
+    }
     pub fn totp_secret(user_id: i64) -> Self {
         Self(format!("haven/v1/user/{user_id}/totp"))
     }

@@ -127,6 +127,7 @@ pub struct CaseRow {
     pub language: String,
     pub received_at: DateTime<Utc>,
     pub assignee_id: Option<i64>,
+    pub deletion_due_at: Option<DateTime<Utc>>,
 }
 
 /// Inserts a case and returns its id; a reference already taken is
@@ -235,4 +236,26 @@ pub fn receipt_hash(conn: &mut Conn, reference: &str) -> Result<Option<String>, 
 /// Every case, counted from the per-status counters.
 pub fn count(conn: &mut Conn) -> Result<i64, DbError> {
     Ok(status_counts(conn)?.iter().map(|(_, n)| n).sum())
+}
+
+/// Schedules (or, with `None`, cancels) the deletion a reporter asked for.
+pub fn set_deletion_due(conn: &mut Conn, id: i64, due: Option<DateTime<Utc>>) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id)).set(cases::deletion_due_at.eq(due)).execute(conn)?;
+    Ok(())
+}
+
+/// Cases whose requested deletion is due.
+pub fn deletions_due(conn: &mut Conn, now: DateTime<Utc>) -> Result<Vec<i64>, DbError> {
+    Ok(cases::table.filter(cases::deletion_due_at.le(now)).select(cases::id).load(conn)?)
+}
+
+/// Deletes a case; its evidence, notes, messages, events, referrals and
+/// sessions go with it (ON DELETE CASCADE), and so does its wrapped data
+/// key, so that copies of its ciphertext elsewhere can never be opened.
+pub fn delete(conn: &mut Conn, id: i64) -> Result<bool, DbError> {
+    Ok(diesel::delete(cases::table.find(id)).execute(conn)? == 1)
+}
+
+pub fn find(conn: &mut Conn, id: i64) -> Result<Option<CaseRow>, DbError> {
+    Ok(cases::table.find(id).select(CaseRow::as_select()).first(conn).optional()?)
 }

@@ -9,11 +9,14 @@
 pub mod cases;
 pub mod events;
 pub mod evidence;
+pub mod messages;
 pub mod notes;
 pub mod organisations;
 pub mod outbox;
 pub mod password_links;
 pub mod recovery_codes;
+pub mod referrals;
+pub mod reporter_sessions;
 pub mod schema;
 pub mod sessions;
 pub mod stats;

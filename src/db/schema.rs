@@ -12,6 +12,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    case_messages (id) {
+        id -> Int8,
+        case_id -> Int8,
+        public_id -> Text,
+        sender -> Text,
+        author_id -> Nullable<Int8>,
+        body -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     case_notes (id) {
         id -> Int8,
         case_id -> Int8,
@@ -59,6 +71,7 @@ diesel::table! {
         received_at -> Timestamptz,
         assignee_id -> Nullable<Int8>,
         risk_rank -> Nullable<Int2>,
+        deletion_due_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -93,6 +106,7 @@ diesel::table! {
         communities -> Array<Nullable<Text>>,
         active -> Bool,
         created_at -> Timestamptz,
+        language -> Text,
     }
 }
 
@@ -135,6 +149,41 @@ diesel::table! {
 }
 
 diesel::table! {
+    referral_updates (id) {
+        id -> Int8,
+        referral_id -> Int8,
+        author_id -> Nullable<Int8>,
+        body -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    referrals (id) {
+        id -> Int8,
+        public_id -> Text,
+        case_id -> Int8,
+        organisation_id -> Int8,
+        referred_by -> Nullable<Int8>,
+        summary -> Bytea,
+        status -> Text,
+        decline_reason -> Nullable<Bytea>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    reporter_sessions (token_digest) {
+        token_digest -> Bytea,
+        case_id -> Int8,
+        csrf_token -> Text,
+        created_at -> Timestamptz,
+        last_seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     sessions (token_digest) {
         token_digest -> Bytea,
         user_id -> Int8,
@@ -165,17 +214,26 @@ diesel::table! {
 
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(case_events -> users (actor_id));
+diesel::joinable!(case_messages -> cases (case_id));
+diesel::joinable!(case_messages -> users (author_id));
 diesel::joinable!(case_notes -> cases (case_id));
 diesel::joinable!(case_notes -> users (author_id));
 diesel::joinable!(cases -> users (assignee_id));
 diesel::joinable!(evidence -> cases (case_id));
 diesel::joinable!(password_links -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
+diesel::joinable!(referral_updates -> referrals (referral_id));
+diesel::joinable!(referral_updates -> users (author_id));
+diesel::joinable!(referrals -> cases (case_id));
+diesel::joinable!(referrals -> organisations (organisation_id));
+diesel::joinable!(referrals -> users (referred_by));
+diesel::joinable!(reporter_sessions -> cases (case_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(users -> organisations (organisation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     case_events,
+    case_messages,
     case_notes,
     case_status_counts,
     cases,
@@ -185,6 +243,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     password_links,
     recovery_codes,
+    referral_updates,
+    referrals,
+    reporter_sessions,
     sessions,
     users,
 );

@@ -74,6 +74,15 @@ code_enum!(
         Assigned = "assigned",
         Unassigned = "unassigned",
         Note = "note",
+        Referred = "referred",
+        ReferralAccepted = "referral_accepted",
+        ReferralDeclined = "referral_declined",
+        ReferralUpdate = "referral_update",
+        MessageToReporter = "message_to_reporter",
+        MessageFromReporter = "message_from_reporter",
+        EvidenceAdded = "evidence_added",
+        DeletionRequested = "deletion_requested",
+        DeletionCancelled = "deletion_cancelled",
     }
 );
 

@@ -18,6 +18,10 @@ pub enum Email {
     Welcome,
     /// A password reset was requested for you (the link is secret).
     PasswordReset,
+    /// A case was referred to your group (to the group's addresses).
+    ReferralWaiting { group: String },
+    /// A group accepted, declined or updated a referral (to the caseworker).
+    ReferralAnswered { group: String },
 }
 
 impl Email {
@@ -26,6 +30,8 @@ impl Email {
             Email::UrgentCase => "urgent_case",
             Email::Welcome => "welcome",
             Email::PasswordReset => "password_reset",
+            Email::ReferralWaiting { .. } => "referral_waiting",
+            Email::ReferralAnswered { .. } => "referral_answered",
         }
     }
 }
@@ -59,8 +65,15 @@ pub struct Rendered {
 pub fn render(email: &Email, language: Language, link: &str) -> Result<Rendered, askama::Error> {
     let t = Tr::new(if language.has_staff_pages() { language } else { Language::En }, false);
     let prefix = format!("mail-{}", email.template().replace('_', "-"));
-    let subject = t.t(&format!("{prefix}-subject"));
-    let paragraphs = vec![t.t(&format!("{prefix}-body")), t.t("mail-footer")];
+    let group = match email {
+        Email::ReferralWaiting { group } | Email::ReferralAnswered { group } => group.as_str(),
+        _ => "",
+    };
+    // Fluent wraps arguments in bidi isolation marks; mail clients may show
+    // them as boxes, and group names in these two languages need none.
+    let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+    let subject = plain(t.t1(&format!("{prefix}-subject"), "group", group));
+    let paragraphs = vec![plain(t.t1(&format!("{prefix}-body"), "group", group)), t.t("mail-footer")];
     let link_label = t.t(&format!("{prefix}-link"));
     let text = TextBody { paragraphs: &paragraphs, link, link_label: &link_label }.render()?;
     let html = HtmlBody { t, heading: &subject, paragraphs: &paragraphs, link, link_label: &link_label }.render()?;

@@ -41,3 +41,38 @@ impl Transport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(smtp: Option<&str>) -> Config {
+        let dir = std::env::temp_dir().join("haven-transport-test");
+        let vars: Vec<(String, String)> = [("HAVEN_MAIL_DIR", dir.display().to_string())]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .chain(smtp.map(|u| ("HAVEN_SMTP_URL".to_string(), u.to_string())))
+            .collect();
+        Config::from_lookup(|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())).unwrap()
+    }
+
+    #[test]
+    fn every_documented_url_form_is_accepted() {
+        for url in [
+            "smtp://127.0.0.1:2525",
+            "smtp://user:pass@mail.example.org:587?tls=required",
+            "smtp://mail.example.org:587?tls=opportunistic",
+            "smtps://user:p%40ss@mail.example.org",
+            "smtps://mail.example.org:465",
+        ] {
+            assert!(matches!(Transport::from_config(&config(Some(url))).unwrap(), Transport::Smtp(_)), "{url}");
+        }
+        assert!(matches!(Transport::from_config(&config(None)).unwrap(), Transport::Files(_)));
+    }
+
+    #[test]
+    fn a_bad_url_says_what_is_wrong() {
+        let err = Transport::from_config(&config(Some("imap://mail.example.org"))).err().unwrap();
+        assert!(format!("{err:#}").contains("HAVEN_SMTP_URL"));
+    }
+}

@@ -89,6 +89,18 @@ fn run(state: AppState, transport: Transport, stop: Arc<AtomicBool>) {
 
 /// Delivers one batch of due messages; returns how many were attempted.
 pub fn deliver_due(state: &AppState, transport: &Transport) -> Result<usize, DbError> {
+    deliver_due_with(state, transport, &|_| Ok(()))
+}
+
+/// [`deliver_due`], calling `after_send` once the server has accepted a
+/// message and before it is marked sent. An error there aborts the batch's
+/// transaction as a crash would: this is how the tests show what happens
+/// when a worker dies in that window.
+pub fn deliver_due_with(
+    state: &AppState,
+    transport: &Transport,
+    after_send: &dyn Fn(&OutboxRow) -> Result<(), DbError>,
+) -> Result<usize, DbError> {
     state.db.run_blocking(|conn| {
         db::transaction(conn, |conn| {
             let rows = db::outbox::claim_due(conn, BATCH)?;
@@ -96,6 +108,7 @@ pub fn deliver_due(state: &AppState, transport: &Transport) -> Result<usize, DbE
                 match build(state, row) {
                     Ok(message) => match transport.send(&message) {
                         Ok(()) => {
+                            after_send(row)?;
                             db::outbox::mark_sent(conn, row.id)?;
                             tracing::info!(outbox_id = row.id, template = %row.template, "mail sent");
                         }

@@ -19,6 +19,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/report", web::post().to(public::report::submit))
         .route("/report/receipt", web::get().to(public::receipt::show))
         .route("/report/receipt", web::post().to(public::receipt::done))
+        .route("/follow-up", web::get().to(public::follow_up::form))
+        .route("/follow-up", web::post().to(public::follow_up::open))
+        .route("/follow-up/case", web::get().to(public::follow_up::show))
+        .route("/follow-up/case/messages", web::post().to(public::follow_up::reply))
+        .route("/follow-up/case/evidence", web::post().to(public::follow_up::evidence))
+        .route("/follow-up/case/deletion", web::post().to(public::follow_up::delete))
+        .route("/follow-up/case/deletion/cancel", web::post().to(public::follow_up::keep))
+        .route("/follow-up/leave", web::post().to(public::follow_up::leave))
         .service(
             web::scope("/staff")
                 .wrap(from_fn(staff_gate))
@@ -44,6 +52,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/cases/{reference}/risk", web::post().to(staff::cases::set_risk))
                 .route("/cases/{reference}/assign", web::post().to(staff::cases::assign))
                 .route("/cases/{reference}/notes", web::post().to(staff::cases::add_note))
+                .route("/cases/{reference}/referrals", web::post().to(staff::referrals::refer))
+                .route("/cases/{reference}/messages", web::post().to(staff::cases::message))
+                .route("/cases/{reference}/purge", web::post().to(staff::cases::purge))
+                .route("/referrals", web::get().to(staff::referrals::list))
+                .route("/referrals/{id}", web::get().to(staff::referrals::show))
+                .route("/referrals/{id}/accept", web::post().to(staff::referrals::accept))
+                .route("/referrals/{id}/decline", web::post().to(staff::referrals::decline))
+                .route("/referrals/{id}/updates", web::post().to(staff::referrals::update))
                 .route("/intake", web::get().to(staff::intake::form))
                 .route("/intake", web::post().to(staff::intake::submit))
                 .route("/stats", web::get().to(staff::stats::show))
@@ -54,6 +70,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/users/{id}/active", web::post().to(staff::admin_users::set_active))
                 .route("/admin/users/{id}/role", web::post().to(staff::admin_users::set_role))
                 .route("/admin/users/{id}/duty", web::post().to(staff::admin_users::set_duty))
-                .route("/admin/users/{id}/reset", web::post().to(staff::admin_users::send_reset)),
+                .route("/admin/users/{id}/reset", web::post().to(staff::admin_users::send_reset))
+                .route("/admin/groups", web::get().to(staff::admin_groups::list))
+                .route("/admin/groups", web::post().to(staff::admin_groups::create))
+                .route("/admin/groups/{id}", web::get().to(staff::admin_groups::show))
+                .route("/admin/groups/{id}", web::post().to(staff::admin_groups::update))
+                .route("/admin/outbox", web::get().to(staff::admin_outbox::list))
+                .route("/admin/outbox/{id}/retry", web::post().to(staff::admin_outbox::retry)),
         );
 }

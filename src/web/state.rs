@@ -16,4 +16,5 @@ pub struct AppState {
     pub forms: FormSigner,
     pub throttle_keys: KeyedHasher,
     pub sources: Arc<SourceLimiter>,
+    pub follow_up_sources: Arc<SourceLimiter>,
 }

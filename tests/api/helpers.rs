@@ -126,6 +126,11 @@ pub struct Options {
     pub production: bool,
     /// Point the app at a database that does not exist (PostgreSQL "down").
     pub database_missing: bool,
+    /// `HAVEN_SMTP_URL`; without it, mail goes to files.
+    pub smtp_url: Option<String>,
+    /// `HAVEN_MAIL_RETRY_SECS` and `HAVEN_MAIL_MAX_ATTEMPTS`.
+    pub mail_retry_secs: Option<u64>,
+    pub mail_max_attempts: Option<i32>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -140,7 +145,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     std::fs::create_dir_all(&key_dir).unwrap();
     let key_file = key_dir.join("master.key");
     let database_url = if options.database_missing { url_for("haven_no_such_database") } else { db.url.clone() };
-    let vars = vec![
+    let mut vars = vec![
         ("DATABASE_URL", database_url),
         ("HAVEN_BIND", format!("127.0.0.1:{port}")),
         ("HAVEN_BASE_URL", format!("http://127.0.0.1:{port}")),
@@ -148,6 +153,15 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         ("HAVEN_MAIL_DIR", key_dir.join("mail").display().to_string()),
         ("HAVEN_DEV", if options.production { "0" } else { "1" }.to_string()),
     ];
+    if let Some(url) = &options.smtp_url {
+        vars.push(("HAVEN_SMTP_URL", url.clone()));
+    }
+    if let Some(n) = options.mail_retry_secs {
+        vars.push(("HAVEN_MAIL_RETRY_SECS", n.to_string()));
+    }
+    if let Some(n) = options.mail_max_attempts {
+        vars.push(("HAVEN_MAIL_MAX_ATTEMPTS", n.to_string()));
+    }
     if options.production {
         haven::crypto::Keyring::load(&key_file, true).unwrap();
     }

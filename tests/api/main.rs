@@ -2,14 +2,18 @@
 //! test against its own fresh PostgreSQL database.
 
 mod helpers;
+mod smtp;
 
 mod accounts;
 mod authorization;
+mod browser;
 mod encryption;
+mod follow_up;
 mod errors;
 mod health;
 mod intake;
 mod mail;
+mod referrals;
 mod staff_auth;
 mod staff_cases;
 mod stats;

@@ -176,6 +176,6 @@ async fn anonymous_visitors_and_liaisons_are_kept_out_of_casework() {
         assert!(!res.text().await.unwrap().contains("private words"));
     }
     assert_eq!(app.get("/staff/account").await.status(), 200, "a liaison has an account page");
-    assert_eq!(app.get("/staff").await.headers().get("location").unwrap(), "/staff/account");
+    assert_eq!(app.get("/staff").await.headers().get("location").unwrap(), "/staff/referrals");
 }
 

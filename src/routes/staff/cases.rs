@@ -257,6 +257,11 @@ struct CasePage {
     error: Option<&'static str>,
     notice: Option<&'static str>,
     note_draft: String,
+    referrals: Vec<crate::cases::referrals::OpenedReferral>,
+    groups: Vec<(i64, String, String)>,
+    messages: Vec<crate::cases::messages::Message>,
+    deletion_due: Option<String>,
+    message_draft: String,
 }
 
 impl CasePage {
@@ -293,6 +298,24 @@ async fn case_page(
 ) -> Result<CasePage, AppError> {
     let (case, timeline) = open_case(state, reference).await?.ok_or(AppError::NotFound)?;
     let workers = state.db.run(db::users::case_workers).await?;
+    let referrals = crate::cases::referrals::for_case(state, case.id).await?;
+    let row = {
+        let r = case.reference.clone();
+        state.db.run(move |conn| db::cases::find_by_reference(conn, &r)).await?.ok_or(AppError::NotFound)?
+    };
+    let messages = crate::cases::messages::for_case(state, &row).await?;
+    let deletion_due = row.deletion_due_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string());
+    let groups = state
+        .db
+        .run(db::organisations::list)
+        .await?
+        .into_iter()
+        .filter(|g| g.active)
+        .map(|g| {
+            let communities = g.communities().join(", ");
+            (g.id, g.name, communities)
+        })
+        .collect();
     tracing::info!(user_id = staff.user_id, case_id = case.id, "case viewed");
     let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::New);
     Ok(CasePage {
@@ -307,7 +330,12 @@ async fn case_page(
         timeline,
         error,
         notice,
-        note_draft,
+        message_draft: if error == Some("case-error-message") { note_draft.clone() } else { String::new() },
+        note_draft: if error == Some("case-error-message") { String::new() } else { note_draft },
+        referrals,
+        groups,
+        messages,
+        deletion_due,
     })
 }
 
@@ -317,6 +345,8 @@ fn notice_for(done: Option<&str>) -> Option<&'static str> {
         "risk" => "case-done-risk",
         "assign" => "case-done-assign",
         "note" => "case-done-note",
+        "referred" => "case-done-referred",
+        "message" => "case-done-message",
         "filed" => "case-done-filed",
         _ => return None,
     })
@@ -334,14 +364,26 @@ pub async fn show(
     render(&page)
 }
 
+/// Why a change to a case was refused: triage or referral rules.
+pub enum Refused {
+    Triage(Refusal),
+    Referral(crate::cases::referrals::Refusal),
+}
+
+impl From<Refusal> for Refused {
+    fn from(r: Refusal) -> Self {
+        Refused::Triage(r)
+    }
+}
+
 /// After a change: back to the case page, saying what was done; or the
 /// page again with the reason it was refused.
-async fn outcome(
+pub(super) async fn outcome(
     staff: &Staff,
     t: Tr,
     state: &AppState,
     reference: &CaseReference,
-    result: Result<(), Refusal>,
+    result: Result<(), Refused>,
     done: &str,
     note_draft: String,
 ) -> Result<HttpResponse, AppError> {
@@ -350,8 +392,12 @@ async fn outcome(
             let target = t.for_staff().url(&format!("/staff/cases/{}?done={done}", reference.as_str()));
             Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish())
         }
-        Err(refusal) => {
-            let page = case_page(staff, t, state, reference, Some(refusal.message_key()), None, note_draft).await?;
+        Err(refused) => {
+            let key = match &refused {
+                Refused::Triage(r) => r.message_key(),
+                Refused::Referral(r) => r.message_key(),
+            };
+            let page = case_page(staff, t, state, reference, Some(key), None, note_draft).await?;
             render_with_status(&page, actix_web::http::StatusCode::CONFLICT)
         }
     }
@@ -372,7 +418,7 @@ pub async fn set_status(
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let to = CaseStatus::parse(&form.status).ok_or(AppError::BadRequest)?;
     let result = workflow::change_status(&state, &staff, &reference, to).await?;
-    outcome(&staff, t, &state, &reference, result, "status", String::new()).await
+    outcome(&staff, t, &state, &reference, result.map_err(Refused::from), "status", String::new()).await
 }
 
 #[derive(serde::Deserialize)]
@@ -390,7 +436,7 @@ pub async fn set_risk(
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let to = RiskLevel::parse(&form.risk).ok_or(AppError::BadRequest)?;
     let result = workflow::change_risk(&state, &staff, &reference, to).await?;
-    outcome(&staff, t, &state, &reference, result, "risk", String::new()).await
+    outcome(&staff, t, &state, &reference, result.map_err(Refused::from), "risk", String::new()).await
 }
 
 #[derive(serde::Deserialize)]
@@ -412,7 +458,7 @@ pub async fn assign(
         id => Some(id.parse::<i64>().map_err(|_| AppError::BadRequest)?),
     };
     let result = workflow::assign(&state, &staff, &reference, assignee).await?;
-    outcome(&staff, t, &state, &reference, result, "assign", String::new()).await
+    outcome(&staff, t, &state, &reference, result.map_err(Refused::from), "assign", String::new()).await
 }
 
 #[derive(serde::Deserialize)]
@@ -429,7 +475,7 @@ pub async fn add_note(
 ) -> Result<HttpResponse, AppError> {
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let result = workflow::add_note(&state, &staff, &reference, &form.body).await?;
-    outcome(&staff, t, &state, &reference, result, "note", form.into_inner().body).await
+    outcome(&staff, t, &state, &reference, result.map_err(Refused::from), "note", form.into_inner().body).await
 }
 
 pub async fn evidence(
@@ -458,4 +504,43 @@ pub async fn evidence(
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
         .body(file.bytes.to_vec()))
+}
+
+#[derive(serde::Deserialize)]
+pub struct MessageForm {
+    body: String,
+}
+
+/// A message to the reporter, read when they come back with their receipt.
+pub async fn message(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<MessageForm>,
+) -> Result<HttpResponse, AppError> {
+    let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
+    let body = form.into_inner().body;
+    if crate::cases::messages::staff_writes(&state, &staff, &reference, &body).await? {
+        outcome(&staff, t, &state, &reference, Ok(()), "message", String::new()).await
+    } else {
+        let page = case_page(&staff, t, &state, &reference, Some("case-error-message"), None, body).await?;
+        render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
+    }
+}
+
+/// Carries out a reporter's deletion request now, instead of at the end of
+/// its grace period.
+pub async fn purge(staff: Staff, t: Tr, state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
+    let r = reference.as_str().to_string();
+    let case = state.db.run(move |conn| db::cases::find_by_reference(conn, &r)).await?.ok_or(AppError::NotFound)?;
+    if case.deletion_due_at.is_none() {
+        let page = case_page(&staff, t, &state, &reference, Some("case-error-no-deletion"), None, String::new()).await?;
+        return render_with_status(&page, actix_web::http::StatusCode::CONFLICT);
+    }
+    let id = case.id;
+    state.db.run(move |conn| crate::cases::purge::purge_case(conn, id)).await?;
+    tracing::info!(user_id = staff.user_id, case_id = id, "case deleted at the reporter's request, confirmed by staff");
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, t.for_staff().url("/staff/cases?deleted=1"))).finish())
 }

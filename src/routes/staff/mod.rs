@@ -3,12 +3,15 @@
 //! before a handler runs.
 
 pub mod account;
+pub mod admin_groups;
+pub mod admin_outbox;
 pub mod admin_users;
 pub mod cases;
 pub mod home;
 pub mod intake;
 pub mod login;
 pub mod password;
+pub mod referrals;
 pub mod stats;
 
 use crate::auth::Staff;

@@ -1,0 +1,96 @@
+//! Messages between caseworkers and the reporter. The reporter reads them
+//! only when they come back with their receipt: Haven never contacts a
+//! reporter by itself.
+
+use chrono::{DateTime, Utc};
+
+use crate::auth::Staff;
+use crate::crypto::{Aad, DataKey, WrappedKey, new_token};
+use crate::db::{self, cases::CaseRow};
+use crate::domain::{CaseReference, EventKind};
+use crate::web::{AppError, AppState};
+
+pub const MAX_MESSAGE_CHARS: usize = 10_000;
+
+/// A message, opened.
+#[derive(Debug)]
+pub struct Message {
+    pub from_reporter: bool,
+    pub author: Option<String>,
+    pub when: String,
+    pub when_iso: String,
+    pub body: String,
+}
+
+pub(crate) fn data_key(state: &AppState, case: &CaseRow) -> Result<DataKey, AppError> {
+    let wrapped = WrappedKey { master_key_id: case.master_key_id.clone(), sealed: case.wrapped_key.clone() };
+    state
+        .keyring
+        .unwrap(&wrapped, &case.reference)
+        .map_err(|_| AppError::internal(anyhow::anyhow!("case {} data key failed to unwrap", case.id)))
+}
+
+pub fn valid(body: &str) -> bool {
+    let n = body.trim().chars().count();
+    n > 0 && n <= MAX_MESSAGE_CHARS
+}
+
+/// Seals and stores a message on `case`, with its timeline entry.
+pub async fn post(state: &AppState, case: CaseRow, from_staff: Option<i64>, body: &str) -> Result<(), AppError> {
+    let key = data_key(state, &case)?;
+    let public_id = new_token()[..32].to_string();
+    let sealed = key.seal(&Aad::case_message(&case.reference, &public_id), body.trim().as_bytes());
+    let (sender, kind) = match from_staff {
+        Some(_) => ("staff", EventKind::MessageToReporter),
+        None => ("reporter", EventKind::MessageFromReporter),
+    };
+    state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::messages::insert(conn, case.id, &public_id, sender, from_staff, &sealed)?;
+                db::events::record(conn, case.id, from_staff, kind.as_str(), "")
+            })
+        })
+        .await?;
+    Ok(())
+}
+
+/// A caseworker writes to the reporter.
+pub async fn staff_writes(state: &AppState, staff: &Staff, reference: &CaseReference, body: &str) -> Result<bool, AppError> {
+    if !valid(body) {
+        return Ok(false);
+    }
+    let r = reference.as_str().to_string();
+    let case = state.db.run(move |conn| db::cases::find_by_reference(conn, &r)).await?.ok_or(AppError::NotFound)?;
+    let case_id = case.id;
+    post(state, case, Some(staff.user_id), body).await?;
+    tracing::info!(user_id = staff.user_id, case_id, "message to reporter");
+    Ok(true)
+}
+
+/// Every message of a case, opened, oldest first.
+pub async fn for_case(state: &AppState, case: &CaseRow) -> Result<Vec<Message>, AppError> {
+    let key = data_key(state, case)?;
+    let id = case.id;
+    let rows = state.db.run(move |conn| db::messages::for_case(conn, id)).await?;
+    let stamp = |t: &DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    rows.into_iter()
+        .map(|m| {
+            let body = key
+                .open(&Aad::case_message(&case.reference, &m.public_id), &m.body)
+                .map_err(|_| AppError::internal(anyhow::anyhow!("case {} message failed authentication", case.id)))?;
+            let author = match (m.author_name.as_deref(), m.author_email) {
+                (Some(n), _) if !n.is_empty() => Some(n.to_string()),
+                (_, e) => e,
+            };
+            Ok(Message {
+                from_reporter: m.sender == "reporter",
+                author,
+                when: stamp(&m.created_at),
+                when_iso: m.created_at.to_rfc3339(),
+                body: String::from_utf8_lossy(&body).into_owned(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,173 @@
+//! Referrals of cases to partner groups, and the liaisons' updates.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::schema::{cases, organisations, referral_updates, referrals, users};
+use super::{Conn, DbError};
+use crate::crypto::Sealed;
+
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = referrals)]
+pub struct ReferralRow {
+    pub id: i64,
+    pub public_id: String,
+    pub case_id: i64,
+    pub organisation_id: i64,
+    pub referred_by: Option<i64>,
+    pub summary: Sealed,
+    pub status: String,
+    pub decline_reason: Option<Sealed>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A referral with what is needed to open and show it.
+#[derive(Clone, Debug)]
+pub struct ReferralWithCase {
+    pub referral: ReferralRow,
+    pub reference: String,
+    pub master_key_id: String,
+    pub wrapped_key: Sealed,
+    pub organisation: String,
+}
+
+#[derive(Clone, Debug, Queryable)]
+pub struct UpdateRow {
+    pub body: Sealed,
+    pub created_at: DateTime<Utc>,
+    pub author_email: Option<String>,
+    pub author_name: Option<String>,
+}
+
+pub fn insert(
+    conn: &mut Conn,
+    public_id: &str,
+    case_id: i64,
+    organisation_id: i64,
+    referred_by: i64,
+    summary: &Sealed,
+) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(referrals::table)
+        .values((
+            referrals::public_id.eq(public_id),
+            referrals::case_id.eq(case_id),
+            referrals::organisation_id.eq(organisation_id),
+            referrals::referred_by.eq(referred_by),
+            referrals::summary.eq(summary),
+        ))
+        .returning(referrals::id)
+        .get_result(conn)?)
+}
+
+type Joined = (ReferralRow, String, String, Sealed, String);
+
+fn joined(rows: Vec<Joined>) -> Vec<ReferralWithCase> {
+    rows.into_iter()
+        .map(|(referral, reference, master_key_id, wrapped_key, organisation)| ReferralWithCase {
+            referral,
+            reference,
+            master_key_id,
+            wrapped_key,
+            organisation,
+        })
+        .collect()
+}
+
+/// The referrals of one case, oldest first.
+pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<ReferralWithCase>, DbError> {
+    let rows: Vec<Joined> = referrals::table
+        .inner_join(cases::table)
+        .inner_join(organisations::table)
+        .filter(referrals::case_id.eq(case_id))
+        .order(referrals::id.asc())
+        .select((ReferralRow::as_select(), cases::reference, cases::master_key_id, cases::wrapped_key, organisations::name))
+        .load(conn)?;
+    Ok(joined(rows))
+}
+
+/// The referrals addressed to one group, newest first, one page.
+pub fn for_organisation(
+    conn: &mut Conn,
+    organisation_id: i64,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ReferralWithCase>, DbError> {
+    let mut q = referrals::table
+        .inner_join(cases::table)
+        .inner_join(organisations::table)
+        .filter(referrals::organisation_id.eq(organisation_id))
+        .order(referrals::id.desc())
+        .limit(limit)
+        .select((ReferralRow::as_select(), cases::reference, cases::master_key_id, cases::wrapped_key, organisations::name))
+        .into_boxed();
+    if let Some(before) = before {
+        q = q.filter(referrals::id.lt(before));
+    }
+    Ok(joined(q.load(conn)?))
+}
+
+/// One referral, only if it is addressed to `organisation_id`.
+pub fn find_for_organisation(
+    conn: &mut Conn,
+    public_id: &str,
+    organisation_id: i64,
+) -> Result<Option<ReferralWithCase>, DbError> {
+    let row: Option<Joined> = referrals::table
+        .inner_join(cases::table)
+        .inner_join(organisations::table)
+        .filter(referrals::public_id.eq(public_id))
+        .filter(referrals::organisation_id.eq(organisation_id))
+        .select((ReferralRow::as_select(), cases::reference, cases::master_key_id, cases::wrapped_key, organisations::name))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|r| joined(vec![r]).remove(0)))
+}
+
+/// Moves a pending referral to `status`; false if it was not pending.
+pub fn decide(conn: &mut Conn, id: i64, status: &str, reason: Option<&Sealed>) -> Result<bool, DbError> {
+    let n = diesel::update(referrals::table.find(id).filter(referrals::status.eq("pending")))
+        .set((
+            referrals::status.eq(status),
+            referrals::decline_reason.eq(reason),
+            referrals::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn add_update(conn: &mut Conn, referral_id: i64, author_id: i64, body: &Sealed) -> Result<(), DbError> {
+    diesel::insert_into(referral_updates::table)
+        .values((
+            referral_updates::referral_id.eq(referral_id),
+            referral_updates::author_id.eq(author_id),
+            referral_updates::body.eq(body),
+        ))
+        .execute(conn)?;
+    diesel::update(referrals::table.find(referral_id)).set(referrals::updated_at.eq(diesel::dsl::now)).execute(conn)?;
+    Ok(())
+}
+
+pub fn updates(conn: &mut Conn, referral_id: i64) -> Result<Vec<(i64, UpdateRow)>, DbError> {
+    let rows: Vec<(i64, Sealed, DateTime<Utc>, Option<String>, Option<String>)> = referral_updates::table
+        .left_join(users::table.on(users::id.nullable().eq(referral_updates::author_id)))
+        .filter(referral_updates::referral_id.eq(referral_id))
+        .order(referral_updates::id.asc())
+        .select((
+            referral_updates::id,
+            referral_updates::body,
+            referral_updates::created_at,
+            users::email.nullable(),
+            users::display_name.nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, body, created_at, author_email, author_name)| (id, UpdateRow { body, created_at, author_email, author_name }))
+        .collect())
+}
+
+pub fn set_update_body(conn: &mut Conn, update_id: i64, body: &Sealed) -> Result<(), DbError> {
+    diesel::update(referral_updates::table.find(update_id)).set(referral_updates::body.eq(body)).execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,256 @@
+//! Follow-up by receipt: `GET/POST /follow-up` opens a visit to the case;
+//! `/follow-up/case` and its actions work within that visit.
+
+use actix_multipart::Multipart;
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use subtle::ConstantTimeEq;
+
+use super::upload::read_intake;
+use crate::cases::follow_up::{self, DELETION_GRACE_HOURS, Opening, ReporterView, Visit};
+use crate::i18n::Tr;
+use crate::web::{AppError, AppState, FormTokens, no_store, reject_cross_site, render_with_status};
+
+const COOKIE: &str = "haven_visit";
+const COOKIE_PATH: &str = "/follow-up";
+
+#[derive(Template)]
+#[template(path = "public/follow_up.html")]
+struct FollowUpPage {
+    t: Tr,
+    path: &'static str,
+    csrf_token: String,
+    reference: String,
+    error: Option<String>,
+    notice: Option<&'static str>,
+}
+
+fn form_page(state: &AppState, t: Tr, reference: String, error: Option<String>, notice: Option<&'static str>) -> FollowUpPage {
+    FollowUpPage { t, path: "/follow-up", csrf_token: FormTokens::issue(state, FormTokens::FOLLOW_UP), reference, error, notice }
+}
+
+#[derive(serde::Deserialize)]
+pub struct FormQuery {
+    left: Option<String>,
+    expired: Option<String>,
+}
+
+pub async fn form(state: web::Data<AppState>, t: Tr, q: web::Query<FormQuery>) -> Result<HttpResponse, AppError> {
+    let notice = if q.left.is_some() {
+        Some("follow-up-left")
+    } else if q.expired.is_some() {
+        Some("follow-up-expired")
+    } else {
+        None
+    };
+    Ok(no_store(render_with_status(&form_page(&state, t, String::new(), None, notice), StatusCode::OK)?))
+}
+
+#[derive(serde::Deserialize)]
+pub struct OpenForm {
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    receipt: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+fn cookie(state: &AppState, value: String, max_age: CookieDuration) -> Cookie<'static> {
+    Cookie::build(COOKIE, value)
+        .path(COOKIE_PATH)
+        .http_only(true)
+        .secure(state.config.secure_cookies())
+        .same_site(SameSite::Strict)
+        .max_age(max_age)
+        .finish()
+}
+
+pub async fn open(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<OpenForm>) -> Result<HttpResponse, AppError> {
+    if reject_cross_site(&req) {
+        return Err(AppError::CsrfRejected);
+    }
+    let form = form.into_inner();
+    let reference = form.reference.trim().to_string();
+    if !FormTokens::verify(&state, FormTokens::FOLLOW_UP, &form.csrf_token) {
+        let page = form_page(&state, t, reference, Some(t.t("error-form-expired")), None);
+        return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let source = req.peer_addr().map(|a| a.ip()).unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    match follow_up::open(&state, source, &reference, &form.receipt).await? {
+        Opening::Opened(case_id) => {
+            let token = follow_up::start_visit(&state, case_id).await?;
+            Ok(HttpResponse::SeeOther()
+                .cookie(cookie(&state, token, CookieDuration::seconds(follow_up::VISIT_ABSOLUTE_SECS)))
+                .insert_header((header::LOCATION, t.url("/follow-up/case")))
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .finish())
+        }
+        Opening::Wrong => {
+            let page = form_page(&state, t, reference, Some(t.t("follow-up-wrong")), None);
+            render_with_status(&page, StatusCode::UNAUTHORIZED)
+        }
+        Opening::Held(minutes) => {
+            let page = form_page(&state, t, reference, Some(t.tn("follow-up-held", "minutes", minutes)), None);
+            render_with_status(&page, StatusCode::TOO_MANY_REQUESTS)
+        }
+    }
+}
+
+/// The visit of this request, or a redirect to the follow-up form.
+async fn visit(req: &HttpRequest, state: &AppState, t: Tr) -> Result<Result<Visit, HttpResponse>, AppError> {
+    let token = req.cookie(COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    Ok(match follow_up::resolve_visit(state, &token).await? {
+        Some(v) => Ok(v),
+        None => Err(HttpResponse::SeeOther()
+            .cookie(cookie(state, String::new(), CookieDuration::ZERO))
+            .insert_header((header::LOCATION, t.url("/follow-up?expired=1")))
+            .finish()),
+    })
+}
+
+fn csrf_ok(req: &HttpRequest, visit: &Visit, token: &str) -> bool {
+    !reject_cross_site(req) && bool::from(visit.csrf_token.as_bytes().ct_eq(token.as_bytes()))
+}
+
+#[derive(Template)]
+#[template(path = "public/case.html")]
+struct CasePage {
+    t: Tr,
+    path: &'static str,
+    v: ReporterView,
+    csrf_token: String,
+    evidence_action: String,
+    grace_hours: i64,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct CaseQuery {
+    done: Option<String>,
+}
+
+async fn case_page(state: &AppState, t: Tr, visit: &Visit, notice: Option<&'static str>, error: Option<&'static str>) -> Result<CasePage, AppError> {
+    let v = follow_up::view(state, visit).await?;
+    let sep = if t.explicit { "&" } else { "?" };
+    Ok(CasePage {
+        t,
+        path: "/follow-up",
+        v,
+        csrf_token: visit.csrf_token.clone(),
+        evidence_action: format!("{}{sep}csrf_token={}", t.url("/follow-up/case/evidence"), visit.csrf_token),
+        grace_hours: DELETION_GRACE_HOURS,
+        notice,
+        error,
+    })
+}
+
+pub async fn show(req: HttpRequest, state: web::Data<AppState>, t: Tr, q: web::Query<CaseQuery>) -> Result<HttpResponse, AppError> {
+    let visit = match visit(&req, &state, t).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    let notice = match q.done.as_deref() {
+        Some("reply") => Some("follow-up-done-reply"),
+        Some("evidence") => Some("follow-up-done-evidence"),
+        Some("deletion") => Some("follow-up-done-deletion"),
+        Some("kept") => Some("follow-up-done-kept"),
+        _ => None,
+    };
+    Ok(no_store(render_with_status(&case_page(&state, t, &visit, notice, None).await?, StatusCode::OK)?))
+}
+
+fn back(t: Tr, done: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, t.url(&format!("/follow-up/case?done={done}")))).finish()
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReplyForm {
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+pub async fn reply(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<ReplyForm>) -> Result<HttpResponse, AppError> {
+    let visit = match visit(&req, &state, t).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    if !csrf_ok(&req, &visit, &form.csrf_token) {
+        return Err(AppError::CsrfRejected);
+    }
+    if !follow_up::reply(&state, &visit, &form.body).await? {
+        let page = case_page(&state, t, &visit, None, Some("follow-up-error-message")).await?;
+        return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    Ok(back(t, "reply"))
+}
+
+pub async fn evidence(req: HttpRequest, state: web::Data<AppState>, t: Tr, body: Multipart, q: web::Query<TokenQuery>) -> Result<HttpResponse, AppError> {
+    let visit = match visit(&req, &state, t).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    if !csrf_ok(&req, &visit, &q.csrf_token) {
+        return Err(AppError::CsrfRejected);
+    }
+    let upload = read_intake(body).await?;
+    if upload.refused_file || upload.files.is_empty() {
+        let key = if upload.refused_file { "error-evidence-type" } else { "follow-up-error-no-file" };
+        let page = case_page(&state, t, &visit, None, Some(key)).await?;
+        return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    follow_up::add_evidence(&state, &visit, upload.files).await?;
+    Ok(back(t, "evidence"))
+}
+
+#[derive(serde::Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+pub async fn delete(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<TokenForm>) -> Result<HttpResponse, AppError> {
+    deletion(req, state, t, form, false).await
+}
+
+pub async fn keep(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<TokenForm>) -> Result<HttpResponse, AppError> {
+    deletion(req, state, t, form, true).await
+}
+
+async fn deletion(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<TokenForm>, cancel: bool) -> Result<HttpResponse, AppError> {
+    let visit = match visit(&req, &state, t).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    if !csrf_ok(&req, &visit, &form.csrf_token) {
+        return Err(AppError::CsrfRejected);
+    }
+    follow_up::request_deletion(&state, &visit, cancel).await?;
+    Ok(back(t, if cancel { "kept" } else { "deletion" }))
+}
+
+pub async fn leave(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<TokenForm>) -> Result<HttpResponse, AppError> {
+    let visit = match visit(&req, &state, t).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    if !csrf_ok(&req, &visit, &form.csrf_token) {
+        return Err(AppError::CsrfRejected);
+    }
+    follow_up::end_visit(&state, &visit).await?;
+    Ok(HttpResponse::SeeOther()
+        .cookie(cookie(&state, String::new(), CookieDuration::ZERO))
+        .insert_header((header::LOCATION, t.url("/follow-up?left=1")))
+        .finish())
+}

@@ -1,0 +1,149 @@
+//! Referrals: a caseworker refers a case (from its page); a liaison sees
+//! only their own group's referrals and only the summary written for them.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::StaffNav;
+use crate::auth::Staff;
+use crate::cases::referrals::{self, OpenedReferral, ReferralListItem, Refusal, Step};
+use crate::domain::CaseReference;
+use crate::i18n::Tr;
+use crate::web::{AppError, AppState, render, render_with_status};
+
+const PAGE_SIZE: i64 = 50;
+
+/// `POST /staff/cases/{reference}/referrals`: fields `group` (repeated
+/// group ids) and `summary_<id>` for each.
+pub async fn refer(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
+    let fields = form.into_inner();
+    let mut targets = Vec::new();
+    for (name, value) in &fields {
+        if name == "group" {
+            let id: i64 = value.parse().map_err(|_| AppError::BadRequest)?;
+            let summary = fields
+                .iter()
+                .find(|(n, _)| *n == format!("summary_{id}"))
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            if !targets.iter().any(|(g, _)| *g == id) {
+                targets.push((id, summary));
+            }
+        }
+    }
+    let result = referrals::refer(&state, &staff, &reference, targets).await?;
+    super::cases::outcome(&staff, t, &state, &reference, result.map(|_| ()).map_err(super::cases::Refused::Referral), "referred", String::new())
+        .await
+}
+
+#[derive(Template)]
+#[template(path = "staff/referrals.html")]
+struct ListPage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    items: Vec<ReferralListItem>,
+    next_href: Option<String>,
+    first_href: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct ListQuery {
+    before: Option<i64>,
+}
+
+pub async fn list(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+    let t = t.for_staff();
+    let mut items = referrals::list_for_liaison(&state, &staff, q.before, PAGE_SIZE + 1).await?;
+    let more = items.len() as i64 > PAGE_SIZE;
+    items.truncate(PAGE_SIZE as usize);
+    let next_href = if more { items.last().map(|i| t.url(&format!("/staff/referrals?before={}", i.id))) } else { None };
+    render(&ListPage {
+        t,
+        nav: StaffNav::for_staff(&staff),
+        items,
+        next_href,
+        first_href: q.before.map(|_| t.url("/staff/referrals")),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "staff/referral.html")]
+struct ReferralPage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    r: OpenedReferral,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+}
+
+impl ReferralPage {
+    fn action(&self, what: &str) -> String {
+        self.t.url(&format!("/staff/referrals/{}/{what}", self.r.public_id))
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+async fn page(staff: &Staff, t: Tr, state: &AppState, id: &str, notice: Option<&'static str>, error: Option<&'static str>) -> Result<ReferralPage, AppError> {
+    // Another group's referral is "not found", exactly like one that does not exist.
+    let r = referrals::for_liaison(state, staff, id).await?.ok_or(AppError::NotFound)?;
+    tracing::info!(user_id = staff.user_id, "referral viewed");
+    Ok(ReferralPage { t: t.for_staff(), nav: StaffNav::for_staff(staff), r, notice, error })
+}
+
+pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<String>, q: web::Query<DoneQuery>) -> Result<HttpResponse, AppError> {
+    let notice = match q.done.as_deref() {
+        Some("accept") => Some("referral-done-accept"),
+        Some("decline") => Some("referral-done-decline"),
+        Some("update") => Some("referral-done-update"),
+        _ => None,
+    };
+    render(&page(&staff, t, &state, &id, notice, None).await?)
+}
+
+async fn step(staff: Staff, t: Tr, state: &AppState, id: &str, step: Step, done: &str) -> Result<HttpResponse, AppError> {
+    match referrals::liaison_step(state, &staff, id, step).await? {
+        Ok(()) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, t.for_staff().url(&format!("/staff/referrals/{id}?done={done}"))))
+            .finish()),
+        Err(refusal) => {
+            let status = if refusal == Refusal::BadText { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::CONFLICT };
+            render_with_status(&page(&staff, t, state, id, None, Some(refusal.message_key())).await?, status)
+        }
+    }
+}
+
+pub async fn accept(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    step(staff, t, &state, &id, Step::Accept, "accept").await
+}
+
+#[derive(serde::Deserialize)]
+pub struct ReasonForm {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn decline(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<String>, form: web::Form<ReasonForm>) -> Result<HttpResponse, AppError> {
+    step(staff, t, &state, &id, Step::Decline { reason: form.into_inner().reason }, "decline").await
+}
+
+#[derive(serde::Deserialize)]
+pub struct UpdateForm {
+    #[serde(default)]
+    body: String,
+}
+
+pub async fn update(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<String>, form: web::Form<UpdateForm>) -> Result<HttpResponse, AppError> {
+    step(staff, t, &state, &id, Step::Update { body: form.into_inner().body }, "update").await
+}

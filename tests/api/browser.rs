@@ -1,0 +1,253 @@
+//! Browser tests: a real Chromium (Debian's, through ChromeDriver) files a
+//! report, reads its receipt, follows up and replies, in English, Chinese
+//! and Uyghur, with JavaScript on and off; a caseworker signs in and reads
+//! the report; axe-core checks the pages for accessibility. Screenshots are
+//! written to target/screenshots/ for a person to look at.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::helpers::*;
+
+fn webdriver_url() -> String {
+    std::env::var("HAVEN_TEST_WEBDRIVER").expect(
+        "HAVEN_TEST_WEBDRIVER is not set: run the suite with scripts/test.sh, which installs Chromium and starts ChromeDriver",
+    )
+}
+
+/// A fresh headless Chromium, phone-sized, with or without JavaScript.
+async fn browser(javascript: bool) -> Client {
+    let profile = std::env::temp_dir().join(format!("haven-chromium-{}", haven::crypto::new_token()));
+    let mut prefs = serde_json::Map::new();
+    if !javascript {
+        prefs.insert("profile.managed_default_content_settings.javascript".into(), json!(2));
+    }
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=390,1200",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": prefs,
+        }
+    });
+    let serde_json::Value::Object(caps) = caps else { unreachable!() };
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector).capabilities(caps).connect(&webdriver_url()).await.expect("start Chromium through ChromeDriver")
+}
+
+async fn shot(client: &Client, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+async fn fill(client: &Client, id: &str, text: &str) {
+    client.find(Locator::Id(id)).await.unwrap_or_else(|_| panic!("#{id}")).send_keys(text).await.unwrap();
+}
+
+async fn click(client: &Client, css: &str) {
+    client.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}")).click().await.unwrap();
+}
+
+/// The text of `#id`, waiting for the page that has it to load.
+async fn text_of(client: &Client, id: &str) -> String {
+    client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::Id(id))
+        .await
+        .unwrap_or_else(|_| panic!("#{id}"))
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn wait_for(client: &Client, css: &str) {
+    client.wait().at_most(std::time::Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}"));
+}
+
+/// Files a report, reads the receipt, follows up and replies, in `lang`.
+async fn reporter_journey(app: &TestApp, lang: &str, javascript: bool, narrative: &str, reply: &str) -> String {
+    let tag = format!("{lang}-{}", if javascript { "js" } else { "nojs" });
+    let b = browser(javascript).await;
+    b.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
+    let html = b.source().await.unwrap();
+    assert!(html.contains(&format!("lang=\"{lang}\"")));
+    if lang == "ug" {
+        assert!(html.contains("dir=\"rtl\""), "Uyghur pages are right to left");
+    }
+    shot(&b, &format!("{tag}-1-home")).await;
+    click(&b, ".button.primary").await;
+    wait_for(&b, "form.report-form").await;
+    fill(&b, "narrative", narrative).await;
+    click(&b, "#kind-surveillance").await;
+    click(&b, "#role-targeted").await;
+    fill(&b, "occurred_on", "2026-05").await;
+    b.find(Locator::Id("province")).await.unwrap().select_by_value("BC").await.unwrap();
+    b.find(Locator::Id("community")).await.unwrap().select_by_value("uyghur").await.unwrap();
+    click(&b, "#consent_stats").await;
+    shot(&b, &format!("{tag}-2-form")).await;
+    click(&b, "form.report-form button[type=submit]").await;
+    let reference = text_of(&b, "case-reference").await;
+    let receipt = text_of(&b, "receipt").await;
+    assert_eq!(reference.len(), 9, "{reference}");
+    assert_eq!(receipt.split(' ').count(), 5, "{receipt}");
+    shot(&b, &format!("{tag}-3-receipt")).await;
+    assert!(b.current_url().await.unwrap().as_str().contains(&format!("lang={lang}")), "the language is carried along");
+
+    // Come back later with reference and receipt, and reply.
+    b.goto(&app.url(&format!("/follow-up?lang={lang}"))).await.unwrap();
+    fill(&b, "reference", &reference).await;
+    fill(&b, "receipt", &receipt).await;
+    shot(&b, &format!("{tag}-4-follow-up")).await;
+    click(&b, "form button[type=submit].primary").await;
+    assert_eq!(text_of(&b, "case-reference").await, reference);
+    fill(&b, "body", reply).await;
+    click(&b, "form[action*='/follow-up/case/messages'] button").await;
+    wait_for(&b, ".message.mine").await;
+    shot(&b, &format!("{tag}-5-case")).await;
+    let page = b.source().await.unwrap();
+    let shown = b.find(Locator::Css(".message .prewrap")).await.unwrap().text().await.unwrap();
+    assert_eq!(shown.trim(), reply, "the reply is shown");
+    assert!(page.contains("message mine"));
+    b.close().await.unwrap();
+    reference
+}
+
+async fn caseworker_reads(app: &TestApp, javascript: bool, reference: &str, narrative: &str) {
+    let email = app.create_user("caseworker", None);
+    let b = browser(javascript).await;
+    b.goto(&app.url("/staff/login")).await.unwrap();
+    fill(&b, "email", &email).await;
+    fill(&b, "password", PASSWORD).await;
+    click(&b, "form button[type=submit]").await;
+    wait_for(&b, "table.queue").await;
+    let url = b.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/staff/cases"), "{url}");
+    click(&b, &format!("a[href='/staff/cases/{reference}']")).await;
+    wait_for(&b, ".narrative").await;
+    let page = b.source().await.unwrap();
+    assert!(page.contains(narrative), "the caseworker reads the report");
+    shot(&b, &format!("staff-case-{}", if javascript { "js" } else { "nojs" })).await;
+    b.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_reporter_files_follows_up_and_replies_in_three_languages_with_javascript() {
+    let app = spawn_app().await;
+    let cases = [
+        ("en", "Two men followed me from the vigil to my home.", "Thank you, I am safe now."),
+        ("zh-Hans", "两个人从守夜活动一直跟踪我到家门口。", "谢谢，我现在安全。"),
+        ("ug", "ئىككى ئادەم مېنى ئۆيۈمگىچە ئەگىشىپ كەلدى.", "رەھمەت، مەن ھازىر بىخەتەر."),
+    ];
+    let mut first = String::new();
+    for (lang, narrative, reply) in cases {
+        let reference = reporter_journey(&app, lang, true, narrative, reply).await;
+        if first.is_empty() {
+            first = reference;
+        }
+    }
+    caseworker_reads(&app, true, &first, cases[0].1).await;
+    assert_eq!(app.count("cases"), 3);
+}
+
+#[tokio::test]
+async fn the_same_journeys_work_with_javascript_disabled() {
+    let app = spawn_app().await;
+    let cases = [
+        ("en", "They called my parents and told them to make me stop.", "I will come to the office."),
+        ("zh-Hant", "他們打電話給我父母，要他們叫我停止。", "我會去辦公室。"),
+        ("ug", "ئۇلار ئاتا-ئانامغا تېلېفون قىلدى.", "مەن ئىشخانىغا بارىمەن."),
+    ];
+    let mut first = String::new();
+    for (lang, narrative, reply) in cases {
+        let reference = reporter_journey(&app, lang, false, narrative, reply).await;
+        if first.is_empty() {
+            first = reference;
+        }
+    }
+    caseworker_reads(&app, false, &first, cases[0].1).await;
+}
+
+/// Runs axe-core on the current page; returns serious and critical
+/// violations as "rule: count".
+async fn axe(client: &Client) -> Vec<String> {
+    let path = std::env::var("HAVEN_TEST_AXE").expect("HAVEN_TEST_AXE is set by scripts/test.sh");
+    let source = std::fs::read_to_string(&path).expect("axe-core is installed by scripts/test.sh");
+    client.execute(&source, vec![]).await.unwrap();
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+               .then(r => done(r.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+               .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(result).unwrap()
+}
+
+#[tokio::test]
+async fn axe_finds_no_serious_or_critical_violation_on_the_public_and_sign_in_pages() {
+    let app = spawn_app().await;
+    let b = browser(true).await;
+    let mut problems = Vec::new();
+    for lang in ["en", "zh-Hans", "ug", "bo"] {
+        for path in ["/", "/report", "/follow-up"] {
+            b.goto(&app.url(&format!("{path}?lang={lang}"))).await.unwrap();
+            for v in axe(&b).await {
+                problems.push(format!("{path}?lang={lang}: {v}"));
+            }
+        }
+    }
+    // The form with errors shown, the receipt page, the case page.
+    b.goto(&app.url("/report")).await.unwrap();
+    click(&b, "form.report-form button[type=submit]").await;
+    wait_for(&b, "#form-errors").await;
+    problems.extend(axe(&b).await.into_iter().map(|v| format!("/report (errors): {v}")));
+    b.goto(&app.url("/report")).await.unwrap();
+    fill(&b, "narrative", "axe check").await;
+    click(&b, "form.report-form button[type=submit]").await;
+    problems.extend(axe(&b).await.into_iter().map(|v| format!("receipt: {v}")));
+    let reference = text_of(&b, "case-reference").await;
+    let receipt = text_of(&b, "receipt").await;
+    b.goto(&app.url("/follow-up")).await.unwrap();
+    fill(&b, "reference", &reference).await;
+    fill(&b, "receipt", &receipt).await;
+    click(&b, "form button[type=submit].primary").await;
+    wait_for(&b, "#case-status").await;
+    problems.extend(axe(&b).await.into_iter().map(|v| format!("case: {v}")));
+    b.goto(&app.url("/staff/login")).await.unwrap();
+    problems.extend(axe(&b).await.into_iter().map(|v| format!("sign-in: {v}")));
+    b.close().await.unwrap();
+    assert!(problems.is_empty(), "accessibility problems:\n{}", problems.join("\n"));
+}
+
+#[tokio::test]
+async fn the_quick_exit_leaves_and_nothing_loads_from_elsewhere() {
+    let app = spawn_app().await;
+    let b = browser(true).await;
+    b.goto(&app.url("/report")).await.unwrap();
+    let resources: Vec<String> = serde_json::from_value(
+        b.execute("return performance.getEntriesByType('resource').map(e => e.name)", vec![]).await.unwrap(),
+    )
+    .unwrap();
+    assert!(!resources.is_empty());
+    for r in &resources {
+        assert!(r.starts_with(&app.address), "loaded from elsewhere: {r}");
+    }
+    let exit = b.find(Locator::Id("quick-exit")).await.unwrap();
+    assert_eq!(exit.attr("href").await.unwrap().as_deref(), Some("https://weather.gc.ca/"));
+    let (_, _, width, _) = exit.rectangle().await.unwrap();
+    assert!(width >= 44.0, "the quick exit is easy to hit: {width}px");
+    b.close().await.unwrap();
+}
