@@ -37,6 +37,24 @@ pub enum Command {
         #[command(subcommand)]
         command: OrgCommand,
     },
+    /// Apply the retention policy now: purge cases closed longer than
+    /// HAVEN_RETENTION_DAYS and deletions reporters asked for that are due,
+    /// then rotate the master key so that older backups cannot open them.
+    Purge {
+        /// Seconds to wait for running instances to load the rotated key file.
+        #[arg(long, default_value_t = 40)]
+        wait: u64,
+    },
+    /// Master keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Seed demonstration data (encrypted like real reports), for trying Haven out.
     Demo {
         /// How many demonstration cases to add.
@@ -61,6 +79,27 @@ pub enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum KeysCommand {
+    /// Put a new master key in front and re-wrap every case key (and sealed
+    /// secret) under it, while Haven keeps running.
+    Rotate {
+        /// Seconds to wait for running instances to load the new key file
+        /// before re-wrapping (they re-read it every 30 seconds).
+        #[arg(long, default_value_t = 40)]
+        wait: u64,
+    },
+    /// Remove master keys that nothing is wrapped under any more.
+    Retire,
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Check the audit log's hash chain: exits non-zero if an entry was
+    /// altered or removed.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -94,6 +133,31 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         Command::Org { command: OrgCommand::Create { name, emails, communities } } => {
             create_org(&config, &name, &emails, &communities)
         }
+        Command::Purge { wait } => purge(&config, wait),
+        Command::Keys { command: KeysCommand::Rotate { wait } } => {
+            let db = connect(&config)?;
+            crate::keys::rotate(&db, &config.master_key_file, std::time::Duration::from_secs(wait), |line| println!("{line}"))
+        }
+        Command::Keys { command: KeysCommand::Retire } => {
+            let db = connect(&config)?;
+            crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let db = connect(&config)?;
+            let verdict = crate::audit::verify(&db, |n| println!("  checked {n} entries"))?;
+            match verdict {
+                crate::audit::Verdict::Intact { rows } => {
+                    println!("The audit log is intact: {rows} entries, each chained to the one before.");
+                    Ok(())
+                }
+                crate::audit::Verdict::Altered { id } => {
+                    bail!("audit entry {id} was altered after it was written: treat this database as compromised")
+                }
+                crate::audit::Verdict::Missing { before_id } => {
+                    bail!("audit entries were removed just before entry {before_id}: treat this database as compromised")
+                }
+            }
+        }
         Command::Demo { cases } => {
             let db = connect(&config)?;
             let keyring = crate::crypto::Keyring::load(&config.master_key_file, config.dev)?;
@@ -115,6 +179,32 @@ fn serve(config: Config) -> anyhow::Result<()> {
     });
     worker.stop();
     served
+}
+
+fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
+    let db = connect(config)?;
+    let now = chrono::Utc::now();
+    println!("Applying the retention policy: closed cases are kept {} days.", config.retention_days);
+    let retained = db.run_blocking(|conn| {
+        crate::cases::purge::purge_retention(conn, now, config.retention_days, |n| println!("  purged {n} closed cases so far"))
+    })?;
+    let requested = db.run_blocking(|conn| crate::cases::purge::purge_due_deletions(conn, now))?;
+    println!(
+        "Purged {retained} case(s) closed more than {} days ago and {requested} case(s) whose reporters asked for deletion.",
+        config.retention_days
+    );
+    // A purged case's wrapped key is gone from the database, but a backup
+    // taken before still holds it, and the master key opens it. Moving every
+    // remaining case to a new master key and retiring the old one makes
+    // those backups useless for the purged cases too.
+    if db.run_blocking(db::audit::shred_pending)? {
+        println!("Rotating the master key so that backups taken before this purge cannot open the purged cases...");
+        crate::keys::rotate(&db, &config.master_key_file, std::time::Duration::from_secs(shred_wait), |line| println!("{line}"))?;
+        crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))?;
+    } else {
+        println!("Nothing was purged since the last master-key rotation: no rotation needed.");
+    }
+    Ok(())
 }
 
 fn read_password_stdin() -> anyhow::Result<String> {

@@ -4,6 +4,7 @@
 //! The library holds everything; `main.rs` only reads configuration, starts
 //! telemetry and dispatches the command line.
 
+pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod keys;
 pub mod mail;
 pub mod routes;
 pub mod startup;

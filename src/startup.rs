@@ -13,7 +13,7 @@ use anyhow::Context;
 
 use crate::config::Config;
 use crate::auth::throttle::SourceLimiter;
-use crate::crypto::{FormSigner, KeyedHasher, Keyring, SecretHasher};
+use crate::crypto::{Keyring, KeyringHandle, SecretHasher};
 use crate::db::{self, Db};
 use crate::routes;
 use crate::web::{AppError, AppState, access_log, render_error_pages, security_headers};
@@ -29,12 +29,10 @@ pub struct Application {
 
 /// Loads keys and builds the shared state (without touching the database).
 pub fn build_state(config: Config) -> anyhow::Result<AppState> {
-    let keyring = Keyring::load(&config.master_key_file, config.dev)?;
+    let keyring = KeyringHandle::new(&config.master_key_file, Keyring::load(&config.master_key_file, config.dev)?);
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let db = Db::new(config.database_url.expose(), 16)?;
     Ok(AppState {
-        forms: FormSigner::new(&keyring),
-        throttle_keys: KeyedHasher::new(&keyring, "sign-in"),
         sources: Arc::new(SourceLimiter::default()),
         follow_up_sources: Arc::new(SourceLimiter::default()),
         keyring: Arc::new(keyring),
@@ -108,18 +106,45 @@ impl Application {
     /// Serves until SIGINT or SIGTERM, finishing requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let cleanup = tokio::spawn(housekeeping(self.state.clone()));
+        let keys = tokio::spawn(watch_key_file(self.state.clone()));
         let result = self.server.await;
         cleanup.abort();
+        keys.abort();
         result
     }
 }
 
-/// Periodic chores of a running instance: expired sessions and spent
-/// sign-in throttles are deleted.
-async fn housekeeping(state: AppState) {
-    let mut tick = tokio::time::interval(Duration::from_secs(600));
+/// Re-reads the master key file every 30 seconds if it changed, so that a
+/// rotation reaches every running instance without a restart.
+async fn watch_key_file(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(30));
     loop {
         tick.tick().await;
+        match state.keyring.reload_if_changed() {
+            Ok(true) => tracing::info!(current = state.keyring.get().current().id(), "master key file reloaded"),
+            Ok(false) => {}
+            Err(e) => tracing::error!(error = format!("{e:#}"), "master key file could not be reloaded; keeping the keys in memory"),
+        }
+    }
+}
+
+/// Periodic chores of a running instance: expired sessions and spent
+/// throttles are deleted, due deletion requests carried out, the key file
+/// re-read after a rotation, and once a day the retention policy applied.
+async fn housekeeping(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    let mut last_retention: Option<std::time::Instant> = None;
+    loop {
+        tick.tick().await;
+        if last_retention.is_none_or(|t| t.elapsed() >= Duration::from_secs(24 * 3600)) {
+            last_retention = Some(std::time::Instant::now());
+            let days = state.config.retention_days;
+            match state.db.run(move |conn| crate::cases::purge::purge_retention(conn, chrono::Utc::now(), days, |_| {})).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(cases = n, retention_days = days, "closed cases purged"),
+                Err(e) => tracing::warn!(error = %e, "retention purge skipped"),
+            }
+        }
         let removed = state
             .db
             .run(|conn| {

@@ -15,6 +15,7 @@ nav-stats = Statistics
 nav-users = Staff accounts
 nav-groups = Partner groups
 nav-outbox = Outbox
+nav-audit = Audit log
 nav-referrals = Referrals
 nav-sign-out = Sign out
 footer-emergency = In immediate danger? Call 911.
@@ -72,7 +73,7 @@ field-immediate-danger = I am in immediate danger
 field-immediate-danger-hint = Call 911 first. Ticking this marks your report as urgent.
 field-support = What support would help you? (choose all that apply)
 field-evidence = Evidence (optional)
-field-evidence-hint = Screenshots, photos, documents, audio or video: up to 10 files, 10 MB each, 25 MB in all. Location data is not needed; remove it if you can.
+field-evidence-hint = Screenshots, photos, documents, audio or video: up to 10 files, 10 MB each, 25 MB in all. Haven removes location and camera data from JPEG, PNG and WebP photos; from other files (such as HEIC photos or videos) remove it yourself if you can.
 field-contact-method = How may we contact you?
 field-contact-hint = Only if you want us to. Choose “Do not contact me” to stay anonymous.
 field-contact-value = Your email address, phone number or Signal username
@@ -168,6 +169,10 @@ receipt-title = Your report was received
 receipt-stored = Your report is stored safely and encrypted. A caseworker will read it.
 receipt-reference-label = Case reference
 receipt-receipt-label = Secret receipt
+receipt-stripped = { $count ->
+    [one] We removed location and camera data from one photo before storing it.
+   *[other] We removed location and camera data from { $count } photos before storing them.
+}
 receipt-write-down = Write down the reference and the receipt now, and keep them somewhere safe.
 receipt-shown-once = We do not keep the receipt and cannot show it to you again. With both, you can come back to read replies, add information or ask us to delete your report.
 receipt-keep-safe = Anyone who has your receipt can read your case: do not share it.
@@ -184,6 +189,8 @@ error-403-title = You cannot open this page
 error-403-body = Your account does not give access to this page. If you think it should, ask an administrator.
 error-404-title = Page not found
 error-404-body = There is nothing at this address. Check the link, or start again from the start page.
+error-408-title = This took too long
+error-408-body = What you were sending took too long to arrive, so nothing was stored. Check your connection and try again; if it is slow, attach fewer or smaller files.
 error-413-title = Too large
 error-413-body = What you sent is larger than we accept (files: up to 10 MB each, 25 MB in all, 10 files). Nothing was stored. Go back and send smaller or fewer files.
 error-429-title = Too many attempts
@@ -573,3 +580,24 @@ case-error-message = Write a message first (at most 10,000 characters).
 case-deletion-requested = The reporter asked for this report to be deleted. It will be deleted for good on { $date } unless they withdraw the request.
 case-delete-now = Delete it now
 case-error-no-deletion = The reporter has not asked for this report to be deleted.
+
+## Audit log (administrators)
+audit-title = Audit log
+audit-intro = Every view and change of a case, referral, account or setting by staff: who, what and when. Entries cannot be changed or removed, and each is chained to the one before by a hash, so tampering shows.
+audit-total = { $count ->
+    [one] One entry in all
+   *[other] { $count } entries in all
+}
+audit-filters = Filter the audit log
+audit-actor = Who (email)
+audit-action = Action (or its beginning)
+audit-target-type = Kind of thing
+audit-target-id = Its id
+audit-target = What
+audit-detail = Detail
+audit-when = When
+audit-empty = No entries match.
+audit-verify = Check the chain
+audit-intact = The chain is intact: { $count } entries, each matching its hash and following the one before.
+audit-altered = Entry { $n } was altered after it was written. Treat this database as compromised and tell whoever is responsible for security.
+audit-missing = Entries were removed just before entry { $n }. Treat this database as compromised and tell whoever is responsible for security.

@@ -23,6 +23,7 @@ nav-stats = Statistiques
 nav-users = Comptes du personnel
 nav-groups = Organismes partenaires
 nav-outbox = Boîte d’envoi
+nav-audit = Journal d’audit
 nav-referrals = Aiguillages
 nav-sign-out = Se déconnecter
 footer-emergency = En danger immédiat? Composez le 911.
@@ -80,7 +81,7 @@ field-immediate-danger = Je suis en danger immédiat
 field-immediate-danger-hint = Composez d’abord le 911. Si vous cochez cette case, votre signalement sera marqué comme urgent.
 field-support = Quel soutien vous aiderait? (cochez toutes les réponses qui s’appliquent)
 field-evidence = Preuves (facultatif)
-field-evidence-hint = Captures d’écran, photos, documents, enregistrements audio ou vidéo : jusqu’à 10 fichiers, 10 Mo chacun, 25 Mo au total. Les données de localisation ne sont pas nécessaires; supprimez-les si vous le pouvez.
+field-evidence-hint = Captures d’écran, photos, documents, enregistrements audio ou vidéo : jusqu’à 10 fichiers, 10 Mo chacun, 25 Mo au total. Haven retire les données de localisation et de l’appareil photo des photos JPEG, PNG et WebP; pour les autres fichiers (comme les photos HEIC ou les vidéos), supprimez-les vous-même si vous le pouvez.
 field-contact-method = Comment pouvons-nous vous joindre?
 field-contact-hint = Seulement si vous le souhaitez. Choisissez « Ne pas me contacter » pour rester anonyme.
 field-contact-value = Votre adresse courriel, votre numéro de téléphone ou votre nom d’utilisateur Signal
@@ -176,6 +177,10 @@ receipt-title = Votre signalement a bien été reçu
 receipt-stored = Votre signalement est conservé en lieu sûr, sous forme chiffrée. Une personne intervenante le lira.
 receipt-reference-label = Référence du dossier
 receipt-receipt-label = Reçu secret
+receipt-stripped = { $count ->
+    [one] Nous avons retiré les données de localisation et de l’appareil photo d’une photo avant de l’enregistrer.
+   *[other] Nous avons retiré les données de localisation et de l’appareil photo de { $count } photos avant de les enregistrer.
+}
 receipt-write-down = Notez dès maintenant la référence et le reçu, et gardez-les en lieu sûr.
 receipt-shown-once = Nous ne conservons pas le reçu et ne pourrons pas vous le montrer de nouveau. Avec la référence et le reçu, vous pourrez revenir lire les réponses, ajouter des renseignements ou nous demander de supprimer votre signalement.
 receipt-keep-safe = Toute personne qui a votre reçu peut lire votre dossier : ne le communiquez à personne.
@@ -192,6 +197,8 @@ error-403-title = Vous ne pouvez pas ouvrir cette page
 error-403-body = Votre compte ne donne pas accès à cette page. Si vous pensez qu’il le devrait, adressez-vous à un administrateur ou à une administratrice.
 error-404-title = Page introuvable
 error-404-body = Il n’y a rien à cette adresse. Vérifiez le lien ou recommencez à partir de la page d’accueil.
+error-408-title = Cela a pris trop de temps
+error-408-body = Ce que vous envoyiez a mis trop de temps à arriver : rien n’a donc été enregistré. Vérifiez votre connexion et réessayez; si elle est lente, joignez moins de fichiers ou des fichiers plus petits.
 error-413-title = Trop volumineux
 error-413-body = Ce que vous avez envoyé dépasse la taille acceptée (fichiers : jusqu’à 10 Mo chacun, 25 Mo au total, 10 fichiers). Rien n’a été enregistré. Revenez en arrière et envoyez des fichiers plus petits ou moins nombreux.
 error-429-title = Trop de tentatives
@@ -581,3 +588,24 @@ case-error-message = Écrivez d’abord un message (10 000 caractères au plus)
 case-deletion-requested = La personne qui a fait le signalement a demandé sa suppression. Il sera supprimé définitivement le { $date }, à moins qu’elle ne retire sa demande.
 case-delete-now = Le supprimer maintenant
 case-error-no-deletion = La personne qui a fait le signalement n’a pas demandé la suppression de ce signalement.
+
+## Audit log (administrators)
+audit-title = Journal d’audit
+audit-intro = Chaque consultation et chaque modification d’un dossier, d’un aiguillage, d’un compte ou d’un paramètre par le personnel : qui, quoi et quand. Les entrées ne peuvent être ni modifiées ni supprimées, et chacune est liée à la précédente par un hachage, ce qui rend toute falsification visible.
+audit-total = { $count ->
+    [one] { $count } entrée au total
+   *[other] { $count } entrées au total
+}
+audit-filters = Filtrer le journal d’audit
+audit-actor = Qui (adresse courriel)
+audit-action = Action (ou son début)
+audit-target-type = Type d’élément
+audit-target-id = Son identifiant
+audit-target = Quoi
+audit-detail = Détail
+audit-when = Quand
+audit-empty = Aucune entrée ne correspond.
+audit-verify = Vérifier la chaîne
+audit-intact = La chaîne est intacte : { $count } entrées, chacune correspondant à son hachage et faisant suite à la précédente.
+audit-altered = L’entrée { $n } a été modifiée après son enregistrement. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
+audit-missing = Des entrées ont été supprimées juste avant l’entrée { $n }. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.

@@ -20,6 +20,7 @@ nav-stats = 统计
 nav-users = 工作人员账户
 nav-groups = 合作团体
 nav-outbox = 发件箱
+nav-audit = 审计日志
 nav-referrals = 转介
 nav-sign-out = 退出登录
 footer-emergency = 如果您正面临紧急危险，请拨打 911。
@@ -77,7 +78,7 @@ field-immediate-danger = 我正面临紧急危险
 field-immediate-danger-hint = 请先拨打 911。勾选此项会将您的报告标记为紧急。
 field-support = 哪些支持会对您有帮助？（可多选）
 field-evidence = 证据（选填）
-field-evidence-hint = 截图、照片、文件、音频或视频：最多 10 个文件，每个不超过 10 MB，总共不超过 25 MB。不需要位置信息；如果可以，请将其删除。
+field-evidence-hint = 截图、照片、文件、音频或视频：最多 10 个文件，每个不超过 10 MB，总共不超过 25 MB。Haven 会删除 JPEG, PNG 和 WebP 照片中的位置信息和相机信息；对于其他文件（例如 HEIC 照片或视频），如果可以，请您自己删除这些信息。
 field-contact-method = 我们可以怎样联系您？
 field-contact-hint = 仅在您希望我们联系您时填写。选择“不要联系我”即可保持匿名。
 field-contact-value = 您的电子邮件地址、电话号码或 Signal 用户名
@@ -173,6 +174,10 @@ receipt-title = 我们已收到您的报告
 receipt-stored = 您的报告已加密并安全保存。个案工作人员会阅读它。
 receipt-reference-label = 案件编号
 receipt-receipt-label = 秘密回执
+receipt-stripped = { $count ->
+    [one] 在保存之前，我们已删除 { $count } 张照片中的位置信息和相机信息。
+   *[other] 在保存之前，我们已删除 { $count } 张照片中的位置信息和相机信息。
+}
 receipt-write-down = 请现在就记下案件编号和回执，并保存在安全的地方。
 receipt-shown-once = 我们不会保存回执，也无法再次向您显示。凭借这两者，您可以回来查看回复、补充信息，或要求我们删除您的报告。
 receipt-keep-safe = 任何拿到您回执的人都可以查看您的案件：请不要与任何人分享。
@@ -189,6 +194,8 @@ error-403-title = 您无法打开此页面
 error-403-body = 您的账户无权访问此页面。如果您认为应该有权访问，请联系管理员。
 error-404-title = 找不到页面
 error-404-body = 此地址没有任何内容。请检查链接，或从首页重新开始。
+error-408-title = 耗时过长
+error-408-body = 您发送的内容传送时间过长，因此没有保存任何内容。请检查您的网络连接，然后重试；如果网速较慢，请少附加一些文件，或附加较小的文件。
 error-413-title = 内容过大
 error-413-body = 您发送的内容超出了我们接受的上限（文件：每个最大 10 MB，总共 25 MB，最多 10 个文件）。没有保存任何内容。请返回并发送更小或更少的文件。
 error-429-title = 尝试次数过多
@@ -578,3 +585,24 @@ case-error-message = 请先填写消息（最多 10,000 个字符）。
 case-deletion-requested = 报告人已要求删除这份报告。除非报告人撤回请求，否则报告将于 { $date } 被永久删除。
 case-delete-now = 立即删除
 case-error-no-deletion = 报告人没有要求删除这份报告。
+
+## Audit log (administrators)
+audit-title = 审计日志
+audit-intro = 工作人员对案件、转介、账户或设置的每一次查看和更改：谁、做了什么、何时。记录无法更改或删除，而且每一条都通过哈希值与前一条相链接，因此任何篡改都会显现出来。
+audit-total = { $count ->
+    [one] 共 { $count } 条记录
+   *[other] 共 { $count } 条记录
+}
+audit-filters = 筛选审计日志
+audit-actor = 操作人（电子邮件地址）
+audit-action = 操作（或其开头部分）
+audit-target-type = 对象类型
+audit-target-id = 对象 ID
+audit-target = 对象
+audit-detail = 详情
+audit-when = 时间
+audit-empty = 没有符合条件的记录。
+audit-verify = 检查记录链
+audit-intact = 记录链完整：共 { $count } 条记录，每一条都与其哈希值相符，并正确衔接前一条。
+audit-altered = 编号为 { $n } 的记录在写入后被改动过。请将此数据库视为已遭入侵，并告知负责安全事务的人员。
+audit-missing = 紧挨在编号为 { $n } 的记录之前的记录已被删除。请将此数据库视为已遭入侵，并告知负责安全事务的人员。

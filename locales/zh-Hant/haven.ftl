@@ -20,6 +20,7 @@ nav-stats = 統計數字
 nav-users = 職員帳戶
 nav-groups = 合作團體
 nav-outbox = 寄件匣
+nav-audit = 審計記錄
 nav-referrals = 轉介
 nav-sign-out = 登出
 footer-emergency = 如果您正面對即時危險，請致電 911。
@@ -77,7 +78,7 @@ field-immediate-danger = 我正面對即時危險
 field-immediate-danger-hint = 請先致電 911。勾選此項會將您的報告標示為緊急。
 field-support = 哪些支援對您有幫助？（可選多項）
 field-evidence = 證據（選填）
-field-evidence-hint = 螢幕截圖、相片、文件、錄音或影片：最多 10 個檔案，每個不超過 10 MB，合共不超過 25 MB。毋須提供位置資料；如可以，請將其刪除。
+field-evidence-hint = 螢幕截圖、相片、文件、錄音或影片：最多 10 個檔案，每個不超過 10 MB，合共不超過 25 MB。Haven 會刪除 JPEG, PNG 和 WebP 相片中的位置資料和相機資料；至於其他檔案（例如 HEIC 相片或影片），如可以，請自行刪除這些資料。
 field-contact-method = 我們可以怎樣聯絡您？
 field-contact-hint = 只在您希望我們聯絡您時填寫。選擇「不要聯絡我」即可保持匿名。
 field-contact-value = 您的電郵地址、電話號碼或 Signal 用戶名稱
@@ -173,6 +174,10 @@ receipt-title = 我們已收到您的報告
 receipt-stored = 您的報告已加密並安全儲存。個案工作員會閱讀它。
 receipt-reference-label = 個案編號
 receipt-receipt-label = 秘密憑證
+receipt-stripped = { $count ->
+    [one] 在儲存之前，我們已刪除 { $count } 張相片中的位置資料和相機資料。
+   *[other] 在儲存之前，我們已刪除 { $count } 張相片中的位置資料和相機資料。
+}
 receipt-write-down = 請現在就記下個案編號和憑證，並存放在安全的地方。
 receipt-shown-once = 我們不會保存憑證，亦無法再次向您顯示。憑着兩者，您可以回來查看回覆、補充資料，或要求我們刪除您的報告。
 receipt-keep-safe = 任何持有您憑證的人都可以查看您的個案：請勿與任何人分享。
@@ -189,6 +194,8 @@ error-403-title = 您無法開啟此頁面
 error-403-body = 您的帳戶無權存取此頁面。如您認為應該有權存取，請聯絡管理員。
 error-404-title = 找不到頁面
 error-404-body = 此網址沒有任何內容。請檢查連結，或從主頁重新開始。
+error-408-title = 耗時過長
+error-408-body = 您送出的內容傳送時間過長，因此沒有儲存任何內容。請檢查您的網絡連線，然後再試；如網絡較慢，請減少附加的檔案，或附加較小的檔案。
 error-413-title = 內容過大
 error-413-body = 您送出的內容超出我們接受的上限（檔案：每個最多 10 MB，合共 25 MB，最多 10 個檔案）。沒有儲存任何內容。請返回上一頁，並送出較小或較少的檔案。
 error-429-title = 嘗試次數過多
@@ -578,3 +585,24 @@ case-error-message = 請先填寫訊息（最多 10,000 個字元）。
 case-deletion-requested = 報告人已要求刪除這份報告。除非報告人撤回要求，否則報告將於 { $date } 永久刪除。
 case-delete-now = 立即刪除
 case-error-no-deletion = 報告人沒有要求刪除這份報告。
+
+## Audit log (administrators)
+audit-title = 審計記錄
+audit-intro = 職員對個案、轉介、帳戶或設定的每一次查看和更改：誰、做了甚麼、何時。記錄無法更改或刪除，而且每項記錄都透過雜湊值與前一項相連，因此任何篡改都會顯露出來。
+audit-total = { $count ->
+    [one] 共 { $count } 項記錄
+   *[other] 共 { $count } 項記錄
+}
+audit-filters = 篩選審計記錄
+audit-actor = 操作人（電郵地址）
+audit-action = 操作（或其開頭部分）
+audit-target-type = 對象類型
+audit-target-id = 對象 ID
+audit-target = 對象
+audit-detail = 詳情
+audit-when = 時間
+audit-empty = 沒有符合條件的記錄。
+audit-verify = 檢查記錄鏈
+audit-intact = 記錄鏈完整：共 { $count } 項記錄，每項都與其雜湊值相符，並正確銜接前一項。
+audit-altered = 編號為 { $n } 的記錄在寫入後曾被改動。請將此數據庫視為已遭入侵，並通知負責安全事宜的人員。
+audit-missing = 緊接在編號為 { $n } 的記錄之前的記錄已被刪除。請將此數據庫視為已遭入侵，並通知負責安全事宜的人員。

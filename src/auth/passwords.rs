@@ -45,6 +45,7 @@ pub fn set_with_link(conn: &mut Conn, token: &str, hash: &str) -> Result<Option<
         let Some(user_id) = db::password_links::consume(conn, &digest_token(token))? else { return Ok(None) };
         db::users::set_password(conn, user_id, hash)?;
         db::sessions::delete_for_user(conn, user_id)?;
+        db::audit::record(conn, Some(user_id), "user.password", "user", &user_id.to_string(), "link")?;
         Ok(Some(user_id))
     })
 }

@@ -103,6 +103,7 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/admin/groups", Access::Admin),
     rule("GET", "/staff/admin/groups/{id}", Access::Admin),
     rule("POST", "/staff/admin/groups/{id}", Access::Admin),
+    rule("GET", "/staff/admin/audit", Access::Admin),
     rule("GET", "/staff/admin/outbox", Access::Admin),
     rule("POST", "/staff/admin/outbox/{id}/retry", Access::Admin),
 ];

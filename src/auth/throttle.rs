@@ -63,7 +63,7 @@ impl SourceLimiter {
 
 /// The throttle key of an account name as typed.
 pub fn account_key(state: &AppState, email: &str) -> Vec<u8> {
-    state.throttle_keys.digest(&email.trim().to_lowercase())
+    state.throttle_keys().digest(&email.trim().to_lowercase())
 }
 
 /// How long sign-ins for this account name are held back, if they are.
@@ -106,12 +106,12 @@ pub const DEVICE_COOKIE: &str = "haven_device";
 pub const DEVICE_VALID_SECS: i64 = 180 * 24 * 3600;
 
 pub fn device_token(state: &AppState, user_id: i64) -> String {
-    format!("{user_id}.{}", state.forms.issue(&format!("device/{user_id}"), crate::web::now_unix()))
+    format!("{user_id}.{}", state.forms().issue(&format!("device/{user_id}"), crate::web::now_unix()))
 }
 
 pub fn device_is_known(state: &AppState, cookie: Option<&str>, user_id: i64) -> bool {
     let Some((id, token)) = cookie.and_then(|c| c.split_once('.')) else { return false };
-    id == user_id.to_string() && state.forms.verify(&format!("device/{user_id}"), token, crate::web::now_unix(), DEVICE_VALID_SECS)
+    id == user_id.to_string() && state.forms().verify(&format!("device/{user_id}"), token, crate::web::now_unix(), DEVICE_VALID_SECS)
 }
 
 #[cfg(test)]

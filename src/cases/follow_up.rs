@@ -43,7 +43,7 @@ pub async fn open(state: &AppState, source: IpAddr, reference: &str, receipt: &s
         return Ok(Opening::Held(((wait.as_secs() + 59) / 60) as i64));
     }
     let parsed = CaseReference::parse(reference);
-    let key = state.throttle_keys.digest(&format!("follow-up/{}", parsed.as_ref().map(|r| r.as_str()).unwrap_or(reference.trim())));
+    let key = state.throttle_keys().digest(&format!("follow-up/{}", parsed.as_ref().map(|r| r.as_str()).unwrap_or(reference.trim())));
     let held = throttle::account_held_until(state, key.clone()).await?;
     let found = match &parsed {
         Some(r) => {

@@ -49,6 +49,9 @@ pub async fn post(state: &AppState, case: CaseRow, from_staff: Option<i64>, body
         .run(move |conn| {
             db::transaction(conn, |conn| {
                 db::messages::insert(conn, case.id, &public_id, sender, from_staff, &sealed)?;
+                if from_staff.is_some() {
+                    db::audit::record(conn, from_staff, "case.message", "case", &case.id.to_string(), "")?;
+                }
                 db::events::record(conn, case.id, from_staff, kind.as_str(), "")
             })
         })

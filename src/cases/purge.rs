@@ -9,9 +9,56 @@ use chrono::{DateTime, Utc};
 
 use crate::db::{self, Conn, DbError};
 
+/// Why a case was purged (recorded in the audit log, with the case's id
+/// and nothing of its content).
+#[derive(Clone, Copy, Debug)]
+pub enum Reason {
+    /// The reporter asked; the grace period is over.
+    ReporterRequest,
+    /// The reporter asked; a caseworker carried it out at once.
+    ConfirmedByStaff(i64),
+    /// Closed for longer than the retention period.
+    Retention,
+}
+
 /// Deletes one case and everything of it; false if it was already gone.
-pub fn purge_case(conn: &mut Conn, case_id: i64) -> Result<bool, DbError> {
-    db::transaction(conn, |conn| db::cases::delete(conn, case_id))
+pub fn purge_case(conn: &mut Conn, case_id: i64, reason: Reason) -> Result<bool, DbError> {
+    db::transaction(conn, |conn| {
+        let deleted = db::cases::delete(conn, case_id)?;
+        if deleted {
+            let (actor, detail) = match reason {
+                Reason::ReporterRequest => (None, "reporter-request"),
+                Reason::ConfirmedByStaff(user) => (Some(user), "reporter-request-confirmed"),
+                Reason::Retention => (None, "retention"),
+            };
+            db::audit::record(conn, actor, "case.purge", "case", &case_id.to_string(), detail)?;
+        }
+        Ok(deleted)
+    })
+}
+
+/// Deletes the cases closed more than `retention_days` ago, in batches,
+/// calling `progress(done)` after each batch; returns how many.
+pub fn purge_retention(
+    conn: &mut Conn,
+    now: DateTime<Utc>,
+    retention_days: i64,
+    mut progress: impl FnMut(usize),
+) -> Result<usize, DbError> {
+    let before = now - chrono::Duration::days(retention_days);
+    let mut purged = 0;
+    loop {
+        let batch = db::cases::closed_before(conn, before, 500)?;
+        if batch.is_empty() {
+            return Ok(purged);
+        }
+        for id in batch {
+            if purge_case(conn, id, Reason::Retention)? {
+                purged += 1;
+            }
+        }
+        progress(purged);
+    }
 }
 
 /// Deletes every case whose requested deletion is due; returns how many.
@@ -19,7 +66,7 @@ pub fn purge_due_deletions(conn: &mut Conn, now: DateTime<Utc>) -> Result<usize,
     let due = db::cases::deletions_due(conn, now)?;
     let mut purged = 0;
     for id in due {
-        if purge_case(conn, id)? {
+        if purge_case(conn, id, Reason::ReporterRequest)? {
             purged += 1;
             tracing::info!(case_id = id, "case deleted at the reporter's request");
         }

@@ -107,6 +107,7 @@ pub async fn refer(
                 for ((_, public_id, summary), org) in sealed.iter().zip(&groups) {
                     db::referrals::insert(conn, public_id, case.id, org.id, actor, summary)?;
                     db::events::record(conn, case.id, Some(actor), EventKind::Referred.as_str(), &org.id.to_string())?;
+                    db::audit::record(conn, Some(actor), "case.refer", "case", &case.id.to_string(), &org.id.to_string())?;
                     for address in org.emails() {
                         let email = Email::ReferralWaiting { group: org.name.clone() };
                         outbox::queue(conn, &host, &address, &org.language, email, REFERRALS_PATH)?;
@@ -296,6 +297,7 @@ pub async fn liaison_step(state: &AppState, staff: &Staff, public_id: &str, step
                     }
                 }
                 db::events::record(conn, referral.case_id, Some(actor), kind.as_str(), &referral.organisation_id.to_string())?;
+                db::audit::record(conn, Some(actor), &format!("referral.{}", kind.as_str().trim_start_matches("referral_")), "referral", &referral.id.to_string(), "")?;
                 if let Some(caseworker) = referral.referred_by.map(|id| db::users::find(conn, id)).transpose()?.flatten() {
                     if caseworker.active {
                         let email = Email::ReferralAnswered { group: r.organisation.clone() };

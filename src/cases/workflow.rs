@@ -64,6 +64,8 @@ pub async fn change_status(
                 }
                 let detail = format!("{}>{}", from.as_str(), to.as_str());
                 db::events::record(conn, case.id, Some(actor), EventKind::Status.as_str(), &detail)?;
+                db::cases::set_closed_at(conn, case.id, to == CaseStatus::Closed)?;
+                db::audit::record(conn, Some(actor), "case.status", "case", &case.id.to_string(), &detail)?;
                 Ok(true)
             })
         })
@@ -91,6 +93,7 @@ pub async fn change_risk(
                 db::cases::set_risk(conn, case.id, to.as_str())?;
                 let detail = format!("{}>{}", case.risk, to.as_str());
                 db::events::record(conn, case.id, Some(actor), EventKind::Risk.as_str(), &detail)?;
+                db::audit::record(conn, Some(actor), "case.risk", "case", &case.id.to_string(), &detail)?;
                 if to == RiskLevel::Urgent { notify::urgent_case(conn, &host) } else { Ok(0) }
             })
         })
@@ -122,6 +125,8 @@ pub async fn assign(
                     return Ok(Ok(()));
                 }
                 db::cases::set_assignee(conn, case.id, assignee)?;
+                let detail = assignee.map(|a| a.to_string()).unwrap_or_default();
+                db::audit::record(conn, Some(actor), "case.assign", "case", &case.id.to_string(), &detail)?;
                 match assignee {
                     Some(id) => db::events::record(conn, case.id, Some(actor), EventKind::Assigned.as_str(), &id.to_string())?,
                     None => db::events::record(conn, case.id, Some(actor), EventKind::Unassigned.as_str(), "")?,
@@ -164,6 +169,7 @@ pub async fn add_note(
         .run(move |conn| {
             db::transaction(conn, |conn| {
                 db::notes::insert(conn, case.id, &public_id, actor, &sealed)?;
+                db::audit::record(conn, Some(actor), "case.note", "case", &case.id.to_string(), "")?;
                 db::events::record(conn, case.id, Some(actor), EventKind::Note.as_str(), "")
             })
         })

@@ -11,6 +11,7 @@
 //! - `HAVEN_DEV`             `1`: local development
 //! - `HAVEN_MAIL_RETRY_SECS` first retry delay of a failed email (doubles each time)
 //! - `HAVEN_MAIL_MAX_ATTEMPTS` attempts before an email is marked failed
+//! - `HAVEN_RETENTION_DAYS`  days a closed case is kept before it is purged
 
 use std::path::PathBuf;
 
@@ -30,6 +31,7 @@ pub struct Config {
     pub dev: bool,
     pub mail_retry_secs: u64,
     pub mail_max_attempts: i32,
+    pub retention_days: i64,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -89,6 +91,7 @@ impl Config {
             dev,
             mail_retry_secs: number(get("HAVEN_MAIL_RETRY_SECS"), "HAVEN_MAIL_RETRY_SECS", 30)?,
             mail_max_attempts: number(get("HAVEN_MAIL_MAX_ATTEMPTS"), "HAVEN_MAIL_MAX_ATTEMPTS", 8)?,
+            retention_days: number(get("HAVEN_RETENTION_DAYS"), "HAVEN_RETENTION_DAYS", 365)?,
         })
     }
 

@@ -2,12 +2,14 @@
 //! keys or calls the cipher: everything else asks it to seal or open a value.
 
 mod envelope;
+mod handle;
 mod hashing;
 mod keys;
 mod random;
 mod tokens;
 
 pub use envelope::{Aad, Sealed};
+pub use handle::KeyringHandle;
 pub use hashing::{SecretHasher, hash_secret_blocking};
 pub use keys::{DataKey, Keyring, MasterKey, WrappedKey};
 pub use random::{random_bytes, random_decimal_digits, random_symbols};

@@ -23,19 +23,26 @@ pub fn digest_token(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
-/// Signs and checks the tokens of forms shown before sign-in.
+/// Signs and checks the tokens of forms shown before sign-in. Tokens are
+/// signed with a key derived from the current master key and accepted
+/// under any key of the keyring, so a key rotation does not void forms
+/// already on someone's screen.
 #[derive(Clone)]
 pub struct FormSigner {
-    key: Zeroizing<[u8; 32]>,
+    keys: Vec<Zeroizing<[u8; 32]>>,
 }
 
 impl FormSigner {
     pub fn new(keyring: &Keyring) -> Self {
-        Self { key: keyring.derive("form-token") }
+        Self { keys: keyring.derive_all("form-token") }
     }
 
     fn mac(&self, purpose: &str, issued: i64) -> String {
-        let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&self.key[..]).expect("any key length");
+        self.mac_with(&self.keys[0], purpose, issued)
+    }
+
+    fn mac_with(&self, key: &[u8; 32], purpose: &str, issued: i64) -> String {
+        let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&key[..]).expect("any key length");
         mac.update(purpose.as_bytes());
         mac.update(b"/");
         mac.update(issued.to_string().as_bytes());
@@ -54,7 +61,7 @@ impl FormSigner {
         if issued > now + 60 || now - issued > max_age_secs {
             return false;
         }
-        self.mac(purpose, issued).as_bytes().ct_eq(mac.as_bytes()).into()
+        self.keys.iter().any(|key| bool::from(self.mac_with(key, purpose, issued).as_bytes().ct_eq(mac.as_bytes())))
     }
 }
 

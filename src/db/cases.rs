@@ -238,6 +238,24 @@ pub fn count(conn: &mut Conn) -> Result<i64, DbError> {
     Ok(status_counts(conn)?.iter().map(|(_, n)| n).sum())
 }
 
+/// Marks when a case was closed (for retention), or clears it on reopening.
+pub fn set_closed_at(conn: &mut Conn, id: i64, closed: bool) -> Result<(), DbError> {
+    let at = closed.then(Utc::now);
+    diesel::update(cases::table.find(id)).set(cases::closed_at.eq(at)).execute(conn)?;
+    Ok(())
+}
+
+/// Cases closed before `before` (for retention).
+pub fn closed_before(conn: &mut Conn, before: DateTime<Utc>, limit: i64) -> Result<Vec<i64>, DbError> {
+    Ok(cases::table
+        .filter(cases::status.eq("closed"))
+        .filter(cases::closed_at.lt(before))
+        .order(cases::id.asc())
+        .limit(limit)
+        .select(cases::id)
+        .load(conn)?)
+}
+
 /// Schedules (or, with `None`, cancels) the deletion a reporter asked for.
 pub fn set_deletion_due(conn: &mut Conn, id: i64, due: Option<DateTime<Utc>>) -> Result<(), DbError> {
     diesel::update(cases::table.find(id)).set(cases::deletion_due_at.eq(due)).execute(conn)?;
@@ -258,4 +276,28 @@ pub fn delete(conn: &mut Conn, id: i64) -> Result<bool, DbError> {
 
 pub fn find(conn: &mut Conn, id: i64) -> Result<Option<CaseRow>, DbError> {
     Ok(cases::table.find(id).select(CaseRow::as_select()).first(conn).optional()?)
+}
+
+pub fn count_not_wrapped_under(conn: &mut Conn, key_id: &str) -> Result<i64, DbError> {
+    Ok(cases::table.filter(cases::master_key_id.ne(key_id)).count().get_result(conn)?)
+}
+
+/// Cases whose data key is wrapped under another master key, locked for
+/// re-wrapping (skipping rows another rotation holds).
+pub fn wrapped_not_under(conn: &mut Conn, key_id: &str, limit: i64) -> Result<Vec<(i64, String, String, Sealed)>, DbError> {
+    Ok(cases::table
+        .filter(cases::master_key_id.ne(key_id))
+        .order(cases::id.asc())
+        .limit(limit)
+        .select((cases::id, cases::reference, cases::master_key_id, cases::wrapped_key))
+        .for_update()
+        .skip_locked()
+        .load(conn)?)
+}
+
+pub fn set_wrapped_key(conn: &mut Conn, id: i64, key_id: &str, sealed: &Sealed) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id))
+        .set((cases::master_key_id.eq(key_id), cases::wrapped_key.eq(sealed)))
+        .execute(conn)?;
+    Ok(())
 }

@@ -16,16 +16,28 @@ pub struct EventRow {
     pub actor_name: Option<String>,
 }
 
+/// Records an event. Events without a staff actor come from the reporter,
+/// and get the hour only: an exact time could be matched against network
+/// logs to find who they are.
 pub fn record(conn: &mut Conn, case_id: i64, actor_id: Option<i64>, kind: &str, detail: &str) -> Result<(), DbError> {
+    let now = Utc::now();
+    let at = if actor_id.is_some() { now } else { coarse(now) };
     diesel::insert_into(case_events::table)
         .values((
             case_events::case_id.eq(case_id),
             case_events::actor_id.eq(actor_id),
             case_events::kind.eq(kind),
             case_events::detail.eq(detail),
+            case_events::created_at.eq(at),
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// `t` truncated to the hour.
+pub fn coarse(t: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::{DurationRound, TimeDelta};
+    t.duration_trunc(TimeDelta::hours(1)).unwrap_or(t)
 }
 
 pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<EventRow>, DbError> {

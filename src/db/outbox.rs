@@ -137,3 +137,20 @@ pub fn list(conn: &mut Conn, status: Option<&str>, before: Option<i64>, limit: i
 pub fn counts(conn: &mut Conn) -> Result<Vec<(String, i64)>, DbError> {
     Ok(outbox::table.group_by(outbox::status).select((outbox::status, diesel::dsl::count_star())).load(conn)?)
 }
+
+/// Queued secrets sealed under another master key: (id, message id, key id, sealed).
+pub fn secrets_not_under(conn: &mut Conn, key_id: &str) -> Result<Vec<(i64, String, String, Sealed)>, DbError> {
+    let rows: Vec<(i64, String, Option<String>, Option<Sealed>)> = outbox::table
+        .filter(outbox::secret_key_id.is_not_null())
+        .filter(outbox::secret_key_id.ne(key_id))
+        .select((outbox::id, outbox::message_id, outbox::secret_key_id, outbox::secret_params))
+        .load(conn)?;
+    Ok(rows.into_iter().filter_map(|(id, m, k, s)| Some((id, m, k?, s?))).collect())
+}
+
+pub fn set_secret(conn: &mut Conn, id: i64, key_id: &str, sealed: &Sealed) -> Result<(), DbError> {
+    diesel::update(outbox::table.find(id))
+        .set((outbox::secret_key_id.eq(key_id), outbox::secret_params.eq(sealed)))
+        .execute(conn)?;
+    Ok(())
+}

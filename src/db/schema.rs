@@ -1,6 +1,20 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    audit_log (id) {
+        id -> Int8,
+        at -> Timestamptz,
+        actor_id -> Nullable<Int8>,
+        action -> Text,
+        target_type -> Text,
+        target_id -> Text,
+        detail -> Text,
+        prev_hash -> Bytea,
+        hash -> Bytea,
+    }
+}
+
+diesel::table! {
     case_events (id) {
         id -> Int8,
         case_id -> Int8,
@@ -72,6 +86,7 @@ diesel::table! {
         assignee_id -> Nullable<Int8>,
         risk_rank -> Nullable<Int2>,
         deletion_due_at -> Nullable<Timestamptz>,
+        closed_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -232,6 +247,7 @@ diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(users -> organisations (organisation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    audit_log,
     case_events,
     case_messages,
     case_notes,

@@ -168,3 +168,20 @@ pub fn accept_totp_step(conn: &mut Conn, id: i64, step: i64) -> Result<bool, DbE
         .execute(conn)?;
     Ok(n == 1)
 }
+
+/// Users whose TOTP secret is sealed under another master key.
+pub fn totp_not_under(conn: &mut Conn, key_id: &str) -> Result<Vec<(i64, String, Sealed)>, DbError> {
+    let rows: Vec<(i64, Option<String>, Option<Sealed>)> = users::table
+        .filter(users::totp_key_id.is_not_null())
+        .filter(users::totp_key_id.ne(key_id))
+        .select((users::id, users::totp_key_id, users::totp_secret))
+        .load(conn)?;
+    Ok(rows.into_iter().filter_map(|(id, k, s)| Some((id, k?, s?))).collect())
+}
+
+pub fn set_totp_sealed(conn: &mut Conn, id: i64, key_id: &str, sealed: &Sealed) -> Result<(), DbError> {
+    diesel::update(users::table.find(id))
+        .set((users::totp_key_id.eq(key_id), users::totp_secret.eq(sealed)))
+        .execute(conn)?;
+    Ok(())
+}

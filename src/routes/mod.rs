@@ -10,6 +10,19 @@ use actix_web::web;
 
 use crate::auth::staff_gate;
 
+/// The public routes that change something, each protected by its form's
+/// token (staff routes are listed in `auth::policy::RULES`).
+pub const PUBLIC_POSTS: &[&str] = &[
+    "/report",
+    "/report/receipt",
+    "/follow-up",
+    "/follow-up/case/messages",
+    "/follow-up/case/evidence",
+    "/follow-up/case/deletion",
+    "/follow-up/case/deletion/cancel",
+    "/follow-up/leave",
+];
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz))
@@ -75,6 +88,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/admin/groups", web::post().to(staff::admin_groups::create))
                 .route("/admin/groups/{id}", web::get().to(staff::admin_groups::show))
                 .route("/admin/groups/{id}", web::post().to(staff::admin_groups::update))
+                .route("/admin/audit", web::get().to(staff::admin_audit::show))
                 .route("/admin/outbox", web::get().to(staff::admin_outbox::list))
                 .route("/admin/outbox/{id}/retry", web::post().to(staff::admin_outbox::retry)),
         );

@@ -35,6 +35,8 @@ pub enum AppError {
     TooManyAttempts { retry_after_secs: u64 },
     #[error("payload too large")]
     PayloadTooLarge,
+    #[error("the request took too long to arrive")]
+    Timeout,
     #[error("a dependency is unavailable")]
     Unavailable(#[source] anyhow::Error),
     #[error("internal error")]
@@ -70,6 +72,7 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Timeout => StatusCode::REQUEST_TIMEOUT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -112,6 +115,7 @@ fn keys_for(status: StatusCode, csrf: bool) -> (&'static str, &'static str) {
         400 => ("error-400-title", "error-400-body"),
         401 | 403 => ("error-403-title", "error-403-body"),
         404 | 405 => ("error-404-title", "error-404-body"),
+        408 => ("error-408-title", "error-408-body"),
         413 => ("error-413-title", "error-413-body"),
         429 => ("error-429-title", "error-429-body"),
         503 => ("error-503-title", "error-503-body"),

@@ -24,11 +24,11 @@ impl FormTokens {
     pub const RECEIPT: &'static str = "receipt";
 
     pub fn issue(state: &AppState, purpose: &str) -> String {
-        state.forms.issue(purpose, now_unix())
+        state.forms().issue(purpose, now_unix())
     }
 
     pub fn verify(state: &AppState, purpose: &str, token: &str) -> bool {
-        state.forms.verify(purpose, token, now_unix(), PUBLIC_FORM_MAX_AGE_SECS)
+        state.forms().verify(purpose, token, now_unix(), PUBLIC_FORM_MAX_AGE_SECS)
     }
 }
 

@@ -4,17 +4,27 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::auth::throttle::SourceLimiter;
-use crate::crypto::{FormSigner, KeyedHasher, Keyring, SecretHasher};
+use crate::crypto::{FormSigner, KeyedHasher, KeyringHandle, SecretHasher};
 use crate::db::Db;
 
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
     pub db: Db,
-    pub keyring: Arc<Keyring>,
+    pub keyring: Arc<KeyringHandle>,
     pub hasher: SecretHasher,
-    pub forms: FormSigner,
-    pub throttle_keys: KeyedHasher,
     pub sources: Arc<SourceLimiter>,
     pub follow_up_sources: Arc<SourceLimiter>,
+}
+
+impl AppState {
+    /// Signs and checks pre-sign-in form tokens (follows key rotation).
+    pub fn forms(&self) -> FormSigner {
+        self.keyring.forms()
+    }
+
+    /// Keys the throttle's records of names and references.
+    pub fn throttle_keys(&self) -> KeyedHasher {
+        self.keyring.throttle_keys()
+    }
 }

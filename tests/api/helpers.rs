@@ -131,15 +131,50 @@ pub struct Options {
     /// `HAVEN_MAIL_RETRY_SECS` and `HAVEN_MAIL_MAX_ATTEMPTS`.
     pub mail_retry_secs: Option<u64>,
     pub mail_max_attempts: Option<i32>,
+    /// Listen on this loopback address instead of 127.0.0.1.
+    pub bind_ip: Option<&'static str>,
 }
 
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(Options::default()).await
 }
 
+/// Logs written while the tests run, as production writes them (JSON).
+pub fn captured_logs() -> String {
+    String::from_utf8_lossy(&log_buffer().lock().unwrap()).into_owned()
+}
+
+fn log_buffer() -> &'static std::sync::Arc<std::sync::Mutex<Vec<u8>>> {
+    static BUFFER: OnceLock<std::sync::Arc<std::sync::Mutex<Vec<u8>>>> = OnceLock::new();
+    BUFFER.get_or_init(|| {
+        let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = buffer.clone();
+        let _ = tracing_subscriber::fmt()
+            .json()
+            .with_max_level(tracing::Level::INFO)
+            .with_writer(move || LogWriter(sink.clone()))
+            .try_init();
+        buffer
+    })
+}
+
+struct LogWriter(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 pub async fn spawn_app_with(options: Options) -> TestApp {
+    let _ = log_buffer();
     let db = TestDb::new();
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let ip = options.bind_ip.unwrap_or("127.0.0.1");
+    let listener = TcpListener::bind((ip, 0)).unwrap();
     let port = listener.local_addr().unwrap().port();
     let key_dir = std::env::temp_dir().join(format!("haven-test-{}", random_suffix()));
     std::fs::create_dir_all(&key_dir).unwrap();
@@ -147,8 +182,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let database_url = if options.database_missing { url_for("haven_no_such_database") } else { db.url.clone() };
     let mut vars = vec![
         ("DATABASE_URL", database_url),
-        ("HAVEN_BIND", format!("127.0.0.1:{port}")),
-        ("HAVEN_BASE_URL", format!("http://127.0.0.1:{port}")),
+        ("HAVEN_BIND", format!("{ip}:{port}")),
+        ("HAVEN_BASE_URL", format!("http://{ip}:{port}")),
         ("HAVEN_MASTER_KEY_FILE", key_file.display().to_string()),
         ("HAVEN_MAIL_DIR", key_dir.join("mail").display().to_string()),
         ("HAVEN_DEV", if options.production { "0" } else { "1" }.to_string()),
@@ -174,7 +209,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         .cookie_store(true)
         .build()
         .unwrap();
-    TestApp { address: format!("http://127.0.0.1:{port}"), db, state, client, key_dir, server }
+    TestApp { address: format!("http://{ip}:{port}"), db, state, client, key_dir, server }
 }
 
 /// A fresh client (another browser) with no cookies.

@@ -14,6 +14,7 @@ mod health;
 mod intake;
 mod mail;
 mod referrals;
+mod security;
 mod staff_auth;
 mod staff_cases;
 mod stats;

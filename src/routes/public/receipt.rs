@@ -24,16 +24,19 @@ struct Payload {
     receipt: String,
     issued: i64,
     urgent: bool,
+    #[serde(default)]
+    stripped: i64,
 }
 
 /// The sealed cookie that carries a new report's reference and receipt to
 /// the receipt page.
-pub fn cookie_for(state: &AppState, filed: &FiledReport, urgent: bool) -> Cookie<'static> {
+pub fn cookie_for(state: &AppState, filed: &FiledReport, urgent: bool, stripped: usize) -> Cookie<'static> {
     let payload = Payload {
         reference: filed.reference.as_str().to_string(),
         receipt: filed.receipt.expose().to_string(),
         issued: now_unix(),
         urgent,
+        stripped: stripped as i64,
     };
     let json = zeroize::Zeroizing::new(serde_json::to_vec(&payload).expect("serialising plain fields cannot fail"));
     let sealed = state.keyring.seal_transient(&Aad::receipt_cookie(), &json);
@@ -67,6 +70,7 @@ struct ReceiptPage {
     reference: String,
     receipt: String,
     urgent: bool,
+    stripped: i64,
     csrf_token: String,
 }
 
@@ -89,6 +93,7 @@ pub async fn show(req: HttpRequest, state: web::Data<AppState>, t: Tr) -> Result
         reference: reference.as_str().to_string(),
         receipt: receipt.grouped(),
         urgent: payload.urgent,
+        stripped: payload.stripped,
         csrf_token: FormTokens::issue(&state, FormTokens::RECEIPT),
     })?;
     Ok(no_store(res))

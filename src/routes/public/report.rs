@@ -127,8 +127,9 @@ pub async fn submit(
         }
     };
     let urgent = report.immediate_danger;
+    let stripped = upload.stripped;
     let filed = file_report(&state, report, upload.files, IntakeSource::Web).await?;
-    let cookie = receipt::cookie_for(&state, &filed, urgent);
+    let cookie = receipt::cookie_for(&state, &filed, urgent, stripped);
     Ok(HttpResponse::SeeOther()
         .cookie(cookie)
         .insert_header((header::LOCATION, t.url("/report/receipt")))

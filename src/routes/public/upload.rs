@@ -4,7 +4,9 @@
 use actix_multipart::{Field, Multipart};
 use futures_util::StreamExt;
 
-use crate::cases::evidence::{EvidenceUpload, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, clean_file_name, detect_type};
+use crate::cases::evidence::{
+    EvidenceUpload, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, clean_file_name, detect_type, strip_metadata,
+};
 use crate::domain::RawIntake;
 use crate::web::AppError;
 
@@ -19,8 +21,10 @@ pub struct IntakeUpload {
     pub raw: RawIntake,
     pub files: Vec<EvidenceUpload>,
     pub csrf_token: String,
-    /// A file was refused (type not allowed).
+    /// A file was refused (type not allowed, or an unreadable image).
     pub refused_file: bool,
+    /// Images whose location and camera metadata were removed.
+    pub stripped: usize,
 }
 
 async fn read_field(field: &mut Field, limit: usize) -> Result<Vec<u8>, AppError> {
@@ -39,7 +43,15 @@ fn text(bytes: Vec<u8>) -> Result<String, AppError> {
     String::from_utf8(bytes).map_err(|_| AppError::BadRequest)
 }
 
-pub async fn read_intake(mut body: Multipart) -> Result<IntakeUpload, AppError> {
+/// How long a client may take to send the whole form: a slow sender must
+/// not hold a worker forever.
+const BODY_DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
+
+pub async fn read_intake(body: Multipart) -> Result<IntakeUpload, AppError> {
+    tokio::time::timeout(BODY_DEADLINE, read_all(body)).await.map_err(|_| AppError::Timeout)?
+}
+
+async fn read_all(mut body: Multipart) -> Result<IntakeUpload, AppError> {
     let mut out = IntakeUpload::default();
     let mut total_file_bytes = 0usize;
     let mut parts = 0usize;
@@ -63,8 +75,9 @@ pub async fn read_intake(mut body: Multipart) -> Result<IntakeUpload, AppError> 
             if total_file_bytes > MAX_TOTAL_BYTES || out.files.len() >= MAX_FILES {
                 return Err(AppError::PayloadTooLarge);
             }
-            match detect_type(&bytes) {
-                Some(media_type) => {
+            match detect_type(&bytes).and_then(|t| strip_metadata(t, bytes).map(|(b, removed)| (t, b, removed))) {
+                Some((media_type, bytes, removed)) => {
+                    out.stripped += usize::from(removed);
                     out.files.push(EvidenceUpload { name: clean_file_name(&file_name), media_type, bytes })
                 }
                 None => out.refused_file = true,

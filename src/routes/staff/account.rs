@@ -183,7 +183,13 @@ pub async fn totp_confirm(staff: Staff, t: Tr, state: web::Data<AppState>, form:
         let page = totp_page(&staff, t, &state, Vec::new(), Some("totp-error-code")).await?;
         return render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY);
     }
-    state.db.run(move |conn| db::users::enable_totp(conn, id)).await?;
+    state
+        .db
+        .run(move |conn| {
+            db::users::enable_totp(conn, id)?;
+            db::audit::record(conn, Some(id), "user.totp", "user", &id.to_string(), "enabled")
+        })
+        .await?;
     let codes = totp::new_recovery_codes(&state, id).await?;
     tracing::info!(user_id = id, "two-factor sign-in enabled");
     render(&totp_page(&staff, t, &state, codes, None).await?)
@@ -217,6 +223,7 @@ pub async fn totp_disable(staff: Staff, t: Tr, state: web::Data<AppState>, form:
         .db
         .run(move |conn| {
             db::users::disable_totp(conn, id)?;
+            db::audit::record(conn, Some(id), "user.totp", "user", &id.to_string(), "disabled")?;
             db::recovery_codes::delete_for_user(conn, id)
         })
         .await?;

@@ -123,12 +123,14 @@ pub async fn create(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::
         Ok(g) => g,
         Err(key) => return render_with_status(&groups_page(&staff, t, &state, form, Some(key)).await?, StatusCode::UNPROCESSABLE_ENTITY),
     };
+    let admin = staff.user_id;
     let created = state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
                 let org = db::organisations::insert(conn, &group.name, &group.emails, &group.communities)?;
                 db::organisations::update(conn, org.id, &group.name, &group.emails, &group.communities, group.language.as_str(), true)?;
+                db::audit::record(conn, Some(admin), "group.create", "group", &org.id.to_string(), "")?;
                 Ok(org.id)
             })
         })
@@ -214,11 +216,13 @@ pub async fn update(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Pa
         }
     };
     let active = form.active.is_some();
+    let admin = staff.user_id;
     let saved = state
         .db
         .run(move |conn| {
             db::organisations::find(conn, id)?.ok_or(DbError::Query(diesel::result::Error::NotFound))?;
-            db::organisations::update(conn, id, &group.name, &group.emails, &group.communities, group.language.as_str(), active)
+            db::organisations::update(conn, id, &group.name, &group.emails, &group.communities, group.language.as_str(), active)?;
+            db::audit::record(conn, Some(admin), "group.update", "group", &id.to_string(), if active { "active" } else { "inactive" })
         })
         .await;
     match saved {

@@ -81,7 +81,17 @@ pub async fn list(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query
 
 pub async fn retry(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let retried = state.db.run(move |conn| db::outbox::retry(conn, id)).await?;
+    let admin = staff.user_id;
+    let retried = state
+        .db
+        .run(move |conn| {
+            let retried = db::outbox::retry(conn, id)?;
+            if retried {
+                db::audit::record(conn, Some(admin), "outbox.retry", "outbox", &id.to_string(), "")?;
+            }
+            Ok(retried)
+        })
+        .await?;
     if !retried {
         return Err(AppError::NotFound);
     }

@@ -121,8 +121,9 @@ pub async fn create(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::
     let language = Language::parse(&form.language).filter(|l| l.has_staff_pages()).unwrap_or(Language::En);
     let typed = form.clone();
     let name: String = form.display_name.trim().chars().filter(|c| !c.is_control()).take(100).collect();
-    let keyring = state.keyring.clone();
+    let keyring = state.keyring.get();
     let host = state.config.host().to_string();
+    let admin = staff.user_id;
     let created = state
         .db
         .run(move |conn| {
@@ -143,6 +144,7 @@ pub async fn create(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::
                 db::users::set_profile(conn, user.id, &name, language.as_str())?;
                 let user = db::users::find(conn, user.id)?.expect("just inserted");
                 let token = passwords::issue_link(conn, &keyring, &host, &user, Email::Welcome)?;
+                db::audit::record(conn, Some(admin), "user.create", "user", &user.id.to_string(), role.as_str())?;
                 Ok(Ok((user.id, token)))
             })
         })
@@ -207,7 +209,10 @@ pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path
         Some("duty") => Some("admin-done-duty"),
         _ => None,
     };
-    render(&user_page(&staff, t, &state, id.into_inner(), notice, None, None).await?)
+    let id = id.into_inner();
+    let page = user_page(&staff, t, &state, id, notice, None, None).await?;
+    crate::audit::view(&state, staff.user_id, "user.view", "user", id.to_string()).await?;
+    render(&page)
 }
 
 fn back(t: Tr, id: i64, done: &str) -> HttpResponse {
@@ -229,6 +234,7 @@ pub async fn set_active(staff: Staff, t: Tr, state: web::Data<AppState>, id: web
         "false" => false,
         _ => return Err(AppError::BadRequest),
     };
+    let admin = staff.user_id;
     if !active && id == staff.user_id {
         return render_with_status(&user_page(&staff, t, &state, id, None, Some("admin-error-self"), None).await?, StatusCode::CONFLICT);
     }
@@ -238,6 +244,7 @@ pub async fn set_active(staff: Staff, t: Tr, state: web::Data<AppState>, id: web
             db::transaction(conn, |conn| {
                 db::users::find(conn, id)?.ok_or(DbError::Query(diesel::result::Error::NotFound))?;
                 db::users::set_active(conn, id, active)?;
+                db::audit::record(conn, Some(admin), "user.active", "user", &id.to_string(), if active { "true" } else { "false" })?;
                 if active { Ok(0) } else { db::sessions::delete_for_user(conn, id) }
             })
         })
@@ -261,6 +268,7 @@ pub async fn set_role(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::
     let id = id.into_inner();
     let role = StaffRole::parse(&form.role).ok_or(AppError::BadRequest)?;
     let organisation = form.organisation.trim().to_string();
+    let admin = staff.user_id;
     if id == staff.user_id && role != StaffRole::Admin {
         return render_with_status(&user_page(&staff, t, &state, id, None, Some("admin-error-self"), None).await?, StatusCode::CONFLICT);
     }
@@ -277,6 +285,7 @@ pub async fn set_role(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::
                     _ => None,
                 };
                 db::users::set_role(conn, id, role.as_str(), org_id)?;
+                db::audit::record(conn, Some(admin), "user.role", "user", &id.to_string(), role.as_str())?;
                 // A change of role ends the sessions made under the old one.
                 db::sessions::delete_for_user(conn, id)?;
                 Ok(Ok(()))
@@ -300,7 +309,14 @@ pub struct DutyForm {
 pub async fn set_duty(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>, form: web::Form<DutyForm>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let on = form.on_duty.is_some();
-    state.db.run(move |conn| db::users::set_on_duty(conn, id, on)).await?;
+    let admin = staff.user_id;
+    state
+        .db
+        .run(move |conn| {
+            db::users::set_on_duty(conn, id, on)?;
+            db::audit::record(conn, Some(admin), "user.duty", "user", &id.to_string(), if on { "true" } else { "false" })
+        })
+        .await?;
     tracing::info!(admin_id = staff.user_id, user_id = id, on_duty = on, "duty changed");
     Ok(back(t, id, "duty"))
 }
@@ -308,14 +324,17 @@ pub async fn set_duty(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::
 /// Sends a password-reset link (by email, and shown once here).
 pub async fn send_reset(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let keyring = state.keyring.clone();
+    let admin = staff.user_id;
+    let keyring = state.keyring.get();
     let host = state.config.host().to_string();
     let token = state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
                 let Some(user) = db::users::find(conn, id)? else { return Ok(None) };
-                Ok(Some(passwords::issue_link(conn, &keyring, &host, &user, Email::PasswordReset)?))
+                let token = passwords::issue_link(conn, &keyring, &host, &user, Email::PasswordReset)?;
+                db::audit::record(conn, Some(admin), "user.reset", "user", &id.to_string(), "")?;
+                Ok(Some(token))
             })
         })
         .await?

@@ -361,6 +361,7 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let page = case_page(&staff, t, &state, &reference, None, notice_for(query.done.as_deref()), String::new()).await?;
+    crate::audit::view(&state, staff.user_id, "case.view", "case", page.c.id.to_string()).await?;
     render(&page)
 }
 
@@ -489,6 +490,7 @@ pub async fn evidence(
         return Err(AppError::NotFound);
     }
     let file = open_evidence(&state, &reference, &public_id).await?.ok_or(AppError::NotFound)?;
+    crate::audit::view(&state, staff.user_id, "case.evidence", "evidence", public_id.clone()).await?;
     tracing::info!(user_id = staff.user_id, "evidence downloaded");
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
@@ -540,7 +542,11 @@ pub async fn purge(staff: Staff, t: Tr, state: web::Data<AppState>, path: web::P
         return render_with_status(&page, actix_web::http::StatusCode::CONFLICT);
     }
     let id = case.id;
-    state.db.run(move |conn| crate::cases::purge::purge_case(conn, id)).await?;
+    let actor = staff.user_id;
+    state
+        .db
+        .run(move |conn| crate::cases::purge::purge_case(conn, id, crate::cases::purge::Reason::ConfirmedByStaff(actor)))
+        .await?;
     tracing::info!(user_id = staff.user_id, case_id = id, "case deleted at the reporter's request, confirmed by staff");
     Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, t.for_staff().url("/staff/cases?deleted=1"))).finish())
 }

@@ -93,6 +93,7 @@ pub async fn submit(staff: Staff, t: Tr, state: web::Data<AppState>, body: Multi
         }
     };
     let filed = file_report(&state, report, upload.files, IntakeSource::Phone).await?;
+    crate::audit::view(&state, staff.user_id, "case.intake", "case", filed.reference.as_str().to_string()).await?;
     tracing::info!(user_id = staff.user_id, "report taken by phone");
     Ok(no_store(render(&DonePage {
         t,

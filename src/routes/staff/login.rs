@@ -145,6 +145,7 @@ pub async fn submit(
 
     throttle::account_succeeded(&state, key).await?;
     let cookie = session::start(&state, user.id).await?;
+    crate::audit::view(&state, user.id, "user.signin", "user", user.id.to_string()).await?;
     let device_cookie = Cookie::build(DEVICE_COOKIE, throttle::device_token(&state, user.id))
         .path("/staff/login")
         .http_only(true)
@@ -169,6 +170,7 @@ pub async fn submit(
 pub async fn logout(staff: Staff, state: web::Data<AppState>, t: Tr) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     session::end(&state, &staff).await?;
+    crate::audit::view(&state, staff.user_id, "user.signout", "user", staff.user_id.to_string()).await?;
     tracing::info!(user_id = staff.user_id, "signed out");
     Ok(HttpResponse::SeeOther()
         .cookie(session::removal_cookie(&state.config))

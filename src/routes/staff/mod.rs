@@ -3,6 +3,7 @@
 //! before a handler runs.
 
 pub mod account;
+pub mod admin_audit;
 pub mod admin_groups;
 pub mod admin_outbox;
 pub mod admin_users;

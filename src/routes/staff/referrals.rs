@@ -98,6 +98,7 @@ pub struct DoneQuery {
 async fn page(staff: &Staff, t: Tr, state: &AppState, id: &str, notice: Option<&'static str>, error: Option<&'static str>) -> Result<ReferralPage, AppError> {
     // Another group's referral is "not found", exactly like one that does not exist.
     let r = referrals::for_liaison(state, staff, id).await?.ok_or(AppError::NotFound)?;
+    crate::audit::view(state, staff.user_id, "referral.view", "referral", id.to_string()).await?;
     tracing::info!(user_id = staff.user_id, "referral viewed");
     Ok(ReferralPage { t: t.for_staff(), nav: StaffNav::for_staff(staff), r, notice, error })
 }
