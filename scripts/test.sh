@@ -55,3 +55,10 @@ export PATH="$(pg_bin_dir):$PATH"   # pg_dump of the same version, for the tests
 
 say "Running the tests"
 cargo test --locked --all-targets --no-fail-fast -- "$@"
+
+# Dependencies against the RustSec advisory database, offline, when a copy
+# is at hand (CI has one beside the repository).
+if [ $# -eq 0 ] && [ -d "${HAVEN_ADVISORY_DB:-../shared/advisory-db}" ]; then
+    say "Auditing dependencies against the RustSec advisory database"
+    scripts/audit.sh
+fi

@@ -74,7 +74,7 @@ impl Db {
         let pool = Pool::builder()
             .max_size(max_size)
             .min_idle(Some(0))
-            .connection_timeout(Duration::from_secs(3))
+            .connection_timeout(Duration::from_secs(2))
             .test_on_check_out(true)
             .build_unchecked(ConnectionManager::<PgConnection>::new(url));
         Ok(Self { pool })
