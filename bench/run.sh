@@ -138,7 +138,7 @@ export HAVEN_SMTP_URL="smtp://127.0.0.1:$smtp_port" HAVEN_MAIL_RETRY_SECS=2
 read -r apid aport < <(start_haven 18180); pids+=("$apid")
 read -r cpid cport < <(start_haven 18280); pids+=("$cpid")
 for _ in $(seq 1 600); do
-    [ -f "$WORK/smtp.txt" ] && [ "$(cut -d' ' -f1 "$WORK/smtp.txt")" -ge "$MAILS" ] && break
+    [ "$(cut -d' ' -f1 "$WORK/smtp.txt" 2>/dev/null || echo 0)" -ge "$MAILS" ] 2>/dev/null && break
     sleep 0.2
 done
 read -r mail_total mail_unique mail_span <"$WORK/smtp.txt"
@@ -165,7 +165,7 @@ pending_during=$(psql "$DATABASE_URL" -Atqc "SELECT count(*) FROM outbox WHERE s
 rm -f "$WORK/smtp2.txt"
 "$loadgen" smtp-sink "$smtp_port" "$WORK/smtp2.txt" & pids+=($!)
 for _ in $(seq 1 900); do
-    [ -f "$WORK/smtp2.txt" ] && [ "$(cut -d' ' -f1 "$WORK/smtp2.txt")" -ge "$OUTAGE" ] && break
+    [ "$(cut -d' ' -f1 "$WORK/smtp2.txt" 2>/dev/null || echo 0)" -ge "$OUTAGE" ] 2>/dev/null && break
     sleep 0.2
 done
 sleep 5
@@ -262,7 +262,7 @@ for row in "${intake_rows[@]}"; do read -r c hr _ _ _ br _ _ _ <<<"$row"; [ "$c"
     echo
     echo "## 3. Sign-in storm"
     echo
-    echo "- intake p99 with 8 clients alone: $alone_p99 ms; during $storm_rate sign-ins/s: $during_p99 ms"
+    printf -- '- intake p99 with 8 clients alone: %.0f ms; during %.1f sign-ins/s: %.0f ms\n' "$alone_p99" "$storm_rate" "$during_p99"
     echo "- ratio: **$(ratio "$during_p99" "$alone_p99")** [≤ 2]"
     echo
     echo "## 4. Mail"

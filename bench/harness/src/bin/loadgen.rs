@@ -226,7 +226,11 @@ fn smtp_sink(port: u16, stats: String) {
                         (Some(a), Some(b)) => (b - a).as_secs_f64(),
                         _ => 0.0,
                     };
-                    let _ = std::fs::write(&stats, format!("{} {} {:.3}\n", s.0, s.1.len(), span));
+                    // Written aside, then renamed: a reader never sees half a file.
+                    let tmp = format!("{stats}.tmp");
+                    if std::fs::write(&tmp, format!("{} {} {:.3}\n", s.0, s.1.len(), span)).is_ok() {
+                        let _ = std::fs::rename(&tmp, &stats);
+                    }
                     let _ = out.write_all(b"250 ok\r\n");
                 } else if upper.starts_with("QUIT") {
                     let _ = out.write_all(b"221 bye\r\n");
