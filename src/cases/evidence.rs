@@ -73,13 +73,16 @@ pub fn strip_metadata(media_type: &str, bytes: Vec<u8>) -> Option<(Vec<u8>, bool
             // Keep JFIF (APP0), the colour profile (APP2) and Adobe's colour
             // transform (APP14); drop EXIF and XMP (APP1, where GPS lives),
             // IPTC (APP13), every other application segment and comments.
+            // APP2 also carries the MPF index of embedded preview images.
             jpeg.segments_mut().retain(|s| {
                 let m = s.marker();
                 let app = (0xE0..=0xEF).contains(&m);
-                !(app && !matches!(m, 0xE0 | 0xE2 | 0xEE) || m == 0xFE)
+                let mpf = m == 0xE2 && s.contents().starts_with(b"MPF\0");
+                !(app && !matches!(m, 0xE0 | 0xE2 | 0xEE) || m == 0xFE || mpf)
             });
             let removed = jpeg.segments().len() != before;
-            Some((jpeg.encoder().bytes().to_vec(), removed))
+            let (bytes, trailing) = end_at_eoi(jpeg.encoder().bytes().to_vec())?;
+            Some((bytes, removed || trailing))
         }
         "image/png" => {
             let mut png = img_parts::png::Png::from_bytes(Bytes::from(bytes)).ok()?;
@@ -102,17 +105,86 @@ pub fn strip_metadata(media_type: &str, bytes: Vec<u8>) -> Option<(Vec<u8>, bool
     }
 }
 
+/// Invisible formatting characters (bidi overrides, zero-width marks) that
+/// can make `report\u{202e}fdp.js` look like `reportsj.pdf`.
+fn is_format_char(c: char) -> bool {
+    matches!(c as u32, 0x061C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB)
+}
+
+/// The extension a download of `media_type` gets, whatever its name said.
+pub fn extension_for(media_type: &str) -> &'static str {
+    match media_type {
+        "image/jpeg" => "jpg",
+        "image/png" => "png",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        "image/heif" | "image/heic" => "heic",
+        "application/pdf" => "pdf",
+        "audio/mpeg" => "mp3",
+        "audio/m4a" | "audio/x-m4a" => "m4a",
+        "audio/ogg" => "ogg",
+        "audio/x-wav" => "wav",
+        "audio/aac" => "aac",
+        "audio/x-flac" => "flac",
+        "video/mp4" => "mp4",
+        "video/quicktime" => "mov",
+        "video/webm" => "webm",
+        "video/x-matroska" => "mkv",
+        _ => "txt",
+    }
+}
+
+/// The name a file is downloaded under: its cleaned name, ending in the
+/// extension of the type found in its bytes (so `statement.js` holding
+/// text is downloaded as `statement.js.txt` and never runs on a click).
+pub fn download_name(name: &str, media_type: &str) -> String {
+    let ext = extension_for(media_type);
+    let lower = name.to_lowercase();
+    if lower.ends_with(&format!(".{ext}")) || (ext == "jpg" && lower.ends_with(".jpeg")) {
+        name.to_string()
+    } else {
+        format!("{name}.{ext}")
+    }
+}
+
 /// A file name safe to show and to offer for download: no path, no control
-/// characters, no quotes; at most 100 characters.
+/// or invisible formatting characters, no quotes; at most 100 characters.
 pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\'' | ';' | '<' | '>' | '*' | '?' | '|' | ':'))
+        .filter(|c| !c.is_control() && !is_format_char(*c) && !matches!(c, '"' | '\'' | ';' | '<' | '>' | '*' | '?' | '|' | ':'))
         .take(100)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_string();
     if cleaned.is_empty() { "evidence".to_string() } else { cleaned }
+}
+
+/// The parser keeps everything after the first scan as it is: cut the file
+/// at its end-of-image marker (dropping appended images and data, such as
+/// a camera's embedded previews with their own location data), and refuse
+/// a file with metadata segments between scans, which cannot be removed
+/// without decoding. Returns the bytes and whether anything was cut.
+fn end_at_eoi(bytes: Vec<u8>) -> Option<(Vec<u8>, bool)> {
+    let sos = bytes.windows(2).position(|w| w == [0xFF, 0xDA])?;
+    let mut i = sos + 2;
+    while i + 1 < bytes.len() {
+        if bytes[i] == 0xFF {
+            match bytes[i + 1] {
+                0xD9 => {
+                    let end = i + 2;
+                    let cut = end < bytes.len();
+                    let mut bytes = bytes;
+                    bytes.truncate(end);
+                    return Some((bytes, cut));
+                }
+                0xE0..=0xEF | 0xFE => return None,
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -162,9 +234,27 @@ mod tests {
     }
 
     #[test]
+    fn data_after_the_end_of_the_image_is_cut() {
+        let mut jpeg = jpeg_with_exif();
+        jpeg.extend_from_slice(b"\xFF\xD8\xFF\xE1\x00\x10Exif\0\0GPSLatitude");
+        let (clean, removed) = strip_metadata("image/jpeg", jpeg).unwrap();
+        assert!(removed);
+        assert!(clean.ends_with(&[0xFF, 0xD9]));
+        assert!(!clean.windows(11).any(|w| w == b"GPSLatitude"));
+    }
+
+    #[test]
     fn an_unreadable_image_is_refused_not_stored_with_its_metadata() {
         assert!(strip_metadata("image/jpeg", vec![0xFF, 0xD8, 0xFF, 0xE1, 0xFF]).is_none());
         assert_eq!(strip_metadata("application/pdf", b"%PDF-1.7".to_vec()).unwrap().1, false);
+    }
+
+    #[test]
+    fn downloads_end_in_the_extension_of_their_real_type() {
+        assert_eq!(download_name("statement.js", "text/plain"), "statement.js.txt");
+        assert_eq!(download_name("photo.JPEG", "image/jpeg"), "photo.JPEG");
+        assert_eq!(download_name("scan.pdf", "application/pdf"), "scan.pdf");
+        assert_eq!(clean_file_name("report\u{202e}fdp.js"), "reportfdp.js");
     }
 
     #[test]

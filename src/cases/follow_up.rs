@@ -6,7 +6,9 @@
 //! Opening is slow on purpose (Argon2id) and costs the same for a wrong
 //! receipt as for an unknown reference. Failures are throttled per
 //! reference (keyed hash, in PostgreSQL) and per source (in memory only,
-//! forgotten after the window: no reporter address is ever stored).
+//! forgotten after the window: no reporter address is ever stored); a
+//! held-back reference or source gets "wait" for wrong receipts, while the
+//! right receipt still opens.
 //!
 //! A deletion request takes effect after a grace period of
 //! [`DELETION_GRACE_HOURS`], during which the reporter can cancel it (a
@@ -39,9 +41,6 @@ pub enum Opening {
 }
 
 pub async fn open(state: &AppState, source: IpAddr, reference: &str, receipt: &str) -> Result<Opening, AppError> {
-    if let Some(wait) = state.follow_up_sources.blocked_for(source) {
-        return Ok(Opening::Held(((wait.as_secs() + 59) / 60) as i64));
-    }
     let parsed = CaseReference::parse(reference);
     let key = state.throttle_keys().digest(&format!("follow-up/{}", parsed.as_ref().map(|r| r.as_str()).unwrap_or(reference.trim())));
     let held = throttle::account_held_until(state, key.clone()).await?;
@@ -62,8 +61,17 @@ pub async fn open(state: &AppState, source: IpAddr, reference: &str, receipt: &s
     let receipt = Receipt::parse(receipt).map(|r| r.expose().to_string()).unwrap_or_else(|| receipt.to_string());
     // The same Argon2 work whether the reference exists or not.
     let ok = state.hasher.verify(receipt, found.as_ref().map(|(h, _)| h.clone())).await && found.is_some();
-    if let Some(until) = held {
-        return Ok(Opening::Held(((until - Utc::now()).num_seconds().max(1) + 59) / 60));
+    // The right receipt always opens: 66 random bits cannot be guessed, and
+    // neither someone who only knows a reference nor someone failing from
+    // the same address (a shared Tor exit) may lock a reporter out. Wrong
+    // receipts are what is held back.
+    if !ok {
+        if let Some(wait) = state.follow_up_sources.blocked_for(source) {
+            return Ok(Opening::Held(((wait.as_secs() + 59) / 60) as i64));
+        }
+        if let Some(until) = held {
+            return Ok(Opening::Held(((until - Utc::now()).num_seconds().max(1) + 59) / 60));
+        }
     }
     if !ok {
         state.follow_up_sources.record_failure(source);

@@ -289,8 +289,7 @@ pub async fn liaison_step(state: &AppState, staff: &Staff, public_id: &str, step
                         // The update's id is part of its associated data, so
                         // insert first, then seal under the id it got.
                         let placeholder = Sealed::from_stored(Vec::new());
-                        db::referrals::add_update(conn, referral.id, actor, &placeholder)?;
-                        let (update_id, _) = db::referrals::updates(conn, referral.id)?.pop().expect("just inserted");
+                        let update_id = db::referrals::add_update(conn, referral.id, actor, &placeholder)?;
                         let body = update_body.as_deref().unwrap_or_default();
                         let sealed = key.seal(&Aad::referral_update(&keyed_reference, &referral.public_id, update_id), body.as_bytes());
                         db::referrals::set_update_body(conn, update_id, &sealed)?;

@@ -97,6 +97,7 @@ pub fn for_organisation(
         .inner_join(cases::table)
         .inner_join(organisations::table)
         .filter(referrals::organisation_id.eq(organisation_id))
+        .filter(organisations::active.eq(true))
         .order(referrals::id.desc())
         .limit(limit)
         .select((ReferralRow::as_select(), cases::reference, cases::master_key_id, cases::wrapped_key, organisations::name))
@@ -118,6 +119,7 @@ pub fn find_for_organisation(
         .inner_join(organisations::table)
         .filter(referrals::public_id.eq(public_id))
         .filter(referrals::organisation_id.eq(organisation_id))
+        .filter(organisations::active.eq(true))
         .select((ReferralRow::as_select(), cases::reference, cases::master_key_id, cases::wrapped_key, organisations::name))
         .first(conn)
         .optional()?;
@@ -136,16 +138,18 @@ pub fn decide(conn: &mut Conn, id: i64, status: &str, reason: Option<&Sealed>) -
     Ok(n == 1)
 }
 
-pub fn add_update(conn: &mut Conn, referral_id: i64, author_id: i64, body: &Sealed) -> Result<(), DbError> {
-    diesel::insert_into(referral_updates::table)
+/// Adds an update and returns its id.
+pub fn add_update(conn: &mut Conn, referral_id: i64, author_id: i64, body: &Sealed) -> Result<i64, DbError> {
+    let id = diesel::insert_into(referral_updates::table)
         .values((
             referral_updates::referral_id.eq(referral_id),
             referral_updates::author_id.eq(author_id),
             referral_updates::body.eq(body),
         ))
-        .execute(conn)?;
+        .returning(referral_updates::id)
+        .get_result(conn)?;
     diesel::update(referrals::table.find(referral_id)).set(referrals::updated_at.eq(diesel::dsl::now)).execute(conn)?;
-    Ok(())
+    Ok(id)
 }
 
 pub fn updates(conn: &mut Conn, referral_id: i64) -> Result<Vec<(i64, UpdateRow)>, DbError> {

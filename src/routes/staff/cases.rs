@@ -497,7 +497,7 @@ pub async fn evidence(
         parameters: vec![DispositionParam::FilenameExt(header::ExtendedValue {
             charset: header::Charset::Ext("UTF-8".into()),
             language_tag: None,
-            value: file.name.clone().into_bytes(),
+            value: crate::cases::evidence::download_name(&file.name, &file.media_type).into_bytes(),
         })],
     };
     Ok(HttpResponse::Ok()

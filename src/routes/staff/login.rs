@@ -142,6 +142,15 @@ pub async fn submit(
         tracing::info!("sign-in refused");
         return refuse(t.t("login-failed"), StatusCode::UNAUTHORIZED);
     };
+    // Look again after the slow checks: a burst of parallel guesses all
+    // passed the first look before any failure was counted, and must not
+    // get through because one of them guessed right.
+    let held_now = throttle::account_held_until(&state, key.clone()).await?;
+    if state.sources.blocked_for(source).is_some() || (held_now.is_some() && !known_device) {
+        tracing::warn!("sign-in refused: throttled during verification");
+        let wait = held_now.map(|u| minutes((u - chrono::Utc::now()).num_seconds().max(1))).unwrap_or(15);
+        return refuse(t.tn("login-throttled", "minutes", wait), StatusCode::TOO_MANY_REQUESTS);
+    }
 
     throttle::account_succeeded(&state, key).await?;
     let cookie = session::start(&state, user.id).await?;
