@@ -19,6 +19,6 @@ pub async fn verify(state: &AppState, email: &str, password: Zeroizing<String>) 
         None => None,
     };
     let hash = user.as_ref().filter(|u| u.active).and_then(|u| u.password_hash.clone());
-    let ok = state.hasher.verify(password.to_string(), hash.clone()).await;
+    let ok = state.hasher.verify(password.to_string(), hash.clone()).await?;
     Ok(if ok && hash.is_some() { user } else { None })
 }

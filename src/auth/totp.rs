@@ -80,7 +80,7 @@ pub async fn new_recovery_codes(state: &AppState, user_id: i64) -> Result<Vec<St
         .collect();
     let mut hashes = Vec::with_capacity(codes.len());
     for code in &codes {
-        hashes.push(state.hasher.hash(normalise_recovery(code)).await);
+        hashes.push(state.hasher.hash(normalise_recovery(code)).await?);
     }
     state.db.run(move |conn| db::recovery_codes::replace(conn, user_id, &hashes)).await?;
     Ok(codes)
@@ -98,7 +98,7 @@ pub async fn use_recovery_code(state: &AppState, user_id: i64, code: &str) -> Re
     }
     let unused = state.db.run(move |conn| db::recovery_codes::unused(conn, user_id)).await?;
     for (id, hash) in unused {
-        if state.hasher.verify(code.clone(), Some(hash)).await {
+        if state.hasher.verify(code.clone(), Some(hash)).await? {
             return Ok(state.db.run(move |conn| db::recovery_codes::mark_used(conn, id)).await?);
         }
     }

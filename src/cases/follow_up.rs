@@ -60,7 +60,7 @@ pub async fn open(state: &AppState, source: IpAddr, reference: &str, receipt: &s
     };
     let receipt = Receipt::parse(receipt).map(|r| r.expose().to_string()).unwrap_or_else(|| receipt.to_string());
     // The same Argon2 work whether the reference exists or not.
-    let ok = state.hasher.verify(receipt, found.as_ref().map(|(h, _)| h.clone())).await && found.is_some();
+    let ok = state.hasher.verify(receipt, found.as_ref().map(|(h, _)| h.clone())).await? && found.is_some();
     // The right receipt always opens: 66 random bits cannot be guessed, and
     // neither someone who only knows a reference nor someone failing from
     // the same address (a shared Tor exit) may lock a reporter out. Wrong

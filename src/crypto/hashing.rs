@@ -86,17 +86,27 @@ fn verify_with(secret: &str, phc: &str, blocks: &mut [Block]) -> bool {
 
 type Job = Box<dyn FnOnce(&mut [Block]) + Send>;
 
+/// Jobs that may wait per hashing thread; past that, callers are told to
+/// try again rather than queue without end (a flood of sign-ins must not
+/// make every reporter wait minutes).
+const QUEUE_PER_THREAD: usize = 64;
+
+/// The hashing queue is full: answer "try again later".
+#[derive(Debug, thiserror::Error)]
+#[error("too many secrets are waiting to be hashed")]
+pub struct Busy;
+
 /// Runs Argon2 on `threads` dedicated threads, off the async workers.
 #[derive(Clone)]
 pub struct SecretHasher {
-    jobs: mpsc::Sender<Job>,
+    jobs: mpsc::SyncSender<Job>,
 }
 
 impl SecretHasher {
     pub fn new(threads: usize) -> Self {
         // Compute the dummy hash now rather than inside the first request.
         let _ = dummy_hash();
-        let (jobs, queue) = mpsc::channel::<Job>();
+        let (jobs, queue) = mpsc::sync_channel::<Job>(QUEUE_PER_THREAD * threads.max(1));
         let queue = Arc::new(Mutex::new(queue));
         for i in 0..threads.max(1) {
             let queue = queue.clone();
@@ -120,23 +130,23 @@ impl SecretHasher {
         Self { jobs }
     }
 
-    async fn run<T: Send + 'static>(&self, work: impl FnOnce(&mut [Block]) -> T + Send + 'static) -> T {
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce(&mut [Block]) -> T + Send + 'static) -> Result<T, Busy> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |blocks| {
             let _ = reply.send(work(blocks));
         });
-        self.jobs.send(job).expect("the Argon2 threads run as long as the hasher");
-        answer.await.expect("an Argon2 job always replies")
+        self.jobs.try_send(job).map_err(|_| Busy)?;
+        answer.await.map_err(|_| Busy)
     }
 
-    pub async fn hash(&self, secret: String) -> String {
+    pub async fn hash(&self, secret: String) -> Result<String, Busy> {
         let secret = zeroize::Zeroizing::new(secret);
         self.run(move |blocks| hash_with(&secret, blocks)).await
     }
 
     /// Verifies `secret` against `phc`; with `None` (no such account or
     /// case) it takes the same time and returns `false`.
-    pub async fn verify(&self, secret: String, phc: Option<String>) -> bool {
+    pub async fn verify(&self, secret: String, phc: Option<String>) -> Result<bool, Busy> {
         let secret = zeroize::Zeroizing::new(secret);
         self.run(move |blocks| match phc.as_deref() {
             Some(phc) => verify_with(&secret, phc, blocks),
@@ -153,6 +163,16 @@ impl SecretHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_full_queue_answers_busy_instead_of_waiting_without_end() {
+        let hasher = SecretHasher::new(1);
+        let jobs: Vec<_> = (0..QUEUE_PER_THREAD + 16).map(|i| hasher.verify(format!("s{i}"), None)).collect();
+        let results = futures_util::future::join_all(jobs).await;
+        let busy = results.iter().filter(|r| r.is_err()).count();
+        assert!(busy >= 14, "{busy} refused");
+        assert!(results.iter().filter(|r| matches!(r, Ok(false))).count() >= QUEUE_PER_THREAD);
+    }
 
     #[test]
     fn hashing_into_reused_blocks_matches_the_crate() {

@@ -58,6 +58,12 @@ impl From<DbError> for AppError {
     }
 }
 
+impl From<crate::crypto::Busy> for AppError {
+    fn from(e: crate::crypto::Busy) -> Self {
+        AppError::Unavailable(e.into())
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
         AppError::Internal(e.into())

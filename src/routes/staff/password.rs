@@ -60,7 +60,7 @@ pub async fn submit(
             return render_with_status(&page(&state, t, true, Some(problem.message_key())), StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let hash = state.hasher.hash(new.expose().to_string()).await;
+    let hash = state.hasher.hash(new.expose().to_string()).await?;
     let token = token.into_inner();
     let set = state.db.run(move |conn| passwords::set_with_link(conn, &token, &hash)).await?;
     match set {
