@@ -290,5 +290,6 @@ for row in "${intake_rows[@]}"; do read -r c hr _ _ _ br _ _ _ <<<"$row"; [ "$c"
     echo "SMTP down for 60 s with $OUTAGE messages queued: $pending_during still pending during the outage; after it returned, $outage_total arrived ($outage_unique distinct); messages not sent: **$outage_failed** [0]."
     echo
     cat bench/HISTORY.md
-} > bench/RESULTS.md
+} > "$WORK/results.md"
+cp "$WORK/results.md" bench/RESULTS.md
 cat bench/RESULTS.md
