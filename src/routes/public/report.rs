@@ -47,6 +47,33 @@ impl FormValues {
     }
 }
 
+/// The closed lists the report form offers, shared with phone intake.
+pub struct Choices {
+    pub kinds: &'static [IncidentKind],
+    pub roles: &'static [ReporterRole],
+    pub provinces: &'static [Province],
+    pub communities: &'static [Community],
+    pub channels: &'static [Channel],
+    pub state_links: &'static [StateLink],
+    pub demands: &'static [Demand],
+    pub supports: &'static [Support],
+    pub contact_methods: &'static [ContactMethod],
+}
+
+impl Choices {
+    pub const ALL: Choices = Choices {
+        kinds: IncidentKind::ALL,
+        roles: ReporterRole::ALL,
+        provinces: Province::ALL,
+        communities: Community::ALL,
+        channels: Channel::ALL,
+        state_links: StateLink::ALL,
+        demands: Demand::ALL,
+        supports: Support::ALL,
+        contact_methods: ContactMethod::ALL,
+    };
+}
+
 #[derive(Template)]
 #[template(path = "public/report.html")]
 struct ReportPage {
@@ -56,15 +83,7 @@ struct ReportPage {
     v: FormValues,
     errors: IntakeErrors,
     files_dropped: bool,
-    kinds: &'static [IncidentKind],
-    roles: &'static [ReporterRole],
-    provinces: &'static [Province],
-    communities: &'static [Community],
-    channels: &'static [Channel],
-    state_links: &'static [StateLink],
-    demands: &'static [Demand],
-    supports: &'static [Support],
-    contact_methods: &'static [ContactMethod],
+    choices: Choices,
 }
 
 fn page(state: &AppState, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropped: bool) -> ReportPage {
@@ -75,15 +94,7 @@ fn page(state: &AppState, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropp
         v: FormValues(v),
         errors,
         files_dropped,
-        kinds: IncidentKind::ALL,
-        roles: ReporterRole::ALL,
-        provinces: Province::ALL,
-        communities: Community::ALL,
-        channels: Channel::ALL,
-        state_links: StateLink::ALL,
-        demands: Demand::ALL,
-        supports: Support::ALL,
-        contact_methods: ContactMethod::ALL,
+        choices: Choices::ALL,
     }
 }
 

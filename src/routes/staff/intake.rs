@@ -11,12 +11,9 @@ use askama::Template;
 use super::StaffNav;
 use crate::auth::Staff;
 use crate::cases::intake::file_report;
-use crate::domain::{
-    Channel, Community, ContactMethod, Demand, FieldError, IncidentKind, IntakeErrors, IntakeSource, NewReport,
-    Province, RawIntake, ReporterRole, StateLink, Support,
-};
+use crate::domain::{FieldError, IntakeErrors, IntakeSource, NewReport, RawIntake};
 use crate::i18n::Tr;
-use crate::routes::public::report::FormValues;
+use crate::routes::public::report::{Choices, FormValues};
 use crate::routes::public::upload::read_intake;
 use crate::web::{AppError, AppState, no_store, render, render_with_status};
 
@@ -30,15 +27,7 @@ struct IntakePage {
     v: FormValues,
     errors: IntakeErrors,
     files_dropped: bool,
-    kinds: &'static [IncidentKind],
-    roles: &'static [ReporterRole],
-    provinces: &'static [Province],
-    communities: &'static [Community],
-    channels: &'static [Channel],
-    state_links: &'static [StateLink],
-    demands: &'static [Demand],
-    supports: &'static [Support],
-    contact_methods: &'static [ContactMethod],
+    choices: Choices,
 }
 
 fn page(staff: &Staff, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropped: bool) -> IntakePage {
@@ -52,15 +41,7 @@ fn page(staff: &Staff, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropped:
         v: FormValues::new(v),
         errors,
         files_dropped,
-        kinds: IncidentKind::ALL,
-        roles: ReporterRole::ALL,
-        provinces: Province::ALL,
-        communities: Community::ALL,
-        channels: Channel::ALL,
-        state_links: StateLink::ALL,
-        demands: Demand::ALL,
-        supports: Support::ALL,
-        contact_methods: ContactMethod::ALL,
+        choices: Choices::ALL,
     }
 }
 
