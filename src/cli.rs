@@ -15,7 +15,11 @@ use crate::domain::{Community, EmailAddress, NewPassword, PasswordProblem, Staff
 use crate::startup::{Application, build_state, migrate_when_ready};
 
 #[derive(Parser)]
-#[command(name = "haven", version, about = "Haven: confidential reporting and support")]
+#[command(
+    name = "haven",
+    version,
+    about = "Haven: confidential reporting and support"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -126,35 +130,69 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             println!("Database up to date ({n} migration(s) applied).");
             Ok(())
         }
-        Command::User { command: UserCommand::Create { email, role, org, password_stdin } } => {
-            let password = if password_stdin { Some(read_password_stdin()?) } else { None };
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    role,
+                    org,
+                    password_stdin,
+                },
+        } => {
+            let password = if password_stdin {
+                Some(read_password_stdin()?)
+            } else {
+                None
+            };
             create_user(&config, &email, &role, org.as_deref(), password)
         }
-        Command::Org { command: OrgCommand::Create { name, emails, communities } } => {
-            create_org(&config, &name, &emails, &communities)
-        }
+        Command::Org {
+            command:
+                OrgCommand::Create {
+                    name,
+                    emails,
+                    communities,
+                },
+        } => create_org(&config, &name, &emails, &communities),
         Command::Purge { wait } => purge(&config, wait),
-        Command::Keys { command: KeysCommand::Rotate { wait } } => {
+        Command::Keys {
+            command: KeysCommand::Rotate { wait },
+        } => {
             let db = connect(&config)?;
-            crate::keys::rotate(&db, &config.master_key_file, std::time::Duration::from_secs(wait), |line| println!("{line}"))
+            crate::keys::rotate(
+                &db,
+                &config.master_key_file,
+                std::time::Duration::from_secs(wait),
+                |line| println!("{line}"),
+            )
         }
-        Command::Keys { command: KeysCommand::Retire } => {
+        Command::Keys {
+            command: KeysCommand::Retire,
+        } => {
             let db = connect(&config)?;
             crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))
         }
-        Command::Audit { command: AuditCommand::Verify } => {
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
             let db = connect(&config)?;
             let verdict = crate::audit::verify(&db, |n| println!("  checked {n} entries"))?;
             match verdict {
                 crate::audit::Verdict::Intact { rows } => {
-                    println!("The audit log is intact: {rows} entries, each chained to the one before.");
+                    println!(
+                        "The audit log is intact: {rows} entries, each chained to the one before."
+                    );
                     Ok(())
                 }
                 crate::audit::Verdict::Altered { id } => {
-                    bail!("audit entry {id} was altered after it was written: treat this database as compromised")
+                    bail!(
+                        "audit entry {id} was altered after it was written: treat this database as compromised"
+                    )
                 }
                 crate::audit::Verdict::Missing { before_id } => {
-                    bail!("audit entries were removed just before entry {before_id}: treat this database as compromised")
+                    bail!(
+                        "audit entries were removed just before entry {before_id}: treat this database as compromised"
+                    )
                 }
             }
         }
@@ -175,7 +213,9 @@ fn serve(config: Config) -> anyhow::Result<()> {
     let served = actix_web::rt::System::new().block_on(async move {
         let app = Application::build(state)?;
         tracing::info!(port = app.port(), "serving");
-        app.run_until_stopped().await.context("the server stopped with an error")
+        app.run_until_stopped()
+            .await
+            .context("the server stopped with an error")
     });
     worker.stop();
     served
@@ -184,9 +224,14 @@ fn serve(config: Config) -> anyhow::Result<()> {
 fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
     let db = connect(config)?;
     let now = chrono::Utc::now();
-    println!("Applying the retention policy: closed cases are kept {} days.", config.retention_days);
+    println!(
+        "Applying the retention policy: closed cases are kept {} days.",
+        config.retention_days
+    );
     let retained = db.run_blocking(|conn| {
-        crate::cases::purge::purge_retention(conn, now, config.retention_days, |n| println!("  purged {n} closed cases so far"))
+        crate::cases::purge::purge_retention(conn, now, config.retention_days, |n| {
+            println!("  purged {n} closed cases so far")
+        })
     })?;
     let requested = db.run_blocking(|conn| crate::cases::purge::purge_due_deletions(conn, now))?;
     println!(
@@ -198,8 +243,15 @@ fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
     // remaining case to a new master key and retiring the old one makes
     // those backups useless for the purged cases too.
     if db.run_blocking(db::audit::shred_pending)? {
-        println!("Rotating the master key so that backups taken before this purge cannot open the purged cases...");
-        crate::keys::rotate(&db, &config.master_key_file, std::time::Duration::from_secs(shred_wait), |line| println!("{line}"))?;
+        println!(
+            "Rotating the master key so that backups taken before this purge cannot open the purged cases..."
+        );
+        crate::keys::rotate(
+            &db,
+            &config.master_key_file,
+            std::time::Duration::from_secs(shred_wait),
+            |line| println!("{line}"),
+        )?;
         crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))?;
     } else {
         println!("Nothing was purged since the last master-key rotation: no rotation needed.");
@@ -209,7 +261,9 @@ fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
 
 fn read_password_stdin() -> anyhow::Result<String> {
     let mut input = String::new();
-    std::io::stdin().read_to_string(&mut input).context("cannot read the password from standard input")?;
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .context("cannot read the password from standard input")?;
     let trimmed = input.strip_suffix('\n').unwrap_or(&input);
     Ok(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_string())
 }
@@ -227,8 +281,10 @@ fn create_user(
     org: Option<&str>,
     password: Option<String>,
 ) -> anyhow::Result<()> {
-    let email = EmailAddress::parse(email).with_context(|| format!("{email:?} is not an email address"))?;
-    let role = StaffRole::parse(role).with_context(|| format!("--role must be admin, caseworker or liaison, not {role:?}"))?;
+    let email =
+        EmailAddress::parse(email).with_context(|| format!("{email:?} is not an email address"))?;
+    let role = StaffRole::parse(role)
+        .with_context(|| format!("--role must be admin, caseworker or liaison, not {role:?}"))?;
     if role == StaffRole::Liaison && org.is_none() {
         bail!("a liaison belongs to a partner group: give --org NAME");
     }
@@ -238,10 +294,14 @@ fn create_user(
     let hash = match password {
         Some(p) => match NewPassword::parse(p) {
             Ok(p) => Some(hash_secret_blocking(p.expose())),
-            Err(PasswordProblem::TooShort) => bail!("the password must have at least 15 characters"),
+            Err(PasswordProblem::TooShort) => {
+                bail!("the password must have at least 15 characters")
+            }
             Err(PasswordProblem::TooLong) => bail!("the password must have at most 256 characters"),
             Err(PasswordProblem::TooCommon) => {
-                bail!("this password is too common or too simple (on a list of breached passwords, or a repeated pattern): choose another")
+                bail!(
+                    "this password is too common or too simple (on a list of breached passwords, or a repeated pattern): choose another"
+                )
             }
         },
         None => None,
@@ -263,7 +323,14 @@ fn create_user(
     };
     // Without a password, the account gets a single-use link to set one,
     // emailed to its owner and printed here.
-    let keyring = if hash.is_none() { Some(crate::crypto::Keyring::load(&config.master_key_file, config.dev)?) } else { None };
+    let keyring = if hash.is_none() {
+        Some(crate::crypto::Keyring::load(
+            &config.master_key_file,
+            config.dev,
+        )?)
+    } else {
+        None
+    };
     let created = db.run_blocking(|conn| {
         db::transaction(conn, |conn| {
             let user = db::users::insert(conn, &row)?;
@@ -284,37 +351,66 @@ fn create_user(
         Err(db::DbError::Conflict) => bail!("an account with this email address already exists"),
         other => other?,
     };
-    println!("Created {} account {} for {}.", role.as_str(), user.id, email.as_str());
+    println!(
+        "Created {} account {} for {}.",
+        role.as_str(),
+        user.id,
+        email.as_str()
+    );
     if let Some(token) = link {
-        println!("It has no password yet. Its owner was emailed this single-use link (valid 48 hours):");
-        println!("  {}{}{token}", config.base_url, crate::auth::passwords::LINK_PATH);
+        println!(
+            "It has no password yet. Its owner was emailed this single-use link (valid 48 hours):"
+        );
+        println!(
+            "  {}{}{token}",
+            config.base_url,
+            crate::auth::passwords::LINK_PATH
+        );
     }
     Ok(())
 }
 
-fn create_org(config: &Config, name: &str, emails: &[String], communities: &[String]) -> anyhow::Result<()> {
+fn create_org(
+    config: &Config,
+    name: &str,
+    emails: &[String],
+    communities: &[String],
+) -> anyhow::Result<()> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         bail!("--name must have 1 to 200 characters");
     }
     let emails = emails
         .iter()
-        .map(|e| EmailAddress::parse(e).map(|e| e.as_str().to_string()).with_context(|| format!("{e:?} is not an email address")))
+        .map(|e| {
+            EmailAddress::parse(e)
+                .map(|e| e.as_str().to_string())
+                .with_context(|| format!("{e:?} is not an email address"))
+        })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let communities = communities
         .iter()
         .map(|c| {
-            Community::parse(c).map(|c| c.as_str().to_string()).with_context(|| {
-                let all: Vec<_> = Community::ALL.iter().map(|c| c.as_str()).collect();
-                format!("{c:?} is not a community; use one of: {}", all.join(", "))
-            })
+            Community::parse(c)
+                .map(|c| c.as_str().to_string())
+                .with_context(|| {
+                    let all: Vec<_> = Community::ALL.iter().map(|c| c.as_str()).collect();
+                    format!("{c:?} is not a community; use one of: {}", all.join(", "))
+                })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let db = connect(config)?;
-    let org = match db.run_blocking(|conn| db::organisations::insert(conn, name, &emails, &communities)) {
+    let org = match db
+        .run_blocking(|conn| db::organisations::insert(conn, name, &emails, &communities))
+    {
         Err(db::DbError::Conflict) => bail!("a partner group named {name:?} already exists"),
         other => other?,
     };
-    println!("Created partner group {} ({:?}) with {} notification address(es).", org.id, org.name, emails.len());
+    println!(
+        "Created partner group {} ({:?}) with {} notification address(es).",
+        org.id,
+        org.name,
+        emails.len()
+    );
     Ok(())
 }

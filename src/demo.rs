@@ -15,8 +15,9 @@ use crate::cases::intake::case_row;
 use crate::crypto::{Aad, DataKey, Keyring, hash_secret_blocking, random_bytes};
 use crate::db::{self, Db, cases::NewCaseRow};
 use crate::domain::{
-    CaseReference, CaseStatus, Channel, Community, ContactMethod, Demand, IncidentKind, IntakeSource, Language,
-    NewReport, OccurredOn, Province, RawIntake, Receipt, ReporterRole, StateLink, Support,
+    CaseReference, CaseStatus, Channel, Community, ContactMethod, Demand, IncidentKind,
+    IntakeSource, Language, NewReport, OccurredOn, Province, RawIntake, Receipt, ReporterRole,
+    StateLink, Support,
 };
 
 const BATCH: usize = 1000;
@@ -80,29 +81,75 @@ const CLOSINGS: &[&str] = &[
 ];
 
 fn narrative(rng: &mut Xorshift) -> String {
-    format!("{} {} {}", rng.pick(OPENINGS), rng.pick(EVENTS), rng.pick(CLOSINGS))
+    format!(
+        "{} {} {}",
+        rng.pick(OPENINGS),
+        rng.pick(EVENTS),
+        rng.pick(CLOSINGS)
+    )
 }
 
 fn random_report(rng: &mut Xorshift) -> NewReport {
     let today = Utc::now().date_naive();
     let occurred = today - Duration::days(rng.below(700) as i64);
-    let contact = rng.pick(&[ContactMethod::None, ContactMethod::Email, ContactMethod::Signal, ContactMethod::Phone]);
+    let contact = rng.pick(&[
+        ContactMethod::None,
+        ContactMethod::Email,
+        ContactMethod::Signal,
+        ContactMethod::Phone,
+    ]);
     let raw = RawIntake {
         narrative: narrative(rng),
-        kinds: rng.some(IncidentKind::ALL, 2).iter().map(|k| k.as_str().to_string()).collect(),
+        kinds: rng
+            .some(IncidentKind::ALL, 2)
+            .iter()
+            .map(|k| k.as_str().to_string())
+            .collect(),
         reporter_role: rng.pick(ReporterRole::ALL).as_str().to_string(),
         occurred_on: OccurredOn::Month(occurred.with_day(1).unwrap_or(occurred)).to_form_value(),
-        city: rng.pick(&["Toronto", "Vancouver", "Montréal", "Calgary", "Ottawa", "Richmond", "Markham"]).to_string(),
-        province: rng.pick(&[Province::ON, Province::ON, Province::BC, Province::BC, Province::QC, Province::AB]).as_str().to_string(),
+        city: rng
+            .pick(&[
+                "Toronto",
+                "Vancouver",
+                "Montréal",
+                "Calgary",
+                "Ottawa",
+                "Richmond",
+                "Markham",
+            ])
+            .to_string(),
+        province: rng
+            .pick(&[
+                Province::ON,
+                Province::ON,
+                Province::BC,
+                Province::BC,
+                Province::QC,
+                Province::AB,
+            ])
+            .as_str()
+            .to_string(),
         community: rng.pick(Community::ALL).as_str().to_string(),
-        channels: rng.some(Channel::ALL, 1).iter().map(|c| c.as_str().to_string()).collect(),
+        channels: rng
+            .some(Channel::ALL, 1)
+            .iter()
+            .map(|c| c.as_str().to_string())
+            .collect(),
         state_link: rng.pick(StateLink::ALL).as_str().to_string(),
-        demands: rng.some(Demand::ALL, 1).iter().map(|d| d.as_str().to_string()).collect(),
+        demands: rng
+            .some(Demand::ALL, 1)
+            .iter()
+            .map(|d| d.as_str().to_string())
+            .collect(),
         involved: String::new(),
         family_affected: rng.chance(40),
         prior_reports: String::new(),
         immediate_danger: rng.chance(3),
-        support: rng.some(Support::ALL, 2).iter().map(|s| s.as_str().to_string()).collect(),
+        support: rng
+            .some(Support::ALL, 2)
+            .iter()
+            .map(|s| s.as_str().to_string())
+            .collect(),
         contact_method: contact.as_str().to_string(),
         contact_value: match contact {
             ContactMethod::None => String::new(),
@@ -117,21 +164,34 @@ fn random_report(rng: &mut Xorshift) -> NewReport {
     NewReport::parse(&raw, today).expect("generated reports are valid")
 }
 
-fn sealed_row(keyring: &Keyring, rng: &mut Xorshift, receipt_hash: &str) -> (NewCaseRow, CaseReference) {
+fn sealed_row(
+    keyring: &Keyring,
+    rng: &mut Xorshift,
+    receipt_hash: &str,
+) -> (NewCaseRow, CaseReference) {
     let report = random_report(rng);
     let reference = CaseReference::generate();
     let key = DataKey::generate();
     let content = serde_json::to_vec(&report.content).expect("plain data serialises");
     let sealed = key.seal(&Aad::case_content(reference.as_str()), &content);
-    let mut row = case_row(&report, &reference, receipt_hash.to_string(), keyring.wrap(&key, reference.as_str()), sealed, IntakeSource::Web);
-    row.status = Some(match rng.below(10) {
-        0..=3 => CaseStatus::New,
-        4..=5 => CaseStatus::Triaged,
-        6 => CaseStatus::InProgress,
-        7 => CaseStatus::Referred,
-        _ => CaseStatus::Closed,
-    }
-    .as_str());
+    let mut row = case_row(
+        &report,
+        &reference,
+        receipt_hash.to_string(),
+        keyring.wrap(&key, reference.as_str()),
+        sealed,
+        IntakeSource::Web,
+    );
+    row.status = Some(
+        match rng.below(10) {
+            0..=3 => CaseStatus::New,
+            4..=5 => CaseStatus::Triaged,
+            6 => CaseStatus::InProgress,
+            7 => CaseStatus::Referred,
+            _ => CaseStatus::Closed,
+        }
+        .as_str(),
+    );
     row.received_at = Some(Utc::now() - Duration::minutes(rng.below(60 * 24 * 700) as i64));
     (row, reference)
 }
@@ -151,7 +211,11 @@ pub fn seed(db: &Db, keyring: &Keyring, cases: usize) -> anyhow::Result<()> {
         for i in 0..n {
             let own_receipt = done + i < 3;
             let receipt = Receipt::generate();
-            let hash = if own_receipt { hash_secret_blocking(receipt.expose()) } else { shared_hash.clone() };
+            let hash = if own_receipt {
+                hash_secret_blocking(receipt.expose())
+            } else {
+                shared_hash.clone()
+            };
             let (row, reference) = sealed_row(keyring, &mut rng, &hash);
             if own_receipt {
                 printed.push((reference, receipt));
@@ -173,12 +237,18 @@ pub fn seed(db: &Db, keyring: &Keyring, cases: usize) -> anyhow::Result<()> {
         }
         if done >= next_report || done == cases {
             let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
-            println!("  seeded {done}/{cases} cases ({}%, {rate:.0} per second)", done * 100 / cases.max(1));
+            println!(
+                "  seeded {done}/{cases} cases ({}%, {rate:.0} per second)",
+                done * 100 / cases.max(1)
+            );
             let _ = std::io::stdout().flush();
             next_report = done + (cases / 10).max(1);
         }
     }
-    println!("Seeded {cases} demonstration cases in {:.1} s.", started.elapsed().as_secs_f64());
+    println!(
+        "Seeded {cases} demonstration cases in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
     if !printed.is_empty() {
         println!("To try follow-up, use one of these (reference, receipt):");
         for (reference, receipt) in printed {

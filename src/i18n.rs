@@ -20,12 +20,22 @@ fluent_templates::static_loader! {
 static IDS: LazyLock<Vec<(Language, LanguageIdentifier)>> = LazyLock::new(|| {
     Language::ALL
         .iter()
-        .map(|l| (*l, l.as_str().parse().expect("language codes are valid identifiers")))
+        .map(|l| {
+            (
+                *l,
+                l.as_str()
+                    .parse()
+                    .expect("language codes are valid identifiers"),
+            )
+        })
         .collect()
 });
 
 fn id(lang: Language) -> &'static LanguageIdentifier {
-    &IDS.iter().find(|(l, _)| *l == lang).expect("every language has an identifier").1
+    &IDS.iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language has an identifier")
+        .1
 }
 
 /// The translator handed to every template: a language, and whether the
@@ -44,7 +54,14 @@ impl Tr {
 
     /// The same choice, limited to the languages staff pages exist in.
     pub fn for_staff(self) -> Self {
-        if self.lang.has_staff_pages() { self } else { Self { lang: Language::En, explicit: false } }
+        if self.lang.has_staff_pages() {
+            self
+        } else {
+            Self {
+                lang: Language::En,
+                explicit: false,
+            }
+        }
     }
 
     /// The message `key`.
@@ -55,20 +72,34 @@ impl Tr {
     /// The message `key` with one text argument.
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
         let mut args = std::collections::HashMap::new();
-        args.insert(std::borrow::Cow::Borrowed(name), FluentValue::from(value.to_string()));
+        args.insert(
+            std::borrow::Cow::Borrowed(name),
+            FluentValue::from(value.to_string()),
+        );
         LOCALES.lookup_with_args(id(self.lang), key, &args)
     }
 
     /// The message `key` with one number argument (for plurals).
-    pub fn tn(&self, key: &str, name: &'static str, value: impl std::borrow::Borrow<i64>) -> String {
+    pub fn tn(
+        &self,
+        key: &str,
+        name: &'static str,
+        value: impl std::borrow::Borrow<i64>,
+    ) -> String {
         let mut args = std::collections::HashMap::new();
-        args.insert(std::borrow::Cow::Borrowed(name), FluentValue::from(*value.borrow()));
+        args.insert(
+            std::borrow::Cow::Borrowed(name),
+            FluentValue::from(*value.borrow()),
+        );
         LOCALES.lookup_with_args(id(self.lang), key, &args)
     }
 
     /// The label of a code (`kind-surveillance`, `status-new`, ...).
     pub fn code(&self, prefix: &str, code: &str) -> String {
-        self.t(&format!("{prefix}-{}", code.replace('_', "-").to_lowercase()))
+        self.t(&format!(
+            "{prefix}-{}",
+            code.replace('_', "-").to_lowercase()
+        ))
     }
 
     pub fn code_str(&self) -> &'static str {
@@ -90,7 +121,10 @@ impl Tr {
 
     /// The languages to offer in the picker, with the link to each.
     pub fn choices(&self, path: &str) -> Vec<(Language, String)> {
-        Language::ALL.iter().map(|l| (*l, Tr::new(*l, true).url(path))).collect()
+        Language::ALL
+            .iter()
+            .map(|l| (*l, Tr::new(*l, true).url(path)))
+            .collect()
     }
 }
 
@@ -99,12 +133,26 @@ impl Tr {
 pub fn has_message(lang: Language, key: &str) -> bool {
     // Every variable a message may use, so that a message with arguments
     // resolves without error.
-    let args: std::collections::HashMap<&str, FluentValue> =
-        ["code", "count", "minutes", "reference", "kib", "name", "n", "total", "group", "days", "date", "hours"]
-            .into_iter()
-            .map(|k| (k, FluentValue::from(1)))
-            .collect();
-    LOCALES.lookup_single_language(id(lang), key, Some(&args)).is_ok()
+    let args: std::collections::HashMap<&str, FluentValue> = [
+        "code",
+        "count",
+        "minutes",
+        "reference",
+        "kib",
+        "name",
+        "n",
+        "total",
+        "group",
+        "days",
+        "date",
+        "hours",
+    ]
+    .into_iter()
+    .map(|k| (k, FluentValue::from(1)))
+    .collect();
+    LOCALES
+        .lookup_single_language(id(lang), key, Some(&args))
+        .is_ok()
 }
 
 #[cfg(test)]
@@ -113,8 +161,14 @@ mod tests {
 
     #[test]
     fn urls_carry_an_explicit_language_only() {
-        assert_eq!(Tr::new(Language::Fr, true).url("/report"), "/report?lang=fr");
-        assert_eq!(Tr::new(Language::Fr, true).url("/staff/cases?before=3"), "/staff/cases?before=3&lang=fr");
+        assert_eq!(
+            Tr::new(Language::Fr, true).url("/report"),
+            "/report?lang=fr"
+        );
+        assert_eq!(
+            Tr::new(Language::Fr, true).url("/staff/cases?before=3"),
+            "/staff/cases?before=3&lang=fr"
+        );
         assert_eq!(Tr::new(Language::Fr, false).url("/report"), "/report");
     }
 
@@ -139,15 +193,26 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "missing translations:\n{}", missing.join("\n"));
+        assert!(
+            missing.is_empty(),
+            "missing translations:\n{}",
+            missing.join("\n")
+        );
     }
 
     #[test]
     fn every_translation_says_whether_a_native_speaker_reviewed_it() {
         for lang in Language::ALL.iter().filter(|l| **l != Language::En) {
-            let path = format!("{}/locales/{}/haven.ftl", env!("CARGO_MANIFEST_DIR"), lang.as_str());
+            let path = format!(
+                "{}/locales/{}/haven.ftl",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.as_str()
+            );
             let text = std::fs::read_to_string(&path).unwrap();
-            assert!(text.starts_with("# REVIEW STATUS:"), "{path} must state its review status on its first line");
+            assert!(
+                text.starts_with("# REVIEW STATUS:"),
+                "{path} must state its review status on its first line"
+            );
         }
     }
 

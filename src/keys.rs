@@ -17,15 +17,26 @@ use crate::db::{self, Db};
 
 const BATCH: i64 = 1000;
 
-pub fn rotate(db: &Db, path: &Path, wait: Duration, mut say: impl FnMut(String)) -> anyhow::Result<()> {
+pub fn rotate(
+    db: &Db,
+    path: &Path,
+    wait: Duration,
+    mut say: impl FnMut(String),
+) -> anyhow::Result<()> {
     let mut keyring = Keyring::load(path, false)?;
     let old: Vec<String> = keyring.ids().map(str::to_string).collect();
     let new_id = keyring.push_new_current().id().to_string();
     keyring.save(path)?;
-    say(format!("New master key {new_id} is now first in {}; the old key(s) {} stay until retired.", path.display(), old.join(", ")));
+    say(format!(
+        "New master key {new_id} is now first in {}; the old key(s) {} stay until retired.",
+        path.display(),
+        old.join(", ")
+    ));
     let mut left = wait.as_secs();
     while left > 0 {
-        say(format!("Waiting {left} s for running instances to load the new key file..."));
+        say(format!(
+            "Waiting {left} s for running instances to load the new key file..."
+        ));
         let step = left.min(10);
         std::thread::sleep(Duration::from_secs(step));
         left -= step;
@@ -39,12 +50,22 @@ pub fn rotate(db: &Db, path: &Path, wait: Duration, mut say: impl FnMut(String))
             db::transaction(conn, |conn| {
                 let batch = db::cases::wrapped_not_under(conn, &new_id, BATCH)?;
                 for (id, reference, key_id, sealed) in &batch {
-                    let wrapped = WrappedKey { master_key_id: key_id.clone(), sealed: sealed.clone() };
+                    let wrapped = WrappedKey {
+                        master_key_id: key_id.clone(),
+                        sealed: sealed.clone(),
+                    };
                     let data_key = keyring.unwrap(&wrapped, reference).map_err(|_| {
-                        db::DbError::Unavailable(anyhow::anyhow!("case {id}: its key does not open with any key in the file"))
+                        db::DbError::Unavailable(anyhow::anyhow!(
+                            "case {id}: its key does not open with any key in the file"
+                        ))
                     })?;
                     let rewrapped = keyring.wrap(&data_key, reference);
-                    db::cases::set_wrapped_key(conn, *id, &rewrapped.master_key_id, &rewrapped.sealed)?;
+                    db::cases::set_wrapped_key(
+                        conn,
+                        *id,
+                        &rewrapped.master_key_id,
+                        &rewrapped.sealed,
+                    )?;
                 }
                 Ok(batch.len() as i64)
             })
@@ -53,13 +74,18 @@ pub fn rotate(db: &Db, path: &Path, wait: Duration, mut say: impl FnMut(String))
             break;
         }
         done += n;
-        say(format!("  re-wrapped {done}/{total} ({}%)", done * 100 / total.max(1)));
+        say(format!(
+            "  re-wrapped {done}/{total} ({}%)",
+            done * 100 / total.max(1)
+        ));
     }
 
     let users = db.run_blocking(|conn| db::users::totp_not_under(conn, &new_id))?;
     for (id, key_id, sealed) in &users {
         let aad = Aad::totp_secret(*id);
-        let secret = keyring.open_system(key_id, &aad, sealed).map_err(|_| anyhow::anyhow!("user {id}: TOTP secret does not open"))?;
+        let secret = keyring
+            .open_system(key_id, &aad, sealed)
+            .map_err(|_| anyhow::anyhow!("user {id}: TOTP secret does not open"))?;
         let (k, s) = keyring.seal_system(&aad, &secret);
         db.run_blocking(|conn| db::users::set_totp_sealed(conn, *id, &k, &s))?;
     }
@@ -71,7 +97,16 @@ pub fn rotate(db: &Db, path: &Path, wait: Duration, mut say: impl FnMut(String))
             db.run_blocking(|conn| db::outbox::set_secret(conn, *id, &k, &s))?;
         }
     }
-    db.run_blocking(|conn| db::audit::record(conn, None, "keys.rotate", "master-key", &new_id, &old.join(",")))?;
+    db.run_blocking(|conn| {
+        db::audit::record(
+            conn,
+            None,
+            "keys.rotate",
+            "master-key",
+            &new_id,
+            &old.join(","),
+        )
+    })?;
     say(format!(
         "Done: {done} case key(s), {} TOTP secret(s) and {} queued link(s) are now under {new_id}.",
         users.len(),
@@ -86,7 +121,10 @@ pub fn retire(db: &Db, path: &Path, mut say: impl FnMut(String)) -> anyhow::Resu
     let current = keyring.current().id().to_string();
     let old: Vec<String> = keyring.ids().skip(1).map(str::to_string).collect();
     if old.is_empty() {
-        say(format!("Only the current key {current} is in {}: nothing to retire.", path.display()));
+        say(format!(
+            "Only the current key {current} is in {}: nothing to retire.",
+            path.display()
+        ));
         return Ok(());
     }
     let (cases, users, secrets) = db.run_blocking(|conn| {
@@ -104,7 +142,13 @@ pub fn retire(db: &Db, path: &Path, mut say: impl FnMut(String)) -> anyhow::Resu
     }
     keyring.retain_current_only();
     keyring.save(path).context("cannot rewrite the key file")?;
-    db.run_blocking(|conn| db::audit::record(conn, None, "keys.retire", "master-key", &old.join(","), ""))?;
-    say(format!("Retired {}; {current} is the only key in {}. Destroy any other copy of the old key(s).", old.join(", "), path.display()));
+    db.run_blocking(|conn| {
+        db::audit::record(conn, None, "keys.retire", "master-key", &old.join(","), "")
+    })?;
+    say(format!(
+        "Retired {}; {current} is the only key in {}. Destroy any other copy of the old key(s).",
+        old.join(", "),
+        path.display()
+    ));
     Ok(())
 }

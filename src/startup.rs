@@ -11,8 +11,8 @@ use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 
-use crate::config::Config;
 use crate::auth::throttle::SourceLimiter;
+use crate::config::Config;
 use crate::crypto::{Keyring, KeyringHandle, SecretHasher};
 use crate::db::{self, Db};
 use crate::routes;
@@ -29,8 +29,13 @@ pub struct Application {
 
 /// Loads keys and builds the shared state (without touching the database).
 pub fn build_state(config: Config) -> anyhow::Result<AppState> {
-    let keyring = KeyringHandle::new(&config.master_key_file, Keyring::load(&config.master_key_file, config.dev)?);
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let keyring = KeyringHandle::new(
+        &config.master_key_file,
+        Keyring::load(&config.master_key_file, config.dev)?,
+    );
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     let db = Db::new(config.database_url.expose(), 16)?;
     Ok(AppState {
         sources: Arc::new(SourceLimiter::default()),
@@ -46,7 +51,9 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
 pub fn migrate_when_ready(db: &Db, patience: Duration) -> anyhow::Result<usize> {
     let started = std::time::Instant::now();
     loop {
-        match db.run_blocking(|conn| db::run_migrations(conn).map_err(|e| db::DbError::Unavailable(e))) {
+        match db
+            .run_blocking(|conn| db::run_migrations(conn).map_err(|e| db::DbError::Unavailable(e)))
+        {
             Ok(n) => return Ok(n),
             Err(e) if started.elapsed() < patience => {
                 tracing::warn!(error = %e, "waiting for the database");
@@ -74,17 +81,29 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
-                .app_data(web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()))
-                .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
-                .app_data(web::FormConfig::default().limit(FORM_LIMIT_BYTES).error_handler(|e, _| match e {
-                    actix_web::error::UrlencodedError::Overflow { .. } => AppError::PayloadTooLarge.into(),
-                    _ => AppError::BadRequest.into(),
-                }))
+                .app_data(
+                    web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()),
+                )
+                .app_data(
+                    web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()),
+                )
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(FORM_LIMIT_BYTES)
+                        .error_handler(|e, _| match e {
+                            actix_web::error::UrlencodedError::Overflow { .. } => {
+                                AppError::PayloadTooLarge.into()
+                            }
+                            _ => AppError::BadRequest.into(),
+                        }),
+                )
                 .wrap(from_fn(render_error_pages))
                 .wrap(security_headers(https))
                 .wrap(from_fn(access_log))
                 .configure(routes::configure)
-                .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
+                .default_service(web::to(|| async {
+                    Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+                }))
         })
         .listen(listener)?
         .client_request_timeout(Duration::from_secs(10))
@@ -92,7 +111,11 @@ impl Application {
         .keep_alive(Duration::from_secs(30))
         .shutdown_timeout(20)
         .run();
-        Ok(Self { port, server, state })
+        Ok(Self {
+            port,
+            server,
+            state,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -121,9 +144,15 @@ async fn watch_key_file(state: AppState) {
     loop {
         tick.tick().await;
         match state.keyring.reload_if_changed() {
-            Ok(true) => tracing::info!(current = state.keyring.get().current().id(), "master key file reloaded"),
+            Ok(true) => tracing::info!(
+                current = state.keyring.get().current().id(),
+                "master key file reloaded"
+            ),
             Ok(false) => {}
-            Err(e) => tracing::error!(error = format!("{e:#}"), "master key file could not be reloaded; keeping the keys in memory"),
+            Err(e) => tracing::error!(
+                error = format!("{e:#}"),
+                "master key file could not be reloaded; keeping the keys in memory"
+            ),
         }
     }
 }
@@ -139,7 +168,13 @@ async fn housekeeping(state: AppState) {
         if last_retention.is_none_or(|t| t.elapsed() >= Duration::from_secs(24 * 3600)) {
             last_retention = Some(std::time::Instant::now());
             let days = state.config.retention_days;
-            match state.db.run(move |conn| crate::cases::purge::purge_retention(conn, chrono::Utc::now(), days, |_| {})).await {
+            match state
+                .db
+                .run(move |conn| {
+                    crate::cases::purge::purge_retention(conn, chrono::Utc::now(), days, |_| {})
+                })
+                .await
+            {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(cases = n, retention_days = days, "closed cases purged"),
                 Err(e) => tracing::warn!(error = %e, "retention purge skipped"),

@@ -8,7 +8,13 @@ use crate::web::{AppError, AppState};
 
 /// Records a staff view (its own small transaction; changes record their
 /// entry inside their own transaction instead).
-pub async fn view(state: &AppState, actor: i64, action: &'static str, target_type: &'static str, target_id: String) -> Result<(), AppError> {
+pub async fn view(
+    state: &AppState,
+    actor: i64,
+    action: &'static str,
+    target_type: &'static str,
+    target_id: String,
+) -> Result<(), AppError> {
     state
         .db
         .run(move |conn| db::audit::record(conn, Some(actor), action, target_type, &target_id, ""))

@@ -30,7 +30,14 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed() {
         assert_eq!(safe_next("/staff/cases?x=1"), Some("/staff/cases?x=1"));
-        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "", "staff", "/x\r\nSet-Cookie: a"] {
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "",
+            "staff",
+            "/x\r\nSet-Cookie: a",
+        ] {
             assert_eq!(safe_next(bad), None, "{bad:?}");
         }
     }

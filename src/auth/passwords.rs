@@ -19,11 +19,31 @@ pub const LINK_PATH: &str = "/staff/password/";
 /// Creates a link for `user` (cancelling older unused ones), queues the
 /// email that carries it, and returns the token so the caller can show it.
 /// Runs inside the caller's transaction.
-pub fn issue_link(conn: &mut Conn, keyring: &Keyring, host: &str, user: &UserRow, email: Email) -> Result<String, DbError> {
+pub fn issue_link(
+    conn: &mut Conn,
+    keyring: &Keyring,
+    host: &str,
+    user: &UserRow,
+    email: Email,
+) -> Result<String, DbError> {
     let token = new_token();
     db::password_links::revoke_for_user(conn, user.id)?;
-    db::password_links::insert(conn, &digest_token(&token), user.id, Utc::now() + chrono::Duration::hours(LINK_VALID_HOURS))?;
-    outbox::queue_with_secret(conn, keyring, host, &user.email, &user.language, email, LINK_PATH, &token)?;
+    db::password_links::insert(
+        conn,
+        &digest_token(&token),
+        user.id,
+        Utc::now() + chrono::Duration::hours(LINK_VALID_HOURS),
+    )?;
+    outbox::queue_with_secret(
+        conn,
+        keyring,
+        host,
+        &user.email,
+        &user.language,
+        email,
+        LINK_PATH,
+        &token,
+    )?;
     Ok(token)
 }
 
@@ -42,10 +62,19 @@ pub fn set_with_link(conn: &mut Conn, token: &str, hash: &str) -> Result<Option<
         return Ok(None);
     }
     db::transaction(conn, |conn| {
-        let Some(user_id) = db::password_links::consume(conn, &digest_token(token))? else { return Ok(None) };
+        let Some(user_id) = db::password_links::consume(conn, &digest_token(token))? else {
+            return Ok(None);
+        };
         db::users::set_password(conn, user_id, hash)?;
         db::sessions::delete_for_user(conn, user_id)?;
-        db::audit::record(conn, Some(user_id), "user.password", "user", &user_id.to_string(), "link")?;
+        db::audit::record(
+            conn,
+            Some(user_id),
+            "user.password",
+            "user",
+            &user_id.to_string(),
+            "link",
+        )?;
         Ok(Some(user_id))
     })
 }

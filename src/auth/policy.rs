@@ -52,7 +52,11 @@ pub struct Rule {
 }
 
 const fn rule(method: &'static str, pattern: &'static str, access: Access) -> Rule {
-    Rule { method, pattern, access }
+    Rule {
+        method,
+        pattern,
+        access,
+    }
 }
 
 /// Every staff route. Tests walk this table to check each route against
@@ -75,13 +79,25 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/account/totp/disable", Access::Staff),
     rule("GET", "/staff/cases", Access::Casework),
     rule("GET", "/staff/cases/{reference}", Access::Casework),
-    rule("GET", "/staff/cases/{reference}/evidence/{evidence_id}", Access::Casework),
+    rule(
+        "GET",
+        "/staff/cases/{reference}/evidence/{evidence_id}",
+        Access::Casework,
+    ),
     rule("POST", "/staff/cases/{reference}/status", Access::Casework),
     rule("POST", "/staff/cases/{reference}/risk", Access::Casework),
     rule("POST", "/staff/cases/{reference}/assign", Access::Casework),
     rule("POST", "/staff/cases/{reference}/notes", Access::Casework),
-    rule("POST", "/staff/cases/{reference}/referrals", Access::Casework),
-    rule("POST", "/staff/cases/{reference}/messages", Access::Casework),
+    rule(
+        "POST",
+        "/staff/cases/{reference}/referrals",
+        Access::Casework,
+    ),
+    rule(
+        "POST",
+        "/staff/cases/{reference}/messages",
+        Access::Casework,
+    ),
     rule("POST", "/staff/cases/{reference}/purge", Access::Casework),
     rule("GET", "/staff/referrals", Access::Liaison),
     rule("GET", "/staff/referrals/{id}", Access::Liaison),
@@ -120,8 +136,14 @@ const ENROLMENT_ROUTES: &[&str] = &[
 
 /// The rule for a request, if its route is listed.
 pub fn rule_for(method: &Method, pattern: &str) -> Option<&'static Rule> {
-    let method = if method == Method::HEAD { "GET" } else { method.as_str() };
-    RULES.iter().find(|r| r.method == method && r.pattern == pattern)
+    let method = if method == Method::HEAD {
+        "GET"
+    } else {
+        method.as_str()
+    };
+    RULES
+        .iter()
+        .find(|r| r.method == method && r.pattern == pattern)
 }
 
 /// Largest urlencoded staff form the gate reads to find its token.
@@ -147,7 +169,10 @@ pub async fn staff_gate(
                 req.extensions_mut().insert::<Staff>(staff);
             }
             let mut res = next.call(req).await?.map_into_boxed_body();
-            res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+            res.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-store"),
+            );
             Ok(res)
         }
         Ok(Verdict::SignInFirst) => {
@@ -176,7 +201,10 @@ async fn check(req: &mut ServiceRequest) -> Result<Verdict, AppError> {
     let Some(rule) = rule_for(req.method(), &pattern) else {
         return Err(AppError::NotFound);
     };
-    let state = req.app_data::<web::Data<AppState>>().expect("AppState is registered").clone();
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .expect("AppState is registered")
+        .clone();
     let staff = session::resolve(&state, req.request()).await?;
     let state_changing = req.method() != Method::GET && req.method() != Method::HEAD;
 
@@ -187,9 +215,15 @@ async fn check(req: &mut ServiceRequest) -> Result<Verdict, AppError> {
         (Some(s), access) if !access.allows(s.role) => return Err(AppError::Forbidden),
         _ => {}
     }
-    let must_enrol = staff.as_ref().is_some_and(|s| s.role == StaffRole::Admin && !s.totp_enabled);
+    let must_enrol = staff
+        .as_ref()
+        .is_some_and(|s| s.role == StaffRole::Admin && !s.totp_enabled);
     if must_enrol && rule.access != Access::Anyone && !ENROLMENT_ROUTES.contains(&rule.pattern) {
-        return if state_changing { Err(AppError::Forbidden) } else { Ok(Verdict::EnrolFirst) };
+        return if state_changing {
+            Err(AppError::Forbidden)
+        } else {
+            Ok(Verdict::EnrolFirst)
+        };
     }
 
     if state_changing {
@@ -217,19 +251,30 @@ fn path_and_query(req: &ServiceRequest) -> String {
 }
 
 fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)]).map(|e| e[1..].to_string()).unwrap_or_default()
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e[1..].to_string())
+        .unwrap_or_default()
 }
 
 /// Finds the submitted `csrf_token`: in the urlencoded body (read, then
 /// put back for the handler), or, for multipart forms (whose body the
 /// handler streams), in the form's action URL.
 async fn read_form_token(req: &mut ServiceRequest) -> Result<String, AppError> {
-    let content_type =
-        req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
     if content_type.starts_with("multipart/form-data") {
         let token = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
             .ok()
-            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v))
+            .and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .find(|(k, _)| k == "csrf_token")
+                    .map(|(_, v)| v)
+            })
             .unwrap_or_default();
         return Ok(token);
     }
@@ -248,7 +293,12 @@ async fn read_form_token(req: &mut ServiceRequest) -> Result<String, AppError> {
     let body = body.freeze();
     let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
         .ok()
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v))
+        .and_then(|pairs| {
+            pairs
+                .into_iter()
+                .find(|(k, _)| k == "csrf_token")
+                .map(|(_, v)| v)
+        })
         .unwrap_or_default();
     req.set_payload(actix_web::dev::Payload::from(body));
     Ok(token)
@@ -262,7 +312,12 @@ mod tests {
     fn every_rule_is_unique() {
         for (i, a) in RULES.iter().enumerate() {
             for b in &RULES[i + 1..] {
-                assert!(!(a.method == b.method && a.pattern == b.pattern), "{} {} twice", a.method, a.pattern);
+                assert!(
+                    !(a.method == b.method && a.pattern == b.pattern),
+                    "{} {} twice",
+                    a.method,
+                    a.pattern
+                );
             }
         }
     }

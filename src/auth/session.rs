@@ -37,7 +37,10 @@ pub struct Staff {
 
 impl std::fmt::Debug for Staff {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Staff").field("user_id", &self.user_id).field("role", &self.role).finish_non_exhaustive()
+        f.debug_struct("Staff")
+            .field("user_id", &self.user_id)
+            .field("role", &self.role)
+            .finish_non_exhaustive()
     }
 }
 
@@ -48,14 +51,23 @@ impl FromRequest for Staff {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         // The gate has put it there; a handler reached without it is a
         // configuration fault, refused rather than served.
-        std::future::ready(req.extensions().get::<Staff>().cloned().ok_or(AppError::Forbidden))
+        std::future::ready(
+            req.extensions()
+                .get::<Staff>()
+                .cloned()
+                .ok_or(AppError::Forbidden),
+        )
     }
 }
 
 /// The session cookie's name: `__Host-` prefixed over HTTPS, so that it is
 /// bound to this host and path `/`, and always `Secure`.
 pub fn cookie_name(config: &Config) -> &'static str {
-    if config.https() { "__Host-haven_session" } else { "haven_session" }
+    if config.https() {
+        "__Host-haven_session"
+    } else {
+        "haven_session"
+    }
 }
 
 fn build_cookie(config: &Config, value: String) -> Cookie<'static> {
@@ -73,7 +85,10 @@ pub async fn start(state: &AppState, user_id: i64) -> Result<Cookie<'static>, Ap
     let token = new_token();
     let digest = digest_token(&token);
     let csrf = new_token();
-    state.db.run(move |conn| db::sessions::insert(conn, &digest, user_id, &csrf)).await?;
+    state
+        .db
+        .run(move |conn| db::sessions::insert(conn, &digest, user_id, &csrf))
+        .await?;
     Ok(build_cookie(&state.config, token))
 }
 
@@ -86,7 +101,9 @@ pub fn removal_cookie(config: &Config) -> Cookie<'static> {
 
 /// The live session of this request, if any.
 pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff>, AppError> {
-    let Some(cookie) = req.cookie(cookie_name(&state.config)) else { return Ok(None) };
+    let Some(cookie) = req.cookie(cookie_name(&state.config)) else {
+        return Ok(None);
+    };
     let token = cookie.value();
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
@@ -98,7 +115,9 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
             let now = Utc::now();
             let idle_since = now - chrono::Duration::seconds(SESSION_IDLE_SECS);
             let created_since = now - chrono::Duration::seconds(SESSION_ABSOLUTE_SECS);
-            let Some((session, user)) = db::sessions::find_live(conn, &digest, idle_since, created_since)? else {
+            let Some((session, user)) =
+                db::sessions::find_live(conn, &digest, idle_since, created_since)?
+            else {
                 return Ok::<_, DbError>(None);
             };
             if (now - session.last_seen_at).num_seconds() >= TOUCH_EVERY_SECS {
@@ -107,8 +126,12 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
             Ok(Some((session, user)))
         })
         .await?;
-    let Some((session, user)) = found else { return Ok(None) };
-    let Some(role) = StaffRole::parse(&user.role) else { return Ok(None) };
+    let Some((session, user)) = found else {
+        return Ok(None);
+    };
+    let Some(role) = StaffRole::parse(&user.role) else {
+        return Ok(None);
+    };
     Ok(Some(Staff {
         user_id: user.id,
         role,
@@ -125,6 +148,9 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
 /// Ends this session.
 pub async fn end(state: &AppState, staff: &Staff) -> Result<(), AppError> {
     let digest = staff.token_digest.clone();
-    state.db.run(move |conn| db::sessions::delete(conn, &digest)).await?;
+    state
+        .db
+        .run(move |conn| db::sessions::delete(conn, &digest))
+        .await?;
     Ok(())
 }

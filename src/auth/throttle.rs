@@ -57,7 +57,10 @@ impl SourceLimiter {
     }
 
     pub fn forget(&self, source: IpAddr) {
-        self.seen.lock().unwrap_or_else(|p| p.into_inner()).remove(&source);
+        self.seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&source);
     }
 }
 
@@ -67,8 +70,14 @@ pub fn account_key(state: &AppState, email: &str) -> Vec<u8> {
 }
 
 /// How long sign-ins for this account name are held back, if they are.
-pub async fn account_held_until(state: &AppState, key: Vec<u8>) -> Result<Option<DateTime<Utc>>, DbError> {
-    state.db.run(move |conn| db::throttles::throttled_until(conn, &key, Utc::now())).await
+pub async fn account_held_until(
+    state: &AppState,
+    key: Vec<u8>,
+) -> Result<Option<DateTime<Utc>>, DbError> {
+    state
+        .db
+        .run(move |conn| db::throttles::throttled_until(conn, &key, Utc::now()))
+        .await
 }
 
 /// Counts a failure for this account name and holds it back when the free
@@ -90,7 +99,10 @@ pub async fn account_failed(state: &AppState, key: Vec<u8>) -> Result<(), DbErro
 }
 
 pub async fn account_succeeded(state: &AppState, key: Vec<u8>) -> Result<(), DbError> {
-    state.db.run(move |conn| db::throttles::clear(conn, &key)).await
+    state
+        .db
+        .run(move |conn| db::throttles::clear(conn, &key))
+        .await
 }
 
 /// The hold after `failures` failures in a window, if any.
@@ -106,12 +118,25 @@ pub const DEVICE_COOKIE: &str = "haven_device";
 pub const DEVICE_VALID_SECS: i64 = 180 * 24 * 3600;
 
 pub fn device_token(state: &AppState, user_id: i64) -> String {
-    format!("{user_id}.{}", state.forms().issue(&format!("device/{user_id}"), crate::web::now_unix()))
+    format!(
+        "{user_id}.{}",
+        state
+            .forms()
+            .issue(&format!("device/{user_id}"), crate::web::now_unix())
+    )
 }
 
 pub fn device_is_known(state: &AppState, cookie: Option<&str>, user_id: i64) -> bool {
-    let Some((id, token)) = cookie.and_then(|c| c.split_once('.')) else { return false };
-    id == user_id.to_string() && state.forms().verify(&format!("device/{user_id}"), token, crate::web::now_unix(), DEVICE_VALID_SECS)
+    let Some((id, token)) = cookie.and_then(|c| c.split_once('.')) else {
+        return false;
+    };
+    id == user_id.to_string()
+        && state.forms().verify(
+            &format!("device/{user_id}"),
+            token,
+            crate::web::now_unix(),
+            DEVICE_VALID_SECS,
+        )
 }
 
 #[cfg(test)]

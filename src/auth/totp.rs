@@ -32,7 +32,12 @@ fn secret_of(state: &AppState, user: &UserRow) -> Result<Option<Zeroizing<Vec<u8
             .keyring
             .open_system(key_id, &Aad::totp_secret(user.id), sealed)
             .map(Some)
-            .map_err(|_| AppError::internal(anyhow::anyhow!("user {} TOTP secret failed to open", user.id))),
+            .map_err(|_| {
+                AppError::internal(anyhow::anyhow!(
+                    "user {} TOTP secret failed to open",
+                    user.id
+                ))
+            }),
         _ => Ok(None),
     }
 }
@@ -40,33 +45,58 @@ fn secret_of(state: &AppState, user: &UserRow) -> Result<Option<Zeroizing<Vec<u8
 /// Starts enrolment: a new random secret, stored sealed and not yet active.
 pub async fn start_enrolment(state: &AppState, user_id: i64) -> Result<(), AppError> {
     let secret = Zeroizing::new(random_bytes::<20>());
-    let (key_id, sealed) = state.keyring.seal_system(&Aad::totp_secret(user_id), &secret[..]);
-    state.db.run(move |conn| db::users::set_pending_totp(conn, user_id, &key_id, &sealed)).await?;
+    let (key_id, sealed) = state
+        .keyring
+        .seal_system(&Aad::totp_secret(user_id), &secret[..]);
+    state
+        .db
+        .run(move |conn| db::users::set_pending_totp(conn, user_id, &key_id, &sealed))
+        .await?;
     Ok(())
 }
 
 /// The `otpauth://` URL and the base-32 key of a pending enrolment, for the
 /// QR code and for typing by hand.
-pub fn enrolment_details(state: &AppState, user: &UserRow) -> Result<Option<(Zeroizing<String>, Zeroizing<String>)>, AppError> {
-    let Some(secret) = secret_of(state, user)? else { return Ok(None) };
+pub fn enrolment_details(
+    state: &AppState,
+    user: &UserRow,
+) -> Result<Option<(Zeroizing<String>, Zeroizing<String>)>, AppError> {
+    let Some(secret) = secret_of(state, user)? else {
+        return Ok(None);
+    };
     let t = totp(&secret, &user.email)?;
-    let url = t.to_url().map_err(|e| AppError::internal(anyhow::anyhow!("TOTP URL: {e:?}")))?;
-    Ok(Some((Zeroizing::new(url), Zeroizing::new(t.secret().to_base32()))))
+    let url = t
+        .to_url()
+        .map_err(|e| AppError::internal(anyhow::anyhow!("TOTP URL: {e:?}")))?;
+    Ok(Some((
+        Zeroizing::new(url),
+        Zeroizing::new(t.secret().to_base32()),
+    )))
 }
 
 /// Checks a six-digit code against the user's secret, accepting each time
 /// step at most once.
 pub async fn check_code(state: &AppState, user: &UserRow, code: &str) -> Result<bool, AppError> {
-    let Some(secret) = secret_of(state, user)? else { return Ok(false) };
+    let Some(secret) = secret_of(state, user)? else {
+        return Ok(false);
+    };
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(false);
     }
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let Some(step) = totp(&secret, &user.email)?.check(&code, now) else { return Ok(false) };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let Some(step) = totp(&secret, &user.email)?.check(&code, now) else {
+        return Ok(false);
+    };
     let user_id = user.id;
     let step = i64::try_from(step).unwrap_or(i64::MAX);
-    Ok(state.db.run(move |conn| db::users::accept_totp_step(conn, user_id, step)).await?)
+    Ok(state
+        .db
+        .run(move |conn| db::users::accept_totp_step(conn, user_id, step))
+        .await?)
 }
 
 /// Makes new recovery codes (replacing any old ones) and returns them, to
@@ -82,24 +112,40 @@ pub async fn new_recovery_codes(state: &AppState, user_id: i64) -> Result<Vec<St
     for code in &codes {
         hashes.push(state.hasher.hash(normalise_recovery(code)).await?);
     }
-    state.db.run(move |conn| db::recovery_codes::replace(conn, user_id, &hashes)).await?;
+    state
+        .db
+        .run(move |conn| db::recovery_codes::replace(conn, user_id, &hashes))
+        .await?;
     Ok(codes)
 }
 
 fn normalise_recovery(code: &str) -> String {
-    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 /// Uses a recovery code if it matches one not used before.
-pub async fn use_recovery_code(state: &AppState, user_id: i64, code: &str) -> Result<bool, AppError> {
+pub async fn use_recovery_code(
+    state: &AppState,
+    user_id: i64,
+    code: &str,
+) -> Result<bool, AppError> {
     let code = normalise_recovery(code);
     if code.len() != 10 {
         return Ok(false);
     }
-    let unused = state.db.run(move |conn| db::recovery_codes::unused(conn, user_id)).await?;
+    let unused = state
+        .db
+        .run(move |conn| db::recovery_codes::unused(conn, user_id))
+        .await?;
     for (id, hash) in unused {
         if state.hasher.verify(code.clone(), Some(hash)).await? {
-            return Ok(state.db.run(move |conn| db::recovery_codes::mark_used(conn, id)).await?);
+            return Ok(state
+                .db
+                .run(move |conn| db::recovery_codes::mark_used(conn, id))
+                .await?);
         }
     }
     Ok(false)
@@ -107,7 +153,8 @@ pub async fn use_recovery_code(state: &AppState, user_id: i64, code: &str) -> Re
 
 /// The QR code of an `otpauth://` URL, as SVG drawn here (no third party).
 pub fn qr_svg(url: &str) -> Result<String, AppError> {
-    let code = qrcode::QrCode::new(url.as_bytes()).map_err(|e| AppError::internal(anyhow::anyhow!("QR code: {e}")))?;
+    let code = qrcode::QrCode::new(url.as_bytes())
+        .map_err(|e| AppError::internal(anyhow::anyhow!("QR code: {e}")))?;
     Ok(code
         .render::<qrcode::render::svg::Color<'_>>()
         .min_dimensions(240, 240)

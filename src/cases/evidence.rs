@@ -17,7 +17,12 @@ pub struct EvidenceUpload {
 
 impl std::fmt::Debug for EvidenceUpload {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "EvidenceUpload({}, {} bytes)", self.media_type, self.bytes.len())
+        write!(
+            f,
+            "EvidenceUpload({}, {} bytes)",
+            self.media_type,
+            self.bytes.len()
+        )
     }
 }
 
@@ -51,10 +56,17 @@ pub fn detect_type(bytes: &[u8]) -> Option<&'static str> {
     // Plain text has no magic number: valid UTF-8 without control bytes,
     // and not markup (an SVG or HTML page is not plain text).
     let text = std::str::from_utf8(bytes).ok()?;
-    let clean = text.chars().all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'));
-    let head = text.trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
+    let clean = text
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'));
+    let head = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_ascii_lowercase();
     let markup = head.starts_with('<')
-        || ["<svg", "<html", "<script", "<!doctype", "<?xml", "<iframe"].iter().any(|m| head.contains(m));
+        || ["<svg", "<html", "<script", "<!doctype", "<?xml", "<iframe"]
+            .iter()
+            .any(|m| head.contains(m));
     (!bytes.is_empty() && clean && !markup).then_some("text/plain")
 }
 
@@ -153,11 +165,19 @@ pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !is_format_char(*c) && !matches!(c, '"' | '\'' | ';' | '<' | '>' | '*' | '?' | '|' | ':'))
+        .filter(|c| {
+            !c.is_control()
+                && !is_format_char(*c)
+                && !matches!(c, '"' | '\'' | ';' | '<' | '>' | '*' | '?' | '|' | ':')
+        })
         .take(100)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_string();
-    if cleaned.is_empty() { "evidence".to_string() } else { cleaned }
+    if cleaned.is_empty() {
+        "evidence".to_string()
+    } else {
+        cleaned
+    }
 }
 
 /// The parser keeps everything after the first scan as it is: cut the file
@@ -193,17 +213,30 @@ mod tests {
 
     #[test]
     fn types_come_from_the_bytes() {
-        assert_eq!(detect_type(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some("image/png"));
+        assert_eq!(
+            detect_type(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Some("image/png")
+        );
         assert_eq!(detect_type(b"%PDF-1.7\n"), Some("application/pdf"));
-        assert_eq!(detect_type("plain words, 中文, ئۇيغۇر\n".as_bytes()), Some("text/plain"));
-        assert_eq!(detect_type(b"MZ\x90\0\x03\0\0\0"), None, "a Windows executable is refused");
+        assert_eq!(
+            detect_type("plain words, 中文, ئۇيغۇر\n".as_bytes()),
+            Some("text/plain")
+        );
+        assert_eq!(
+            detect_type(b"MZ\x90\0\x03\0\0\0"),
+            None,
+            "a Windows executable is refused"
+        );
         assert_eq!(detect_type(b"\x7fELF\x02\x01\x01"), None);
         assert_eq!(detect_type(b"bin\0ary"), None);
     }
 
     #[test]
     fn markup_is_not_plain_text() {
-        assert_eq!(detect_type(b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"), None);
+        assert_eq!(
+            detect_type(b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"),
+            None
+        );
         assert_eq!(detect_type(b"  <html><body>x</body></html>"), None);
         assert_eq!(detect_type(b"notes\n<script>alert(1)</script>"), None);
         assert_eq!(detect_type(b"a < b and c > d"), Some("text/plain"));
@@ -216,8 +249,12 @@ mod tests {
         v.extend_from_slice(&[0xFF, 0xE1]);
         v.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
         v.extend_from_slice(exif);
-        v.extend_from_slice(&[0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
-        v.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0x34, 0x56]);
+        v.extend_from_slice(&[
+            0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+        ]);
+        v.extend_from_slice(&[
+            0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0x34, 0x56,
+        ]);
         v.extend_from_slice(&[0xFF, 0xD9]);
         v
     }
@@ -229,7 +266,10 @@ mod tests {
         let (clean, removed) = strip_metadata("image/jpeg", jpeg).unwrap();
         assert!(removed);
         assert!(!clean.windows(11).any(|w| w == b"GPSLatitude"));
-        assert!(clean.windows(4).any(|w| w == b"JFIF"), "the image itself is kept");
+        assert!(
+            clean.windows(4).any(|w| w == b"JFIF"),
+            "the image itself is kept"
+        );
         assert_eq!(detect_type(&clean), Some("image/jpeg"));
     }
 
@@ -246,12 +286,20 @@ mod tests {
     #[test]
     fn an_unreadable_image_is_refused_not_stored_with_its_metadata() {
         assert!(strip_metadata("image/jpeg", vec![0xFF, 0xD8, 0xFF, 0xE1, 0xFF]).is_none());
-        assert_eq!(strip_metadata("application/pdf", b"%PDF-1.7".to_vec()).unwrap().1, false);
+        assert_eq!(
+            strip_metadata("application/pdf", b"%PDF-1.7".to_vec())
+                .unwrap()
+                .1,
+            false
+        );
     }
 
     #[test]
     fn downloads_end_in_the_extension_of_their_real_type() {
-        assert_eq!(download_name("statement.js", "text/plain"), "statement.js.txt");
+        assert_eq!(
+            download_name("statement.js", "text/plain"),
+            "statement.js.txt"
+        );
         assert_eq!(download_name("photo.JPEG", "image/jpeg"), "photo.JPEG");
         assert_eq!(download_name("scan.pdf", "application/pdf"), "scan.pdf");
         assert_eq!(clean_file_name("report\u{202e}fdp.js"), "reportfdp.js");

@@ -40,9 +40,20 @@ pub enum Opening {
     Held(i64),
 }
 
-pub async fn open(state: &AppState, source: IpAddr, reference: &str, receipt: &str) -> Result<Opening, AppError> {
+pub async fn open(
+    state: &AppState,
+    source: IpAddr,
+    reference: &str,
+    receipt: &str,
+) -> Result<Opening, AppError> {
     let parsed = CaseReference::parse(reference);
-    let key = state.throttle_keys().digest(&format!("follow-up/{}", parsed.as_ref().map(|r| r.as_str()).unwrap_or(reference.trim())));
+    let key = state.throttle_keys().digest(&format!(
+        "follow-up/{}",
+        parsed
+            .as_ref()
+            .map(|r| r.as_str())
+            .unwrap_or(reference.trim())
+    ));
     let held = throttle::account_held_until(state, key.clone()).await?;
     let found = match &parsed {
         Some(r) => {
@@ -58,9 +69,15 @@ pub async fn open(state: &AppState, source: IpAddr, reference: &str, receipt: &s
         }
         None => None,
     };
-    let receipt = Receipt::parse(receipt).map(|r| r.expose().to_string()).unwrap_or_else(|| receipt.to_string());
+    let receipt = Receipt::parse(receipt)
+        .map(|r| r.expose().to_string())
+        .unwrap_or_else(|| receipt.to_string());
     // The same Argon2 work whether the reference exists or not.
-    let ok = state.hasher.verify(receipt, found.as_ref().map(|(h, _)| h.clone())).await? && found.is_some();
+    let ok = state
+        .hasher
+        .verify(receipt, found.as_ref().map(|(h, _)| h.clone()))
+        .await?
+        && found.is_some();
     // The right receipt always opens: 66 random bits cannot be guessed, and
     // neither someone who only knows a reference nor someone failing from
     // the same address (a shared Tor exit) may lock a reporter out. Wrong
@@ -70,7 +87,9 @@ pub async fn open(state: &AppState, source: IpAddr, reference: &str, receipt: &s
             return Ok(Opening::Held(((wait.as_secs() + 59) / 60) as i64));
         }
         if let Some(until) = held {
-            return Ok(Opening::Held(((until - Utc::now()).num_seconds().max(1) + 59) / 60));
+            return Ok(Opening::Held(
+                ((until - Utc::now()).num_seconds().max(1) + 59) / 60,
+            ));
         }
     }
     if !ok {
@@ -79,7 +98,9 @@ pub async fn open(state: &AppState, source: IpAddr, reference: &str, receipt: &s
         return Ok(Opening::Wrong);
     }
     throttle::account_succeeded(state, key).await?;
-    Ok(Opening::Opened(found.map(|(_, id)| id).expect("checked above")))
+    Ok(Opening::Opened(
+        found.map(|(_, id)| id).expect("checked above"),
+    ))
 }
 
 /// A live visit.
@@ -95,7 +116,10 @@ pub async fn start_visit(state: &AppState, case_id: i64) -> Result<String, AppEr
     let token = new_token();
     let digest = digest_token(&token);
     let csrf = new_token();
-    state.db.run(move |conn| db::reporter_sessions::insert(conn, &digest, case_id, &csrf)).await?;
+    state
+        .db
+        .run(move |conn| db::reporter_sessions::insert(conn, &digest, case_id, &csrf))
+        .await?;
     Ok(token)
 }
 
@@ -117,12 +141,19 @@ pub async fn resolve_visit(state: &AppState, token: &str) -> Result<Option<Visit
             )
         })
         .await?;
-    Ok(found.map(|(case_id, csrf_token)| Visit { case_id, csrf_token, token_digest: digest }))
+    Ok(found.map(|(case_id, csrf_token)| Visit {
+        case_id,
+        csrf_token,
+        token_digest: digest,
+    }))
 }
 
 pub async fn end_visit(state: &AppState, visit: &Visit) -> Result<(), AppError> {
     let digest = visit.token_digest.clone();
-    state.db.run(move |conn| db::reporter_sessions::delete(conn, &digest)).await?;
+    state
+        .db
+        .run(move |conn| db::reporter_sessions::delete(conn, &digest))
+        .await?;
     Ok(())
 }
 
@@ -139,7 +170,11 @@ pub struct ReporterView {
 async fn case_of(state: &AppState, visit: &Visit) -> Result<CaseRow, AppError> {
     let id = visit.case_id;
     // A case deleted during the visit is simply gone.
-    state.db.run(move |conn| db::cases::find(conn, id)).await?.ok_or(AppError::NotFound)
+    state
+        .db
+        .run(move |conn| db::cases::find(conn, id))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 fn day(t: &DateTime<Utc>) -> String {
@@ -150,14 +185,21 @@ pub async fn view(state: &AppState, visit: &Visit) -> Result<ReporterView, AppEr
     let case = case_of(state, visit).await?;
     let messages = messages::for_case(state, &case).await?;
     let id = case.id;
-    let files = state.db.run(move |conn| db::evidence::list_for_case(conn, id)).await?.len() as i64;
+    let files = state
+        .db
+        .run(move |conn| db::evidence::list_for_case(conn, id))
+        .await?
+        .len() as i64;
     Ok(ReporterView {
         reference: case.reference.clone(),
         status: case.status.clone(),
         received: day(&case.received_at),
         messages,
         files,
-        deletion_due: case.deletion_due_at.as_ref().map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
+        deletion_due: case
+            .deletion_due_at
+            .as_ref()
+            .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
     })
 }
 
@@ -172,10 +214,15 @@ pub async fn reply(state: &AppState, visit: &Visit, body: &str) -> Result<bool, 
     Ok(true)
 }
 
-pub async fn add_evidence(state: &AppState, visit: &Visit, files: Vec<EvidenceUpload>) -> Result<usize, AppError> {
+pub async fn add_evidence(
+    state: &AppState,
+    visit: &Visit,
+    files: Vec<EvidenceUpload>,
+) -> Result<usize, AppError> {
     let case = case_of(state, visit).await?;
     let key = data_key(state, &case)?;
-    let reference = CaseReference::parse(&case.reference).ok_or_else(|| AppError::internal(anyhow::anyhow!("bad reference")))?;
+    let reference = CaseReference::parse(&case.reference)
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("bad reference")))?;
     let rows = seal_files(&key, &reference, &files);
     let n = rows.len();
     let case_id = case.id;
@@ -187,7 +234,13 @@ pub async fn add_evidence(state: &AppState, visit: &Visit, files: Vec<EvidenceUp
                     row.case_id = case_id;
                     db::evidence::insert(conn, &row)?;
                 }
-                db::events::record(conn, case_id, None, EventKind::EvidenceAdded.as_str(), &n.to_string())
+                db::events::record(
+                    conn,
+                    case_id,
+                    None,
+                    EventKind::EvidenceAdded.as_str(),
+                    &n.to_string(),
+                )
             })
         })
         .await?;
@@ -195,15 +248,24 @@ pub async fn add_evidence(state: &AppState, visit: &Visit, files: Vec<EvidenceUp
     Ok(n)
 }
 
-pub async fn request_deletion(state: &AppState, visit: &Visit, cancel: bool) -> Result<(), AppError> {
+pub async fn request_deletion(
+    state: &AppState,
+    visit: &Visit,
+    cancel: bool,
+) -> Result<(), AppError> {
     let id = visit.case_id;
     state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                let due = (!cancel).then(|| Utc::now() + chrono::Duration::hours(DELETION_GRACE_HOURS));
+                let due =
+                    (!cancel).then(|| Utc::now() + chrono::Duration::hours(DELETION_GRACE_HOURS));
                 db::cases::set_deletion_due(conn, id, due)?;
-                let kind = if cancel { EventKind::DeletionCancelled } else { EventKind::DeletionRequested };
+                let kind = if cancel {
+                    EventKind::DeletionCancelled
+                } else {
+                    EventKind::DeletionRequested
+                };
                 db::events::record(conn, id, None, kind.as_str(), "")?;
                 Ok::<_, DbError>(())
             })

@@ -7,7 +7,8 @@ use crate::db::cases::NewCaseRow;
 use crate::db::evidence::NewEvidenceRow;
 use crate::db::{self, DbError};
 use crate::domain::{
-    CaseReference, Channel, Demand, EventKind, IncidentKind, IntakeSource, NewReport, Receipt, RiskLevel, Support,
+    CaseReference, Channel, Demand, EventKind, IncidentKind, IntakeSource, NewReport, Receipt,
+    RiskLevel, Support,
 };
 use crate::web::{AppError, AppState};
 
@@ -32,7 +33,8 @@ pub async fn file_report(
 ) -> Result<FiledReport, AppError> {
     let receipt = Receipt::generate();
     let receipt_hash = state.hasher.hash(receipt.expose().to_string()).await?;
-    let content = zeroize::Zeroizing::new(serde_json::to_vec(&report.content).map_err(AppError::internal)?);
+    let content =
+        zeroize::Zeroizing::new(serde_json::to_vec(&report.content).map_err(AppError::internal)?);
 
     let file_count = files.len();
     for _ in 0..REFERENCE_ATTEMPTS {
@@ -40,7 +42,14 @@ pub async fn file_report(
         let data_key = DataKey::generate();
         let wrapped = state.keyring.wrap(&data_key, reference.as_str());
         let sealed = data_key.seal(&Aad::case_content(reference.as_str()), &content);
-        let row = case_row(&report, &reference, receipt_hash.clone(), wrapped, sealed, source);
+        let row = case_row(
+            &report,
+            &reference,
+            receipt_hash.clone(),
+            wrapped,
+            sealed,
+            source,
+        );
         let files = seal_files(&data_key, &reference, &files);
         let urgent = report.immediate_danger;
         let host = state.config.host().to_string();
@@ -53,7 +62,13 @@ pub async fn file_report(
                         file.case_id = case_id;
                         db::evidence::insert(conn, &file)?;
                     }
-                    db::events::record(conn, case_id, None, EventKind::Filed.as_str(), source.as_str())?;
+                    db::events::record(
+                        conn,
+                        case_id,
+                        None,
+                        EventKind::Filed.as_str(),
+                        source.as_str(),
+                    )?;
                     if urgent {
                         notify::urgent_case(conn, &host)?;
                     }
@@ -63,14 +78,21 @@ pub async fn file_report(
             .await;
         match stored {
             Ok(case_id) => {
-                tracing::info!(case_id, evidence_files = file_count, source = source.as_str(), "report filed");
+                tracing::info!(
+                    case_id,
+                    evidence_files = file_count,
+                    source = source.as_str(),
+                    "report filed"
+                );
                 return Ok(FiledReport { reference, receipt });
             }
             Err(DbError::Conflict) => continue,
             Err(e) => return Err(e.into()),
         }
     }
-    Err(AppError::internal(anyhow::anyhow!("no free case reference after {REFERENCE_ATTEMPTS} attempts")))
+    Err(AppError::internal(anyhow::anyhow!(
+        "no free case reference after {REFERENCE_ATTEMPTS} attempts"
+    )))
 }
 
 pub(crate) fn case_row(
@@ -84,7 +106,11 @@ pub(crate) fn case_row(
     fn codes<T: Copy>(values: &[T], code: fn(T) -> &'static str) -> Vec<String> {
         values.iter().map(|v| code(*v).to_string()).collect()
     }
-    let risk = if report.immediate_danger { RiskLevel::Urgent } else { RiskLevel::Routine };
+    let risk = if report.immediate_danger {
+        RiskLevel::Urgent
+    } else {
+        RiskLevel::Routine
+    };
     NewCaseRow {
         reference: reference.as_str().to_string(),
         receipt_hash,
@@ -114,15 +140,25 @@ pub(crate) fn case_row(
     }
 }
 
-pub(crate) fn seal_files(data_key: &DataKey, reference: &CaseReference, files: &[EvidenceUpload]) -> Vec<NewEvidenceRow> {
+pub(crate) fn seal_files(
+    data_key: &DataKey,
+    reference: &CaseReference,
+    files: &[EvidenceUpload],
+) -> Vec<NewEvidenceRow> {
     files
         .iter()
         .map(|f| {
             let public_id = new_token()[..32].to_string();
             NewEvidenceRow {
                 case_id: 0,
-                name: data_key.seal(&Aad::evidence_name(reference.as_str(), &public_id), f.name.as_bytes()),
-                content: data_key.seal(&Aad::evidence_bytes(reference.as_str(), &public_id), &f.bytes),
+                name: data_key.seal(
+                    &Aad::evidence_name(reference.as_str(), &public_id),
+                    f.name.as_bytes(),
+                ),
+                content: data_key.seal(
+                    &Aad::evidence_bytes(reference.as_str(), &public_id),
+                    &f.bytes,
+                ),
                 media_type: f.media_type,
                 size_bytes: i32::try_from(f.bytes.len()).unwrap_or(i32::MAX),
                 added_by: "reporter",

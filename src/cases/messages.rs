@@ -23,11 +23,19 @@ pub struct Message {
 }
 
 pub(crate) fn data_key(state: &AppState, case: &CaseRow) -> Result<DataKey, AppError> {
-    let wrapped = WrappedKey { master_key_id: case.master_key_id.clone(), sealed: case.wrapped_key.clone() };
+    let wrapped = WrappedKey {
+        master_key_id: case.master_key_id.clone(),
+        sealed: case.wrapped_key.clone(),
+    };
     state
         .keyring
         .unwrap(&wrapped, &case.reference)
-        .map_err(|_| AppError::internal(anyhow::anyhow!("case {} data key failed to unwrap", case.id)))
+        .map_err(|_| {
+            AppError::internal(anyhow::anyhow!(
+                "case {} data key failed to unwrap",
+                case.id
+            ))
+        })
 }
 
 pub fn valid(body: &str) -> bool {
@@ -36,10 +44,18 @@ pub fn valid(body: &str) -> bool {
 }
 
 /// Seals and stores a message on `case`, with its timeline entry.
-pub async fn post(state: &AppState, case: CaseRow, from_staff: Option<i64>, body: &str) -> Result<(), AppError> {
+pub async fn post(
+    state: &AppState,
+    case: CaseRow,
+    from_staff: Option<i64>,
+    body: &str,
+) -> Result<(), AppError> {
     let key = data_key(state, &case)?;
     let public_id = new_token()[..32].to_string();
-    let sealed = key.seal(&Aad::case_message(&case.reference, &public_id), body.trim().as_bytes());
+    let sealed = key.seal(
+        &Aad::case_message(&case.reference, &public_id),
+        body.trim().as_bytes(),
+    );
     let (sender, kind) = match from_staff {
         Some(_) => ("staff", EventKind::MessageToReporter),
         None => ("reporter", EventKind::MessageFromReporter),
@@ -50,7 +66,14 @@ pub async fn post(state: &AppState, case: CaseRow, from_staff: Option<i64>, body
             db::transaction(conn, |conn| {
                 db::messages::insert(conn, case.id, &public_id, sender, from_staff, &sealed)?;
                 if from_staff.is_some() {
-                    db::audit::record(conn, from_staff, "case.message", "case", &case.id.to_string(), "")?;
+                    db::audit::record(
+                        conn,
+                        from_staff,
+                        "case.message",
+                        "case",
+                        &case.id.to_string(),
+                        "",
+                    )?;
                 }
                 db::events::record(conn, case.id, from_staff, kind.as_str(), "")
             })
@@ -60,12 +83,21 @@ pub async fn post(state: &AppState, case: CaseRow, from_staff: Option<i64>, body
 }
 
 /// A caseworker writes to the reporter.
-pub async fn staff_writes(state: &AppState, staff: &Staff, reference: &CaseReference, body: &str) -> Result<bool, AppError> {
+pub async fn staff_writes(
+    state: &AppState,
+    staff: &Staff,
+    reference: &CaseReference,
+    body: &str,
+) -> Result<bool, AppError> {
     if !valid(body) {
         return Ok(false);
     }
     let r = reference.as_str().to_string();
-    let case = state.db.run(move |conn| db::cases::find_by_reference(conn, &r)).await?.ok_or(AppError::NotFound)?;
+    let case = state
+        .db
+        .run(move |conn| db::cases::find_by_reference(conn, &r))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let case_id = case.id;
     post(state, case, Some(staff.user_id), body).await?;
     tracing::info!(user_id = staff.user_id, case_id, "message to reporter");
@@ -76,13 +108,21 @@ pub async fn staff_writes(state: &AppState, staff: &Staff, reference: &CaseRefer
 pub async fn for_case(state: &AppState, case: &CaseRow) -> Result<Vec<Message>, AppError> {
     let key = data_key(state, case)?;
     let id = case.id;
-    let rows = state.db.run(move |conn| db::messages::for_case(conn, id)).await?;
+    let rows = state
+        .db
+        .run(move |conn| db::messages::for_case(conn, id))
+        .await?;
     let stamp = |t: &DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     rows.into_iter()
         .map(|m| {
             let body = key
                 .open(&Aad::case_message(&case.reference, &m.public_id), &m.body)
-                .map_err(|_| AppError::internal(anyhow::anyhow!("case {} message failed authentication", case.id)))?;
+                .map_err(|_| {
+                    AppError::internal(anyhow::anyhow!(
+                        "case {} message failed authentication",
+                        case.id
+                    ))
+                })?;
             let author = match (m.author_name.as_deref(), m.author_email) {
                 (Some(n), _) if !n.is_empty() => Some(n.to_string()),
                 (_, e) => e,

@@ -14,7 +14,14 @@ pub const URGENT_QUEUE_PATH: &str = "/staff/cases?risk=urgent&sort=risk";
 pub fn urgent_case(conn: &mut Conn, host: &str) -> Result<usize, DbError> {
     let recipients = db::users::urgent_recipients(conn)?;
     for user in &recipients {
-        outbox::queue(conn, host, &user.email, &user.language, Email::UrgentCase, URGENT_QUEUE_PATH)?;
+        outbox::queue(
+            conn,
+            host,
+            &user.email,
+            &user.language,
+            Email::UrgentCase,
+            URGENT_QUEUE_PATH,
+        )?;
     }
     Ok(recipients.len())
 }

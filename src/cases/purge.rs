@@ -31,7 +31,14 @@ pub fn purge_case(conn: &mut Conn, case_id: i64, reason: Reason) -> Result<bool,
                 Reason::ConfirmedByStaff(user) => (Some(user), "reporter-request-confirmed"),
                 Reason::Retention => (None, "retention"),
             };
-            db::audit::record(conn, actor, "case.purge", "case", &case_id.to_string(), detail)?;
+            db::audit::record(
+                conn,
+                actor,
+                "case.purge",
+                "case",
+                &case_id.to_string(),
+                detail,
+            )?;
         }
         Ok(deleted)
     })

@@ -50,9 +50,20 @@ impl Refusal {
     }
 }
 
-fn unwrap_key(state: &AppState, master_key_id: &str, wrapped: &Sealed, reference: &str) -> Result<DataKey, AppError> {
-    let wrapped = WrappedKey { master_key_id: master_key_id.to_string(), sealed: wrapped.clone() };
-    state.keyring.unwrap(&wrapped, reference).map_err(|_| AppError::internal(anyhow::anyhow!("a case data key failed to unwrap")))
+fn unwrap_key(
+    state: &AppState,
+    master_key_id: &str,
+    wrapped: &Sealed,
+    reference: &str,
+) -> Result<DataKey, AppError> {
+    let wrapped = WrappedKey {
+        master_key_id: master_key_id.to_string(),
+        sealed: wrapped.clone(),
+    };
+    state
+        .keyring
+        .unwrap(&wrapped, reference)
+        .map_err(|_| AppError::internal(anyhow::anyhow!("a case data key failed to unwrap")))
 }
 
 fn text_ok(text: &str) -> bool {
@@ -76,26 +87,47 @@ pub async fn refer(
     let reference = reference.as_str().to_string();
     let case = {
         let r = reference.clone();
-        state.db.run(move |conn| db::cases::find_by_reference(conn, &r)).await?.ok_or(AppError::NotFound)?
+        state
+            .db
+            .run(move |conn| db::cases::find_by_reference(conn, &r))
+            .await?
+            .ok_or(AppError::NotFound)?
     };
     if !case.consent_referral {
         return Ok(Err(Refusal::NoConsent));
     }
-    let key = unwrap_key(state, &case.master_key_id, &case.wrapped_key, &case.reference)?;
+    let key = unwrap_key(
+        state,
+        &case.master_key_id,
+        &case.wrapped_key,
+        &case.reference,
+    )?;
     let sealed: Vec<(i64, String, Sealed)> = targets
         .iter()
         .map(|(org, summary)| {
             let public_id = new_token()[..32].to_string();
-            let s = key.seal(&Aad::referral_summary(&reference, &public_id), summary.trim().as_bytes());
+            let s = key.seal(
+                &Aad::referral_summary(&reference, &public_id),
+                summary.trim().as_bytes(),
+            );
             (*org, public_id, s)
         })
         .collect();
     let group_ids: Vec<i64> = sealed.iter().map(|(id, _, _)| *id).collect();
     let groups = state
         .db
-        .run(move |conn| group_ids.iter().map(|id| db::organisations::find(conn, *id)).collect::<Result<Vec<_>, _>>())
+        .run(move |conn| {
+            group_ids
+                .iter()
+                .map(|id| db::organisations::find(conn, *id))
+                .collect::<Result<Vec<_>, _>>()
+        })
         .await?;
-    let Some(groups) = groups.into_iter().map(|g| g.filter(|g| g.active)).collect::<Option<Vec<_>>>() else {
+    let Some(groups) = groups
+        .into_iter()
+        .map(|g| g.filter(|g| g.active))
+        .collect::<Option<Vec<_>>>()
+    else {
         return Ok(Err(Refusal::NoGroup));
     };
     let actor = staff.user_id;
@@ -106,16 +138,39 @@ pub async fn refer(
             db::transaction(conn, |conn| {
                 for ((_, public_id, summary), org) in sealed.iter().zip(&groups) {
                     db::referrals::insert(conn, public_id, case.id, org.id, actor, summary)?;
-                    db::events::record(conn, case.id, Some(actor), EventKind::Referred.as_str(), &org.id.to_string())?;
-                    db::audit::record(conn, Some(actor), "case.refer", "case", &case.id.to_string(), &org.id.to_string())?;
+                    db::events::record(
+                        conn,
+                        case.id,
+                        Some(actor),
+                        EventKind::Referred.as_str(),
+                        &org.id.to_string(),
+                    )?;
+                    db::audit::record(
+                        conn,
+                        Some(actor),
+                        "case.refer",
+                        "case",
+                        &case.id.to_string(),
+                        &org.id.to_string(),
+                    )?;
                     for address in org.emails() {
-                        let email = Email::ReferralWaiting { group: org.name.clone() };
+                        let email = Email::ReferralWaiting {
+                            group: org.name.clone(),
+                        };
                         outbox::queue(conn, &host, &address, &org.language, email, REFERRALS_PATH)?;
                     }
                 }
-                if case.status != CaseStatus::Referred.as_str() && db::cases::set_status(conn, case.id, &case.status, "referred")? {
+                if case.status != CaseStatus::Referred.as_str()
+                    && db::cases::set_status(conn, case.id, &case.status, "referred")?
+                {
                     let detail = format!("{}>referred", case.status);
-                    db::events::record(conn, case.id, Some(actor), EventKind::Status.as_str(), &detail)?;
+                    db::events::record(
+                        conn,
+                        case.id,
+                        Some(actor),
+                        EventKind::Status.as_str(),
+                        &detail,
+                    )?;
                 }
                 Ok(sealed.len())
             })
@@ -123,7 +178,12 @@ pub async fn refer(
         .await;
     match result {
         Ok(n) => {
-            tracing::info!(user_id = actor, case_id = case.id, groups = n, "case referred");
+            tracing::info!(
+                user_id = actor,
+                case_id = case.id,
+                groups = n,
+                "case referred"
+            );
             Ok(Ok(n))
         }
         // The unique index: this case is already open with that group.
@@ -155,25 +215,51 @@ fn stamp(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-fn open(state: &AppState, r: ReferralWithCase, updates: Vec<(i64, db::referrals::UpdateRow)>) -> Result<OpenedReferral, AppError> {
+fn open(
+    state: &AppState,
+    r: ReferralWithCase,
+    updates: Vec<(i64, db::referrals::UpdateRow)>,
+) -> Result<OpenedReferral, AppError> {
     let key = unwrap_key(state, &r.master_key_id, &r.wrapped_key, &r.reference)?;
-    let fail = || AppError::internal(anyhow::anyhow!("referral {} failed authentication", r.referral.id));
+    let fail = || {
+        AppError::internal(anyhow::anyhow!(
+            "referral {} failed authentication",
+            r.referral.id
+        ))
+    };
     let id = &r.referral.public_id;
-    let summary = key.open(&Aad::referral_summary(&r.reference, id), &r.referral.summary).map_err(|_| fail())?;
+    let summary = key
+        .open(
+            &Aad::referral_summary(&r.reference, id),
+            &r.referral.summary,
+        )
+        .map_err(|_| fail())?;
     let decline_reason = match &r.referral.decline_reason {
-        Some(s) => Some(String::from_utf8_lossy(&key.open(&Aad::referral_reason(&r.reference, id), s).map_err(|_| fail())?).into_owned()),
+        Some(s) => Some(
+            String::from_utf8_lossy(
+                &key.open(&Aad::referral_reason(&r.reference, id), s)
+                    .map_err(|_| fail())?,
+            )
+            .into_owned(),
+        ),
         None => None,
     };
     let updates = updates
         .into_iter()
         .map(|(update_id, u)| {
-            let body = key.open(&Aad::referral_update(&r.reference, id, update_id), &u.body).map_err(|_| fail())?;
+            let body = key
+                .open(&Aad::referral_update(&r.reference, id, update_id), &u.body)
+                .map_err(|_| fail())?;
             let author = match (u.author_name.as_deref(), u.author_email) {
                 (Some(n), _) if !n.is_empty() => n.to_string(),
                 (_, Some(e)) => e,
                 _ => String::new(),
             };
-            Ok(ReferralUpdate { when: stamp(&u.created_at), author, body: String::from_utf8_lossy(&body).into_owned() })
+            Ok(ReferralUpdate {
+                when: stamp(&u.created_at),
+                author,
+                body: String::from_utf8_lossy(&body).into_owned(),
+            })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     Ok(OpenedReferral {
@@ -206,13 +292,21 @@ pub async fn for_case(state: &AppState, case_id: i64) -> Result<Vec<OpenedReferr
 }
 
 /// One referral for a liaison of its group; `None` for any other group's.
-pub async fn for_liaison(state: &AppState, staff: &Staff, public_id: &str) -> Result<Option<OpenedReferral>, AppError> {
-    let Some(org) = staff.organisation_id else { return Ok(None) };
+pub async fn for_liaison(
+    state: &AppState,
+    staff: &Staff,
+    public_id: &str,
+) -> Result<Option<OpenedReferral>, AppError> {
+    let Some(org) = staff.organisation_id else {
+        return Ok(None);
+    };
     let public_id = public_id.to_string();
     let found = state
         .db
         .run(move |conn| {
-            let Some(r) = db::referrals::find_for_organisation(conn, &public_id, org)? else { return Ok(None) };
+            let Some(r) = db::referrals::find_for_organisation(conn, &public_id, org)? else {
+                return Ok(None);
+            };
             let updates = db::referrals::updates(conn, r.referral.id)?;
             Ok(Some((r, updates)))
         })
@@ -228,8 +322,15 @@ pub enum Step {
     Update { body: String },
 }
 
-pub async fn liaison_step(state: &AppState, staff: &Staff, public_id: &str, step: Step) -> Result<Result<(), Refusal>, AppError> {
-    let Some(org) = staff.organisation_id else { return Err(AppError::NotFound) };
+pub async fn liaison_step(
+    state: &AppState,
+    staff: &Staff,
+    public_id: &str,
+    step: Step,
+) -> Result<Result<(), Refusal>, AppError> {
+    let Some(org) = staff.organisation_id else {
+        return Err(AppError::NotFound);
+    };
     let id = public_id.to_string();
     let r = state
         .db
@@ -257,7 +358,10 @@ pub async fn liaison_step(state: &AppState, staff: &Staff, public_id: &str, step
     let host = state.config.host().to_string();
     let keyed_reference = r.reference.clone();
     let decline_sealed = match &step {
-        Step::Decline { reason } => Some(key.seal(&Aad::referral_reason(&keyed_reference, &r.referral.public_id), reason.trim().as_bytes())),
+        Step::Decline { reason } => Some(key.seal(
+            &Aad::referral_reason(&keyed_reference, &r.referral.public_id),
+            reason.trim().as_bytes(),
+        )),
         _ => None,
     };
     let update_body = match &step {
@@ -281,7 +385,12 @@ pub async fn liaison_step(state: &AppState, staff: &Staff, public_id: &str, step
                         }
                     }
                     EventKind::ReferralDeclined => {
-                        if !db::referrals::decide(conn, referral.id, "declined", decline_sealed.as_ref())? {
+                        if !db::referrals::decide(
+                            conn,
+                            referral.id,
+                            "declined",
+                            decline_sealed.as_ref(),
+                        )? {
                             return Ok(false);
                         }
                     }
@@ -289,27 +398,67 @@ pub async fn liaison_step(state: &AppState, staff: &Staff, public_id: &str, step
                         // The update's id is part of its associated data, so
                         // insert first, then seal under the id it got.
                         let placeholder = Sealed::from_stored(Vec::new());
-                        let update_id = db::referrals::add_update(conn, referral.id, actor, &placeholder)?;
+                        let update_id =
+                            db::referrals::add_update(conn, referral.id, actor, &placeholder)?;
                         let body = update_body.as_deref().unwrap_or_default();
-                        let sealed = key.seal(&Aad::referral_update(&keyed_reference, &referral.public_id, update_id), body.as_bytes());
+                        let sealed = key.seal(
+                            &Aad::referral_update(&keyed_reference, &referral.public_id, update_id),
+                            body.as_bytes(),
+                        );
                         db::referrals::set_update_body(conn, update_id, &sealed)?;
                     }
                 }
-                db::events::record(conn, referral.case_id, Some(actor), kind.as_str(), &referral.organisation_id.to_string())?;
-                db::audit::record(conn, Some(actor), &format!("referral.{}", kind.as_str().trim_start_matches("referral_")), "referral", &referral.id.to_string(), "")?;
-                if let Some(caseworker) = referral.referred_by.map(|id| db::users::find(conn, id)).transpose()?.flatten() {
+                db::events::record(
+                    conn,
+                    referral.case_id,
+                    Some(actor),
+                    kind.as_str(),
+                    &referral.organisation_id.to_string(),
+                )?;
+                db::audit::record(
+                    conn,
+                    Some(actor),
+                    &format!("referral.{}", kind.as_str().trim_start_matches("referral_")),
+                    "referral",
+                    &referral.id.to_string(),
+                    "",
+                )?;
+                if let Some(caseworker) = referral
+                    .referred_by
+                    .map(|id| db::users::find(conn, id))
+                    .transpose()?
+                    .flatten()
+                {
                     if caseworker.active {
-                        let email = Email::ReferralAnswered { group: r.organisation.clone() };
+                        let email = Email::ReferralAnswered {
+                            group: r.organisation.clone(),
+                        };
                         let path = format!("/staff/cases/{}", r.reference);
-                        outbox::queue(conn, &host, &caseworker.email, &caseworker.language, email, &path)?;
+                        outbox::queue(
+                            conn,
+                            &host,
+                            &caseworker.email,
+                            &caseworker.language,
+                            email,
+                            &path,
+                        )?;
                     }
                 }
                 Ok(true)
             })
         })
         .await?;
-    tracing::info!(user_id = actor, step = kind.as_str(), decided, "referral step");
-    Ok(if decided { Ok(()) } else { Err(Refusal::AlreadyDecided) })
+    tracing::info!(
+        user_id = actor,
+        step = kind.as_str(),
+        decided,
+        "referral step"
+    );
+    Ok(if decided {
+        Ok(())
+    } else {
+        Err(Refusal::AlreadyDecided)
+    })
 }
 
 /// One line of a group's referral list: no case content at all.
@@ -328,9 +477,19 @@ impl ReferralListItem {
     }
 }
 
-pub async fn list_for_liaison(state: &AppState, staff: &Staff, before: Option<i64>, limit: i64) -> Result<Vec<ReferralListItem>, AppError> {
-    let Some(org) = staff.organisation_id else { return Ok(Vec::new()) };
-    let rows = state.db.run(move |conn| db::referrals::for_organisation(conn, org, before, limit)).await?;
+pub async fn list_for_liaison(
+    state: &AppState,
+    staff: &Staff,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ReferralListItem>, AppError> {
+    let Some(org) = staff.organisation_id else {
+        return Ok(Vec::new());
+    };
+    let rows = state
+        .db
+        .run(move |conn| db::referrals::for_organisation(conn, org, before, limit))
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| ReferralListItem {

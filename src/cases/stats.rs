@@ -44,11 +44,18 @@ pub fn suppress(counts: Vec<Count>, additive: bool) -> Vec<Cell> {
     let mut cells: Vec<Cell> = counts
         .into_iter()
         .filter(|c| c.n > 0)
-        .map(|c| Cell { count: (c.n >= MIN_CELL).then_some(c.n), code: c.code })
+        .map(|c| Cell {
+            count: (c.n >= MIN_CELL).then_some(c.n),
+            code: c.code,
+        })
         .collect();
     let suppressed = cells.iter().filter(|c| c.count.is_none()).count();
     if additive && suppressed == 1 {
-        if let Some(smallest) = cells.iter_mut().filter(|c| c.count.is_some()).min_by_key(|c| c.count) {
+        if let Some(smallest) = cells
+            .iter_mut()
+            .filter(|c| c.count.is_some())
+            .min_by_key(|c| c.count)
+        {
             smallest.count = None;
         }
     }
@@ -71,10 +78,22 @@ pub async fn compute(state: &AppState) -> Result<Stats, AppError> {
     Ok(Stats {
         total: if total < MIN_CELL { 0 } else { total },
         dimensions: vec![
-            Dimension { name: "kind", cells: suppress(kind, false) },
-            Dimension { name: "community", cells: suppress(community, true) },
-            Dimension { name: "province", cells: suppress(province, true) },
-            Dimension { name: "month", cells: suppress(month, true) },
+            Dimension {
+                name: "kind",
+                cells: suppress(kind, false),
+            },
+            Dimension {
+                name: "community",
+                cells: suppress(community, true),
+            },
+            Dimension {
+                name: "province",
+                cells: suppress(province, true),
+            },
+            Dimension {
+                name: "month",
+                cells: suppress(month, true),
+            },
         ],
     })
 }
@@ -85,8 +104,15 @@ pub fn to_csv(stats: &Stats) -> String {
     let mut out = String::from("dimension,category,count\n");
     for d in &stats.dimensions {
         for c in &d.cells {
-            let code = if c.code.is_empty() { "not_stated" } else { c.code.as_str() };
-            let count = c.count.map(|n| n.to_string()).unwrap_or_else(|| format!("<{MIN_CELL}"));
+            let code = if c.code.is_empty() {
+                "not_stated"
+            } else {
+                c.code.as_str()
+            };
+            let count = c
+                .count
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| format!("<{MIN_CELL}"));
             out.push_str(&format!("{},{},{}\n", d.name, csv_field(code), count));
         }
     }
@@ -95,8 +121,16 @@ pub fn to_csv(stats: &Stats) -> String {
 
 /// Quotes a field when needed, and defuses spreadsheet formulas.
 fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([',', '"', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
 }
 
 #[cfg(test)]
@@ -104,21 +138,36 @@ mod tests {
     use super::*;
 
     fn counts(pairs: &[(&str, i64)]) -> Vec<Count> {
-        pairs.iter().map(|(c, n)| Count { code: c.to_string(), n: *n }).collect()
+        pairs
+            .iter()
+            .map(|(c, n)| Count {
+                code: c.to_string(),
+                n: *n,
+            })
+            .collect()
     }
 
     #[test]
     fn cells_below_five_are_suppressed() {
         let cells = suppress(counts(&[("a", 4), ("b", 5), ("c", 1), ("d", 30)]), false);
-        assert_eq!(cells.iter().map(|c| c.count).collect::<Vec<_>>(), vec![None, Some(5), None, Some(30)]);
+        assert_eq!(
+            cells.iter().map(|c| c.count).collect::<Vec<_>>(),
+            vec![None, Some(5), None, Some(30)]
+        );
     }
 
     #[test]
     fn a_lone_suppressed_cell_takes_the_next_smallest_with_it_when_cells_add_up() {
         let cells = suppress(counts(&[("a", 3), ("b", 7), ("c", 40)]), true);
-        assert_eq!(cells.iter().map(|c| c.count).collect::<Vec<_>>(), vec![None, None, Some(40)]);
+        assert_eq!(
+            cells.iter().map(|c| c.count).collect::<Vec<_>>(),
+            vec![None, None, Some(40)]
+        );
         let cells = suppress(counts(&[("a", 3), ("b", 7), ("c", 40)]), false);
-        assert_eq!(cells.iter().map(|c| c.count).collect::<Vec<_>>(), vec![None, Some(7), Some(40)]);
+        assert_eq!(
+            cells.iter().map(|c| c.count).collect::<Vec<_>>(),
+            vec![None, Some(7), Some(40)]
+        );
     }
 
     #[test]
@@ -127,9 +176,21 @@ mod tests {
             total: 50,
             dimensions: vec![Dimension {
                 name: "kind",
-                cells: vec![Cell { code: "=cmd".into(), count: None }, Cell { code: "".into(), count: Some(9) }],
+                cells: vec![
+                    Cell {
+                        code: "=cmd".into(),
+                        count: None,
+                    },
+                    Cell {
+                        code: "".into(),
+                        count: Some(9),
+                    },
+                ],
             }],
         };
-        assert_eq!(to_csv(&stats), "dimension,category,count\nkind,'=cmd,<5\nkind,not_stated,9\n");
+        assert_eq!(
+            to_csv(&stats),
+            "dimension,category,count\nkind,'=cmd,<5\nkind,not_stated,9\n"
+        );
     }
 }

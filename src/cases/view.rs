@@ -87,30 +87,51 @@ pub struct EvidenceFile {
 }
 
 fn data_key(state: &AppState, row: &CaseRow) -> Result<DataKey, AppError> {
-    let wrapped = WrappedKey { master_key_id: row.master_key_id.clone(), sealed: row.wrapped_key.clone() };
+    let wrapped = WrappedKey {
+        master_key_id: row.master_key_id.clone(),
+        sealed: row.wrapped_key.clone(),
+    };
     state.keyring.unwrap(&wrapped, &row.reference).map_err(|e| {
-        AppError::internal(anyhow::Error::new(e).context(format!("case {} data key failed to unwrap", row.id)))
+        AppError::internal(
+            anyhow::Error::new(e).context(format!("case {} data key failed to unwrap", row.id)),
+        )
     })
 }
 
 fn label(email: &str, name: &str) -> String {
-    if name.is_empty() { email.to_string() } else { name.to_string() }
+    if name.is_empty() {
+        email.to_string()
+    } else {
+        name.to_string()
+    }
 }
 
-pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Option<(OpenedCase, Timeline)>, AppError> {
+pub async fn open_case(
+    state: &AppState,
+    reference: &CaseReference,
+) -> Result<Option<(OpenedCase, Timeline)>, AppError> {
     let reference = reference.as_str().to_string();
     let found = state
         .db
         .run(move |conn| {
-            let Some(row) = db::cases::find_by_reference(conn, &reference)? else { return Ok(None) };
+            let Some(row) = db::cases::find_by_reference(conn, &reference)? else {
+                return Ok(None);
+            };
             let evidence = db::evidence::list_for_case(conn, row.id)?;
             let events = db::events::for_case(conn, row.id)?;
             let notes = db::notes::for_case(conn, row.id)?;
-            let subject_ids: Vec<i64> =
-                events.iter().filter(|e| e.kind == "assigned").filter_map(|e| e.detail.parse::<i64>().ok()).collect();
+            let subject_ids: Vec<i64> = events
+                .iter()
+                .filter(|e| e.kind == "assigned")
+                .filter_map(|e| e.detail.parse::<i64>().ok())
+                .collect();
             let subjects = db::cases::assignee_labels(conn, &subject_ids)?;
             let mut groups = Vec::new();
-            for id in events.iter().filter(|e| e.kind.starts_with("referr")).filter_map(|e| e.detail.parse::<i64>().ok()) {
+            for id in events
+                .iter()
+                .filter(|e| e.kind.starts_with("referr"))
+                .filter_map(|e| e.detail.parse::<i64>().ok())
+            {
                 if !groups.iter().any(|(g, _)| *g == id) {
                     if let Some(org) = db::organisations::find(conn, id)? {
                         groups.push((id, org.name));
@@ -120,10 +141,19 @@ pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Op
             Ok(Some((row, evidence, events, notes, subjects, groups)))
         })
         .await?;
-    let Some((row, evidence, events, notes, subjects, groups)) = found else { return Ok(None) };
+    let Some((row, evidence, events, notes, subjects, groups)) = found else {
+        return Ok(None);
+    };
     let key = data_key(state, &row)?;
-    let fail = |what: &str| AppError::internal(anyhow::anyhow!("case {} {what} failed authentication", row.id));
-    let plain = key.open(&Aad::case_content(&row.reference), &row.content).map_err(|_| fail("content"))?;
+    let fail = |what: &str| {
+        AppError::internal(anyhow::anyhow!(
+            "case {} {what} failed authentication",
+            row.id
+        ))
+    };
+    let plain = key
+        .open(&Aad::case_content(&row.reference), &row.content)
+        .map_err(|_| fail("content"))?;
     let content: ReportContent = serde_json::from_slice(&plain).map_err(|_| fail("content"))?;
     let evidence = evidence
         .into_iter()
@@ -145,19 +175,28 @@ pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Op
     let entries = events
         .into_iter()
         .map(|e| {
-            let (from, to) = e.detail.split_once('>').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((String::new(), e.detail.clone()));
+            let (from, to) = e
+                .detail
+                .split_once('>')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .unwrap_or((String::new(), e.detail.clone()));
             let id = e.detail.parse::<i64>().ok();
             let subject = if e.kind == "assigned" {
-                id.and_then(|id| subjects.iter().find(|(i, _, _)| *i == id)).map(|(_, email, name)| label(email, name))
+                id.and_then(|id| subjects.iter().find(|(i, _, _)| *i == id))
+                    .map(|(_, email, name)| label(email, name))
             } else if e.kind.starts_with("referr") {
-                id.and_then(|id| groups.iter().find(|(g, _)| *g == id)).map(|(_, name)| name.clone())
+                id.and_then(|id| groups.iter().find(|(g, _)| *g == id))
+                    .map(|(_, name)| name.clone())
             } else {
                 None
             };
             TimelineEntry {
                 when: stamp(&e.created_at),
                 when_iso: e.created_at.to_rfc3339(),
-                actor: e.actor_email.as_deref().map(|email| label(email, e.actor_name.as_deref().unwrap_or(""))),
+                actor: e
+                    .actor_email
+                    .as_deref()
+                    .map(|email| label(email, e.actor_name.as_deref().unwrap_or(""))),
                 kind: e.kind,
                 from,
                 to,
@@ -168,7 +207,9 @@ pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Op
     let notes = notes
         .into_iter()
         .map(|n| {
-            let body = key.open(&Aad::case_note(&row.reference, &n.public_id), &n.body).map_err(|_| fail("note"))?;
+            let body = key
+                .open(&Aad::case_note(&row.reference, &n.public_id), &n.body)
+                .map_err(|_| fail("note"))?;
             Ok(Note {
                 when: stamp(&n.created_at),
                 author: label(&n.author_email, &n.author_name),
@@ -177,32 +218,35 @@ pub async fn open_case(state: &AppState, reference: &CaseReference) -> Result<Op
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     let timeline = Timeline { entries, notes };
-    Ok(Some((OpenedCase {
-        id: row.id,
-        reference: row.reference,
-        source: row.source,
-        status: row.status,
-        risk: row.risk,
-        kinds: strings(row.kinds),
-        reporter_role: row.reporter_role,
-        province: row.province,
-        community: row.community,
-        channels: strings(row.channels),
-        state_link: row.state_link,
-        demands: strings(row.demands),
-        family_affected: row.family_affected,
-        immediate_danger: row.immediate_danger,
-        support: strings(row.support),
-        contact_method: row.contact_method,
-        consent_referral: row.consent_referral,
-        consent_police: row.consent_police,
-        consent_stats: row.consent_stats,
-        language: row.language,
-        received_at: row.received_at,
-        assignee_id: row.assignee_id,
-        content,
-        evidence,
-    }, timeline)))
+    Ok(Some((
+        OpenedCase {
+            id: row.id,
+            reference: row.reference,
+            source: row.source,
+            status: row.status,
+            risk: row.risk,
+            kinds: strings(row.kinds),
+            reporter_role: row.reporter_role,
+            province: row.province,
+            community: row.community,
+            channels: strings(row.channels),
+            state_link: row.state_link,
+            demands: strings(row.demands),
+            family_affected: row.family_affected,
+            immediate_danger: row.immediate_danger,
+            support: strings(row.support),
+            contact_method: row.contact_method,
+            consent_referral: row.consent_referral,
+            consent_police: row.consent_police,
+            consent_stats: row.consent_stats,
+            language: row.language,
+            received_at: row.received_at,
+            assignee_id: row.assignee_id,
+            content,
+            evidence,
+        },
+        timeline,
+    )))
 }
 
 pub async fn open_evidence(
@@ -215,15 +259,38 @@ pub async fn open_evidence(
     let found = state
         .db
         .run(move |conn| {
-            let Some(row) = db::cases::find_by_reference(conn, &reference)? else { return Ok(None) };
+            let Some(row) = db::cases::find_by_reference(conn, &reference)? else {
+                return Ok(None);
+            };
             let file = db::evidence::find_with_content(conn, row.id, &public_id)?;
             Ok(file.map(|f| (row, f)))
         })
         .await?;
-    let Some((row, (meta, content))) = found else { return Ok(None) };
+    let Some((row, (meta, content))) = found else {
+        return Ok(None);
+    };
     let key = data_key(state, &row)?;
-    let fail = || AppError::internal(anyhow::anyhow!("case {} evidence failed authentication", row.id));
-    let name = key.open(&Aad::evidence_name(&row.reference, &meta.public_id), &meta.name).map_err(|_| fail())?;
-    let bytes = key.open(&Aad::evidence_bytes(&row.reference, &meta.public_id), &content).map_err(|_| fail())?;
-    Ok(Some(EvidenceFile { name: String::from_utf8_lossy(&name).into_owned(), media_type: meta.media_type, bytes }))
+    let fail = || {
+        AppError::internal(anyhow::anyhow!(
+            "case {} evidence failed authentication",
+            row.id
+        ))
+    };
+    let name = key
+        .open(
+            &Aad::evidence_name(&row.reference, &meta.public_id),
+            &meta.name,
+        )
+        .map_err(|_| fail())?;
+    let bytes = key
+        .open(
+            &Aad::evidence_bytes(&row.reference, &meta.public_id),
+            &content,
+        )
+        .map_err(|_| fail())?;
+    Ok(Some(EvidenceFile {
+        name: String::from_utf8_lossy(&name).into_owned(),
+        media_type: meta.media_type,
+        bytes,
+    }))
 }

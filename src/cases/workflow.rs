@@ -40,7 +40,11 @@ pub const MAX_NOTE_CHARS: usize = 10_000;
 
 async fn load(state: &AppState, reference: &CaseReference) -> Result<CaseRow, AppError> {
     let reference = reference.as_str().to_string();
-    state.db.run(move |conn| db::cases::find_by_reference(conn, &reference)).await?.ok_or(AppError::NotFound)
+    state
+        .db
+        .run(move |conn| db::cases::find_by_reference(conn, &reference))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 pub async fn change_status(
@@ -50,7 +54,8 @@ pub async fn change_status(
     to: CaseStatus,
 ) -> Result<Result<(), Refusal>, AppError> {
     let case = load(state, reference).await?;
-    let from = CaseStatus::parse(&case.status).ok_or_else(|| AppError::internal(anyhow::anyhow!("unknown status")))?;
+    let from = CaseStatus::parse(&case.status)
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("unknown status")))?;
     if !from.can_move_to(to) {
         return Ok(Err(Refusal::NotAllowed));
     }
@@ -63,9 +68,22 @@ pub async fn change_status(
                     return Ok(false);
                 }
                 let detail = format!("{}>{}", from.as_str(), to.as_str());
-                db::events::record(conn, case.id, Some(actor), EventKind::Status.as_str(), &detail)?;
+                db::events::record(
+                    conn,
+                    case.id,
+                    Some(actor),
+                    EventKind::Status.as_str(),
+                    &detail,
+                )?;
                 db::cases::set_closed_at(conn, case.id, to == CaseStatus::Closed)?;
-                db::audit::record(conn, Some(actor), "case.status", "case", &case.id.to_string(), &detail)?;
+                db::audit::record(
+                    conn,
+                    Some(actor),
+                    "case.status",
+                    "case",
+                    &case.id.to_string(),
+                    &detail,
+                )?;
                 Ok(true)
             })
         })
@@ -92,13 +110,35 @@ pub async fn change_risk(
             db::transaction(conn, |conn| {
                 db::cases::set_risk(conn, case.id, to.as_str())?;
                 let detail = format!("{}>{}", case.risk, to.as_str());
-                db::events::record(conn, case.id, Some(actor), EventKind::Risk.as_str(), &detail)?;
-                db::audit::record(conn, Some(actor), "case.risk", "case", &case.id.to_string(), &detail)?;
-                if to == RiskLevel::Urgent { notify::urgent_case(conn, &host) } else { Ok(0) }
+                db::events::record(
+                    conn,
+                    case.id,
+                    Some(actor),
+                    EventKind::Risk.as_str(),
+                    &detail,
+                )?;
+                db::audit::record(
+                    conn,
+                    Some(actor),
+                    "case.risk",
+                    "case",
+                    &case.id.to_string(),
+                    &detail,
+                )?;
+                if to == RiskLevel::Urgent {
+                    notify::urgent_case(conn, &host)
+                } else {
+                    Ok(0)
+                }
             })
         })
         .await?;
-    tracing::info!(user_id = actor, case_id = case.id, notified, "case risk change");
+    tracing::info!(
+        user_id = actor,
+        case_id = case.id,
+        notified,
+        "case risk change"
+    );
     Ok(Ok(()))
 }
 
@@ -115,8 +155,9 @@ pub async fn assign(
         .run(move |conn| {
             db::transaction(conn, |conn| {
                 if let Some(id) = assignee {
-                    let ok = db::users::find(conn, id)?
-                        .is_some_and(|u| u.active && StaffRole::parse(&u.role).is_some_and(StaffRole::works_cases));
+                    let ok = db::users::find(conn, id)?.is_some_and(|u| {
+                        u.active && StaffRole::parse(&u.role).is_some_and(StaffRole::works_cases)
+                    });
                     if !ok {
                         return Ok(Err(Refusal::NotACaseworker));
                     }
@@ -126,10 +167,29 @@ pub async fn assign(
                 }
                 db::cases::set_assignee(conn, case.id, assignee)?;
                 let detail = assignee.map(|a| a.to_string()).unwrap_or_default();
-                db::audit::record(conn, Some(actor), "case.assign", "case", &case.id.to_string(), &detail)?;
+                db::audit::record(
+                    conn,
+                    Some(actor),
+                    "case.assign",
+                    "case",
+                    &case.id.to_string(),
+                    &detail,
+                )?;
                 match assignee {
-                    Some(id) => db::events::record(conn, case.id, Some(actor), EventKind::Assigned.as_str(), &id.to_string())?,
-                    None => db::events::record(conn, case.id, Some(actor), EventKind::Unassigned.as_str(), "")?,
+                    Some(id) => db::events::record(
+                        conn,
+                        case.id,
+                        Some(actor),
+                        EventKind::Assigned.as_str(),
+                        &id.to_string(),
+                    )?,
+                    None => db::events::record(
+                        conn,
+                        case.id,
+                        Some(actor),
+                        EventKind::Unassigned.as_str(),
+                        "",
+                    )?,
                 }
                 Ok::<_, DbError>(Ok(()))
             })
@@ -139,11 +199,19 @@ pub async fn assign(
 }
 
 fn data_key(state: &AppState, case: &CaseRow) -> Result<DataKey, AppError> {
-    let wrapped = WrappedKey { master_key_id: case.master_key_id.clone(), sealed: case.wrapped_key.clone() };
+    let wrapped = WrappedKey {
+        master_key_id: case.master_key_id.clone(),
+        sealed: case.wrapped_key.clone(),
+    };
     state
         .keyring
         .unwrap(&wrapped, &case.reference)
-        .map_err(|_| AppError::internal(anyhow::anyhow!("case {} data key failed to unwrap", case.id)))
+        .map_err(|_| {
+            AppError::internal(anyhow::anyhow!(
+                "case {} data key failed to unwrap",
+                case.id
+            ))
+        })
 }
 
 pub async fn add_note(
@@ -162,14 +230,24 @@ pub async fn add_note(
     let case = load(state, reference).await?;
     let key = data_key(state, &case)?;
     let public_id = new_token()[..32].to_string();
-    let sealed = key.seal(&Aad::case_note(&case.reference, &public_id), body.as_bytes());
+    let sealed = key.seal(
+        &Aad::case_note(&case.reference, &public_id),
+        body.as_bytes(),
+    );
     let actor = staff.user_id;
     state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
                 db::notes::insert(conn, case.id, &public_id, actor, &sealed)?;
-                db::audit::record(conn, Some(actor), "case.note", "case", &case.id.to_string(), "")?;
+                db::audit::record(
+                    conn,
+                    Some(actor),
+                    "case.note",
+                    "case",
+                    &case.id.to_string(),
+                    "",
+                )?;
                 db::events::record(conn, case.id, Some(actor), EventKind::Note.as_str(), "")
             })
         })

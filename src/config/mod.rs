@@ -76,21 +76,31 @@ impl Config {
             bail!("HAVEN_BASE_URL must start with http:// or https://");
         }
         let bind = get("HAVEN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
-        bind.parse::<std::net::SocketAddr>()
-            .with_context(|| format!("HAVEN_BIND must be an address such as 127.0.0.1:8080, not {bind:?}"))?;
+        bind.parse::<std::net::SocketAddr>().with_context(|| {
+            format!("HAVEN_BIND must be an address such as 127.0.0.1:8080, not {bind:?}")
+        })?;
         Ok(Self {
-            database_url: SecretUrl(get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into())),
+            database_url: SecretUrl(
+                get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            ),
             bind,
             base_url,
             smtp_url: get("HAVEN_SMTP_URL").map(SecretUrl),
-            mail_from: get("HAVEN_MAIL_FROM").unwrap_or_else(|| "Haven <no-reply@localhost>".into()),
-            mail_dir: get("HAVEN_MAIL_DIR").unwrap_or_else(|| "./data/mail".into()).into(),
+            mail_from: get("HAVEN_MAIL_FROM")
+                .unwrap_or_else(|| "Haven <no-reply@localhost>".into()),
+            mail_dir: get("HAVEN_MAIL_DIR")
+                .unwrap_or_else(|| "./data/mail".into())
+                .into(),
             master_key_file: get("HAVEN_MASTER_KEY_FILE")
                 .unwrap_or_else(|| "./data/master.key".into())
                 .into(),
             dev,
             mail_retry_secs: number(get("HAVEN_MAIL_RETRY_SECS"), "HAVEN_MAIL_RETRY_SECS", 30)?,
-            mail_max_attempts: number(get("HAVEN_MAIL_MAX_ATTEMPTS"), "HAVEN_MAIL_MAX_ATTEMPTS", 8)?,
+            mail_max_attempts: number(
+                get("HAVEN_MAIL_MAX_ATTEMPTS"),
+                "HAVEN_MAIL_MAX_ATTEMPTS",
+                8,
+            )?,
             retention_days: number(get("HAVEN_RETENTION_DAYS"), "HAVEN_RETENTION_DAYS", 365)?,
         })
     }
@@ -108,12 +118,20 @@ impl Config {
 
     /// The host part of the public URL (for Message-IDs).
     pub fn host(&self) -> &str {
-        let rest = self.base_url.split_once("://").map(|(_, r)| r).unwrap_or(&self.base_url);
+        let rest = self
+            .base_url
+            .split_once("://")
+            .map(|(_, r)| r)
+            .unwrap_or(&self.base_url);
         rest.split(['/', ':']).next().unwrap_or("localhost")
     }
 }
 
-fn number<T: std::str::FromStr + PartialOrd + From<u8>>(value: Option<String>, name: &str, default: T) -> anyhow::Result<T> {
+fn number<T: std::str::FromStr + PartialOrd + From<u8>>(
+    value: Option<String>,
+    name: &str,
+    default: T,
+) -> anyhow::Result<T> {
     match value {
         None => Ok(default),
         Some(v) => match v.trim().parse::<T>() {
@@ -128,9 +146,16 @@ mod tests {
     use super::*;
 
     fn with(pairs: &[(&str, &str)]) -> anyhow::Result<Config> {
-        let pairs: Vec<(String, String)> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Config::from_lookup(|name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
     }
 
     #[test]

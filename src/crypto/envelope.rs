@@ -15,7 +15,9 @@ const TAG_LEN: usize = 16;
 
 /// Authenticated ciphertext, the only form in which secret columns are
 /// written to the database.
-#[derive(Clone, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Clone, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Bytea)]
 pub struct Sealed(Vec<u8>);
 
@@ -52,22 +54,32 @@ impl Aad {
         Self(format!("haven/v1/case/{reference}/content"))
     }
     pub fn evidence_name(reference: &str, evidence_id: &str) -> Self {
-        Self(format!("haven/v1/case/{reference}/evidence/{evidence_id}/name"))
+        Self(format!(
+            "haven/v1/case/{reference}/evidence/{evidence_id}/name"
+        ))
     }
     pub fn evidence_bytes(reference: &str, evidence_id: &str) -> Self {
-        Self(format!("haven/v1/case/{reference}/evidence/{evidence_id}/bytes"))
+        Self(format!(
+            "haven/v1/case/{reference}/evidence/{evidence_id}/bytes"
+        ))
     }
     pub fn case_note(reference: &str, note_id: &str) -> Self {
         Self(format!("haven/v1/case/{reference}/note/{note_id}"))
     }
     pub fn referral_summary(reference: &str, referral_id: &str) -> Self {
-        Self(format!("haven/v1/case/{reference}/referral/{referral_id}/summary"))
+        Self(format!(
+            "haven/v1/case/{reference}/referral/{referral_id}/summary"
+        ))
     }
     pub fn referral_reason(reference: &str, referral_id: &str) -> Self {
-        Self(format!("haven/v1/case/{reference}/referral/{referral_id}/decline-reason"))
+        Self(format!(
+            "haven/v1/case/{reference}/referral/{referral_id}/decline-reason"
+        ))
     }
     pub fn referral_update(reference: &str, referral_id: &str, update_id: i64) -> Self {
-        Self(format!("haven/v1/case/{reference}/referral/{referral_id}/update/{update_id}"))
+        Self(format!(
+            "haven/v1/case/{reference}/referral/{referral_id}/update/{update_id}"
+        ))
     }
     pub fn case_message(reference: &str, message_id: &str) -> Self {
         Self(format!("haven/v1/case/{reference}/message/{message_id}"))
@@ -90,7 +102,13 @@ pub(super) fn seal(key: &[u8; 32], aad: &Aad, plaintext: &[u8]) -> Sealed {
     let cipher = XChaCha20Poly1305::new_from_slice(key).expect("key is 32 bytes");
     let nonce = XNonce::generate();
     let ciphertext = cipher
-        .encrypt(&nonce, Payload { msg: plaintext, aad: aad.as_bytes() })
+        .encrypt(
+            &nonce,
+            Payload {
+                msg: plaintext,
+                aad: aad.as_bytes(),
+            },
+        )
         .expect("XChaCha20-Poly1305 encryption cannot fail for in-memory buffers");
     let mut out = Vec::with_capacity(1 + NONCE_LEN + ciphertext.len());
     out.push(VERSION);
@@ -99,7 +117,11 @@ pub(super) fn seal(key: &[u8; 32], aad: &Aad, plaintext: &[u8]) -> Sealed {
     Sealed(out)
 }
 
-pub(super) fn open(key: &[u8; 32], aad: &Aad, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+pub(super) fn open(
+    key: &[u8; 32],
+    aad: &Aad,
+    sealed: &Sealed,
+) -> Result<Zeroizing<Vec<u8>>, OpenError> {
     let bytes = sealed.as_bytes();
     if bytes.len() < 1 + NONCE_LEN + TAG_LEN || bytes[0] != VERSION {
         return Err(OpenError);
@@ -107,7 +129,13 @@ pub(super) fn open(key: &[u8; 32], aad: &Aad, sealed: &Sealed) -> Result<Zeroizi
     let cipher = XChaCha20Poly1305::new_from_slice(key).map_err(|_| OpenError)?;
     let nonce = XNonce::try_from(&bytes[1..1 + NONCE_LEN]).map_err(|_| OpenError)?;
     cipher
-        .decrypt(&nonce, Payload { msg: &bytes[1 + NONCE_LEN..], aad: aad.as_bytes() })
+        .decrypt(
+            &nonce,
+            Payload {
+                msg: &bytes[1 + NONCE_LEN..],
+                aad: aad.as_bytes(),
+            },
+        )
         .map(Zeroizing::new)
         .map_err(|_| OpenError)
 }
@@ -122,7 +150,10 @@ mod tests {
     fn round_trip() {
         let aad = Aad::case_content("ABCD-EFGH");
         let sealed = seal(&KEY, &aad, b"they followed me home");
-        assert_eq!(&open(&KEY, &aad, &sealed).unwrap()[..], b"they followed me home");
+        assert_eq!(
+            &open(&KEY, &aad, &sealed).unwrap()[..],
+            b"they followed me home"
+        );
     }
 
     #[test]
@@ -141,7 +172,10 @@ mod tests {
         for i in 0..sealed.len() {
             let mut bytes = sealed.as_bytes().to_vec();
             bytes[i] ^= 0x01;
-            assert!(open(&KEY, &aad, &Sealed::from_stored(bytes)).is_err(), "flip at byte {i}");
+            assert!(
+                open(&KEY, &aad, &Sealed::from_stored(bytes)).is_err(),
+                "flip at byte {i}"
+            );
         }
         let truncated = Sealed::from_stored(sealed.as_bytes()[..sealed.len() - 1].to_vec());
         assert!(open(&KEY, &aad, &truncated).is_err());
@@ -164,6 +198,9 @@ mod tests {
     #[test]
     fn debug_does_not_print_bytes() {
         let sealed = seal(&KEY, &Aad::case_content("R"), b"x");
-        assert_eq!(format!("{sealed:?}"), format!("Sealed({} bytes)", sealed.len()));
+        assert_eq!(
+            format!("{sealed:?}"),
+            format!("Sealed({} bytes)", sealed.len())
+        );
     }
 }

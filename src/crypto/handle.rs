@@ -38,7 +38,10 @@ fn modified(path: &Path) -> Option<SystemTime> {
 
 impl KeyringHandle {
     pub fn new(path: &Path, keyring: Keyring) -> Self {
-        Self { path: path.to_path_buf(), snapshot: RwLock::new(Snapshot::new(keyring, modified(path))) }
+        Self {
+            path: path.to_path_buf(),
+            snapshot: RwLock::new(Snapshot::new(keyring, modified(path))),
+        }
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Snapshot> {
@@ -81,7 +84,12 @@ impl KeyringHandle {
         self.get().seal_system(aad, plaintext)
     }
 
-    pub fn open_system(&self, key_id: &str, aad: &Aad, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+    pub fn open_system(
+        &self,
+        key_id: &str,
+        aad: &Aad,
+        sealed: &Sealed,
+    ) -> Result<Zeroizing<Vec<u8>>, OpenError> {
         self.get().open_system(key_id, aad, sealed)
     }
 
@@ -89,7 +97,11 @@ impl KeyringHandle {
         self.get().seal_transient(aad, plaintext)
     }
 
-    pub fn open_transient(&self, aad: &Aad, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+    pub fn open_transient(
+        &self,
+        aad: &Aad,
+        sealed: &Sealed,
+    ) -> Result<Zeroizing<Vec<u8>>, OpenError> {
         self.get().open_transient(aad, sealed)
     }
 }

@@ -70,16 +70,30 @@ fn hash_with(secret: &str, blocks: &mut [Block]) -> String {
 
 /// Verifies against `phc` using `blocks` when the parameters match theirs.
 fn verify_with(secret: &str, phc: &str, blocks: &mut [Block]) -> bool {
-    let Ok(hash) = PasswordHash::new(phc) else { return false };
-    let (Ok(params), Some(salt), Some(expected)) = (Params::try_from(&hash), hash.salt, hash.hash) else { return false };
-    let Ok(algorithm) = Algorithm::try_from(hash.algorithm.as_str()) else { return false };
-    let version = hash.version.and_then(|v| Version::try_from(v).ok()).unwrap_or_default();
+    let Ok(hash) = PasswordHash::new(phc) else {
+        return false;
+    };
+    let (Ok(params), Some(salt), Some(expected)) = (Params::try_from(&hash), hash.salt, hash.hash)
+    else {
+        return false;
+    };
+    let Ok(algorithm) = Algorithm::try_from(hash.algorithm.as_str()) else {
+        return false;
+    };
+    let version = hash
+        .version
+        .and_then(|v| Version::try_from(v).ok())
+        .unwrap_or_default();
     let argon = Argon2::new(algorithm, version, params.clone());
     let mut out = vec![0u8; expected.as_bytes().len()];
     let ok = if params.block_count() == blocks.len() {
-        argon.hash_password_into_with_memory(secret.as_bytes(), salt.as_ref(), &mut out, blocks).is_ok()
+        argon
+            .hash_password_into_with_memory(secret.as_bytes(), salt.as_ref(), &mut out, blocks)
+            .is_ok()
     } else {
-        argon.hash_password_into(secret.as_bytes(), salt.as_ref(), &mut out).is_ok()
+        argon
+            .hash_password_into(secret.as_bytes(), salt.as_ref(), &mut out)
+            .is_ok()
     };
     ok && bool::from(out.as_slice().ct_eq(expected.as_bytes()))
 }
@@ -130,7 +144,10 @@ impl SecretHasher {
         Self { jobs }
     }
 
-    async fn run<T: Send + 'static>(&self, work: impl FnOnce(&mut [Block]) -> T + Send + 'static) -> Result<T, Busy> {
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut [Block]) -> T + Send + 'static,
+    ) -> Result<T, Busy> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |blocks| {
             let _ = reply.send(work(blocks));
@@ -167,7 +184,9 @@ mod tests {
     #[tokio::test]
     async fn a_full_queue_answers_busy_instead_of_waiting_without_end() {
         let hasher = SecretHasher::new(1);
-        let jobs: Vec<_> = (0..QUEUE_PER_THREAD + 16).map(|i| hasher.verify(format!("s{i}"), None)).collect();
+        let jobs: Vec<_> = (0..QUEUE_PER_THREAD + 16)
+            .map(|i| hasher.verify(format!("s{i}"), None))
+            .collect();
         let results = futures_util::future::join_all(jobs).await;
         let busy = results.iter().filter(|r| r.is_err()).count();
         assert!(busy >= 14, "{busy} refused");
@@ -179,9 +198,15 @@ mod tests {
         let mut blocks = vec![Block::default(); argon2().params().block_count()];
         let phc = hash_with("a receipt", &mut blocks);
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
-        assert!(verify_blocking("a receipt", Some(&phc)), "the crate verifies ours");
+        assert!(
+            verify_blocking("a receipt", Some(&phc)),
+            "the crate verifies ours"
+        );
         let theirs = hash_secret_blocking("a receipt");
-        assert!(verify_with("a receipt", &theirs, &mut blocks), "we verify the crate's");
+        assert!(
+            verify_with("a receipt", &theirs, &mut blocks),
+            "we verify the crate's"
+        );
         assert!(!verify_with("another", &theirs, &mut blocks));
         assert!(!verify_with("a receipt", "not a phc string", &mut blocks));
     }

@@ -32,13 +32,22 @@ impl MasterKey {
     }
 
     fn from_bytes(bytes: [u8; 32]) -> Self {
-        let digest = Sha256::new_with_prefix(b"haven/v1/master-key-id/").chain_update(bytes).finalize();
-        Self { id: hex::encode(&digest[..8]), key: Zeroizing::new(bytes) }
+        let digest = Sha256::new_with_prefix(b"haven/v1/master-key-id/")
+            .chain_update(bytes)
+            .finalize();
+        Self {
+            id: hex::encode(&digest[..8]),
+            key: Zeroizing::new(bytes),
+        }
     }
 
     fn parse(line: &str) -> anyhow::Result<Self> {
-        let bytes = Zeroizing::new(hex::decode(line.trim()).context("a key line is not hexadecimal")?);
-        let bytes: [u8; 32] = bytes[..].try_into().ok().context("a key line is not 64 hex digits (32 bytes)")?;
+        let bytes =
+            Zeroizing::new(hex::decode(line.trim()).context("a key line is not hexadecimal")?);
+        let bytes: [u8; 32] = bytes[..]
+            .try_into()
+            .ok()
+            .context("a key line is not 64 hex digits (32 bytes)")?;
         Ok(Self::from_bytes(bytes))
     }
 
@@ -89,7 +98,9 @@ pub struct Keyring {
 
 impl std::fmt::Debug for Keyring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.keys.iter().map(|k| k.id())).finish()
+        f.debug_list()
+            .entries(self.keys.iter().map(|k| k.id()))
+            .finish()
     }
 }
 
@@ -118,7 +129,8 @@ impl Keyring {
             tracing::info!(path = %path.display(), "created a new master key file");
         }
         let text = Zeroizing::new(
-            std::fs::read_to_string(path).with_context(|| format!("cannot read the master key file {}", path.display()))?,
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the master key file {}", path.display()))?,
         );
         let keys = text
             .lines()
@@ -134,7 +146,8 @@ impl Keyring {
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
         }
         let tmp = path.with_extension("tmp");
         let mut file = std::fs::OpenOptions::new()
@@ -144,12 +157,16 @@ impl Keyring {
             .mode(0o600)
             .open(&tmp)
             .with_context(|| format!("cannot write {}", tmp.display()))?;
-        writeln!(file, "# Haven master keys: the first line is current. Keep this file secret and backed up.")?;
+        writeln!(
+            file,
+            "# Haven master keys: the first line is current. Keep this file secret and backed up."
+        )?;
         for key in &self.keys {
             writeln!(file, "{}", key.to_line().as_str())?;
         }
         file.sync_all()?;
-        std::fs::rename(&tmp, path).with_context(|| format!("cannot replace {}", path.display()))?;
+        std::fs::rename(&tmp, path)
+            .with_context(|| format!("cannot replace {}", path.display()))?;
         Ok(())
     }
 
@@ -181,7 +198,11 @@ impl Keyring {
     }
 
     pub fn unwrap(&self, wrapped: &WrappedKey, reference: &str) -> Result<DataKey, OpenError> {
-        let master = self.keys.iter().find(|k| k.id == wrapped.master_key_id).ok_or(OpenError)?;
+        let master = self
+            .keys
+            .iter()
+            .find(|k| k.id == wrapped.master_key_id)
+            .ok_or(OpenError)?;
         let bytes = envelope::open(&master.key, &Aad::case_key(reference), &wrapped.sealed)?;
         let key: [u8; 32] = bytes[..].try_into().map_err(|_| OpenError)?;
         Ok(DataKey(Zeroizing::new(key)))
@@ -203,10 +224,18 @@ impl Keyring {
     /// returned id says which master key, so rotation can re-seal it.
     pub fn seal_system(&self, aad: &Aad, plaintext: &[u8]) -> (String, Sealed) {
         let current = self.current();
-        (current.id.clone(), envelope::seal(&derive(current, "system"), aad, plaintext))
+        (
+            current.id.clone(),
+            envelope::seal(&derive(current, "system"), aad, plaintext),
+        )
     }
 
-    pub fn open_system(&self, key_id: &str, aad: &Aad, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+    pub fn open_system(
+        &self,
+        key_id: &str,
+        aad: &Aad,
+        sealed: &Sealed,
+    ) -> Result<Zeroizing<Vec<u8>>, OpenError> {
         let master = self.keys.iter().find(|k| k.id == key_id).ok_or(OpenError)?;
         envelope::open(&derive(master, "system"), aad, sealed)
     }
@@ -216,13 +245,21 @@ impl Keyring {
         envelope::seal(&self.derive("transient"), aad, plaintext)
     }
 
-    pub fn open_transient(&self, aad: &Aad, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, OpenError> {
-        self.derive_all("transient").iter().find_map(|k| envelope::open(k, aad, sealed).ok()).ok_or(OpenError)
+    pub fn open_transient(
+        &self,
+        aad: &Aad,
+        sealed: &Sealed,
+    ) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+        self.derive_all("transient")
+            .iter()
+            .find_map(|k| envelope::open(k, aad, sealed).ok())
+            .ok_or(OpenError)
     }
 }
 
 fn derive(master: &MasterKey, label: &str) -> Zeroizing<[u8; 32]> {
-    let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&master.key[..]).expect("any key length");
+    let mut mac =
+        <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&master.key[..]).expect("any key length");
     mac.update(b"haven/v1/derive/");
     mac.update(label.as_bytes());
     Zeroizing::new(mac.finalize().into_bytes().into())
@@ -238,8 +275,14 @@ mod tests {
         let aad = Aad::totp_secret(7);
         let (id, sealed) = ring.seal_system(&aad, b"JBSWY3DPEHPK3PXP");
         ring.push_new_current();
-        assert_eq!(&ring.open_system(&id, &aad, &sealed).unwrap()[..], b"JBSWY3DPEHPK3PXP");
-        assert!(ring.open_system(&id, &Aad::totp_secret(8), &sealed).is_err());
+        assert_eq!(
+            &ring.open_system(&id, &aad, &sealed).unwrap()[..],
+            b"JBSWY3DPEHPK3PXP"
+        );
+        assert!(
+            ring.open_system(&id, &Aad::totp_secret(8), &sealed)
+                .is_err()
+        );
         ring.retain_current_only();
         assert!(ring.open_system(&id, &aad, &sealed).is_err());
     }
@@ -251,8 +294,14 @@ mod tests {
         let sealed = dk.seal(&Aad::case_content("R1"), b"narrative");
         let wrapped = ring.wrap(&dk, "R1");
         let back = ring.unwrap(&wrapped, "R1").unwrap();
-        assert_eq!(&back.open(&Aad::case_content("R1"), &sealed).unwrap()[..], b"narrative");
-        assert!(ring.unwrap(&wrapped, "R2").is_err(), "a key moved to another case must not unwrap");
+        assert_eq!(
+            &back.open(&Aad::case_content("R1"), &sealed).unwrap()[..],
+            b"narrative"
+        );
+        assert!(
+            ring.unwrap(&wrapped, "R2").is_err(),
+            "a key moved to another case must not unwrap"
+        );
     }
 
     #[test]
@@ -271,14 +320,20 @@ mod tests {
 
     #[test]
     fn key_file_round_trip_and_creation() {
-        let dir = std::env::temp_dir().join(format!("haven-key-test-{}", hex::encode(random_bytes::<8>())));
+        let dir = std::env::temp_dir().join(format!(
+            "haven-key-test-{}",
+            hex::encode(random_bytes::<8>())
+        ));
         let path = dir.join("master.key");
         assert!(Keyring::load(&path, false).is_err());
         let ring = Keyring::load(&path, true).unwrap();
         let again = Keyring::load(&path, false).unwrap();
         assert_eq!(ring.current().id(), again.current().id());
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 

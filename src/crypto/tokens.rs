@@ -34,7 +34,9 @@ pub struct FormSigner {
 
 impl FormSigner {
     pub fn new(keyring: &Keyring) -> Self {
-        Self { keys: keyring.derive_all("form-token") }
+        Self {
+            keys: keyring.derive_all("form-token"),
+        }
     }
 
     fn mac(&self, purpose: &str, issued: i64) -> String {
@@ -42,7 +44,8 @@ impl FormSigner {
     }
 
     fn mac_with(&self, key: &[u8; 32], purpose: &str, issued: i64) -> String {
-        let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&key[..]).expect("any key length");
+        let mut mac =
+            <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&key[..]).expect("any key length");
         mac.update(purpose.as_bytes());
         mac.update(b"/");
         mac.update(issued.to_string().as_bytes());
@@ -56,12 +59,22 @@ impl FormSigner {
 
     /// Whether `token` was issued by us for `purpose` within `max_age_secs`.
     pub fn verify(&self, purpose: &str, token: &str, now: i64, max_age_secs: i64) -> bool {
-        let Some((issued, mac)) = token.split_once('.') else { return false };
-        let Ok(issued) = issued.parse::<i64>() else { return false };
+        let Some((issued, mac)) = token.split_once('.') else {
+            return false;
+        };
+        let Ok(issued) = issued.parse::<i64>() else {
+            return false;
+        };
         if issued > now + 60 || now - issued > max_age_secs {
             return false;
         }
-        self.keys.iter().any(|key| bool::from(self.mac_with(key, purpose, issued).as_bytes().ct_eq(mac.as_bytes())))
+        self.keys.iter().any(|key| {
+            bool::from(
+                self.mac_with(key, purpose, issued)
+                    .as_bytes()
+                    .ct_eq(mac.as_bytes()),
+            )
+        })
     }
 }
 
@@ -76,11 +89,14 @@ pub struct KeyedHasher {
 
 impl KeyedHasher {
     pub fn new(keyring: &Keyring, label: &str) -> Self {
-        Self { key: keyring.derive(&format!("keyed-hash/{label}")) }
+        Self {
+            key: keyring.derive(&format!("keyed-hash/{label}")),
+        }
     }
 
     pub fn digest(&self, value: &str) -> Vec<u8> {
-        let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&self.key[..]).expect("any key length");
+        let mut mac =
+            <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&self.key[..]).expect("any key length");
         mac.update(value.as_bytes());
         mac.finalize().into_bytes().to_vec()
     }
@@ -104,7 +120,10 @@ mod tests {
         assert!(!s.verify("report", &t, 1_010_000, 3600));
         assert!(!s.verify("report", "", 1_000_100, 3600));
         assert!(!s.verify("report", "1000000.00", 1_000_100, 3600));
-        assert!(!signer().verify("report", &t, 1_000_100, 3600), "another key must not verify");
+        assert!(
+            !signer().verify("report", &t, 1_000_100, 3600),
+            "another key must not verify"
+        );
     }
 
     #[test]

@@ -54,7 +54,11 @@ pub struct AuditFilter {
 }
 
 /// One page, newest first, with the actor's email.
-pub fn page(conn: &mut Conn, filter: &AuditFilter, limit: i64) -> Result<Vec<(AuditRow, Option<String>)>, DbError> {
+pub fn page(
+    conn: &mut Conn,
+    filter: &AuditFilter,
+    limit: i64,
+) -> Result<Vec<(AuditRow, Option<String>)>, DbError> {
     let mut q = audit_log::table
         .left_join(users::table.on(users::id.nullable().eq(audit_log::actor_id)))
         .select((AuditRow::as_select(), users::email.nullable()))

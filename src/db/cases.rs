@@ -133,25 +133,45 @@ pub struct CaseRow {
 /// Inserts a case and returns its id; a reference already taken is
 /// [`DbError::Conflict`].
 pub fn insert(conn: &mut Conn, row: &NewCaseRow) -> Result<i64, DbError> {
-    Ok(diesel::insert_into(cases::table).values(row).returning(cases::id).get_result(conn)?)
+    Ok(diesel::insert_into(cases::table)
+        .values(row)
+        .returning(cases::id)
+        .get_result(conn)?)
 }
 
 /// Inserts many cases at once (demonstration seeding); returns their ids.
 pub fn insert_many(conn: &mut Conn, rows: &[NewCaseRow]) -> Result<Vec<i64>, DbError> {
-    Ok(diesel::insert_into(cases::table).values(rows).returning(cases::id).get_results(conn)?)
+    Ok(diesel::insert_into(cases::table)
+        .values(rows)
+        .returning(cases::id)
+        .get_results(conn)?)
 }
 
 /// One page of the queue, newest first, strictly before `before` (keyset
 /// pagination on the primary key: the same cost on page 1 and page 10,000).
-pub fn queue_page(conn: &mut Conn, before: Option<i64>, limit: i64) -> Result<Vec<QueueRow>, DbError> {
-    let filter = QueueFilter { after: before.map(|id| Cursor { rank: 0, id }), ..Default::default() };
+pub fn queue_page(
+    conn: &mut Conn,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<QueueRow>, DbError> {
+    let filter = QueueFilter {
+        after: before.map(|id| Cursor { rank: 0, id }),
+        ..Default::default()
+    };
     filtered_page(conn, &filter, limit)
 }
 
 /// One page of the queue under `filter`, with keyset pagination: each page
 /// starts where the last one ended, using an index, never OFFSET.
-pub fn filtered_page(conn: &mut Conn, filter: &QueueFilter, limit: i64) -> Result<Vec<QueueRow>, DbError> {
-    let mut q = cases::table.select(QueueRow::as_select()).limit(limit).into_boxed();
+pub fn filtered_page(
+    conn: &mut Conn,
+    filter: &QueueFilter,
+    limit: i64,
+) -> Result<Vec<QueueRow>, DbError> {
+    let mut q = cases::table
+        .select(QueueRow::as_select())
+        .limit(limit)
+        .into_boxed();
     if let Some(status) = filter.status {
         q = q.filter(cases::status.eq(status));
     }
@@ -178,9 +198,11 @@ pub fn filtered_page(conn: &mut Conn, filter: &QueueFilter, limit: i64) -> Resul
     q = match (filter.sort, filter.after) {
         (Sort::Newest, Some(c)) => q.filter(cases::id.lt(c.id)),
         (Sort::Oldest, Some(c)) => q.filter(cases::id.gt(c.id)),
-        (Sort::Risk, Some(c)) => {
-            q.filter(cases::risk_rank.gt(c.rank).or(cases::risk_rank.eq(c.rank).and(cases::id.lt(c.id))))
-        }
+        (Sort::Risk, Some(c)) => q.filter(
+            cases::risk_rank
+                .gt(c.rank)
+                .or(cases::risk_rank.eq(c.rank).and(cases::id.lt(c.id))),
+        ),
         (_, None) => q,
     };
     q = match filter.sort {
@@ -193,26 +215,43 @@ pub fn filtered_page(conn: &mut Conn, filter: &QueueFilter, limit: i64) -> Resul
 
 /// How many cases are in each status (kept by triggers, so instant).
 pub fn status_counts(conn: &mut Conn) -> Result<Vec<(String, i64)>, DbError> {
-    Ok(case_status_counts::table.select((case_status_counts::status, case_status_counts::n)).load(conn)?)
+    Ok(case_status_counts::table
+        .select((case_status_counts::status, case_status_counts::n))
+        .load(conn)?)
 }
 
 /// Labels of the assignees of `ids`.
-pub fn assignee_labels(conn: &mut Conn, ids: &[i64]) -> Result<Vec<(i64, String, String)>, DbError> {
-    Ok(users::table.filter(users::id.eq_any(ids)).select((users::id, users::email, users::display_name)).load(conn)?)
+pub fn assignee_labels(
+    conn: &mut Conn,
+    ids: &[i64],
+) -> Result<Vec<(i64, String, String)>, DbError> {
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::email, users::display_name))
+        .load(conn)?)
 }
 
 /// Moves a case from `from` to `to`; false if its status changed meanwhile.
 pub fn set_status(conn: &mut Conn, id: i64, from: &str, to: &str) -> Result<bool, DbError> {
-    Ok(diesel::update(cases::table.find(id).filter(cases::status.eq(from))).set(cases::status.eq(to)).execute(conn)? == 1)
+    Ok(
+        diesel::update(cases::table.find(id).filter(cases::status.eq(from)))
+            .set(cases::status.eq(to))
+            .execute(conn)?
+            == 1,
+    )
 }
 
 pub fn set_risk(conn: &mut Conn, id: i64, risk: &str) -> Result<(), DbError> {
-    diesel::update(cases::table.find(id)).set(cases::risk.eq(risk)).execute(conn)?;
+    diesel::update(cases::table.find(id))
+        .set(cases::risk.eq(risk))
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn set_assignee(conn: &mut Conn, id: i64, assignee: Option<i64>) -> Result<(), DbError> {
-    diesel::update(cases::table.find(id)).set(cases::assignee_id.eq(assignee)).execute(conn)?;
+    diesel::update(cases::table.find(id))
+        .set(cases::assignee_id.eq(assignee))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -241,12 +280,18 @@ pub fn count(conn: &mut Conn) -> Result<i64, DbError> {
 /// Marks when a case was closed (for retention), or clears it on reopening.
 pub fn set_closed_at(conn: &mut Conn, id: i64, closed: bool) -> Result<(), DbError> {
     let at = closed.then(Utc::now);
-    diesel::update(cases::table.find(id)).set(cases::closed_at.eq(at)).execute(conn)?;
+    diesel::update(cases::table.find(id))
+        .set(cases::closed_at.eq(at))
+        .execute(conn)?;
     Ok(())
 }
 
 /// Cases closed before `before` (for retention).
-pub fn closed_before(conn: &mut Conn, before: DateTime<Utc>, limit: i64) -> Result<Vec<i64>, DbError> {
+pub fn closed_before(
+    conn: &mut Conn,
+    before: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<i64>, DbError> {
     Ok(cases::table
         .filter(cases::status.eq("closed"))
         .filter(cases::closed_at.lt(before))
@@ -257,14 +302,23 @@ pub fn closed_before(conn: &mut Conn, before: DateTime<Utc>, limit: i64) -> Resu
 }
 
 /// Schedules (or, with `None`, cancels) the deletion a reporter asked for.
-pub fn set_deletion_due(conn: &mut Conn, id: i64, due: Option<DateTime<Utc>>) -> Result<(), DbError> {
-    diesel::update(cases::table.find(id)).set(cases::deletion_due_at.eq(due)).execute(conn)?;
+pub fn set_deletion_due(
+    conn: &mut Conn,
+    id: i64,
+    due: Option<DateTime<Utc>>,
+) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id))
+        .set(cases::deletion_due_at.eq(due))
+        .execute(conn)?;
     Ok(())
 }
 
 /// Cases whose requested deletion is due.
 pub fn deletions_due(conn: &mut Conn, now: DateTime<Utc>) -> Result<Vec<i64>, DbError> {
-    Ok(cases::table.filter(cases::deletion_due_at.le(now)).select(cases::id).load(conn)?)
+    Ok(cases::table
+        .filter(cases::deletion_due_at.le(now))
+        .select(cases::id)
+        .load(conn)?)
 }
 
 /// Deletes a case; its evidence, notes, messages, events, referrals and
@@ -275,29 +329,53 @@ pub fn delete(conn: &mut Conn, id: i64) -> Result<bool, DbError> {
 }
 
 pub fn find(conn: &mut Conn, id: i64) -> Result<Option<CaseRow>, DbError> {
-    Ok(cases::table.find(id).select(CaseRow::as_select()).first(conn).optional()?)
+    Ok(cases::table
+        .find(id)
+        .select(CaseRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn count_not_wrapped_under(conn: &mut Conn, key_id: &str) -> Result<i64, DbError> {
-    Ok(cases::table.filter(cases::master_key_id.ne(key_id)).count().get_result(conn)?)
+    Ok(cases::table
+        .filter(cases::master_key_id.ne(key_id))
+        .count()
+        .get_result(conn)?)
 }
 
 /// Cases whose data key is wrapped under another master key, locked for
 /// re-wrapping (skipping rows another rotation holds).
-pub fn wrapped_not_under(conn: &mut Conn, key_id: &str, limit: i64) -> Result<Vec<(i64, String, String, Sealed)>, DbError> {
+pub fn wrapped_not_under(
+    conn: &mut Conn,
+    key_id: &str,
+    limit: i64,
+) -> Result<Vec<(i64, String, String, Sealed)>, DbError> {
     Ok(cases::table
         .filter(cases::master_key_id.ne(key_id))
         .order(cases::id.asc())
         .limit(limit)
-        .select((cases::id, cases::reference, cases::master_key_id, cases::wrapped_key))
+        .select((
+            cases::id,
+            cases::reference,
+            cases::master_key_id,
+            cases::wrapped_key,
+        ))
         .for_update()
         .skip_locked()
         .load(conn)?)
 }
 
-pub fn set_wrapped_key(conn: &mut Conn, id: i64, key_id: &str, sealed: &Sealed) -> Result<(), DbError> {
+pub fn set_wrapped_key(
+    conn: &mut Conn,
+    id: i64,
+    key_id: &str,
+    sealed: &Sealed,
+) -> Result<(), DbError> {
     diesel::update(cases::table.find(id))
-        .set((cases::master_key_id.eq(key_id), cases::wrapped_key.eq(sealed)))
+        .set((
+            cases::master_key_id.eq(key_id),
+            cases::wrapped_key.eq(sealed),
+        ))
         .execute(conn)?;
     Ok(())
 }

@@ -19,7 +19,13 @@ pub struct EventRow {
 /// Records an event. Events without a staff actor come from the reporter,
 /// and get the hour only: an exact time could be matched against network
 /// logs to find who they are.
-pub fn record(conn: &mut Conn, case_id: i64, actor_id: Option<i64>, kind: &str, detail: &str) -> Result<(), DbError> {
+pub fn record(
+    conn: &mut Conn,
+    case_id: i64,
+    actor_id: Option<i64>,
+    kind: &str,
+    detail: &str,
+) -> Result<(), DbError> {
     let now = Utc::now();
     let at = if actor_id.is_some() { now } else { coarse(now) };
     diesel::insert_into(case_events::table)
@@ -60,8 +66,16 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<EventRow>, DbError>
 pub fn record_filed_many(conn: &mut Conn, case_ids: &[i64], source: &str) -> Result<(), DbError> {
     let rows: Vec<_> = case_ids
         .iter()
-        .map(|id| (case_events::case_id.eq(*id), case_events::kind.eq("filed"), case_events::detail.eq(source)))
+        .map(|id| {
+            (
+                case_events::case_id.eq(*id),
+                case_events::kind.eq("filed"),
+                case_events::detail.eq(source),
+            )
+        })
         .collect();
-    diesel::insert_into(case_events::table).values(&rows).execute(conn)?;
+    diesel::insert_into(case_events::table)
+        .values(&rows)
+        .execute(conn)?;
     Ok(())
 }

@@ -32,7 +32,9 @@ pub struct EvidenceMeta {
 }
 
 pub fn insert(conn: &mut Conn, row: &NewEvidenceRow) -> Result<(), DbError> {
-    diesel::insert_into(evidence::table).values(row).execute(conn)?;
+    diesel::insert_into(evidence::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 

@@ -19,9 +19,20 @@ pub struct MessageRow {
 
 /// Stores a message; a reporter's message gets the hour only (see
 /// `events::record`).
-pub fn insert(conn: &mut Conn, case_id: i64, public_id: &str, sender: &str, author_id: Option<i64>, body: &Sealed) -> Result<(), DbError> {
+pub fn insert(
+    conn: &mut Conn,
+    case_id: i64,
+    public_id: &str,
+    sender: &str,
+    author_id: Option<i64>,
+    body: &Sealed,
+) -> Result<(), DbError> {
     let now = Utc::now();
-    let at = if sender == "reporter" { super::events::coarse(now) } else { now };
+    let at = if sender == "reporter" {
+        super::events::coarse(now)
+    } else {
+        now
+    };
     diesel::insert_into(case_messages::table)
         .values((
             case_messages::created_at.eq(at),

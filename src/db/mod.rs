@@ -101,7 +101,10 @@ impl Db {
 
     /// Runs `f` with a pooled connection on the current thread (for the
     /// command line and background jobs that are already blocking).
-    pub fn run_blocking<T>(&self, f: impl FnOnce(&mut Conn) -> Result<T, DbError>) -> Result<T, DbError> {
+    pub fn run_blocking<T>(
+        &self,
+        f: impl FnOnce(&mut Conn) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
         let mut conn = self.get()?;
         f(&mut conn)
     }
@@ -110,7 +113,9 @@ impl Db {
     pub async fn ping(&self) -> bool {
         self.run(|conn| {
             use diesel::RunQueryDsl;
-            diesel::sql_query("SELECT 1").execute(conn).map_err(DbError::from)?;
+            diesel::sql_query("SELECT 1")
+                .execute(conn)
+                .map_err(DbError::from)?;
             Ok(())
         })
         .await
@@ -120,7 +125,9 @@ impl Db {
 
 /// Applies pending migrations; returns how many ran.
 pub fn run_migrations(conn: &mut Conn) -> anyhow::Result<usize> {
-    let applied = conn.run_pending_migrations(MIGRATIONS).map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
+    let applied = conn
+        .run_pending_migrations(MIGRATIONS)
+        .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
     Ok(applied.len())
 }
 
@@ -131,7 +138,10 @@ pub(crate) fn strings(values: Vec<Option<String>>) -> Vec<String> {
 }
 
 /// Runs `f` inside one transaction: all of it is stored, or none of it.
-pub fn transaction<T>(conn: &mut Conn, f: impl FnOnce(&mut Conn) -> Result<T, DbError>) -> Result<T, DbError> {
+pub fn transaction<T>(
+    conn: &mut Conn,
+    f: impl FnOnce(&mut Conn) -> Result<T, DbError>,
+) -> Result<T, DbError> {
     use diesel::Connection;
     conn.transaction(f)
 }

@@ -16,7 +16,13 @@ pub struct NoteRow {
     pub author_name: String,
 }
 
-pub fn insert(conn: &mut Conn, case_id: i64, public_id: &str, author_id: i64, body: &Sealed) -> Result<(), DbError> {
+pub fn insert(
+    conn: &mut Conn,
+    case_id: i64,
+    public_id: &str,
+    author_id: i64,
+    body: &Sealed,
+) -> Result<(), DbError> {
     diesel::insert_into(case_notes::table)
         .values((
             case_notes::case_id.eq(case_id),
@@ -33,6 +39,12 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<NoteRow>, DbError> 
         .inner_join(users::table.on(users::id.eq(case_notes::author_id)))
         .filter(case_notes::case_id.eq(case_id))
         .order(case_notes::id.asc())
-        .select((case_notes::public_id, case_notes::body, case_notes::created_at, users::email, users::display_name))
+        .select((
+            case_notes::public_id,
+            case_notes::body,
+            case_notes::created_at,
+            users::email,
+            users::display_name,
+        ))
         .load(conn)?)
 }

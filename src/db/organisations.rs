@@ -34,10 +34,19 @@ pub fn find_by_name(conn: &mut Conn, name: &str) -> Result<Option<OrganisationRo
 }
 
 pub fn find(conn: &mut Conn, id: i64) -> Result<Option<OrganisationRow>, DbError> {
-    Ok(organisations::table.find(id).select(OrganisationRow::as_select()).first(conn).optional()?)
+    Ok(organisations::table
+        .find(id)
+        .select(OrganisationRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
-pub fn insert(conn: &mut Conn, name: &str, emails: &[String], communities: &[String]) -> Result<OrganisationRow, DbError> {
+pub fn insert(
+    conn: &mut Conn,
+    name: &str,
+    emails: &[String],
+    communities: &[String],
+) -> Result<OrganisationRow, DbError> {
     Ok(diesel::insert_into(organisations::table)
         .values((
             organisations::name.eq(name),

@@ -109,7 +109,10 @@ pub fn mark_failed_attempt(
     if give_up {
         // A message that will not be sent must not keep its secret.
         diesel::update(outbox::table.find(id))
-            .set((outbox::secret_key_id.eq(None::<String>), outbox::secret_params.eq(None::<Sealed>)))
+            .set((
+                outbox::secret_key_id.eq(None::<String>),
+                outbox::secret_params.eq(None::<Sealed>),
+            ))
             .execute(conn)?;
     }
     Ok(())
@@ -118,13 +121,26 @@ pub fn mark_failed_attempt(
 /// Puts a failed message back in line, as new.
 pub fn retry(conn: &mut Conn, id: i64) -> Result<bool, DbError> {
     let n = diesel::update(outbox::table.find(id).filter(outbox::status.eq("failed")))
-        .set((outbox::status.eq("pending"), outbox::attempts.eq(0), outbox::next_attempt_at.eq(diesel::dsl::now)))
+        .set((
+            outbox::status.eq("pending"),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(diesel::dsl::now),
+        ))
         .execute(conn)?;
     Ok(n == 1)
 }
 
-pub fn list(conn: &mut Conn, status: Option<&str>, before: Option<i64>, limit: i64) -> Result<Vec<OutboxRow>, DbError> {
-    let mut q = outbox::table.select(OutboxRow::as_select()).order(outbox::id.desc()).limit(limit).into_boxed();
+pub fn list(
+    conn: &mut Conn,
+    status: Option<&str>,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, DbError> {
+    let mut q = outbox::table
+        .select(OutboxRow::as_select())
+        .order(outbox::id.desc())
+        .limit(limit)
+        .into_boxed();
     if let Some(status) = status {
         q = q.filter(outbox::status.eq(status.to_string()));
     }
@@ -135,22 +151,39 @@ pub fn list(conn: &mut Conn, status: Option<&str>, before: Option<i64>, limit: i
 }
 
 pub fn counts(conn: &mut Conn) -> Result<Vec<(String, i64)>, DbError> {
-    Ok(outbox::table.group_by(outbox::status).select((outbox::status, diesel::dsl::count_star())).load(conn)?)
+    Ok(outbox::table
+        .group_by(outbox::status)
+        .select((outbox::status, diesel::dsl::count_star()))
+        .load(conn)?)
 }
 
 /// Queued secrets sealed under another master key: (id, message id, key id, sealed).
-pub fn secrets_not_under(conn: &mut Conn, key_id: &str) -> Result<Vec<(i64, String, String, Sealed)>, DbError> {
+pub fn secrets_not_under(
+    conn: &mut Conn,
+    key_id: &str,
+) -> Result<Vec<(i64, String, String, Sealed)>, DbError> {
     let rows: Vec<(i64, String, Option<String>, Option<Sealed>)> = outbox::table
         .filter(outbox::secret_key_id.is_not_null())
         .filter(outbox::secret_key_id.ne(key_id))
-        .select((outbox::id, outbox::message_id, outbox::secret_key_id, outbox::secret_params))
+        .select((
+            outbox::id,
+            outbox::message_id,
+            outbox::secret_key_id,
+            outbox::secret_params,
+        ))
         .load(conn)?;
-    Ok(rows.into_iter().filter_map(|(id, m, k, s)| Some((id, m, k?, s?))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, m, k, s)| Some((id, m, k?, s?)))
+        .collect())
 }
 
 pub fn set_secret(conn: &mut Conn, id: i64, key_id: &str, sealed: &Sealed) -> Result<(), DbError> {
     diesel::update(outbox::table.find(id))
-        .set((outbox::secret_key_id.eq(key_id), outbox::secret_params.eq(sealed)))
+        .set((
+            outbox::secret_key_id.eq(key_id),
+            outbox::secret_params.eq(sealed),
+        ))
         .execute(conn)?;
     Ok(())
 }

@@ -6,7 +6,12 @@ use diesel::prelude::*;
 use super::schema::password_links;
 use super::{Conn, DbError};
 
-pub fn insert(conn: &mut Conn, token_digest: &[u8], user_id: i64, expires_at: DateTime<Utc>) -> Result<(), DbError> {
+pub fn insert(
+    conn: &mut Conn,
+    token_digest: &[u8],
+    user_id: i64,
+    expires_at: DateTime<Utc>,
+) -> Result<(), DbError> {
     diesel::insert_into(password_links::table)
         .values((
             password_links::token_digest.eq(token_digest),
@@ -45,6 +50,10 @@ pub fn consume(conn: &mut Conn, token_digest: &[u8]) -> Result<Option<i64>, DbEr
 
 /// Cancels the unused links of an account (a newer one replaces them).
 pub fn revoke_for_user(conn: &mut Conn, user_id: i64) -> Result<usize, DbError> {
-    Ok(diesel::delete(password_links::table.filter(password_links::user_id.eq(user_id)).filter(password_links::used_at.is_null()))
-        .execute(conn)?)
+    Ok(diesel::delete(
+        password_links::table
+            .filter(password_links::user_id.eq(user_id))
+            .filter(password_links::used_at.is_null()),
+    )
+    .execute(conn)?)
 }

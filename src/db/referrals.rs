@@ -64,13 +64,15 @@ type Joined = (ReferralRow, String, String, Sealed, String);
 
 fn joined(rows: Vec<Joined>) -> Vec<ReferralWithCase> {
     rows.into_iter()
-        .map(|(referral, reference, master_key_id, wrapped_key, organisation)| ReferralWithCase {
-            referral,
-            reference,
-            master_key_id,
-            wrapped_key,
-            organisation,
-        })
+        .map(
+            |(referral, reference, master_key_id, wrapped_key, organisation)| ReferralWithCase {
+                referral,
+                reference,
+                master_key_id,
+                wrapped_key,
+                organisation,
+            },
+        )
         .collect()
 }
 
@@ -81,7 +83,13 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<ReferralWithCase>, 
         .inner_join(organisations::table)
         .filter(referrals::case_id.eq(case_id))
         .order(referrals::id.asc())
-        .select((ReferralRow::as_select(), cases::reference, cases::master_key_id, cases::wrapped_key, organisations::name))
+        .select((
+            ReferralRow::as_select(),
+            cases::reference,
+            cases::master_key_id,
+            cases::wrapped_key,
+            organisations::name,
+        ))
         .load(conn)?;
     Ok(joined(rows))
 }
@@ -100,7 +108,13 @@ pub fn for_organisation(
         .filter(organisations::active.eq(true))
         .order(referrals::id.desc())
         .limit(limit)
-        .select((ReferralRow::as_select(), cases::reference, cases::master_key_id, cases::wrapped_key, organisations::name))
+        .select((
+            ReferralRow::as_select(),
+            cases::reference,
+            cases::master_key_id,
+            cases::wrapped_key,
+            organisations::name,
+        ))
         .into_boxed();
     if let Some(before) = before {
         q = q.filter(referrals::id.lt(before));
@@ -120,26 +134,46 @@ pub fn find_for_organisation(
         .filter(referrals::public_id.eq(public_id))
         .filter(referrals::organisation_id.eq(organisation_id))
         .filter(organisations::active.eq(true))
-        .select((ReferralRow::as_select(), cases::reference, cases::master_key_id, cases::wrapped_key, organisations::name))
+        .select((
+            ReferralRow::as_select(),
+            cases::reference,
+            cases::master_key_id,
+            cases::wrapped_key,
+            organisations::name,
+        ))
         .first(conn)
         .optional()?;
     Ok(row.map(|r| joined(vec![r]).remove(0)))
 }
 
 /// Moves a pending referral to `status`; false if it was not pending.
-pub fn decide(conn: &mut Conn, id: i64, status: &str, reason: Option<&Sealed>) -> Result<bool, DbError> {
-    let n = diesel::update(referrals::table.find(id).filter(referrals::status.eq("pending")))
-        .set((
-            referrals::status.eq(status),
-            referrals::decline_reason.eq(reason),
-            referrals::updated_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)?;
+pub fn decide(
+    conn: &mut Conn,
+    id: i64,
+    status: &str,
+    reason: Option<&Sealed>,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        referrals::table
+            .find(id)
+            .filter(referrals::status.eq("pending")),
+    )
+    .set((
+        referrals::status.eq(status),
+        referrals::decline_reason.eq(reason),
+        referrals::updated_at.eq(diesel::dsl::now),
+    ))
+    .execute(conn)?;
     Ok(n == 1)
 }
 
 /// Adds an update and returns its id.
-pub fn add_update(conn: &mut Conn, referral_id: i64, author_id: i64, body: &Sealed) -> Result<i64, DbError> {
+pub fn add_update(
+    conn: &mut Conn,
+    referral_id: i64,
+    author_id: i64,
+    body: &Sealed,
+) -> Result<i64, DbError> {
     let id = diesel::insert_into(referral_updates::table)
         .values((
             referral_updates::referral_id.eq(referral_id),
@@ -148,30 +182,45 @@ pub fn add_update(conn: &mut Conn, referral_id: i64, author_id: i64, body: &Seal
         ))
         .returning(referral_updates::id)
         .get_result(conn)?;
-    diesel::update(referrals::table.find(referral_id)).set(referrals::updated_at.eq(diesel::dsl::now)).execute(conn)?;
+    diesel::update(referrals::table.find(referral_id))
+        .set(referrals::updated_at.eq(diesel::dsl::now))
+        .execute(conn)?;
     Ok(id)
 }
 
 pub fn updates(conn: &mut Conn, referral_id: i64) -> Result<Vec<(i64, UpdateRow)>, DbError> {
-    let rows: Vec<(i64, Sealed, DateTime<Utc>, Option<String>, Option<String>)> = referral_updates::table
-        .left_join(users::table.on(users::id.nullable().eq(referral_updates::author_id)))
-        .filter(referral_updates::referral_id.eq(referral_id))
-        .order(referral_updates::id.asc())
-        .select((
-            referral_updates::id,
-            referral_updates::body,
-            referral_updates::created_at,
-            users::email.nullable(),
-            users::display_name.nullable(),
-        ))
-        .load(conn)?;
+    let rows: Vec<(i64, Sealed, DateTime<Utc>, Option<String>, Option<String>)> =
+        referral_updates::table
+            .left_join(users::table.on(users::id.nullable().eq(referral_updates::author_id)))
+            .filter(referral_updates::referral_id.eq(referral_id))
+            .order(referral_updates::id.asc())
+            .select((
+                referral_updates::id,
+                referral_updates::body,
+                referral_updates::created_at,
+                users::email.nullable(),
+                users::display_name.nullable(),
+            ))
+            .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, body, created_at, author_email, author_name)| (id, UpdateRow { body, created_at, author_email, author_name }))
+        .map(|(id, body, created_at, author_email, author_name)| {
+            (
+                id,
+                UpdateRow {
+                    body,
+                    created_at,
+                    author_email,
+                    author_name,
+                },
+            )
+        })
         .collect())
 }
 
 pub fn set_update_body(conn: &mut Conn, update_id: i64, body: &Sealed) -> Result<(), DbError> {
-    diesel::update(referral_updates::table.find(update_id)).set(referral_updates::body.eq(body)).execute(conn)?;
+    diesel::update(referral_updates::table.find(update_id))
+        .set(referral_updates::body.eq(body))
+        .execute(conn)?;
     Ok(())
 }

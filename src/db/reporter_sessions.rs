@@ -6,7 +6,12 @@ use diesel::prelude::*;
 use super::schema::reporter_sessions;
 use super::{Conn, DbError};
 
-pub fn insert(conn: &mut Conn, token_digest: &[u8], case_id: i64, csrf_token: &str) -> Result<(), DbError> {
+pub fn insert(
+    conn: &mut Conn,
+    token_digest: &[u8],
+    case_id: i64,
+    csrf_token: &str,
+) -> Result<(), DbError> {
     diesel::insert_into(reporter_sessions::table)
         .values((
             reporter_sessions::token_digest.eq(token_digest),
@@ -44,10 +49,17 @@ pub fn delete(conn: &mut Conn, token_digest: &[u8]) -> Result<(), DbError> {
     Ok(())
 }
 
-pub fn delete_expired(conn: &mut Conn, idle_since: DateTime<Utc>, created_since: DateTime<Utc>) -> Result<usize, DbError> {
+pub fn delete_expired(
+    conn: &mut Conn,
+    idle_since: DateTime<Utc>,
+    created_since: DateTime<Utc>,
+) -> Result<usize, DbError> {
     Ok(diesel::delete(
-        reporter_sessions::table
-            .filter(reporter_sessions::last_seen_at.le(idle_since).or(reporter_sessions::created_at.le(created_since))),
+        reporter_sessions::table.filter(
+            reporter_sessions::last_seen_at
+                .le(idle_since)
+                .or(reporter_sessions::created_at.le(created_since)),
+        ),
     )
     .execute(conn)?)
 }

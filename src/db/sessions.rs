@@ -17,7 +17,12 @@ pub struct SessionRow {
     pub last_seen_at: DateTime<Utc>,
 }
 
-pub fn insert(conn: &mut Conn, token_digest: &[u8], user_id: i64, csrf_token: &str) -> Result<(), DbError> {
+pub fn insert(
+    conn: &mut Conn,
+    token_digest: &[u8],
+    user_id: i64,
+    csrf_token: &str,
+) -> Result<(), DbError> {
     diesel::insert_into(sessions::table)
         .values((
             sessions::token_digest.eq(token_digest),
@@ -48,7 +53,9 @@ pub fn find_live(
 }
 
 pub fn touch(conn: &mut Conn, token_digest: &[u8]) -> Result<(), DbError> {
-    diesel::update(sessions::table.find(token_digest)).set(sessions::last_seen_at.eq(diesel::dsl::now)).execute(conn)?;
+    diesel::update(sessions::table.find(token_digest))
+        .set(sessions::last_seen_at.eq(diesel::dsl::now))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -63,9 +70,17 @@ pub fn delete_for_user(conn: &mut Conn, user_id: i64) -> Result<usize, DbError> 
 }
 
 /// Removes sessions that can no longer be used.
-pub fn delete_expired(conn: &mut Conn, idle_since: DateTime<Utc>, created_since: DateTime<Utc>) -> Result<usize, DbError> {
+pub fn delete_expired(
+    conn: &mut Conn,
+    idle_since: DateTime<Utc>,
+    created_since: DateTime<Utc>,
+) -> Result<usize, DbError> {
     Ok(diesel::delete(
-        sessions::table.filter(sessions::last_seen_at.le(idle_since).or(sessions::created_at.le(created_since))),
+        sessions::table.filter(
+            sessions::last_seen_at
+                .le(idle_since)
+                .or(sessions::created_at.le(created_since)),
+        ),
     )
     .execute(conn)?)
 }

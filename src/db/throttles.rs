@@ -7,7 +7,11 @@ use super::schema::login_throttles;
 use super::{Conn, DbError};
 
 /// Until when sign-ins for `key` are held back, if they are.
-pub fn throttled_until(conn: &mut Conn, key: &[u8], now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, DbError> {
+pub fn throttled_until(
+    conn: &mut Conn,
+    key: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, DbError> {
     let until: Option<Option<DateTime<Utc>>> = login_throttles::table
         .find(key)
         .select(login_throttles::throttled_until)
@@ -19,7 +23,12 @@ pub fn throttled_until(conn: &mut Conn, key: &[u8], now: DateTime<Utc>) -> Resul
 /// Counts a failure for `key` in the window that started at most
 /// `window_secs` ago (a new window starts after that); returns the failures
 /// in the window. Call inside a transaction: the row is locked.
-pub fn record_failure(conn: &mut Conn, key: &[u8], now: DateTime<Utc>, window_secs: i64) -> Result<i32, DbError> {
+pub fn record_failure(
+    conn: &mut Conn,
+    key: &[u8],
+    now: DateTime<Utc>,
+    window_secs: i64,
+) -> Result<i32, DbError> {
     let window_open = now - chrono::Duration::seconds(window_secs);
     let current: Option<(i32, DateTime<Utc>)> = login_throttles::table
         .find(key)
@@ -36,13 +45,20 @@ pub fn record_failure(conn: &mut Conn, key: &[u8], now: DateTime<Utc>, window_se
         }
         Some(_) => {
             diesel::update(login_throttles::table.find(key))
-                .set((login_throttles::failures.eq(1), login_throttles::window_start.eq(now)))
+                .set((
+                    login_throttles::failures.eq(1),
+                    login_throttles::window_start.eq(now),
+                ))
                 .execute(conn)?;
             Ok(1)
         }
         None => {
             diesel::insert_into(login_throttles::table)
-                .values((login_throttles::key.eq(key), login_throttles::failures.eq(1), login_throttles::window_start.eq(now)))
+                .values((
+                    login_throttles::key.eq(key),
+                    login_throttles::failures.eq(1),
+                    login_throttles::window_start.eq(now),
+                ))
                 .on_conflict_do_nothing()
                 .execute(conn)?;
             Ok(1)
@@ -51,7 +67,9 @@ pub fn record_failure(conn: &mut Conn, key: &[u8], now: DateTime<Utc>, window_se
 }
 
 pub fn hold_until(conn: &mut Conn, key: &[u8], until: DateTime<Utc>) -> Result<(), DbError> {
-    diesel::update(login_throttles::table.find(key)).set(login_throttles::throttled_until.eq(until)).execute(conn)?;
+    diesel::update(login_throttles::table.find(key))
+        .set(login_throttles::throttled_until.eq(until))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -65,7 +83,11 @@ pub fn delete_stale(conn: &mut Conn, before: DateTime<Utc>) -> Result<usize, DbE
     Ok(diesel::delete(
         login_throttles::table
             .filter(login_throttles::window_start.lt(before))
-            .filter(login_throttles::throttled_until.is_null().or(login_throttles::throttled_until.lt(before))),
+            .filter(
+                login_throttles::throttled_until
+                    .is_null()
+                    .or(login_throttles::throttled_until.lt(before)),
+            ),
     )
     .execute(conn)?)
 }

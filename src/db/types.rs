@@ -15,6 +15,8 @@ impl ToSql<Bytea, Pg> for Sealed {
 
 impl FromSql<Bytea, Pg> for Sealed {
     fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
-        Ok(Sealed::from_stored(<Vec<u8> as FromSql<Bytea, Pg>>::from_sql(bytes)?))
+        Ok(Sealed::from_stored(
+            <Vec<u8> as FromSql<Bytea, Pg>>::from_sql(bytes)?,
+        ))
     }
 }

@@ -28,14 +28,21 @@ pub struct UserRow {
 
 impl std::fmt::Debug for UserRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UserRow").field("id", &self.id).field("role", &self.role).finish_non_exhaustive()
+        f.debug_struct("UserRow")
+            .field("id", &self.id)
+            .field("role", &self.role)
+            .finish_non_exhaustive()
     }
 }
 
 impl UserRow {
     /// How the account is named on pages: its display name, or its email.
     pub fn label(&self) -> &str {
-        if self.display_name.is_empty() { &self.email } else { &self.display_name }
+        if self.display_name.is_empty() {
+            &self.email
+        } else {
+            &self.display_name
+        }
     }
 }
 
@@ -49,19 +56,33 @@ pub struct NewUserRow<'a> {
 }
 
 pub fn insert(conn: &mut Conn, user: &NewUserRow<'_>) -> Result<UserRow, DbError> {
-    Ok(diesel::insert_into(users::table).values(user).returning(UserRow::as_returning()).get_result(conn)?)
+    Ok(diesel::insert_into(users::table)
+        .values(user)
+        .returning(UserRow::as_returning())
+        .get_result(conn)?)
 }
 
 pub fn find(conn: &mut Conn, id: i64) -> Result<Option<UserRow>, DbError> {
-    Ok(users::table.find(id).select(UserRow::as_select()).first(conn).optional()?)
+    Ok(users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn find_by_email(conn: &mut Conn, email: &str) -> Result<Option<UserRow>, DbError> {
-    Ok(users::table.filter(users::email.eq(email)).select(UserRow::as_select()).first(conn).optional()?)
+    Ok(users::table
+        .filter(users::email.eq(email))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn count_admins(conn: &mut Conn) -> Result<i64, DbError> {
-    Ok(users::table.filter(users::role.eq("admin")).count().get_result(conn)?)
+    Ok(users::table
+        .filter(users::role.eq("admin"))
+        .count()
+        .get_result(conn)?)
 }
 
 /// Active admins other than `except` (so the last admin is never removed).
@@ -102,36 +123,63 @@ pub fn urgent_recipients(conn: &mut Conn) -> Result<Vec<UserRow>, DbError> {
 }
 
 pub fn set_password(conn: &mut Conn, id: i64, hash: &str) -> Result<(), DbError> {
-    diesel::update(users::table.find(id)).set(users::password_hash.eq(hash)).execute(conn)?;
+    diesel::update(users::table.find(id))
+        .set(users::password_hash.eq(hash))
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn set_active(conn: &mut Conn, id: i64, active: bool) -> Result<(), DbError> {
-    diesel::update(users::table.find(id)).set(users::active.eq(active)).execute(conn)?;
+    diesel::update(users::table.find(id))
+        .set(users::active.eq(active))
+        .execute(conn)?;
     Ok(())
 }
 
-pub fn set_role(conn: &mut Conn, id: i64, role: &str, organisation_id: Option<i64>) -> Result<(), DbError> {
+pub fn set_role(
+    conn: &mut Conn,
+    id: i64,
+    role: &str,
+    organisation_id: Option<i64>,
+) -> Result<(), DbError> {
     diesel::update(users::table.find(id))
-        .set((users::role.eq(role), users::organisation_id.eq(organisation_id)))
+        .set((
+            users::role.eq(role),
+            users::organisation_id.eq(organisation_id),
+        ))
         .execute(conn)?;
     Ok(())
 }
 
 pub fn set_on_duty(conn: &mut Conn, id: i64, on_duty: bool) -> Result<(), DbError> {
-    diesel::update(users::table.find(id)).set(users::on_duty.eq(on_duty)).execute(conn)?;
+    diesel::update(users::table.find(id))
+        .set(users::on_duty.eq(on_duty))
+        .execute(conn)?;
     Ok(())
 }
 
-pub fn set_profile(conn: &mut Conn, id: i64, display_name: &str, language: &str) -> Result<(), DbError> {
+pub fn set_profile(
+    conn: &mut Conn,
+    id: i64,
+    display_name: &str,
+    language: &str,
+) -> Result<(), DbError> {
     diesel::update(users::table.find(id))
-        .set((users::display_name.eq(display_name), users::language.eq(language)))
+        .set((
+            users::display_name.eq(display_name),
+            users::language.eq(language),
+        ))
         .execute(conn)?;
     Ok(())
 }
 
 /// Stores a new, not yet confirmed, TOTP secret.
-pub fn set_pending_totp(conn: &mut Conn, id: i64, key_id: &str, secret: &Sealed) -> Result<(), DbError> {
+pub fn set_pending_totp(
+    conn: &mut Conn,
+    id: i64,
+    key_id: &str,
+    secret: &Sealed,
+) -> Result<(), DbError> {
     diesel::update(users::table.find(id))
         .set((
             users::totp_key_id.eq(key_id),
@@ -144,7 +192,9 @@ pub fn set_pending_totp(conn: &mut Conn, id: i64, key_id: &str, secret: &Sealed)
 }
 
 pub fn enable_totp(conn: &mut Conn, id: i64) -> Result<(), DbError> {
-    diesel::update(users::table.find(id)).set(users::totp_enabled.eq(true)).execute(conn)?;
+    diesel::update(users::table.find(id))
+        .set(users::totp_enabled.eq(true))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -170,16 +220,27 @@ pub fn accept_totp_step(conn: &mut Conn, id: i64, step: i64) -> Result<bool, DbE
 }
 
 /// Users whose TOTP secret is sealed under another master key.
-pub fn totp_not_under(conn: &mut Conn, key_id: &str) -> Result<Vec<(i64, String, Sealed)>, DbError> {
+pub fn totp_not_under(
+    conn: &mut Conn,
+    key_id: &str,
+) -> Result<Vec<(i64, String, Sealed)>, DbError> {
     let rows: Vec<(i64, Option<String>, Option<Sealed>)> = users::table
         .filter(users::totp_key_id.is_not_null())
         .filter(users::totp_key_id.ne(key_id))
         .select((users::id, users::totp_key_id, users::totp_secret))
         .load(conn)?;
-    Ok(rows.into_iter().filter_map(|(id, k, s)| Some((id, k?, s?))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, k, s)| Some((id, k?, s?)))
+        .collect())
 }
 
-pub fn set_totp_sealed(conn: &mut Conn, id: i64, key_id: &str, sealed: &Sealed) -> Result<(), DbError> {
+pub fn set_totp_sealed(
+    conn: &mut Conn,
+    id: i64,
+    key_id: &str,
+    sealed: &Sealed,
+) -> Result<(), DbError> {
     diesel::update(users::table.find(id))
         .set((users::totp_key_id.eq(key_id), users::totp_secret.eq(sealed)))
         .execute(conn)?;

@@ -8,11 +8,18 @@ pub struct EmailAddress(String);
 impl EmailAddress {
     pub fn parse(input: &str) -> Option<Self> {
         let s = input.trim().to_lowercase();
-        if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"')) {
+        if s.len() > 254
+            || s.chars().any(|c| {
+                c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"')
+            })
+        {
             return None;
         }
         let (local, domain) = s.rsplit_once('@')?;
-        let domain_ok = domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains("..");
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..");
         (!local.is_empty() && !local.contains('@') && domain_ok).then_some(Self(s))
     }
 
@@ -34,8 +41,20 @@ mod tests {
 
     #[test]
     fn parses_and_normalises() {
-        assert_eq!(EmailAddress::parse("  Ana@Example.ORG ").unwrap().as_str(), "ana@example.org");
-        for bad in ["", "ana", "@example.org", "ana@", "ana@example", "a b@example.org", "ana@.org", "<a@b.org>"] {
+        assert_eq!(
+            EmailAddress::parse("  Ana@Example.ORG ").unwrap().as_str(),
+            "ana@example.org"
+        );
+        for bad in [
+            "",
+            "ana",
+            "@example.org",
+            "ana@",
+            "ana@example",
+            "a b@example.org",
+            "ana@.org",
+            "<a@b.org>",
+        ] {
             assert!(EmailAddress::parse(bad).is_none(), "{bad}");
         }
     }

@@ -5,8 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    Channel, Community, ContactMethod, Demand, IncidentKind, Language, Province, ReporterRole, Sensitive, StateLink,
-    Support,
+    Channel, Community, ContactMethod, Demand, IncidentKind, Language, Province, ReporterRole,
+    Sensitive, StateLink, Support,
 };
 
 pub const MAX_NARRATIVE_CHARS: usize = 20_000;
@@ -87,9 +87,13 @@ impl OccurredOn {
     pub fn parse(input: &str, today: NaiveDate) -> Option<Self> {
         let input = input.trim();
         let parsed = if input.len() == 7 {
-            NaiveDate::parse_from_str(&format!("{input}-01"), "%Y-%m-%d").ok().map(OccurredOn::Month)
+            NaiveDate::parse_from_str(&format!("{input}-01"), "%Y-%m-%d")
+                .ok()
+                .map(OccurredOn::Month)
         } else if input.len() == 10 {
-            NaiveDate::parse_from_str(input, "%Y-%m-%d").ok().map(OccurredOn::Day)
+            NaiveDate::parse_from_str(input, "%Y-%m-%d")
+                .ok()
+                .map(OccurredOn::Day)
         } else {
             None
         }?;
@@ -140,7 +144,11 @@ pub enum ContactDetails {
 
 impl ContactDetails {
     fn parse(method: &str, value: &str, errors: &mut IntakeErrors) -> ContactDetails {
-        let method = if method.trim().is_empty() { Some(ContactMethod::None) } else { ContactMethod::parse(method) };
+        let method = if method.trim().is_empty() {
+            Some(ContactMethod::None)
+        } else {
+            ContactMethod::parse(method)
+        };
         let value = value.trim();
         let Some(method) = method else {
             errors.push("contact_method", "error-invalid-choice");
@@ -185,20 +193,27 @@ impl ContactDetails {
     pub fn value(&self) -> Sensitive {
         match self {
             ContactDetails::None => Sensitive::default(),
-            ContactDetails::Email(v) | ContactDetails::Phone(v) | ContactDetails::Signal(v) => v.clone(),
+            ContactDetails::Email(v) | ContactDetails::Phone(v) | ContactDetails::Signal(v) => {
+                v.clone()
+            }
         }
     }
 }
 
 fn is_phone(value: &str) -> bool {
     let digits = value.chars().filter(char::is_ascii_digit).count();
-    value.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) && (7..=15).contains(&digits)
+    value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        && (7..=15).contains(&digits)
 }
 
 /// Signal usernames: a nickname, a dot, and at least two digits.
 fn is_signal_username(value: &str) -> bool {
     let value = value.strip_prefix('@').unwrap_or(value);
-    let Some((nick, number)) = value.rsplit_once('.') else { return false };
+    let Some((nick, number)) = value.rsplit_once('.') else {
+        return false;
+    };
     (3..=32).contains(&nick.len())
         && nick.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && (2..=9).contains(&number.len())
@@ -276,7 +291,12 @@ impl NewReport {
     /// show them all.
     pub fn parse(raw: &RawIntake, today: NaiveDate) -> Result<Self, IntakeErrors> {
         let mut errors = IntakeErrors::default();
-        let narrative = text(&raw.narrative, "narrative", MAX_NARRATIVE_CHARS, &mut errors);
+        let narrative = text(
+            &raw.narrative,
+            "narrative",
+            MAX_NARRATIVE_CHARS,
+            &mut errors,
+        );
         if narrative.is_empty() {
             errors.push("narrative", "error-narrative-required");
         }
@@ -290,10 +310,16 @@ impl NewReport {
             parsed
         };
         let contact = ContactDetails::parse(&raw.contact_method, &raw.contact_value, &mut errors);
-        let language = one_of(&raw.lang, "lang", Language::parse, &mut errors).unwrap_or(Language::En);
+        let language =
+            one_of(&raw.lang, "lang", Language::parse, &mut errors).unwrap_or(Language::En);
         let report = NewReport {
             kinds: many_of(&raw.kinds, "kinds", IncidentKind::parse, &mut errors),
-            reporter_role: one_of(&raw.reporter_role, "reporter_role", ReporterRole::parse, &mut errors),
+            reporter_role: one_of(
+                &raw.reporter_role,
+                "reporter_role",
+                ReporterRole::parse,
+                &mut errors,
+            ),
             province: one_of(&raw.province, "province", Province::parse, &mut errors),
             community: one_of(&raw.community, "community", Community::parse, &mut errors),
             channels: many_of(&raw.channels, "channels", Channel::parse, &mut errors),
@@ -303,7 +329,12 @@ impl NewReport {
             content: ReportContent {
                 narrative,
                 involved: text(&raw.involved, "involved", MAX_SHORT_TEXT_CHARS, &mut errors),
-                prior_reports: text(&raw.prior_reports, "prior_reports", MAX_SHORT_TEXT_CHARS, &mut errors),
+                prior_reports: text(
+                    &raw.prior_reports,
+                    "prior_reports",
+                    MAX_SHORT_TEXT_CHARS,
+                    &mut errors,
+                ),
                 city: text(&raw.city, "city", MAX_CITY_CHARS, &mut errors),
                 occurred_on: occurred_on.map(OccurredOn::to_form_value),
                 contact_value: contact.value(),
@@ -317,7 +348,11 @@ impl NewReport {
             consent_stats: raw.consent_stats,
             language,
         };
-        if errors.is_empty() { Ok(report) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(report)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -330,13 +365,19 @@ mod tests {
     }
 
     fn minimal() -> RawIntake {
-        RawIntake { narrative: "  Two men followed me after the vigil.  ".into(), ..Default::default() }
+        RawIntake {
+            narrative: "  Two men followed me after the vigil.  ".into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn only_the_narrative_is_required() {
         let r = NewReport::parse(&minimal(), today()).unwrap();
-        assert_eq!(r.content.narrative.expose(), "Two men followed me after the vigil.");
+        assert_eq!(
+            r.content.narrative.expose(),
+            "Two men followed me after the vigil."
+        );
         assert_eq!(r.contact_method, ContactMethod::None);
         assert!(!r.consent_referral && !r.consent_police && !r.consent_stats);
         assert_eq!(r.language, Language::En);
@@ -344,7 +385,10 @@ mod tests {
 
     #[test]
     fn an_empty_narrative_is_refused() {
-        let raw = RawIntake { narrative: " \n ".into(), ..Default::default() };
+        let raw = RawIntake {
+            narrative: " \n ".into(),
+            ..Default::default()
+        };
         let e = NewReport::parse(&raw, today()).unwrap_err();
         assert_eq!(e.for_field("narrative"), Some("error-narrative-required"));
     }
@@ -352,7 +396,11 @@ mod tests {
     #[test]
     fn every_field_parses() {
         let raw = RawIntake {
-            kinds: vec!["surveillance".into(), "family_threats".into(), "surveillance".into()],
+            kinds: vec![
+                "surveillance".into(),
+                "family_threats".into(),
+                "surveillance".into(),
+            ],
             reporter_role: "witness".into(),
             occurred_on: "2026-10".into(),
             city: "Montréal".into(),
@@ -374,9 +422,15 @@ mod tests {
             ..minimal()
         };
         let r = NewReport::parse(&raw, today()).unwrap();
-        assert_eq!(r.kinds, vec![IncidentKind::Surveillance, IncidentKind::FamilyThreats]);
+        assert_eq!(
+            r.kinds,
+            vec![IncidentKind::Surveillance, IncidentKind::FamilyThreats]
+        );
         assert_eq!(r.reporter_role, Some(ReporterRole::Witness));
-        assert_eq!(r.occurred_on.unwrap().month_start(), NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
+        assert_eq!(
+            r.occurred_on.unwrap().month_start(),
+            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
+        );
         assert_eq!(r.province, Some(Province::QC));
         assert_eq!(r.community, Some(Community::Uyghur));
         assert_eq!(r.state_link, Some(StateLink::Embassy));
@@ -403,12 +457,25 @@ mod tests {
 
     #[test]
     fn dates_in_the_future_or_malformed_are_refused() {
-        for bad in ["2026-12", "2026-11-27", "26-11", "2026/11/01", "2026-13", "1900-01"] {
-            let raw = RawIntake { occurred_on: bad.into(), ..minimal() };
+        for bad in [
+            "2026-12",
+            "2026-11-27",
+            "26-11",
+            "2026/11/01",
+            "2026-13",
+            "1900-01",
+        ] {
+            let raw = RawIntake {
+                occurred_on: bad.into(),
+                ..minimal()
+            };
             assert!(NewReport::parse(&raw, today()).is_err(), "{bad}");
         }
         for good in ["2026-11", "2026-11-26", "2001-02-28"] {
-            let raw = RawIntake { occurred_on: good.into(), ..minimal() };
+            let raw = RawIntake {
+                occurred_on: good.into(),
+                ..minimal()
+            };
             assert!(NewReport::parse(&raw, today()).is_ok(), "{good}");
         }
     }
@@ -416,22 +483,56 @@ mod tests {
     #[test]
     fn contact_values_are_checked_against_the_method() {
         let case = |m: &str, v: &str| {
-            NewReport::parse(&RawIntake { contact_method: m.into(), contact_value: v.into(), ..minimal() }, today())
+            NewReport::parse(
+                &RawIntake {
+                    contact_method: m.into(),
+                    contact_value: v.into(),
+                    ..minimal()
+                },
+                today(),
+            )
         };
         assert!(case("email", "ana@example.org").is_ok());
         assert!(case("phone", "+1 (514) 555-0100").is_ok());
         assert!(case("signal", "+15145550100").is_ok());
-        assert_eq!(case("email", "").unwrap_err().for_field("contact_value"), Some("error-contact-value-required"));
-        assert_eq!(case("email", "not an email").unwrap_err().for_field("contact_value"), Some("error-contact-value-invalid"));
-        assert_eq!(case("phone", "call me").unwrap_err().for_field("contact_value"), Some("error-contact-value-invalid"));
-        assert_eq!(case("pigeon", "x").unwrap_err().for_field("contact_method"), Some("error-invalid-choice"));
+        assert_eq!(
+            case("email", "").unwrap_err().for_field("contact_value"),
+            Some("error-contact-value-required")
+        );
+        assert_eq!(
+            case("email", "not an email")
+                .unwrap_err()
+                .for_field("contact_value"),
+            Some("error-contact-value-invalid")
+        );
+        assert_eq!(
+            case("phone", "call me")
+                .unwrap_err()
+                .for_field("contact_value"),
+            Some("error-contact-value-invalid")
+        );
+        assert_eq!(
+            case("pigeon", "x").unwrap_err().for_field("contact_method"),
+            Some("error-invalid-choice")
+        );
         let none = case("none", "ignored").unwrap();
-        assert!(none.content.contact_value.is_empty(), "a value without a method is not kept");
+        assert!(
+            none.content.contact_value.is_empty(),
+            "a value without a method is not kept"
+        );
     }
 
     #[test]
     fn overlong_text_is_refused() {
-        let raw = RawIntake { narrative: "x".repeat(MAX_NARRATIVE_CHARS + 1), ..Default::default() };
-        assert_eq!(NewReport::parse(&raw, today()).unwrap_err().for_field("narrative"), Some("error-too-long"));
+        let raw = RawIntake {
+            narrative: "x".repeat(MAX_NARRATIVE_CHARS + 1),
+            ..Default::default()
+        };
+        assert_eq!(
+            NewReport::parse(&raw, today())
+                .unwrap_err()
+                .for_field("narrative"),
+            Some("error-too-long")
+        );
     }
 }

@@ -44,9 +44,15 @@ impl Language {
             let mut parts = item.trim().split(';');
             let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
             let q = parts
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|v| v.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
-            let Some(lang) = Self::from_tag(&tag) else { continue };
+            let Some(lang) = Self::from_tag(&tag) else {
+                continue;
+            };
             if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
                 best = Some((q, lang));
             }
@@ -62,8 +68,14 @@ impl Language {
             "ug" => Language::Ug,
             "bo" => Language::Bo,
             "zh" => {
-                let traditional = ["hant", "tw", "hk", "mo"].iter().any(|t| tag.split('-').skip(1).any(|p| p == *t));
-                if traditional { Language::ZhHant } else { Language::ZhHans }
+                let traditional = ["hant", "tw", "hk", "mo"]
+                    .iter()
+                    .any(|t| tag.split('-').skip(1).any(|p| p == *t));
+                if traditional {
+                    Language::ZhHant
+                } else {
+                    Language::ZhHans
+                }
             }
             _ => return None,
         })
@@ -76,8 +88,14 @@ mod tests {
 
     #[test]
     fn negotiates_by_quality_and_script() {
-        assert_eq!(Language::negotiate("fr-CA,fr;q=0.9,en;q=0.8"), Some(Language::Fr));
-        assert_eq!(Language::negotiate("de, zh-TW;q=0.5"), Some(Language::ZhHant));
+        assert_eq!(
+            Language::negotiate("fr-CA,fr;q=0.9,en;q=0.8"),
+            Some(Language::Fr)
+        );
+        assert_eq!(
+            Language::negotiate("de, zh-TW;q=0.5"),
+            Some(Language::ZhHant)
+        );
         assert_eq!(Language::negotiate("zh-CN"), Some(Language::ZhHans));
         assert_eq!(Language::negotiate("zh-Hant-HK"), Some(Language::ZhHant));
         assert_eq!(Language::negotiate("en;q=0.2, ug"), Some(Language::Ug));

@@ -12,10 +12,15 @@ mod sensitive;
 mod staff;
 mod status;
 
-pub use codes::{Channel, Community, ContactMethod, Demand, IncidentKind, Province, ReporterRole, StateLink, Support};
+pub use codes::{
+    Channel, Community, ContactMethod, Demand, IncidentKind, Province, ReporterRole, StateLink,
+    Support,
+};
 pub use email::EmailAddress;
+pub use intake::{
+    ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake, ReportContent,
+};
 pub use language::Language;
-pub use intake::{ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake, ReportContent};
 pub use password::{NewPassword, PasswordProblem};
 pub use receipt::Receipt;
 pub use reference::CaseReference;

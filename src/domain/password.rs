@@ -12,7 +12,11 @@ pub const MIN_CHARS: usize = 15;
 pub const MAX_CHARS: usize = 256;
 
 static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("common_passwords.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    include_str!("common_passwords.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 });
 
 /// A password that meets the policy; only ever hashed.
@@ -43,7 +47,10 @@ fn repeats_a_short_piece(chars: &[char]) -> bool {
 }
 
 fn is_a_sequence(chars: &[char]) -> bool {
-    let steps: Vec<i64> = chars.windows(2).map(|w| w[1] as i64 - w[0] as i64).collect();
+    let steps: Vec<i64> = chars
+        .windows(2)
+        .map(|w| w[1] as i64 - w[0] as i64)
+        .collect();
     steps.iter().all(|s| *s == 1) || steps.iter().all(|s| *s == -1)
 }
 
@@ -58,7 +65,8 @@ impl NewPassword {
             return Err(PasswordProblem::TooLong);
         }
         let lower = Zeroizing::new(input.to_lowercase());
-        if COMMON.contains(lower.as_str()) || repeats_a_short_piece(&chars) || is_a_sequence(&chars) {
+        if COMMON.contains(lower.as_str()) || repeats_a_short_piece(&chars) || is_a_sequence(&chars)
+        {
             return Err(PasswordProblem::TooCommon);
         }
         Ok(Self(input))
@@ -81,11 +89,20 @@ mod tests {
 
     #[test]
     fn length_rules() {
-        assert_eq!(NewPassword::parse("short".into()).unwrap_err(), PasswordProblem::TooShort);
+        assert_eq!(
+            NewPassword::parse("short".into()).unwrap_err(),
+            PasswordProblem::TooShort
+        );
         assert!(NewPassword::parse("fifteen chars!!".into()).is_ok());
-        assert!(NewPassword::parse("é".repeat(63) + "x").is_ok(), "64 characters of any script are allowed");
+        assert!(
+            NewPassword::parse("é".repeat(63) + "x").is_ok(),
+            "64 characters of any script are allowed"
+        );
         assert!(NewPassword::parse("长城 ".repeat(30) + "x").is_ok());
-        assert_eq!(NewPassword::parse("x".repeat(257)).unwrap_err(), PasswordProblem::TooLong);
+        assert_eq!(
+            NewPassword::parse("x".repeat(257)).unwrap_err(),
+            PasswordProblem::TooLong
+        );
     }
 
     #[test]
@@ -96,8 +113,19 @@ mod tests {
 
     #[test]
     fn common_and_trivial_passwords_are_refused() {
-        for bad in ["1qaz2wsx3edc4rfv", "1QAZ2WSX3EDC4RFV", "111111111111111", "abcabcabcabcabcabc", "abcdefghijklmnop", "zyxwvutsrqponmlk"] {
-            assert_eq!(NewPassword::parse(bad.into()).unwrap_err(), PasswordProblem::TooCommon, "{bad}");
+        for bad in [
+            "1qaz2wsx3edc4rfv",
+            "1QAZ2WSX3EDC4RFV",
+            "111111111111111",
+            "abcabcabcabcabcabc",
+            "abcdefghijklmnop",
+            "zyxwvutsrqponmlk",
+        ] {
+            assert_eq!(
+                NewPassword::parse(bad.into()).unwrap_err(),
+                PasswordProblem::TooCommon,
+                "{bad}"
+            );
         }
         assert!(COMMON.len() > 100);
         assert!(NewPassword::parse("correct horse battery staple".into()).is_ok());

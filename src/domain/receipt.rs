@@ -20,7 +20,9 @@ impl Receipt {
     pub fn parse(input: &str) -> Option<Self> {
         let mut digits = String::with_capacity(DIGITS);
         for c in input.chars() {
-            if c.is_whitespace() || matches!(c, '-' | '.' | '·' | '\u{2011}' | '\u{2013}' | 'ー' | '－') {
+            if c.is_whitespace()
+                || matches!(c, '-' | '.' | '·' | '\u{2011}' | '\u{2013}' | 'ー' | '－')
+            {
                 continue;
             }
             digits.push(char::from_digit(digit_value(c)?, 10)?);
@@ -35,7 +37,12 @@ impl Receipt {
 
     /// Grouped for reading: `1234 5678 9012 3456 7890`.
     pub fn grouped(&self) -> String {
-        self.0.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).expect("ascii")).collect::<Vec<_>>().join(" ")
+        self.0
+            .as_bytes()
+            .chunks(4)
+            .map(|c| std::str::from_utf8(c).expect("ascii"))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -75,7 +82,10 @@ mod tests {
     #[test]
     fn digits_of_other_scripts_are_read() {
         let ascii = Receipt::parse("1234-5678-9012-3456-7890").unwrap();
-        assert_eq!(Receipt::parse("１２３４ ５６７８ ９０１２ ３４５６ ７８９０").unwrap(), ascii);
+        assert_eq!(
+            Receipt::parse("１２３４ ５６７８ ９０１２ ３４５６ ７８９０").unwrap(),
+            ascii
+        );
         assert_eq!(Receipt::parse("١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩٠").unwrap(), ascii);
         assert_eq!(Receipt::parse("༡༢༣༤༥༦༧༨༩༠༡༢༣༤༥༦༧༨༩༠").unwrap(), ascii);
     }

@@ -10,7 +10,8 @@ const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub struct CaseReference(String);
 
 impl CaseReference {
-    /// A new random reference: 8 symbols, 40 bits, written `XXXX-XXXX`.
+    /// A new random reference: 8 symbols (40 bits) in two groups of four,
+    /// like `K7M3-Q9PX`.
     pub fn generate() -> Self {
         let s = random_symbols(8, ALPHABET);
         Self(format!("{}-{}", &s[..4], &s[4..]))
@@ -63,7 +64,10 @@ mod tests {
     fn typing_variants_are_forgiven() {
         let r = CaseReference::parse("k7m3 q9px").unwrap();
         assert_eq!(r.as_str(), "K7M3-Q9PX");
-        assert_eq!(CaseReference::parse("O0IL-ABCD").unwrap().as_str(), "0011-ABCD");
+        assert_eq!(
+            CaseReference::parse("O0IL-ABCD").unwrap().as_str(),
+            "0011-ABCD"
+        );
     }
 
     #[test]

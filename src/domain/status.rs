@@ -32,11 +32,19 @@ code_enum!(
 
 impl CaseStatus {
     /// The order of the usual path, for "next step" and "step back".
-    const PATH: [CaseStatus; 5] =
-        [CaseStatus::New, CaseStatus::Triaged, CaseStatus::InProgress, CaseStatus::Referred, CaseStatus::Closed];
+    const PATH: [CaseStatus; 5] = [
+        CaseStatus::New,
+        CaseStatus::Triaged,
+        CaseStatus::InProgress,
+        CaseStatus::Referred,
+        CaseStatus::Closed,
+    ];
 
     fn position(self) -> usize {
-        Self::PATH.iter().position(|s| *s == self).expect("every status is on the path")
+        Self::PATH
+            .iter()
+            .position(|s| *s == self)
+            .expect("every status is on the path")
     }
 
     /// The statuses a case can move to from this one: one step forward or

@@ -63,7 +63,14 @@ pub struct Rendered {
 
 /// Renders `email` in `language`; `link` is the absolute URL it points to.
 pub fn render(email: &Email, language: Language, link: &str) -> Result<Rendered, askama::Error> {
-    let t = Tr::new(if language.has_staff_pages() { language } else { Language::En }, false);
+    let t = Tr::new(
+        if language.has_staff_pages() {
+            language
+        } else {
+            Language::En
+        },
+        false,
+    );
     let prefix = format!("mail-{}", email.template().replace('_', "-"));
     let group = match email {
         Email::ReferralWaiting { group } | Email::ReferralAnswered { group } => group.as_str(),
@@ -73,9 +80,28 @@ pub fn render(email: &Email, language: Language, link: &str) -> Result<Rendered,
     // them as boxes, and group names in these two languages need none.
     let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
     let subject = plain(t.t1(&format!("{prefix}-subject"), "group", group));
-    let paragraphs = vec![plain(t.t1(&format!("{prefix}-body"), "group", group)), t.t("mail-footer")];
+    let paragraphs = vec![
+        plain(t.t1(&format!("{prefix}-body"), "group", group)),
+        t.t("mail-footer"),
+    ];
     let link_label = t.t(&format!("{prefix}-link"));
-    let text = TextBody { paragraphs: &paragraphs, link, link_label: &link_label }.render()?;
-    let html = HtmlBody { t, heading: &subject, paragraphs: &paragraphs, link, link_label: &link_label }.render()?;
-    Ok(Rendered { subject, text, html })
+    let text = TextBody {
+        paragraphs: &paragraphs,
+        link,
+        link_label: &link_label,
+    }
+    .render()?;
+    let html = HtmlBody {
+        t,
+        heading: &subject,
+        paragraphs: &paragraphs,
+        link,
+        link_label: &link_label,
+    }
+    .render()?;
+    Ok(Rendered {
+        subject,
+        text,
+        html,
+    })
 }

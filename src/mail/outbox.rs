@@ -22,12 +22,23 @@ pub fn new_message_id(host: &str) -> String {
 }
 
 /// Queues `email` to `recipient`, linking to `path`.
-pub fn queue(conn: &mut Conn, host: &str, recipient: &str, language: &str, email: Email, path: &str) -> Result<(), DbError> {
+pub fn queue(
+    conn: &mut Conn,
+    host: &str,
+    recipient: &str,
+    language: &str,
+    email: Email,
+    path: &str,
+) -> Result<(), DbError> {
     let message = NewMessage {
         recipient: recipient.to_string(),
         template: email.template(),
         language: language.to_string(),
-        params: serde_json::to_value(Params { email, path: path.to_string() }).expect("plain data serialises"),
+        params: serde_json::to_value(Params {
+            email,
+            path: path.to_string(),
+        })
+        .expect("plain data serialises"),
     };
     enqueue(conn, &message, &new_message_id(host), None)
 }
@@ -52,7 +63,11 @@ pub fn queue_with_secret(
         recipient: recipient.to_string(),
         template: email.template(),
         language: language.to_string(),
-        params: serde_json::to_value(Params { email, path: path.to_string() }).expect("plain data serialises"),
+        params: serde_json::to_value(Params {
+            email,
+            path: path.to_string(),
+        })
+        .expect("plain data serialises"),
     };
     enqueue(conn, &message, &message_id, Some((key_id, sealed)))
 }

@@ -25,8 +25,12 @@ impl Transport {
                 Ok(Transport::Smtp(transport))
             }
             None => {
-                std::fs::create_dir_all(&config.mail_dir)
-                    .with_context(|| format!("cannot create the mail folder {}", config.mail_dir.display()))?;
+                std::fs::create_dir_all(&config.mail_dir).with_context(|| {
+                    format!(
+                        "cannot create the mail folder {}",
+                        config.mail_dir.display()
+                    )
+                })?;
                 Ok(Transport::Files(FileTransport::new(&config.mail_dir)))
             }
         }
@@ -36,8 +40,14 @@ impl Transport {
     /// "last error" column.
     pub fn send(&self, message: &Message) -> Result<(), String> {
         match self {
-            Transport::Smtp(t) => t.send(message).map(|_| ()).map_err(|e| format!("SMTP: {e}")),
-            Transport::Files(t) => t.send(message).map(|_| ()).map_err(|e| format!("mail folder: {e}")),
+            Transport::Smtp(t) => t
+                .send(message)
+                .map(|_| ())
+                .map_err(|e| format!("SMTP: {e}")),
+            Transport::Files(t) => t
+                .send(message)
+                .map(|_| ())
+                .map_err(|e| format!("mail folder: {e}")),
         }
     }
 }
@@ -65,14 +75,25 @@ mod tests {
             "smtps://user:p%40ss@mail.example.org",
             "smtps://mail.example.org:465",
         ] {
-            assert!(matches!(Transport::from_config(&config(Some(url))).unwrap(), Transport::Smtp(_)), "{url}");
+            assert!(
+                matches!(
+                    Transport::from_config(&config(Some(url))).unwrap(),
+                    Transport::Smtp(_)
+                ),
+                "{url}"
+            );
         }
-        assert!(matches!(Transport::from_config(&config(None)).unwrap(), Transport::Files(_)));
+        assert!(matches!(
+            Transport::from_config(&config(None)).unwrap(),
+            Transport::Files(_)
+        ));
     }
 
     #[test]
     fn a_bad_url_says_what_is_wrong() {
-        let err = Transport::from_config(&config(Some("imap://mail.example.org"))).err().unwrap();
+        let err = Transport::from_config(&config(Some("imap://mail.example.org")))
+            .err()
+            .unwrap();
         assert!(format!("{err:#}").contains("HAVEN_SMTP_URL"));
     }
 }

@@ -65,7 +65,10 @@ pub fn spawn(state: AppState) -> anyhow::Result<WorkerHandle> {
     let thread = std::thread::Builder::new()
         .name("haven-mail".into())
         .spawn(move || run(state, transport, flag))?;
-    Ok(WorkerHandle { stop, thread: Some(thread) })
+    Ok(WorkerHandle {
+        stop,
+        thread: Some(thread),
+    })
 }
 
 fn run(state: AppState, transport: Transport, stop: Arc<AtomicBool>) {
@@ -126,7 +129,12 @@ pub fn deliver_due_with(
     })
 }
 
-fn failed_attempt(state: &AppState, conn: &mut db::Conn, row: &OutboxRow, error: &str) -> Result<(), DbError> {
+fn failed_attempt(
+    state: &AppState,
+    conn: &mut db::Conn,
+    row: &OutboxRow,
+    error: &str,
+) -> Result<(), DbError> {
     let attempts = row.attempts + 1;
     let give_up = attempts >= state.config.mail_max_attempts;
     let delay = backoff(state.config.mail_retry_secs, attempts);
@@ -135,26 +143,35 @@ fn failed_attempt(state: &AppState, conn: &mut db::Conn, row: &OutboxRow, error:
     if give_up {
         tracing::error!(outbox_id = row.id, attempts, "mail failed for good");
     } else {
-        tracing::warn!(outbox_id = row.id, attempts, retry_in_secs = delay, "mail attempt failed");
+        tracing::warn!(
+            outbox_id = row.id,
+            attempts,
+            retry_in_secs = delay,
+            "mail attempt failed"
+        );
     }
     Ok(())
 }
 
 /// The delay before attempt `attempts + 1`: `base`, doubling, capped.
 pub fn backoff(base_secs: u64, attempts: i32) -> u64 {
-    let exp = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(20);
+    let exp = u32::try_from(attempts.saturating_sub(1))
+        .unwrap_or(0)
+        .min(20);
     base_secs.saturating_mul(1u64 << exp).min(MAX_BACKOFF_SECS)
 }
 
 fn build(state: &AppState, row: &OutboxRow) -> Result<Message, String> {
-    let params: Params = serde_json::from_value(row.params.clone()).map_err(|e| format!("bad parameters: {e}"))?;
+    let params: Params =
+        serde_json::from_value(row.params.clone()).map_err(|e| format!("bad parameters: {e}"))?;
     let secret = match (&row.secret_key_id, &row.secret_params) {
         (Some(key_id), Some(sealed)) => {
             let plain = state
                 .keyring
                 .open_system(key_id, &Aad::outbox_secret(&row.message_id), sealed)
                 .map_err(|_| "the sealed link could not be opened".to_string())?;
-            String::from_utf8(plain.to_vec()).map_err(|_| "the sealed link is not text".to_string())?
+            String::from_utf8(plain.to_vec())
+                .map_err(|_| "the sealed link is not text".to_string())?
         }
         _ if needs_secret(&params.email) => {
             return Err("the single-use link of this message has expired: send a new one".into());
@@ -164,8 +181,15 @@ fn build(state: &AppState, row: &OutboxRow) -> Result<Message, String> {
     let link = format!("{}{}{}", state.config.base_url, params.path, secret);
     let language = Language::parse(&row.language).unwrap_or(Language::En);
     let rendered = render(&params.email, language, &link).map_err(|e| format!("template: {e}"))?;
-    let from: Mailbox = state.config.mail_from.parse().map_err(|e| format!("HAVEN_MAIL_FROM: {e}"))?;
-    let to: Mailbox = row.recipient.parse().map_err(|e| format!("recipient: {e}"))?;
+    let from: Mailbox = state
+        .config
+        .mail_from
+        .parse()
+        .map_err(|e| format!("HAVEN_MAIL_FROM: {e}"))?;
+    let to: Mailbox = row
+        .recipient
+        .parse()
+        .map_err(|e| format!("recipient: {e}"))?;
     Message::builder()
         .from(from)
         .to(to)
@@ -173,8 +197,16 @@ fn build(state: &AppState, row: &OutboxRow) -> Result<Message, String> {
         .message_id(Some(row.message_id.clone()))
         .multipart(
             MultiPart::alternative()
-                .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(rendered.text))
-                .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(rendered.html)),
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(rendered.text),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .body(rendered.html),
+                ),
         )
         .map_err(|e| format!("message: {e}"))
 }

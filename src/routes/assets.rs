@@ -7,12 +7,23 @@ use actix_web::{HttpResponse, web};
 use crate::web::AppError;
 
 const ASSETS: &[(&str, &str, &str)] = &[
-    ("haven.css", "text/css; charset=utf-8", include_str!("../../static/haven.css")),
-    ("haven.js", "text/javascript; charset=utf-8", include_str!("../../static/haven.js")),
+    (
+        "haven.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/haven.css"),
+    ),
+    (
+        "haven.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/haven.js"),
+    ),
 ];
 
 pub async fn serve(file: web::Path<String>) -> Result<HttpResponse, AppError> {
-    let (_, content_type, body) = ASSETS.iter().find(|(name, _, _)| *name == file.as_str()).ok_or(AppError::NotFound)?;
+    let (_, content_type, body) = ASSETS
+        .iter()
+        .find(|(name, _, _)| *name == file.as_str())
+        .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()
         .content_type(*content_type)
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))

@@ -86,8 +86,12 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            AppError::Unavailable(cause) => tracing::warn!(error = format!("{cause:#}"), "dependency unavailable"),
-            AppError::Internal(cause) => tracing::error!(error = format!("{cause:#}"), "internal error"),
+            AppError::Unavailable(cause) => {
+                tracing::warn!(error = format!("{cause:#}"), "dependency unavailable")
+            }
+            AppError::Internal(cause) => {
+                tracing::error!(error = format!("{cause:#}"), "internal error")
+            }
             _ => {}
         }
         let mut res = HttpResponse::build(self.status_code());
@@ -100,7 +104,8 @@ impl ResponseError for AppError {
             }
             _ => {}
         }
-        res.insert_header((header::CACHE_CONTROL, "no-store")).finish()
+        res.insert_header((header::CACHE_CONTROL, "no-store"))
+            .finish()
     }
 }
 
@@ -154,12 +159,27 @@ pub async fn render_error_pages(
     let (req, mut response) = res.into_parts();
     let staff = req.path().starts_with("/staff");
     let (lang, explicit) = super::language_of(&req);
-    let t = if staff { Tr::new(lang, explicit).for_staff() } else { Tr::new(lang, explicit) };
+    let t = if staff {
+        Tr::new(lang, explicit).for_staff()
+    } else {
+        Tr::new(lang, explicit)
+    };
     let (title, message) = keys_for(status, csrf);
-    let page = ErrorPage { t, status: i64::from(status.as_u16()), title: t.t(title), message: t.t(message), staff };
+    let page = ErrorPage {
+        t,
+        status: i64::from(status.as_u16()),
+        title: t.t(title),
+        message: t.t(message),
+        staff,
+    };
     let body = page.render().unwrap_or_else(|_| t.t(message));
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     let response = response.set_body(BoxBody::new(body));
     Ok(ServiceResponse::new(req, response))
 }

@@ -28,7 +28,9 @@ impl FormTokens {
     }
 
     pub fn verify(state: &AppState, purpose: &str, token: &str) -> bool {
-        state.forms().verify(purpose, token, now_unix(), PUBLIC_FORM_MAX_AGE_SECS)
+        state
+            .forms()
+            .verify(purpose, token, now_unix(), PUBLIC_FORM_MAX_AGE_SECS)
     }
 }
 

@@ -12,7 +12,9 @@ use crate::i18n::Tr;
 pub fn language_of(req: &HttpRequest) -> (Language, bool) {
     let chosen = req.query_string().split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=')?;
-        (k == "lang").then(|| Language::parse(&v.replace("%2D", "-").replace("%2d", "-"))).flatten()
+        (k == "lang")
+            .then(|| Language::parse(&v.replace("%2D", "-").replace("%2d", "-")))
+            .flatten()
     });
     if let Some(lang) = chosen {
         return (lang, true);

@@ -11,13 +11,21 @@ pub fn render(page: &impl Template) -> Result<HttpResponse, AppError> {
     render_with_status(page, StatusCode::OK)
 }
 
-pub fn render_with_status(page: &impl Template, status: StatusCode) -> Result<HttpResponse, AppError> {
+pub fn render_with_status(
+    page: &impl Template,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
     let body = page.render()?;
-    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
 }
 
 /// Marks a response as never to be cached (staff pages, receipts).
 pub fn no_store(mut res: HttpResponse) -> HttpResponse {
-    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     res
 }

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::config::Config;
 use crate::auth::throttle::SourceLimiter;
+use crate::config::Config;
 use crate::crypto::{FormSigner, KeyedHasher, KeyringHandle, SecretHasher};
 use crate::db::Db;
 

@@ -12,12 +12,29 @@ fn link_path(html: &str) -> String {
     link[link.find("/staff/password/").unwrap()..].to_string()
 }
 
-async fn set_password(client: &reqwest::Client, app: &TestApp, path: &str, password: &str, confirm: &str) -> reqwest::Response {
-    let page = client.get(app.url(path)).send().await.unwrap().text().await.unwrap();
+async fn set_password(
+    client: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+    password: &str,
+    confirm: &str,
+) -> reqwest::Response {
+    let page = client
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let token = csrf_token(&page);
     client
         .post(app.url(path))
-        .form(&[("password", password), ("confirm", confirm), ("csrf_token", token.as_str())])
+        .form(&[
+            ("password", password),
+            ("confirm", confirm),
+            ("csrf_token", token.as_str()),
+        ])
         .send()
         .await
         .unwrap()
@@ -27,7 +44,17 @@ async fn set_password(client: &reqwest::Client, app: &TestApp, path: &str, passw
 async fn an_admin_creates_an_account_whose_owner_sets_a_password_through_a_single_use_link() {
     let app = spawn_app().await;
     app.login_as_admin().await;
-    let res = post(&app, "/staff/admin/users", &[("email", "New.Caseworker@Example.org"), ("role", "caseworker"), ("display_name", "Amina"), ("language", "fr")]).await;
+    let res = post(
+        &app,
+        "/staff/admin/users",
+        &[
+            ("email", "New.Caseworker@Example.org"),
+            ("role", "caseworker"),
+            ("display_name", "Amina"),
+            ("language", "fr"),
+        ],
+    )
+    .await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("The account is created"));
@@ -37,11 +64,19 @@ async fn an_admin_creates_an_account_whose_owner_sets_a_password_through_a_singl
     // erased from the outbox once sent.
     assert_eq!(app.deliver_mail(), 1);
     let mail = app.mail_files().remove(0);
-    assert!(mail.contains("Votre compte Haven") || mail.contains("Haven"), "{mail}");
+    assert!(
+        mail.contains("Votre compte Haven") || mail.contains("Haven"),
+        "{mail}"
+    );
     assert!(mail.contains(&path[16..]), "the email carries the link");
     let mut conn = app.db.connect();
-    let row = haven::db::outbox::list(&mut conn, None, None, 1).unwrap().remove(0);
-    assert!(row.secret_params.is_none(), "the link is no longer in the database");
+    let row = haven::db::outbox::list(&mut conn, None, None, 1)
+        .unwrap()
+        .remove(0);
+    assert!(
+        row.secret_params.is_none(),
+        "the link is no longer in the database"
+    );
 
     let owner = new_client();
     let res = set_password(&owner, &app, &path, "short", "short").await;
@@ -49,20 +84,53 @@ async fn an_admin_creates_an_account_whose_owner_sets_a_password_through_a_singl
     assert!(plain(&res.text().await.unwrap()).contains("at least 15"));
     let res = set_password(&owner, &app, &path, "1qaz2wsx3edc4rfv", "1qaz2wsx3edc4rfv").await;
     assert_eq!(res.status(), 422, "a breached password is refused");
-    let res = set_password(&owner, &app, &path, "a long new passphrase", "a different passphrase").await;
+    let res = set_password(
+        &owner,
+        &app,
+        &path,
+        "a long new passphrase",
+        "a different passphrase",
+    )
+    .await;
     assert_eq!(res.status(), 422);
-    let res = set_password(&owner, &app, &path, "a long new passphrase", "a long new passphrase").await;
+    let res = set_password(
+        &owner,
+        &app,
+        &path,
+        "a long new passphrase",
+        "a long new passphrase",
+    )
+    .await;
     assert_eq!(res.status(), 303);
-    assert_eq!(res.headers().get("location").unwrap(), "/staff/login?password_set=1");
-    assert_eq!(app.login_with(&owner, "new.caseworker@example.org", "a long new passphrase").await.status(), 303);
+    assert_eq!(
+        res.headers().get("location").unwrap(),
+        "/staff/login?password_set=1"
+    );
+    assert_eq!(
+        app.login_with(
+            &owner,
+            "new.caseworker@example.org",
+            "a long new passphrase"
+        )
+        .await
+        .status(),
+        303
+    );
 
     // Used once: never again.
     let again = new_client();
-    assert_eq!(again.get(app.url(&path)).send().await.unwrap().status(), 410);
+    assert_eq!(
+        again.get(app.url(&path)).send().await.unwrap().status(),
+        410
+    );
     let token = haven::web::FormTokens::issue(&app.state, haven::web::FormTokens::LOGIN);
     let res = again
         .post(app.url(&path))
-        .form(&[("password", "another passphrase here"), ("confirm", "another passphrase here"), ("csrf_token", &token)])
+        .form(&[
+            ("password", "another passphrase here"),
+            ("confirm", "another passphrase here"),
+            ("csrf_token", &token),
+        ])
         .send()
         .await
         .unwrap();
@@ -79,20 +147,41 @@ async fn a_password_link_expires() {
     let path = link_path(&res.text().await.unwrap());
     let mut conn = app.db.connect();
     use diesel::RunQueryDsl;
-    diesel::sql_query("UPDATE password_links SET expires_at = now() - interval '1 minute'").execute(&mut conn).unwrap();
+    diesel::sql_query("UPDATE password_links SET expires_at = now() - interval '1 minute'")
+        .execute(&mut conn)
+        .unwrap();
     let client = new_client();
     let page = client.get(app.url(&path)).send().await.unwrap();
     assert_eq!(page.status(), 410);
     assert!(plain(&page.text().await.unwrap()).contains("already been used or has expired"));
-    let token = csrf_token(&client.get(app.url("/staff/login")).send().await.unwrap().text().await.unwrap());
+    let token = csrf_token(
+        &client
+            .get(app.url("/staff/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
     let res = client
         .post(app.url(&path))
-        .form(&[("password", "a long new passphrase"), ("confirm", "a long new passphrase"), ("csrf_token", &token)])
+        .form(&[
+            ("password", "a long new passphrase"),
+            ("confirm", "a long new passphrase"),
+            ("csrf_token", &token),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 410);
-    assert_eq!(app.login_with(&new_client(), &target, PASSWORD).await.status(), 303, "the old password still works");
+    assert_eq!(
+        app.login_with(&new_client(), &target, PASSWORD)
+            .await
+            .status(),
+        303,
+        "the old password still works"
+    );
 }
 
 #[tokio::test]
@@ -100,18 +189,58 @@ async fn deactivation_ends_live_sessions_at_once() {
     let app = spawn_app().await;
     let target = app.create_user("caseworker", None);
     let theirs = new_client();
-    assert_eq!(app.login_with(&theirs, &target, PASSWORD).await.status(), 303);
-    assert_eq!(theirs.get(app.url("/staff/cases")).send().await.unwrap().status(), 200);
+    assert_eq!(
+        app.login_with(&theirs, &target, PASSWORD).await.status(),
+        303
+    );
+    assert_eq!(
+        theirs
+            .get(app.url("/staff/cases"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
 
     app.login_as_admin().await;
     let id = app.user_id(&target);
-    let res = post(&app, &format!("/staff/admin/users/{id}/active"), &[("active", "false")]).await;
+    let res = post(
+        &app,
+        &format!("/staff/admin/users/{id}/active"),
+        &[("active", "false")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
-    assert_eq!(theirs.get(app.url("/staff/cases")).send().await.unwrap().status(), 303, "signed out at once");
-    assert_eq!(app.login_with(&new_client(), &target, PASSWORD).await.status(), 401);
-    let res = post(&app, &format!("/staff/admin/users/{id}/active"), &[("active", "true")]).await;
+    assert_eq!(
+        theirs
+            .get(app.url("/staff/cases"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303,
+        "signed out at once"
+    );
+    assert_eq!(
+        app.login_with(&new_client(), &target, PASSWORD)
+            .await
+            .status(),
+        401
+    );
+    let res = post(
+        &app,
+        &format!("/staff/admin/users/{id}/active"),
+        &[("active", "true")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
-    assert_eq!(app.login_with(&new_client(), &target, PASSWORD).await.status(), 303);
+    assert_eq!(
+        app.login_with(&new_client(), &target, PASSWORD)
+            .await
+            .status(),
+        303
+    );
 }
 
 #[tokio::test]
@@ -123,16 +252,44 @@ async fn an_admin_changes_a_role_and_the_old_sessions_end() {
     app.login_as_admin().await;
     {
         let mut conn = app.db.connect();
-        haven::db::organisations::insert(&mut conn, "Group A", &["a@example.org".into()], &[]).unwrap();
+        haven::db::organisations::insert(&mut conn, "Group A", &["a@example.org".into()], &[])
+            .unwrap();
     }
     let id = app.user_id(&target);
-    let res = post(&app, &format!("/staff/admin/users/{id}/role"), &[("role", "liaison"), ("organisation", "")]).await;
+    let res = post(
+        &app,
+        &format!("/staff/admin/users/{id}/role"),
+        &[("role", "liaison"), ("organisation", "")],
+    )
+    .await;
     assert_eq!(res.status(), 422, "a liaison needs a group");
-    let res = post(&app, &format!("/staff/admin/users/{id}/role"), &[("role", "liaison"), ("organisation", "Group A")]).await;
+    let res = post(
+        &app,
+        &format!("/staff/admin/users/{id}/role"),
+        &[("role", "liaison"), ("organisation", "Group A")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
-    assert_eq!(theirs.get(app.url("/staff/cases")).send().await.unwrap().status(), 303);
+    assert_eq!(
+        theirs
+            .get(app.url("/staff/cases"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303
+    );
     app.login_with(&theirs, &target, PASSWORD).await;
-    assert_eq!(theirs.get(app.url("/staff/cases")).send().await.unwrap().status(), 403, "now a liaison");
+    assert_eq!(
+        theirs
+            .get(app.url("/staff/cases"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403,
+        "now a liaison"
+    );
 }
 
 #[tokio::test]
@@ -140,8 +297,26 @@ async fn an_admin_cannot_lock_themselves_out() {
     let app = spawn_app().await;
     let me = app.login_as_admin().await;
     let id = app.user_id(&me);
-    assert_eq!(post(&app, &format!("/staff/admin/users/{id}/active"), &[("active", "false")]).await.status(), 409);
-    assert_eq!(post(&app, &format!("/staff/admin/users/{id}/role"), &[("role", "caseworker")]).await.status(), 409);
+    assert_eq!(
+        post(
+            &app,
+            &format!("/staff/admin/users/{id}/active"),
+            &[("active", "false")]
+        )
+        .await
+        .status(),
+        409
+    );
+    assert_eq!(
+        post(
+            &app,
+            &format!("/staff/admin/users/{id}/role"),
+            &[("role", "caseworker")]
+        )
+        .await
+        .status(),
+        409
+    );
 }
 
 #[tokio::test]
@@ -160,23 +335,104 @@ async fn the_cli_creates_an_account_and_refuses_weak_passwords() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
         child.wait_with_output().unwrap()
     };
-    let out = run(&["user", "create", "--email", "cli@example.org", "--role", "caseworker", "--password-stdin"], "password\n");
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "cli@example.org",
+            "--role",
+            "caseworker",
+            "--password-stdin",
+        ],
+        "password\n",
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 15 characters"));
-    let out = run(&["user", "create", "--email", "cli@example.org", "--role", "caseworker", "--password-stdin"], "a sturdy long passphrase\n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "cli@example.org",
+            "--role",
+            "caseworker",
+            "--password-stdin",
+        ],
+        "a sturdy long passphrase\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Created caseworker account"));
-    assert_eq!(app.login_with(&new_client(), "cli@example.org", "a sturdy long passphrase").await.status(), 303);
-    let out = run(&["user", "create", "--email", "li@example.org", "--role", "liaison"], "");
+    assert_eq!(
+        app.login_with(&new_client(), "cli@example.org", "a sturdy long passphrase")
+            .await
+            .status(),
+        303
+    );
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "li@example.org",
+            "--role",
+            "liaison",
+        ],
+        "",
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--org"));
-    let out = run(&["org", "create", "--name", "Toronto Group", "--email", "intake@group.example", "--community", "uyghur"], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = run(&["user", "create", "--email", "li@example.org", "--role", "liaison", "--org", "Toronto Group"], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &[
+            "org",
+            "create",
+            "--name",
+            "Toronto Group",
+            "--email",
+            "intake@group.example",
+            "--community",
+            "uyghur",
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "li@example.org",
+            "--role",
+            "liaison",
+            "--org",
+            "Toronto Group",
+        ],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("/staff/password/"), "a new account without a password gets a link: {stdout}");
+    assert!(
+        stdout.contains("/staff/password/"),
+        "a new account without a password gets a link: {stdout}"
+    );
 }

@@ -30,14 +30,27 @@ fn allowed(who: Who, access: Access) -> bool {
 #[tokio::test]
 async fn every_staff_route_answers_each_kind_of_visitor_as_the_policy_says() {
     let app = spawn_app().await;
-    let (reference, _) = app.file_report(ReportForm::new("matrix").file("a.png", PNG)).await;
+    let (reference, _) = app
+        .file_report(ReportForm::new("matrix").file("a.png", PNG))
+        .await;
     let mut conn = app.db.connect();
-    let case = haven::db::cases::find_by_reference(&mut conn, &reference).unwrap().unwrap();
-    let evidence = haven::db::evidence::list_for_case(&mut conn, case.id).unwrap().remove(0).public_id;
+    let case = haven::db::cases::find_by_reference(&mut conn, &reference)
+        .unwrap()
+        .unwrap();
+    let evidence = haven::db::evidence::list_for_case(&mut conn, case.id)
+        .unwrap()
+        .remove(0)
+        .public_id;
     let target = app.create_user("caseworker", None);
     let target_id = app.user_id(&target);
 
-    for who in [Who::Anonymous, Who::LiaisonA, Who::LiaisonB, Who::Caseworker, Who::Admin] {
+    for who in [
+        Who::Anonymous,
+        Who::LiaisonA,
+        Who::LiaisonB,
+        Who::Caseworker,
+        Who::Admin,
+    ] {
         let client = new_client();
         match who {
             Who::Anonymous => {}
@@ -51,13 +64,25 @@ async fn every_staff_route_answers_each_kind_of_visitor_as_the_policy_says() {
                     _ => ("caseworker", None),
                 };
                 let email = app.create_user(role, org);
-                assert_eq!(app.login_with(&client, &email, PASSWORD).await.status(), 303);
+                assert_eq!(
+                    app.login_with(&client, &email, PASSWORD).await.status(),
+                    303
+                );
             }
         }
         let csrf = if who == Who::Anonymous {
             String::new()
         } else {
-            csrf_token(&client.get(app.url("/staff/account")).send().await.unwrap().text().await.unwrap())
+            csrf_token(
+                &client
+                    .get(app.url("/staff/account"))
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap(),
+            )
         };
         // Sign-out last: it ends the session the other requests use.
         let mut rules: Vec<_> = RULES.iter().collect();
@@ -73,20 +98,44 @@ async fn every_staff_route_answers_each_kind_of_visitor_as_the_policy_says() {
                 ("GET", _) => client.get(app.url(&path)).send().await.unwrap(),
                 (_, Access::Anyone) => {
                     // Forms shown before sign-in carry their own signed token.
-                    let token = haven::web::FormTokens::issue(&app.state, haven::web::FormTokens::LOGIN);
-                    client.post(app.url(&path)).form(&[("csrf_token", token.as_str())]).send().await.unwrap()
+                    let token =
+                        haven::web::FormTokens::issue(&app.state, haven::web::FormTokens::LOGIN);
+                    client
+                        .post(app.url(&path))
+                        .form(&[("csrf_token", token.as_str())])
+                        .send()
+                        .await
+                        .unwrap()
                 }
-                _ => client.post(app.url(&path)).form(&[("csrf_token", csrf.as_str())]).send().await.unwrap(),
+                _ => client
+                    .post(app.url(&path))
+                    .form(&[("csrf_token", csrf.as_str())])
+                    .send()
+                    .await
+                    .unwrap(),
             };
             let status = res.status().as_u16();
-            let location = res.headers().get("location").map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
+            let location = res
+                .headers()
+                .get("location")
+                .map(|l| l.to_str().unwrap().to_string())
+                .unwrap_or_default();
             let what = format!("{who:?} {} {}", rule.method, rule.pattern);
             if allowed(who, rule.access) {
-                assert!(status != 403 && status < 500, "{what}: allowed, got {status}");
-                assert!(!location.starts_with("/staff/login?next="), "{what}: allowed, sent to sign in");
+                assert!(
+                    status != 403 && status < 500,
+                    "{what}: allowed, got {status}"
+                );
+                assert!(
+                    !location.starts_with("/staff/login?next="),
+                    "{what}: allowed, sent to sign in"
+                );
             } else if who == Who::Anonymous && rule.method == "GET" {
                 assert_eq!(status, 303, "{what}");
-                assert!(location.starts_with("/staff/login?next="), "{what}: {location}");
+                assert!(
+                    location.starts_with("/staff/login?next="),
+                    "{what}: {location}"
+                );
             } else {
                 assert_eq!(status, 403, "{what}: refused");
             }
@@ -99,7 +148,15 @@ async fn an_unlisted_staff_path_is_not_found_for_everyone() {
     let app = spawn_app().await;
     app.login_as("caseworker").await;
     assert_eq!(app.get("/staff/secret-admin-panel").await.status(), 404);
-    assert_eq!(app.client.post(app.url("/staff/cases")).send().await.unwrap().status(), 404);
+    assert_eq!(
+        app.client
+            .post(app.url("/staff/cases"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
 }
 
 #[tokio::test]
@@ -107,11 +164,17 @@ async fn an_admin_must_enrol_in_two_factor_sign_in_before_anything_else() {
     let app = spawn_app().await;
     let email = app.create_user("admin", None);
     let res = app.login(&email).await;
-    assert_eq!(res.headers().get("location").unwrap(), "/staff/account/totp");
+    assert_eq!(
+        res.headers().get("location").unwrap(),
+        "/staff/account/totp"
+    );
     for path in ["/staff/cases", "/staff/admin/users", "/staff/stats"] {
         let res = app.get(path).await;
         assert_eq!(res.status(), 303, "{path}");
-        assert_eq!(res.headers().get("location").unwrap(), "/staff/account/totp");
+        assert_eq!(
+            res.headers().get("location").unwrap(),
+            "/staff/account/totp"
+        );
     }
     assert_eq!(app.get("/staff/account/totp").await.status(), 200);
 }

@@ -17,10 +17,14 @@ fn webdriver_url() -> String {
 
 /// A fresh headless Chromium, phone-sized, with or without JavaScript.
 async fn browser(javascript: bool) -> Client {
-    let profile = std::env::temp_dir().join(format!("haven-chromium-{}", haven::crypto::new_token()));
+    let profile =
+        std::env::temp_dir().join(format!("haven-chromium-{}", haven::crypto::new_token()));
     let mut prefs = serde_json::Map::new();
     if !javascript {
-        prefs.insert("profile.managed_default_content_settings.javascript".into(), json!(2));
+        prefs.insert(
+            "profile.managed_default_content_settings.javascript".into(),
+            json!(2),
+        );
     }
     let caps = json!({
         "browserName": "chrome",
@@ -35,9 +39,15 @@ async fn browser(javascript: bool) -> Client {
             "prefs": prefs,
         }
     });
-    let serde_json::Value::Object(caps) = caps else { unreachable!() };
+    let serde_json::Value::Object(caps) = caps else {
+        unreachable!()
+    };
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    ClientBuilder::new(connector).capabilities(caps).connect(&webdriver_url()).await.expect("start Chromium through ChromeDriver")
+    ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&webdriver_url())
+        .await
+        .expect("start Chromium through ChromeDriver")
 }
 
 async fn shot(client: &Client, name: &str) {
@@ -48,11 +58,23 @@ async fn shot(client: &Client, name: &str) {
 }
 
 async fn fill(client: &Client, id: &str, text: &str) {
-    client.find(Locator::Id(id)).await.unwrap_or_else(|_| panic!("#{id}")).send_keys(text).await.unwrap();
+    client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|_| panic!("#{id}"))
+        .send_keys(text)
+        .await
+        .unwrap();
 }
 
 async fn click(client: &Client, css: &str) {
-    client.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}")).click().await.unwrap();
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("{css}"))
+        .click()
+        .await
+        .unwrap();
 }
 
 /// The text of `#id`, waiting for the page that has it to load.
@@ -69,18 +91,32 @@ async fn text_of(client: &Client, id: &str) -> String {
 }
 
 async fn wait_for(client: &Client, css: &str) {
-    client.wait().at_most(std::time::Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}"));
+    client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("{css}"));
 }
 
 /// Files a report, reads the receipt, follows up and replies, in `lang`.
-async fn reporter_journey(app: &TestApp, lang: &str, javascript: bool, narrative: &str, reply: &str) -> String {
+async fn reporter_journey(
+    app: &TestApp,
+    lang: &str,
+    javascript: bool,
+    narrative: &str,
+    reply: &str,
+) -> String {
     let tag = format!("{lang}-{}", if javascript { "js" } else { "nojs" });
     let b = browser(javascript).await;
     b.goto(&app.url(&format!("/?lang={lang}"))).await.unwrap();
     let html = b.source().await.unwrap();
     assert!(html.contains(&format!("lang=\"{lang}\"")));
     if lang == "ug" {
-        assert!(html.contains("dir=\"rtl\""), "Uyghur pages are right to left");
+        assert!(
+            html.contains("dir=\"rtl\""),
+            "Uyghur pages are right to left"
+        );
     }
     shot(&b, &format!("{tag}-1-home")).await;
     click(&b, ".button.primary").await;
@@ -89,8 +125,18 @@ async fn reporter_journey(app: &TestApp, lang: &str, javascript: bool, narrative
     click(&b, "#kind-surveillance").await;
     click(&b, "#role-targeted").await;
     fill(&b, "occurred_on", "2026-05").await;
-    b.find(Locator::Id("province")).await.unwrap().select_by_value("BC").await.unwrap();
-    b.find(Locator::Id("community")).await.unwrap().select_by_value("uyghur").await.unwrap();
+    b.find(Locator::Id("province"))
+        .await
+        .unwrap()
+        .select_by_value("BC")
+        .await
+        .unwrap();
+    b.find(Locator::Id("community"))
+        .await
+        .unwrap()
+        .select_by_value("uyghur")
+        .await
+        .unwrap();
     click(&b, "#consent_stats").await;
     shot(&b, &format!("{tag}-2-form")).await;
     click(&b, "form.report-form button[type=submit]").await;
@@ -99,10 +145,19 @@ async fn reporter_journey(app: &TestApp, lang: &str, javascript: bool, narrative
     assert_eq!(reference.len(), 9, "{reference}");
     assert_eq!(receipt.split(' ').count(), 5, "{receipt}");
     shot(&b, &format!("{tag}-3-receipt")).await;
-    assert!(b.current_url().await.unwrap().as_str().contains(&format!("lang={lang}")), "the language is carried along");
+    assert!(
+        b.current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains(&format!("lang={lang}")),
+        "the language is carried along"
+    );
 
     // Come back later with reference and receipt, and reply.
-    b.goto(&app.url(&format!("/follow-up?lang={lang}"))).await.unwrap();
+    b.goto(&app.url(&format!("/follow-up?lang={lang}")))
+        .await
+        .unwrap();
     fill(&b, "reference", &reference).await;
     fill(&b, "receipt", &receipt).await;
     shot(&b, &format!("{tag}-4-follow-up")).await;
@@ -113,7 +168,13 @@ async fn reporter_journey(app: &TestApp, lang: &str, javascript: bool, narrative
     wait_for(&b, ".message.mine").await;
     shot(&b, &format!("{tag}-5-case")).await;
     let page = b.source().await.unwrap();
-    let shown = b.find(Locator::Css(".message .prewrap")).await.unwrap().text().await.unwrap();
+    let shown = b
+        .find(Locator::Css(".message .prewrap"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert_eq!(shown.trim(), reply, "the reply is shown");
     assert!(page.contains("message mine"));
     b.close().await.unwrap();
@@ -134,7 +195,11 @@ async fn caseworker_reads(app: &TestApp, javascript: bool, reference: &str, narr
     wait_for(&b, ".narrative").await;
     let page = b.source().await.unwrap();
     assert!(page.contains(narrative), "the caseworker reads the report");
-    shot(&b, &format!("staff-case-{}", if javascript { "js" } else { "nojs" })).await;
+    shot(
+        &b,
+        &format!("staff-case-{}", if javascript { "js" } else { "nojs" }),
+    )
+    .await;
     b.close().await.unwrap();
 }
 
@@ -142,9 +207,21 @@ async fn caseworker_reads(app: &TestApp, javascript: bool, reference: &str, narr
 async fn a_reporter_files_follows_up_and_replies_in_three_languages_with_javascript() {
     let app = spawn_app().await;
     let cases = [
-        ("en", "Two men followed me from the vigil to my home.", "Thank you, I am safe now."),
-        ("zh-Hans", "两个人从守夜活动一直跟踪我到家门口。", "谢谢，我现在安全。"),
-        ("ug", "ئىككى ئادەم مېنى ئۆيۈمگىچە ئەگىشىپ كەلدى.", "رەھمەت، مەن ھازىر بىخەتەر."),
+        (
+            "en",
+            "Two men followed me from the vigil to my home.",
+            "Thank you, I am safe now.",
+        ),
+        (
+            "zh-Hans",
+            "两个人从守夜活动一直跟踪我到家门口。",
+            "谢谢，我现在安全。",
+        ),
+        (
+            "ug",
+            "ئىككى ئادەم مېنى ئۆيۈمگىچە ئەگىشىپ كەلدى.",
+            "رەھمەت، مەن ھازىر بىخەتەر.",
+        ),
     ];
     let mut first = String::new();
     for (lang, narrative, reply) in cases {
@@ -161,9 +238,21 @@ async fn a_reporter_files_follows_up_and_replies_in_three_languages_with_javascr
 async fn the_same_journeys_work_with_javascript_disabled() {
     let app = spawn_app().await;
     let cases = [
-        ("en", "They called my parents and told them to make me stop.", "I will come to the office."),
-        ("zh-Hant", "他們打電話給我父母，要他們叫我停止。", "我會去辦公室。"),
-        ("ug", "ئۇلار ئاتا-ئانامغا تېلېفون قىلدى.", "مەن ئىشخانىغا بارىمەن."),
+        (
+            "en",
+            "They called my parents and told them to make me stop.",
+            "I will come to the office.",
+        ),
+        (
+            "zh-Hant",
+            "他們打電話給我父母，要他們叫我停止。",
+            "我會去辦公室。",
+        ),
+        (
+            "ug",
+            "ئۇلار ئاتا-ئانامغا تېلېفون قىلدى.",
+            "مەن ئىشخانىغا بارىمەن.",
+        ),
     ];
     let mut first = String::new();
     for (lang, narrative, reply) in cases {
@@ -203,7 +292,9 @@ async fn axe_finds_no_serious_or_critical_violation_on_the_public_and_sign_in_pa
     let mut problems = Vec::new();
     for lang in ["en", "zh-Hans", "ug", "bo"] {
         for path in ["/", "/report", "/follow-up"] {
-            b.goto(&app.url(&format!("{path}?lang={lang}"))).await.unwrap();
+            b.goto(&app.url(&format!("{path}?lang={lang}")))
+                .await
+                .unwrap();
             for v in axe(&b).await {
                 problems.push(format!("{path}?lang={lang}: {v}"));
             }
@@ -213,7 +304,12 @@ async fn axe_finds_no_serious_or_critical_violation_on_the_public_and_sign_in_pa
     b.goto(&app.url("/report")).await.unwrap();
     click(&b, "form.report-form button[type=submit]").await;
     wait_for(&b, "#form-errors").await;
-    problems.extend(axe(&b).await.into_iter().map(|v| format!("/report (errors): {v}")));
+    problems.extend(
+        axe(&b)
+            .await
+            .into_iter()
+            .map(|v| format!("/report (errors): {v}")),
+    );
     b.goto(&app.url("/report")).await.unwrap();
     fill(&b, "narrative", "axe check").await;
     click(&b, "form.report-form button[type=submit]").await;
@@ -229,7 +325,11 @@ async fn axe_finds_no_serious_or_critical_violation_on_the_public_and_sign_in_pa
     b.goto(&app.url("/staff/login")).await.unwrap();
     problems.extend(axe(&b).await.into_iter().map(|v| format!("sign-in: {v}")));
     b.close().await.unwrap();
-    assert!(problems.is_empty(), "accessibility problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "accessibility problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[tokio::test]
@@ -238,7 +338,12 @@ async fn the_quick_exit_leaves_and_nothing_loads_from_elsewhere() {
     let b = browser(true).await;
     b.goto(&app.url("/report")).await.unwrap();
     let resources: Vec<String> = serde_json::from_value(
-        b.execute("return performance.getEntriesByType('resource').map(e => e.name)", vec![]).await.unwrap(),
+        b.execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .unwrap(),
     )
     .unwrap();
     assert!(!resources.is_empty());
@@ -246,7 +351,10 @@ async fn the_quick_exit_leaves_and_nothing_loads_from_elsewhere() {
         assert!(r.starts_with(&app.address), "loaded from elsewhere: {r}");
     }
     let exit = b.find(Locator::Id("quick-exit")).await.unwrap();
-    assert_eq!(exit.attr("href").await.unwrap().as_deref(), Some("https://weather.gc.ca/"));
+    assert_eq!(
+        exit.attr("href").await.unwrap().as_deref(),
+        Some("https://weather.gc.ca/")
+    );
     let (_, _, width, _) = exit.rectangle().await.unwrap();
     assert!(width >= 44.0, "the quick exit is easy to hit: {width}px");
     b.close().await.unwrap();

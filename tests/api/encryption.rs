@@ -22,9 +22,25 @@ async fn a_database_dump_reveals_no_report_content_contact_or_evidence() {
     )
     .await;
     let dump = app.pg_dump();
-    assert!(dump.contains("COPY public.cases"), "the dump has the cases table");
-    for marker in ["NARRATIVE-MARKER-4471", "Kashgar", involved, prior, "CITYMARKER", contact, "EVIDENCE-MARKER-8008", "FILENAME-MARKER", "2026-03-14"] {
-        assert!(!dump_reveals(&dump, marker), "{marker} is readable in the dump");
+    assert!(
+        dump.contains("COPY public.cases"),
+        "the dump has the cases table"
+    );
+    for marker in [
+        "NARRATIVE-MARKER-4471",
+        "Kashgar",
+        involved,
+        prior,
+        "CITYMARKER",
+        contact,
+        "EVIDENCE-MARKER-8008",
+        "FILENAME-MARKER",
+        "2026-03-14",
+    ] {
+        assert!(
+            !dump_reveals(&dump, marker),
+            "{marker} is readable in the dump"
+        );
     }
 }
 
@@ -39,7 +55,14 @@ async fn each_case_has_its_own_data_key_and_a_moved_ciphertext_does_not_open() {
         let rows = haven::db::cases::queue_page(&mut conn, None, 10).unwrap();
         assert_eq!(rows.len(), 2);
         rows.iter()
-            .map(|r| haven::db::cases::find_by_reference(&mut conn, &r.reference).unwrap().unwrap().wrapped_key.as_bytes().to_vec())
+            .map(|r| {
+                haven::db::cases::find_by_reference(&mut conn, &r.reference)
+                    .unwrap()
+                    .unwrap()
+                    .wrapped_key
+                    .as_bytes()
+                    .to_vec()
+            })
             .collect()
     };
     assert_ne!(wrapped[0], wrapped[1]);
@@ -54,7 +77,10 @@ async fn each_case_has_its_own_data_key_and_a_moved_ciphertext_does_not_open() {
     let res = app.get(&format!("/staff/cases/{a}")).await;
     assert_eq!(res.status(), 500);
     let body = res.text().await.unwrap();
-    assert!(!body.contains("case B words") && !body.contains("authentication"), "opaque error page");
+    assert!(
+        !body.contains("case B words") && !body.contains("authentication"),
+        "opaque error page"
+    );
     assert!(body.contains("Something went wrong on our side"));
     assert_eq!(app.get(&format!("/staff/cases/{b}")).await.status(), 200);
 }
@@ -62,11 +88,18 @@ async fn each_case_has_its_own_data_key_and_a_moved_ciphertext_does_not_open() {
 #[tokio::test]
 async fn without_the_master_key_nothing_opens() {
     let app = spawn_app().await;
-    let (reference, _) = app.file_report(ReportForm::new("needs the right key")).await;
+    let (reference, _) = app
+        .file_report(ReportForm::new("needs the right key"))
+        .await;
     let mut conn = app.db.connect();
-    let row = haven::db::cases::find_by_reference(&mut conn, &reference).unwrap().unwrap();
+    let row = haven::db::cases::find_by_reference(&mut conn, &reference)
+        .unwrap()
+        .unwrap();
     let other = haven::crypto::Keyring::new(vec![haven::crypto::MasterKey::generate()]).unwrap();
-    let wrapped = haven::crypto::WrappedKey { master_key_id: row.master_key_id.clone(), sealed: row.wrapped_key.clone() };
+    let wrapped = haven::crypto::WrappedKey {
+        master_key_id: row.master_key_id.clone(),
+        sealed: row.wrapped_key.clone(),
+    };
     assert!(other.unwrap(&wrapped, &reference).is_err());
     assert!(app.state.keyring.unwrap(&wrapped, &reference).is_ok());
 }

@@ -1,18 +1,43 @@
 use crate::helpers::*;
 
-async fn open_case(app: &TestApp, client: &reqwest::Client, reference: &str, receipt: &str) -> reqwest::Response {
-    let page = client.get(app.url("/follow-up")).send().await.unwrap().text().await.unwrap();
+async fn open_case(
+    app: &TestApp,
+    client: &reqwest::Client,
+    reference: &str,
+    receipt: &str,
+) -> reqwest::Response {
+    let page = client
+        .get(app.url("/follow-up"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let token = csrf_token(&page);
     client
         .post(app.url("/follow-up"))
-        .form(&[("reference", reference), ("receipt", receipt), ("csrf_token", &token)])
+        .form(&[
+            ("reference", reference),
+            ("receipt", receipt),
+            ("csrf_token", &token),
+        ])
         .send()
         .await
         .unwrap()
 }
 
 async fn case_page(app: &TestApp, client: &reqwest::Client) -> String {
-    plain(&client.get(app.url("/follow-up/case")).send().await.unwrap().text().await.unwrap())
+    plain(
+        &client
+            .get(app.url("/follow-up/case"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
 }
 
 #[tokio::test]
@@ -20,15 +45,34 @@ async fn the_right_receipt_opens_the_case_with_its_status_in_plain_words() {
     let app = spawn_app().await;
     let (reference, receipt) = app.file_report(ReportForm::new("follow me up")).await;
     let client = new_client();
-    let res = open_case(&app, &client, &reference.to_lowercase().replace('-', " "), &receipt.replace(' ', "-")).await;
+    let res = open_case(
+        &app,
+        &client,
+        &reference.to_lowercase().replace('-', " "),
+        &receipt.replace(' ', "-"),
+    )
+    .await;
     assert_eq!(res.status(), 303, "typing variants are forgiven");
     assert_eq!(res.headers().get("location").unwrap(), "/follow-up/case");
-    let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/follow-up"));
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict")
+            && cookie.contains("Path=/follow-up")
+    );
     let page = case_page(&app, &client).await;
     assert!(page.contains(&reference));
     assert!(page.contains("Received. A caseworker will read it soon."));
-    assert!(!page.contains("follow me up"), "the report itself is not shown back");
+    assert!(
+        !page.contains("follow me up"),
+        "the report itself is not shown back"
+    );
 }
 
 #[tokio::test]
@@ -57,21 +101,48 @@ async fn attempts_are_throttled_per_reference_and_per_source_and_no_address_is_s
     let app = spawn_app().await;
     let (reference, receipt) = app.file_report(ReportForm::new("x")).await;
     for _ in 0..6 {
-        assert_eq!(open_case(&app, &new_client(), &reference, "1111 1111 1111 1111 1111").await.status(), 401);
+        assert_eq!(
+            open_case(&app, &new_client(), &reference, "1111 1111 1111 1111 1111")
+                .await
+                .status(),
+            401
+        );
     }
     let res = open_case(&app, &new_client(), &reference, "1111 1111 1111 1111 1112").await;
-    assert_eq!(res.status(), 429, "wrong receipts for this reference are held back");
+    assert_eq!(
+        res.status(),
+        429,
+        "wrong receipts for this reference are held back"
+    );
     assert!(plain(&res.text().await.unwrap()).contains("Too many attempts. Wait 1 minute(s)"));
     let res = open_case(&app, &new_client(), &reference, &receipt).await;
-    assert_eq!(res.status(), 303, "but whoever knows only the reference cannot lock the reporter out");
+    assert_eq!(
+        res.status(),
+        303,
+        "but whoever knows only the reference cannot lock the reporter out"
+    );
     let (other, other_receipt) = app.file_report(ReportForm::new("y")).await;
     for i in 0..14 {
-        let _ = open_case(&app, &new_client(), &format!("AAAA-{:04}", i), "2222 2222 2222 2222 2222").await;
+        let _ = open_case(
+            &app,
+            &new_client(),
+            &format!("AAAA-{:04}", i),
+            "2222 2222 2222 2222 2222",
+        )
+        .await;
     }
     let res = open_case(&app, &new_client(), &other, "3333 3333 3333 3333 3333").await;
-    assert_eq!(res.status(), 429, "this source has failed 20 times: its wrong receipts wait");
+    assert_eq!(
+        res.status(),
+        429,
+        "this source has failed 20 times: its wrong receipts wait"
+    );
     let res = open_case(&app, &new_client(), &other, &other_receipt).await;
-    assert_eq!(res.status(), 303, "a reporter sharing the address (a Tor exit) still gets in");
+    assert_eq!(
+        res.status(),
+        303,
+        "a reporter sharing the address (a Tor exit) still gets in"
+    );
     assert!(!dump_reveals(&app.pg_dump(), "127.0.0.1"));
 }
 
@@ -81,7 +152,15 @@ async fn a_caseworker_and_the_reporter_exchange_messages_encrypted_at_rest() {
     let (reference, receipt) = app.file_report(ReportForm::new("messages")).await;
     app.login_as("caseworker").await;
     let token = app.staff_csrf().await;
-    let res = app.post_form(&format!("/staff/cases/{reference}/messages"), &[("body", "STAFF-MSG-881 Are you safe tonight?"), ("csrf_token", &token)]).await;
+    let res = app
+        .post_form(
+            &format!("/staff/cases/{reference}/messages"),
+            &[
+                ("body", "STAFF-MSG-881 Are you safe tonight?"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
 
     let reporter = new_client();
@@ -89,19 +168,53 @@ async fn a_caseworker_and_the_reporter_exchange_messages_encrypted_at_rest() {
     let page = case_page(&app, &reporter).await;
     assert!(page.contains("STAFF-MSG-881 Are you safe tonight?"));
     let token = csrf_token(&page);
-    let res = reporter.post(app.url("/follow-up/case/messages")).form(&[("body", "REPLY-MSG-552 Yes, at my cousin's."), ("csrf_token", &token)]).send().await.unwrap();
+    let res = reporter
+        .post(app.url("/follow-up/case/messages"))
+        .form(&[
+            ("body", "REPLY-MSG-552 Yes, at my cousin's."),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 303);
-    let next = res.headers().get("location").unwrap().to_str().unwrap().to_string();
-    assert!(plain(&reporter.get(app.url(&next)).send().await.unwrap().text().await.unwrap()).contains("Your message is sent."));
+    let next = res
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        plain(
+            &reporter
+                .get(app.url(&next))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        )
+        .contains("Your message is sent.")
+    );
 
     let staff_page = app.get_text(&format!("/staff/cases/{reference}")).await;
-    assert!(staff_page.contains("REPLY-MSG-552 Yes, at my cousin&#39;s.") || staff_page.contains("REPLY-MSG-552 Yes, at my cousin"));
+    assert!(
+        staff_page.contains("REPLY-MSG-552 Yes, at my cousin&#39;s.")
+            || staff_page.contains("REPLY-MSG-552 Yes, at my cousin")
+    );
     assert!(staff_page.contains("message from the reporter"));
     let dump = app.pg_dump();
     assert!(!dump_reveals(&dump, "STAFF-MSG-881") && !dump_reveals(&dump, "REPLY-MSG-552"));
 
     // Without the visit's token, nothing is posted.
-    let res = reporter.post(app.url("/follow-up/case/messages")).form(&[("body", "forged"), ("csrf_token", "x")]).send().await.unwrap();
+    let res = reporter
+        .post(app.url("/follow-up/case/messages"))
+        .form(&[("body", "forged"), ("csrf_token", "x")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 403);
     assert_eq!(app.count("case_messages"), 2);
 }
@@ -115,43 +228,120 @@ async fn the_reporter_adds_evidence() {
     let page = case_page(&app, &reporter).await;
     let at = page.find("enctype=\"multipart/form-data\"").unwrap();
     let start = page[..at].rfind("action=\"").unwrap() + 8;
-    let action = unescape(&page[start..].chars().take_while(|c| *c != '"').collect::<String>());
-    let body = reqwest::multipart::Form::new().part("evidence", reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("later.png"));
-    let res = reporter.post(app.url(&action)).multipart(body).send().await.unwrap();
+    let action = unescape(
+        &page[start..]
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect::<String>(),
+    );
+    let body = reqwest::multipart::Form::new().part(
+        "evidence",
+        reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("later.png"),
+    );
+    let res = reporter
+        .post(app.url(&action))
+        .multipart(body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 303);
-    assert!(case_page(&app, &reporter).await.contains("One file has been received"));
-    let body = reqwest::multipart::Form::new().part("evidence", reqwest::multipart::Part::bytes(b"MZ\x90\x00exe".to_vec()).file_name("x.exe"));
-    assert_eq!(reporter.post(app.url(&action)).multipart(body).send().await.unwrap().status(), 422);
+    assert!(
+        case_page(&app, &reporter)
+            .await
+            .contains("One file has been received")
+    );
+    let body = reqwest::multipart::Form::new().part(
+        "evidence",
+        reqwest::multipart::Part::bytes(b"MZ\x90\x00exe".to_vec()).file_name("x.exe"),
+    );
+    assert_eq!(
+        reporter
+            .post(app.url(&action))
+            .multipart(body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        422
+    );
     app.login_as("caseworker").await;
     let staff_page = app.get_text(&format!("/staff/cases/{reference}")).await;
     assert!(staff_page.contains("later.png") && staff_page.contains("the reporter added evidence"));
 }
 
 #[tokio::test]
-async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then_deletes_everything() {
+async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then_deletes_everything()
+ {
     let app = spawn_app().await;
-    let (reference, receipt) = app.file_report(ReportForm::new("delete me").file("a.png", PNG)).await;
+    let (reference, receipt) = app
+        .file_report(ReportForm::new("delete me").file("a.png", PNG))
+        .await;
     let reporter = new_client();
     open_case(&app, &reporter, &reference, &receipt).await;
     let token = csrf_token(&case_page(&app, &reporter).await);
-    let res = reporter.post(app.url("/follow-up/case/deletion")).form(&[("csrf_token", token.as_str())]).send().await.unwrap();
+    let res = reporter
+        .post(app.url("/follow-up/case/deletion"))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 303);
     let page = case_page(&app, &reporter).await;
     assert!(page.contains("Your report will be deleted"));
-    let res = reporter.post(app.url("/follow-up/case/deletion/cancel")).form(&[("csrf_token", token.as_str())]).send().await.unwrap();
+    let res = reporter
+        .post(app.url("/follow-up/case/deletion/cancel"))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 303);
-    assert_eq!(res.headers().get("location").unwrap(), "/follow-up/case?done=kept");
-    assert!(plain(&reporter.get(app.url("/follow-up/case?done=kept")).send().await.unwrap().text().await.unwrap()).contains("Your report will be kept."));
-    reporter.post(app.url("/follow-up/case/deletion")).form(&[("csrf_token", token.as_str())]).send().await.unwrap();
+    assert_eq!(
+        res.headers().get("location").unwrap(),
+        "/follow-up/case?done=kept"
+    );
+    assert!(
+        plain(
+            &reporter
+                .get(app.url("/follow-up/case?done=kept"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        )
+        .contains("Your report will be kept.")
+    );
+    reporter
+        .post(app.url("/follow-up/case/deletion"))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
 
     let mut conn = app.db.connect();
-    assert_eq!(haven::cases::purge::purge_due_deletions(&mut conn, chrono::Utc::now()).unwrap(), 0, "not before the grace period");
-    let later = chrono::Utc::now() + chrono::Duration::hours(haven::cases::follow_up::DELETION_GRACE_HOURS) + chrono::Duration::minutes(1);
-    assert_eq!(haven::cases::purge::purge_due_deletions(&mut conn, later).unwrap(), 1);
+    assert_eq!(
+        haven::cases::purge::purge_due_deletions(&mut conn, chrono::Utc::now()).unwrap(),
+        0,
+        "not before the grace period"
+    );
+    let later = chrono::Utc::now()
+        + chrono::Duration::hours(haven::cases::follow_up::DELETION_GRACE_HOURS)
+        + chrono::Duration::minutes(1);
+    assert_eq!(
+        haven::cases::purge::purge_due_deletions(&mut conn, later).unwrap(),
+        1
+    );
     for table in ["cases", "evidence", "case_events", "reporter_sessions"] {
         assert_eq!(app.count(table), 0, "{table} is empty");
     }
-    assert_eq!(open_case(&app, &new_client(), &reference, &receipt).await.status(), 401, "gone");
+    assert_eq!(
+        open_case(&app, &new_client(), &reference, &receipt)
+            .await
+            .status(),
+        401,
+        "gone"
+    );
 }
 
 #[tokio::test]
@@ -161,16 +351,33 @@ async fn a_caseworker_can_carry_out_a_deletion_request_at_once() {
     let reporter = new_client();
     open_case(&app, &reporter, &reference, &receipt).await;
     let token = csrf_token(&case_page(&app, &reporter).await);
-    reporter.post(app.url("/follow-up/case/deletion")).form(&[("csrf_token", token.as_str())]).send().await.unwrap();
+    reporter
+        .post(app.url("/follow-up/case/deletion"))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
     app.login_as("caseworker").await;
     let page = app.get_text(&format!("/staff/cases/{reference}")).await;
     assert!(page.contains("asked for this report to be deleted"));
     let staff_token = app.staff_csrf().await;
-    let res = app.post_form(&format!("/staff/cases/{reference}/purge"), &[("csrf_token", &staff_token)]).await;
+    let res = app
+        .post_form(
+            &format!("/staff/cases/{reference}/purge"),
+            &[("csrf_token", &staff_token)],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(app.count("cases"), 0);
-    assert_eq!(app.get(&format!("/staff/cases/{reference}")).await.status(), 404);
-    let res = reporter.get(app.url("/follow-up/case")).send().await.unwrap();
+    assert_eq!(
+        app.get(&format!("/staff/cases/{reference}")).await.status(),
+        404
+    );
+    let res = reporter
+        .get(app.url("/follow-up/case"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 303, "the visit ended with the case");
 }
 
@@ -181,9 +388,18 @@ async fn leaving_ends_the_visit() {
     let reporter = new_client();
     open_case(&app, &reporter, &reference, &receipt).await;
     let token = csrf_token(&case_page(&app, &reporter).await);
-    let res = reporter.post(app.url("/follow-up/leave")).form(&[("csrf_token", token.as_str())]).send().await.unwrap();
+    let res = reporter
+        .post(app.url("/follow-up/leave"))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.headers().get("location").unwrap(), "/follow-up?left=1");
-    let res = reporter.get(app.url("/follow-up/case")).send().await.unwrap();
+    let res = reporter
+        .get(app.url("/follow-up/case"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 303);
     assert_eq!(app.count("reporter_sessions"), 0);
 }

@@ -12,7 +12,8 @@ use haven::web::AppState;
 
 /// The server to create test databases on (the test script starts one).
 pub fn admin_url() -> String {
-    std::env::var("HAVEN_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("HAVEN_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 fn url_for(db: &str) -> String {
@@ -31,10 +32,11 @@ fn template() -> &'static str {
     static TEMPLATE: OnceLock<String> = OnceLock::new();
     TEMPLATE.get_or_init(|| {
         let mut fingerprint = String::new();
-        let mut entries: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
-            .expect("migrations folder")
-            .map(|e| e.expect("entry").path())
-            .collect();
+        let mut entries: Vec<_> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+                .expect("migrations folder")
+                .map(|e| e.expect("entry").path())
+                .collect();
         entries.sort();
         for dir in entries {
             for file in ["up.sql", "down.sql"] {
@@ -43,17 +45,24 @@ fn template() -> &'static str {
         }
         let digest = haven::crypto::digest_token(&fingerprint);
         let name = format!("haven_template_{}", hex_prefix(&digest));
-        let mut admin = PgConnection::establish(&admin_url()).expect("connect to the test PostgreSQL server");
-        diesel::sql_query("SELECT pg_advisory_lock(4242)").execute(&mut admin).expect("lock");
-        let exists: i64 = diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(&format!(
-            "(SELECT count(*) FROM pg_database WHERE datname = '{name}')"
-        )))
+        let mut admin =
+            PgConnection::establish(&admin_url()).expect("connect to the test PostgreSQL server");
+        diesel::sql_query("SELECT pg_advisory_lock(4242)")
+            .execute(&mut admin)
+            .expect("lock");
+        let exists: i64 = diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            &format!("(SELECT count(*) FROM pg_database WHERE datname = '{name}')"),
+        ))
         .get_result(&mut admin)
         .expect("look up template");
         if exists == 0 {
             let building = format!("{name}_building");
-            diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")).execute(&mut admin).unwrap();
-            diesel::sql_query(format!("CREATE DATABASE {building}")).execute(&mut admin).unwrap();
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
+                .execute(&mut admin)
+                .unwrap();
+            diesel::sql_query(format!("CREATE DATABASE {building}"))
+                .execute(&mut admin)
+                .unwrap();
             {
                 let mut conn = PgConnection::establish(&url_for(&building)).unwrap();
                 // Up, down and up again: every migration must be reversible.
@@ -62,9 +71,13 @@ fn template() -> &'static str {
                 conn.revert_all_migrations(haven::db::MIGRATIONS).unwrap();
                 conn.run_pending_migrations(haven::db::MIGRATIONS).unwrap();
             }
-            diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut admin).unwrap();
+            diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}"))
+                .execute(&mut admin)
+                .unwrap();
         }
-        diesel::sql_query("SELECT pg_advisory_unlock(4242)").execute(&mut admin).unwrap();
+        diesel::sql_query("SELECT pg_advisory_unlock(4242)")
+            .execute(&mut admin)
+            .unwrap();
         name
     })
 }
@@ -83,11 +96,17 @@ impl TestDb {
     pub fn new() -> Self {
         let template = template();
         let name = format!("haven_test_{}", random_suffix());
-        let mut admin = PgConnection::establish(&admin_url()).expect("connect to the test PostgreSQL server");
-        diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"))
-            .execute(&mut admin)
-            .expect("create the test database");
-        Self { url: url_for(&name), name }
+        let mut admin =
+            PgConnection::establish(&admin_url()).expect("connect to the test PostgreSQL server");
+        diesel::sql_query(format!(
+            "CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"
+        ))
+        .execute(&mut admin)
+        .expect("create the test database");
+        Self {
+            url: url_for(&name),
+            name,
+        }
     }
 
     pub fn connect(&self) -> PgConnection {
@@ -98,7 +117,11 @@ impl TestDb {
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Ok(mut admin) = PgConnection::establish(&admin_url()) {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut admin);
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut admin);
         }
     }
 }
@@ -179,14 +202,21 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let key_dir = std::env::temp_dir().join(format!("haven-test-{}", random_suffix()));
     std::fs::create_dir_all(&key_dir).unwrap();
     let key_file = key_dir.join("master.key");
-    let database_url = if options.database_missing { url_for("haven_no_such_database") } else { db.url.clone() };
+    let database_url = if options.database_missing {
+        url_for("haven_no_such_database")
+    } else {
+        db.url.clone()
+    };
     let mut vars = vec![
         ("DATABASE_URL", database_url),
         ("HAVEN_BIND", format!("{ip}:{port}")),
         ("HAVEN_BASE_URL", format!("http://{ip}:{port}")),
         ("HAVEN_MASTER_KEY_FILE", key_file.display().to_string()),
         ("HAVEN_MAIL_DIR", key_dir.join("mail").display().to_string()),
-        ("HAVEN_DEV", if options.production { "0" } else { "1" }.to_string()),
+        (
+            "HAVEN_DEV",
+            if options.production { "0" } else { "1" }.to_string(),
+        ),
     ];
     if let Some(url) = &options.smtp_url {
         vars.push(("HAVEN_SMTP_URL", url.clone()));
@@ -200,7 +230,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if options.production {
         haven::crypto::Keyring::load(&key_file, true).unwrap();
     }
-    let config = Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone())).unwrap();
+    let config =
+        Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
+            .unwrap();
     let state = build_state(config).expect("build state");
     let app = Application::build_with_listener(state.clone(), listener).expect("build app");
     let server = tokio::spawn(app.run_until_stopped());
@@ -209,17 +241,32 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         .cookie_store(true)
         .build()
         .unwrap();
-    TestApp { address: format!("http://{ip}:{port}"), db, state, client, key_dir, server }
+    TestApp {
+        address: format!("http://{ip}:{port}"),
+        db,
+        state,
+        client,
+        key_dir,
+        server,
+    }
 }
 
 /// A fresh client (another browser) with no cookies.
 pub fn new_client() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap()
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap()
 }
 
 /// Undoes askama's HTML escaping (for reading links out of pages).
 pub fn unescape(html: &str) -> String {
-    html.replace("&#38;", "&").replace("&#60;", "<").replace("&#62;", ">").replace("&#34;", "\"").replace("&#39;", "'")
+    html.replace("&#38;", "&")
+        .replace("&#60;", "<")
+        .replace("&#62;", ">")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
 }
 
 /// Decodes a quoted-printable email body (soft line breaks, =XX bytes).
@@ -230,7 +277,10 @@ pub fn decode_qp(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'=' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+            if let Ok(b) = u8::from_str_radix(
+                std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                16,
+            ) {
                 out.push(b);
                 i += 3;
                 continue;
@@ -267,11 +317,22 @@ pub const PASSWORD: &str = "correct horse battery staple";
 /// The TOTP code for `secret` now (SHA-1, 6 digits, 30 s), computed here
 /// as an authenticator app would.
 pub fn totp_now(secret: &[u8]) -> String {
-    totp_at(secret, std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs())
+    totp_at(
+        secret,
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs(),
+    )
 }
 
 pub fn totp_at(secret: &[u8], time: u64) -> String {
-    totp_rs::Builder::new().with_secret(secret.to_vec()).build().unwrap().generate(time).to_string()
+    totp_rs::Builder::new()
+        .with_secret(secret.to_vec())
+        .build()
+        .unwrap()
+        .generate(time)
+        .to_string()
 }
 
 /// A report form: narrative plus the given fields, as multipart.
@@ -282,7 +343,10 @@ pub struct ReportForm {
 
 impl ReportForm {
     pub fn new(narrative: &str) -> Self {
-        Self { fields: vec![("narrative", narrative.to_string())], files: Vec::new() }
+        Self {
+            fields: vec![("narrative", narrative.to_string())],
+            files: Vec::new(),
+        }
     }
     pub fn field(mut self, name: &'static str, value: &str) -> Self {
         self.fields.push((name, value.to_string()));
@@ -296,10 +360,11 @@ impl ReportForm {
 
 /// A tiny valid PNG.
 pub const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
-    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49,
-    0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00,
-    0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
 ];
 
 impl TestApp {
@@ -308,7 +373,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 
     /// The page at `path`, with Fluent's invisible bidi isolation marks
@@ -318,7 +387,12 @@ impl TestApp {
     }
 
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client.post(self.url(path)).form(form).send().await.expect("request")
+        self.client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// Submits a report the way the browser does: fetches the form for its
@@ -335,9 +409,17 @@ impl TestApp {
             body = body.text(name, value);
         }
         for (name, bytes) in form.files {
-            body = body.part("evidence", reqwest::multipart::Part::bytes(bytes).file_name(name));
+            body = body.part(
+                "evidence",
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            );
         }
-        self.client.post(self.url("/report")).multipart(body).send().await.expect("request")
+        self.client
+            .post(self.url("/report"))
+            .multipart(body)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// Files a report and returns (reference, receipt) read from the page.
@@ -345,7 +427,10 @@ impl TestApp {
         let res = self.submit_report(form).await;
         assert_eq!(res.status(), 303, "report accepted");
         let page = self.get_text("/report/receipt").await;
-        (element_text(&page, "case-reference").unwrap(), element_text(&page, "receipt").unwrap())
+        (
+            element_text(&page, "case-reference").unwrap(),
+            element_text(&page, "receipt").unwrap(),
+        )
     }
 
     /// Creates a staff account directly; returns its email.
@@ -355,30 +440,68 @@ impl TestApp {
         let org_id = org.map(|name| {
             match haven::db::organisations::find_by_name(&mut conn, name).unwrap() {
                 Some(o) => o.id,
-                None => haven::db::organisations::insert(&mut conn, name, &["group@example.org".into()], &[]).unwrap().id,
+                None => {
+                    haven::db::organisations::insert(
+                        &mut conn,
+                        name,
+                        &["group@example.org".into()],
+                        &[],
+                    )
+                    .unwrap()
+                    .id
+                }
             }
         });
         let hash = haven::crypto::hash_secret_blocking(PASSWORD);
         haven::db::users::insert(
             &mut conn,
-            &haven::db::users::NewUserRow { email: &email, password_hash: Some(&hash), role, organisation_id: org_id },
+            &haven::db::users::NewUserRow {
+                email: &email,
+                password_hash: Some(&hash),
+                role,
+                organisation_id: org_id,
+            },
         )
         .unwrap();
         email
     }
 
     /// Signs in with `client` (fetching the form for its token).
-    pub async fn login_with(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+    pub async fn login_with(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
         self.login_full(client, email, password, "").await
     }
 
     /// Signs in with a one-time code as well.
-    pub async fn login_full(&self, client: &reqwest::Client, email: &str, password: &str, code: &str) -> reqwest::Response {
-        let page = client.get(self.url("/staff/login")).send().await.unwrap().text().await.unwrap();
+    pub async fn login_full(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+        code: &str,
+    ) -> reqwest::Response {
+        let page = client
+            .get(self.url("/staff/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let token = csrf_token(&page);
         client
             .post(self.url("/staff/login"))
-            .form(&[("email", email), ("password", password), ("totp", code), ("csrf_token", &token), ("next", "")])
+            .form(&[
+                ("email", email),
+                ("password", password),
+                ("totp", code),
+                ("csrf_token", &token),
+                ("next", ""),
+            ])
             .send()
             .await
             .unwrap()
@@ -386,10 +509,17 @@ impl TestApp {
 
     /// Gives user `email` an enrolled TOTP secret; returns the secret.
     pub fn enrol_totp(&self, email: &str) -> Vec<u8> {
-        let secret: Vec<u8> = (0u8..20).map(|i| i.wrapping_mul(37).wrapping_add(11)).collect();
+        let secret: Vec<u8> = (0u8..20)
+            .map(|i| i.wrapping_mul(37).wrapping_add(11))
+            .collect();
         let mut conn = self.db.connect();
-        let user = haven::db::users::find_by_email(&mut conn, email).unwrap().unwrap();
-        let (key_id, sealed) = self.state.keyring.seal_system(&haven::crypto::Aad::totp_secret(user.id), &secret);
+        let user = haven::db::users::find_by_email(&mut conn, email)
+            .unwrap()
+            .unwrap();
+        let (key_id, sealed) = self
+            .state
+            .keyring
+            .seal_system(&haven::crypto::Aad::totp_secret(user.id), &secret);
         haven::db::users::set_pending_totp(&mut conn, user.id, &key_id, &sealed).unwrap();
         haven::db::users::enable_totp(&mut conn, user.id).unwrap();
         secret
@@ -405,7 +535,9 @@ impl TestApp {
     pub async fn login_as_admin_with(&self, client: &reqwest::Client) -> String {
         let email = self.create_user("admin", None);
         let secret = self.enrol_totp(&email);
-        let res = self.login_full(client, &email, PASSWORD, &totp_now(&secret)).await;
+        let res = self
+            .login_full(client, &email, PASSWORD, &totp_now(&secret))
+            .await;
         assert_eq!(res.status(), 303, "admin signed in");
         email
     }
@@ -417,7 +549,10 @@ impl TestApp {
 
     pub fn user_id(&self, email: &str) -> i64 {
         let mut conn = self.db.connect();
-        haven::db::users::find_by_email(&mut conn, email).unwrap().unwrap().id
+        haven::db::users::find_by_email(&mut conn, email)
+            .unwrap()
+            .unwrap()
+            .id
     }
 
     /// Runs one round of the mail worker against the configured transport.
@@ -432,7 +567,9 @@ impl TestApp {
         let mut out = Vec::new();
         if let Ok(entries) = std::fs::read_dir(dir) {
             for e in entries.flatten() {
-                out.push(decode_qp(&std::fs::read_to_string(e.path()).unwrap_or_default()));
+                out.push(decode_qp(
+                    &std::fs::read_to_string(e.path()).unwrap_or_default(),
+                ));
             }
         }
         out
@@ -453,9 +590,11 @@ impl TestApp {
 
     pub fn count(&self, table: &str) -> i64 {
         let mut conn = self.db.connect();
-        diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(&format!("(SELECT count(*) FROM {table})")))
-            .get_result(&mut conn)
-            .unwrap()
+        diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(&format!(
+            "(SELECT count(*) FROM {table})"
+        )))
+        .get_result(&mut conn)
+        .unwrap()
     }
 
     /// A plain-SQL dump of the whole database, as an attacker with a backup
@@ -466,7 +605,11 @@ impl TestApp {
             .arg(&self.db.url)
             .output()
             .expect("pg_dump is installed (the test script puts it on PATH)");
-        assert!(out.status.success(), "pg_dump failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "pg_dump failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 }

@@ -1,8 +1,20 @@
 use crate::helpers::*;
 use crate::smtp::SmtpSink;
 
-async fn post_as(app: &TestApp, client: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    let page = client.get(app.url("/staff/account")).send().await.unwrap().text().await.unwrap();
+async fn post_as(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let page = client
+        .get(app.url("/staff/account"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let token = csrf_token(&page);
     let mut form: Vec<(&str, &str)> = fields.to_vec();
     form.push(("csrf_token", &token));
@@ -12,13 +24,18 @@ async fn post_as(app: &TestApp, client: &reqwest::Client, path: &str, fields: &[
 fn group(app: &TestApp, name: &str, emails: &[&str]) -> i64 {
     let mut conn = app.db.connect();
     let emails: Vec<String> = emails.iter().map(|e| e.to_string()).collect();
-    haven::db::organisations::insert(&mut conn, name, &emails, &["uyghur".into()]).unwrap().id
+    haven::db::organisations::insert(&mut conn, name, &emails, &["uyghur".into()])
+        .unwrap()
+        .id
 }
 
 async fn liaison(app: &TestApp, group_name: &str) -> reqwest::Client {
     let email = app.create_user("liaison", Some(group_name));
     let client = new_client();
-    assert_eq!(app.login_with(&client, &email, PASSWORD).await.status(), 303);
+    assert_eq!(
+        app.login_with(&client, &email, PASSWORD).await.status(),
+        303
+    );
     client
 }
 
@@ -31,8 +48,16 @@ fn referral_links(html: &str) -> Vec<String> {
 #[tokio::test]
 async fn the_whole_referral_path_over_real_smtp() {
     let sink = SmtpSink::start();
-    let app = spawn_app_with(Options { smtp_url: Some(sink.url()), ..Default::default() }).await;
-    let group_a = group(&app, "Group A", &["intake@group-a.example", "lead@group-a.example"]);
+    let app = spawn_app_with(Options {
+        smtp_url: Some(sink.url()),
+        ..Default::default()
+    })
+    .await;
+    let group_a = group(
+        &app,
+        "Group A",
+        &["intake@group-a.example", "lead@group-a.example"],
+    );
     group(&app, "Group B", &["intake@group-b.example"]);
     let (reference, receipt) = app
         .file_report(
@@ -46,14 +71,42 @@ async fn the_whole_referral_path_over_real_smtp() {
     let caseworker = new_client();
     let cw_email = app.create_user("caseworker", None);
     app.login_with(&caseworker, &cw_email, PASSWORD).await;
-    let page = caseworker.get(app.url(&format!("/staff/cases/{reference}"))).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("name=\"summary_"), "a referral form, since the reporter consented");
+    let page = caseworker
+        .get(app.url(&format!("/staff/cases/{reference}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("name=\"summary_"),
+        "a referral form, since the reporter consented"
+    );
     let summary = "SUMMARY-MARK-7731 Needs a community contact in Toronto; safe to call weekdays.";
-    let res = post_as(&app, &caseworker, &format!("/staff/cases/{reference}/referrals"), &[("group", &group_a.to_string()), (&format!("summary_{group_a}"), summary)]).await;
+    let res = post_as(
+        &app,
+        &caseworker,
+        &format!("/staff/cases/{reference}/referrals"),
+        &[
+            ("group", &group_a.to_string()),
+            (&format!("summary_{group_a}"), summary),
+        ],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let mut conn = app.db.connect();
-    assert_eq!(haven::db::cases::find_by_reference(&mut conn, &reference).unwrap().unwrap().status, "referred");
-    assert!(!dump_reveals(&app.pg_dump(), "SUMMARY-MARK-7731"), "the summary is encrypted at rest");
+    assert_eq!(
+        haven::db::cases::find_by_reference(&mut conn, &reference)
+            .unwrap()
+            .unwrap()
+            .status,
+        "referred"
+    );
+    assert!(
+        !dump_reveals(&app.pg_dump(), "SUMMARY-MARK-7731"),
+        "the summary is encrypted at rest"
+    );
 
     // The group's two addresses are emailed over SMTP; nothing from the case.
     assert_eq!(app.deliver_mail(), 2);
@@ -61,31 +114,71 @@ async fn the_whole_referral_path_over_real_smtp() {
     let mut to: Vec<String> = received.iter().flat_map(|m| m.recipients.clone()).collect();
     to.sort();
     assert_eq!(to, vec!["intake@group-a.example", "lead@group-a.example"]);
-    assert!(received[0].text().contains("A referral is waiting for Group A"));
+    assert!(
+        received[0]
+            .text()
+            .contains("A referral is waiting for Group A")
+    );
     assert!(received[0].text().contains("/staff/referrals"));
 
     // A liaison of group A reads the summary, and only the summary.
     let li = liaison(&app, "Group A").await;
-    let list = li.get(app.url("/staff/referrals")).send().await.unwrap().text().await.unwrap();
+    let list = li
+        .get(app.url("/staff/referrals"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let links = referral_links(&list);
     assert_eq!(links.len(), 1);
-    let page = li.get(app.url(&links[0])).send().await.unwrap().text().await.unwrap();
+    let page = li
+        .get(app.url(&links[0]))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("SUMMARY-MARK-7731"));
     for secret in ["NARRATIVE-MARK-4410", "contact-mark-2281", &reference] {
-        assert!(!page.contains(secret) && !list.contains(secret), "a liaison never sees {secret}");
+        assert!(
+            !page.contains(secret) && !list.contains(secret),
+            "a liaison never sees {secret}"
+        );
     }
     let res = post_as(&app, &li, &format!("{}/accept", links[0]), &[]).await;
     assert_eq!(res.status(), 303);
-    let res = post_as(&app, &li, &format!("{}/updates", links[0]), &[("body", "UPDATE-MARK-5150 we met; she is safe")]).await;
+    let res = post_as(
+        &app,
+        &li,
+        &format!("{}/updates", links[0]),
+        &[("body", "UPDATE-MARK-5150 we met; she is safe")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     assert!(!dump_reveals(&app.pg_dump(), "UPDATE-MARK-5150"));
 
     // The caseworker is emailed twice (accepted, updated) and sees both on the case.
     assert_eq!(app.deliver_mail(), 2);
-    let to_cw: Vec<_> = sink.received().into_iter().filter(|m| m.recipients == vec![cw_email.clone()]).collect();
+    let to_cw: Vec<_> = sink
+        .received()
+        .into_iter()
+        .filter(|m| m.recipients == vec![cw_email.clone()])
+        .collect();
     assert_eq!(to_cw.len(), 2);
     assert!(to_cw[0].text().contains("Group A answered a referral"));
-    let case_page = plain(&caseworker.get(app.url(&format!("/staff/cases/{reference}"))).send().await.unwrap().text().await.unwrap());
+    let case_page = plain(
+        &caseworker
+            .get(app.url(&format!("/staff/cases/{reference}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
     assert!(case_page.contains("referred to Group A"));
     assert!(case_page.contains("referral accepted by Group A"));
     assert!(case_page.contains("update from Group A"));
@@ -94,7 +187,15 @@ async fn the_whole_referral_path_over_real_smtp() {
     // No email ever carried anything of the case.
     for m in sink.received() {
         let text = m.text();
-        for secret in ["NARRATIVE-MARK-4410", "Urumqi", "SUMMARY-MARK-7731", "contact-mark-2281", "UPDATE-MARK-5150", &receipt, &receipt.replace(' ', "")] {
+        for secret in [
+            "NARRATIVE-MARK-4410",
+            "Urumqi",
+            "SUMMARY-MARK-7731",
+            "contact-mark-2281",
+            "UPDATE-MARK-5150",
+            &receipt,
+            &receipt.replace(' ', ""),
+        ] {
             assert!(!text.contains(secret), "an email carried {secret}");
         }
     }
@@ -111,7 +212,14 @@ async fn without_consent_there_is_no_referral_form_and_the_server_refuses_one() 
     assert!(page.contains("did not consent to referral"));
     let token = app.staff_csrf().await;
     let res = app
-        .post_form(&format!("/staff/cases/{reference}/referrals"), &[("group", &group_a.to_string()), (&format!("summary_{group_a}"), "x"), ("csrf_token", &token)])
+        .post_form(
+            &format!("/staff/cases/{reference}/referrals"),
+            &[
+                ("group", &group_a.to_string()),
+                (&format!("summary_{group_a}"), "x"),
+                ("csrf_token", &token),
+            ],
+        )
         .await;
     assert_eq!(res.status(), 409);
     assert_eq!(app.count("referrals"), 0);
@@ -123,63 +231,163 @@ async fn a_liaison_of_one_group_never_reaches_another_groups_referrals() {
     let app = spawn_app().await;
     let group_a = group(&app, "Group A", &["a@example.org"]);
     let group_b = group(&app, "Group B", &["b@example.org"]);
-    let (reference, _) = app.file_report(ReportForm::new("two groups").field("consent_referral", "on")).await;
+    let (reference, _) = app
+        .file_report(ReportForm::new("two groups").field("consent_referral", "on"))
+        .await;
     app.login_as("caseworker").await;
     let token = app.staff_csrf().await;
     let res = app
         .post_form(
             &format!("/staff/cases/{reference}/referrals"),
-            &[("group", &group_a.to_string()), (&format!("summary_{group_a}"), "FOR-A-ONLY"), ("group", &group_b.to_string()), (&format!("summary_{group_b}"), "FOR-B-ONLY"), ("csrf_token", &token)],
+            &[
+                ("group", &group_a.to_string()),
+                (&format!("summary_{group_a}"), "FOR-A-ONLY"),
+                ("group", &group_b.to_string()),
+                (&format!("summary_{group_b}"), "FOR-B-ONLY"),
+                ("csrf_token", &token),
+            ],
         )
         .await;
     assert_eq!(res.status(), 303);
     let a = liaison(&app, "Group A").await;
     let b = liaison(&app, "Group B").await;
-    let a_links = referral_links(&a.get(app.url("/staff/referrals")).send().await.unwrap().text().await.unwrap());
-    let b_links = referral_links(&b.get(app.url("/staff/referrals")).send().await.unwrap().text().await.unwrap());
+    let a_links = referral_links(
+        &a.get(app.url("/staff/referrals"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let b_links = referral_links(
+        &b.get(app.url("/staff/referrals"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
     assert_eq!((a_links.len(), b_links.len()), (1, 1));
     assert_ne!(a_links[0], b_links[0]);
-    let a_page = a.get(app.url(&a_links[0])).send().await.unwrap().text().await.unwrap();
+    let a_page = a
+        .get(app.url(&a_links[0]))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(a_page.contains("FOR-A-ONLY") && !a_page.contains("FOR-B-ONLY"));
     // B's referral by URL, from A: the same 404 as a referral that does not exist.
     let res = a.get(app.url(&b_links[0])).send().await.unwrap();
     assert_eq!(res.status(), 404);
     let res = post_as(&app, &a, &format!("{}/accept", b_links[0]), &[]).await;
     assert_eq!(res.status(), 404);
-    let res = a.get(app.url("/staff/referrals/0123456789abcdef0123456789abcdef")).send().await.unwrap();
+    let res = a
+        .get(app.url("/staff/referrals/0123456789abcdef0123456789abcdef"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 404);
     let mut conn = app.db.connect();
-    let row = haven::db::referrals::for_organisation(&mut conn, group_b, None, 10).unwrap().remove(0);
-    assert_eq!(row.referral.status, "pending", "A's attempt changed nothing");
+    let row = haven::db::referrals::for_organisation(&mut conn, group_b, None, 10)
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        row.referral.status, "pending",
+        "A's attempt changed nothing"
+    );
     // A liaison never reaches the case itself.
-    assert_eq!(a.get(app.url(&format!("/staff/cases/{reference}"))).send().await.unwrap().status(), 403);
+    assert_eq!(
+        a.get(app.url(&format!("/staff/cases/{reference}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
 }
 
 #[tokio::test]
 async fn a_liaison_declines_with_a_reason_and_cannot_answer_twice() {
     let app = spawn_app().await;
     let group_a = group(&app, "Group A", &["a@example.org"]);
-    let (reference, _) = app.file_report(ReportForm::new("decline me").field("consent_referral", "on")).await;
+    let (reference, _) = app
+        .file_report(ReportForm::new("decline me").field("consent_referral", "on"))
+        .await;
     app.login_as("caseworker").await;
     let token = app.staff_csrf().await;
-    app.post_form(&format!("/staff/cases/{reference}/referrals"), &[("group", &group_a.to_string()), (&format!("summary_{group_a}"), "please help"), ("csrf_token", &token)]).await;
+    app.post_form(
+        &format!("/staff/cases/{reference}/referrals"),
+        &[
+            ("group", &group_a.to_string()),
+            (&format!("summary_{group_a}"), "please help"),
+            ("csrf_token", &token),
+        ],
+    )
+    .await;
     let li = liaison(&app, "Group A").await;
-    let link = referral_links(&li.get(app.url("/staff/referrals")).send().await.unwrap().text().await.unwrap()).remove(0);
+    let link = referral_links(
+        &li.get(app.url("/staff/referrals"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
+    .remove(0);
     let res = post_as(&app, &li, &format!("{link}/decline"), &[("reason", "")]).await;
     assert_eq!(res.status(), 422, "a reason is required");
-    let res = post_as(&app, &li, &format!("{link}/decline"), &[("reason", "REASON-MARK we have no volunteer in that city")]).await;
+    let res = post_as(
+        &app,
+        &li,
+        &format!("{link}/decline"),
+        &[("reason", "REASON-MARK we have no volunteer in that city")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
-    assert_eq!(post_as(&app, &li, &format!("{link}/accept"), &[]).await.status(), 409);
-    assert_eq!(post_as(&app, &li, &format!("{link}/updates"), &[("body", "x")]).await.status(), 409);
+    assert_eq!(
+        post_as(&app, &li, &format!("{link}/accept"), &[])
+            .await
+            .status(),
+        409
+    );
+    assert_eq!(
+        post_as(&app, &li, &format!("{link}/updates"), &[("body", "x")])
+            .await
+            .status(),
+        409
+    );
     let page = plain(&app.get_text(&format!("/staff/cases/{reference}")).await);
     assert!(page.contains("REASON-MARK we have no volunteer"));
     assert!(page.contains("referral declined by Group A"));
     assert!(!dump_reveals(&app.pg_dump(), "REASON-MARK"));
     // After a decline, the case can be referred to the group again.
     let token = app.staff_csrf().await;
-    let res = app.post_form(&format!("/staff/cases/{reference}/referrals"), &[("group", &group_a.to_string()), (&format!("summary_{group_a}"), "again"), ("csrf_token", &token)]).await;
+    let res = app
+        .post_form(
+            &format!("/staff/cases/{reference}/referrals"),
+            &[
+                ("group", &group_a.to_string()),
+                (&format!("summary_{group_a}"), "again"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
-    let res = app.post_form(&format!("/staff/cases/{reference}/referrals"), &[("group", &group_a.to_string()), (&format!("summary_{group_a}"), "twice"), ("csrf_token", &token)]).await;
+    let res = app
+        .post_form(
+            &format!("/staff/cases/{reference}/referrals"),
+            &[
+                ("group", &group_a.to_string()),
+                (&format!("summary_{group_a}"), "twice"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 409, "but not twice while open");
 }
 
@@ -188,22 +396,69 @@ async fn admins_manage_partner_groups() {
     let app = spawn_app().await;
     app.login_as_admin().await;
     let token = app.staff_csrf().await;
-    let res = app.post_form("/staff/admin/groups", &[("name", "Tibetan Support Network"), ("emails", "not an address"), ("csrf_token", &token)]).await;
+    let res = app
+        .post_form(
+            "/staff/admin/groups",
+            &[
+                ("name", "Tibetan Support Network"),
+                ("emails", "not an address"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 422);
     let res = app
-        .post_form("/staff/admin/groups", &[("name", "Tibetan Support Network"), ("emails", "one@tsn.example\ntwo@tsn.example"), ("communities", "tibetan"), ("language", "fr"), ("csrf_token", &token)])
+        .post_form(
+            "/staff/admin/groups",
+            &[
+                ("name", "Tibetan Support Network"),
+                ("emails", "one@tsn.example\ntwo@tsn.example"),
+                ("communities", "tibetan"),
+                ("language", "fr"),
+                ("csrf_token", &token),
+            ],
+        )
         .await;
     assert_eq!(res.status(), 303);
-    let location = res.headers().get("location").unwrap().to_str().unwrap().to_string();
-    let id: i64 = location.trim_start_matches("/staff/admin/groups/").split('?').next().unwrap().parse().unwrap();
+    let location = res
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let id: i64 = location
+        .trim_start_matches("/staff/admin/groups/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     let mut conn = app.db.connect();
-    let g = haven::db::organisations::find(&mut conn, id).unwrap().unwrap();
+    let g = haven::db::organisations::find(&mut conn, id)
+        .unwrap()
+        .unwrap();
     assert_eq!(g.emails(), vec!["one@tsn.example", "two@tsn.example"]);
     assert_eq!(g.communities(), vec!["tibetan"]);
     assert_eq!(g.language, "fr");
-    let res = app.post_form(&format!("/staff/admin/groups/{id}"), &[("name", "Tibetan Support Network"), ("emails", "one@tsn.example"), ("csrf_token", &token)]).await;
+    let res = app
+        .post_form(
+            &format!("/staff/admin/groups/{id}"),
+            &[
+                ("name", "Tibetan Support Network"),
+                ("emails", "one@tsn.example"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
-    let g = haven::db::organisations::find(&mut conn, id).unwrap().unwrap();
+    let g = haven::db::organisations::find(&mut conn, id)
+        .unwrap()
+        .unwrap();
     assert!(!g.active, "unticked: inactive");
-    assert!(app.get_text(&format!("/staff/admin/groups/{id}?done=saved")).await.contains("The group is saved."));
+    assert!(
+        app.get_text(&format!("/staff/admin/groups/{id}?done=saved"))
+            .await
+            .contains("The group is saved.")
+    );
 }

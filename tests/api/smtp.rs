@@ -18,7 +18,10 @@ impl Received {
     pub fn message_id(&self) -> String {
         self.data
             .lines()
-            .find_map(|l| l.strip_prefix("Message-ID: ").or_else(|| l.strip_prefix("Message-Id: ")))
+            .find_map(|l| {
+                l.strip_prefix("Message-ID: ")
+                    .or_else(|| l.strip_prefix("Message-Id: "))
+            })
             .unwrap_or_default()
             .trim()
             .to_string()
@@ -118,13 +121,22 @@ fn session(conn: TcpStream, shared: &Shared) -> std::io::Result<()> {
         let upper = line.to_ascii_uppercase();
         if upper.starts_with("EHLO") {
             out.write_all(b"250-sink.test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n")?;
-        } else if upper.starts_with("HELO") || upper.starts_with("MAIL FROM") || upper.starts_with("RSET") || upper.starts_with("NOOP") {
+        } else if upper.starts_with("HELO")
+            || upper.starts_with("MAIL FROM")
+            || upper.starts_with("RSET")
+            || upper.starts_with("NOOP")
+        {
             if upper.starts_with("RSET") {
                 recipients.clear();
             }
             out.write_all(b"250 OK\r\n")?;
         } else if upper.starts_with("RCPT TO") {
-            let addr = line[8..].trim().trim_start_matches(':').trim().trim_matches(|c| c == '<' || c == '>').to_string();
+            let addr = line[8..]
+                .trim()
+                .trim_start_matches(':')
+                .trim()
+                .trim_matches(|c| c == '<' || c == '>')
+                .to_string();
             recipients.push(addr);
             out.write_all(b"250 OK\r\n")?;
         } else if upper.starts_with("DATA") {
@@ -138,9 +150,16 @@ fn session(conn: TcpStream, shared: &Shared) -> std::io::Result<()> {
                 if line == ".\r\n" || line == ".\n" {
                     break;
                 }
-                data.push_str(line.strip_prefix('.').filter(|_| line.starts_with("..")).unwrap_or(&line));
+                data.push_str(
+                    line.strip_prefix('.')
+                        .filter(|_| line.starts_with(".."))
+                        .unwrap_or(&line),
+                );
             }
-            shared.received.lock().unwrap().push(Received { recipients: std::mem::take(&mut recipients), data });
+            shared.received.lock().unwrap().push(Received {
+                recipients: std::mem::take(&mut recipients),
+                data,
+            });
             out.write_all(b"250 OK queued\r\n")?;
         } else if upper.starts_with("QUIT") {
             out.write_all(b"221 Bye\r\n")?;

@@ -24,7 +24,13 @@ async fn a_caseworker_signs_in_and_reaches_the_queue() {
 async fn email_case_and_spaces_do_not_matter() {
     let app = spawn_app().await;
     let email = app.create_user("caseworker", None);
-    let res = app.login_with(&app.client, &format!("  {}  ", email.to_uppercase()), PASSWORD).await;
+    let res = app
+        .login_with(
+            &app.client,
+            &format!("  {}  ", email.to_uppercase()),
+            PASSWORD,
+        )
+        .await;
     assert_eq!(res.status(), 303);
 }
 
@@ -32,16 +38,28 @@ async fn email_case_and_spaces_do_not_matter() {
 async fn unknown_email_and_wrong_password_get_the_same_answer() {
     let app = spawn_app().await;
     let email = app.create_user("caseworker", None);
-    let wrong = app.login_with(&app.client, &email, "not the password at all").await;
-    let unknown = app.login_with(&app.client, "nobody@example.org", "not the password at all").await;
+    let wrong = app
+        .login_with(&app.client, &email, "not the password at all")
+        .await;
+    let unknown = app
+        .login_with(&app.client, "nobody@example.org", "not the password at all")
+        .await;
     assert_eq!(wrong.status(), 401);
     assert_eq!(unknown.status(), 401);
-    assert!(wrong.headers().get("set-cookie").is_none() && unknown.headers().get("set-cookie").is_none());
+    assert!(
+        wrong.headers().get("set-cookie").is_none()
+            && unknown.headers().get("set-cookie").is_none()
+    );
     let wrong = without_token(&wrong.text().await.unwrap()).replace(&email, "EMAIL");
-    let unknown = without_token(&unknown.text().await.unwrap()).replace("nobody@example.org", "EMAIL");
+    let unknown =
+        without_token(&unknown.text().await.unwrap()).replace("nobody@example.org", "EMAIL");
     assert_eq!(wrong, unknown);
     assert!(wrong.contains("The email address or password is not right"));
-    assert_eq!(app.get("/staff/cases").await.status(), 303, "still signed out");
+    assert_eq!(
+        app.get("/staff/cases").await.status(),
+        303,
+        "still signed out"
+    );
 }
 
 #[tokio::test]
@@ -52,14 +70,31 @@ async fn a_deactivated_account_cannot_sign_in_and_loses_its_sessions() {
     assert_eq!(app.get("/staff/cases").await.status(), 200);
     let mut conn = app.db.connect();
     use diesel::RunQueryDsl;
-    diesel::sql_query(format!("UPDATE users SET active = false WHERE email = '{email}'")).execute(&mut conn).unwrap();
-    assert_eq!(app.get("/staff/cases").await.status(), 303, "the live session ends at once");
-    assert_eq!(app.login_with(&new_client(), &email, PASSWORD).await.status(), 401);
+    diesel::sql_query(format!(
+        "UPDATE users SET active = false WHERE email = '{email}'"
+    ))
+    .execute(&mut conn)
+    .unwrap();
+    assert_eq!(
+        app.get("/staff/cases").await.status(),
+        303,
+        "the live session ends at once"
+    );
+    assert_eq!(
+        app.login_with(&new_client(), &email, PASSWORD)
+            .await
+            .status(),
+        401
+    );
 }
 
 #[tokio::test]
 async fn the_session_cookie_is_httponly_samesite_and_secure_in_production() {
-    let app = spawn_app_with(Options { production: true, ..Default::default() }).await;
+    let app = spawn_app_with(Options {
+        production: true,
+        ..Default::default()
+    })
+    .await;
     let email = app.create_user("caseworker", None);
     let res = app.login(&email).await;
     assert_eq!(res.status(), 303);
@@ -73,20 +108,48 @@ async fn the_session_cookie_is_httponly_samesite_and_secure_in_production() {
     let email = dev.create_user("caseworker", None);
     let res = dev.login(&email).await;
     let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap();
-    assert!(cookie.contains("HttpOnly") && !cookie.contains("Secure"), "local development over HTTP: {cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && !cookie.contains("Secure"),
+        "local development over HTTP: {cookie}"
+    );
 }
 
 #[tokio::test]
 async fn the_session_token_changes_at_each_sign_in_and_only_its_digest_is_stored() {
     let app = spawn_app().await;
     let email = app.create_user("caseworker", None);
-    let first = app.login(&email).await.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    let first = app
+        .login(&email)
+        .await
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     let second = app.login_with(&new_client(), &email, PASSWORD).await;
-    let second = second.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
-    let token = |c: &str| c.split(';').next().unwrap().split('=').nth(1).unwrap().to_string();
+    let second = second
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let token = |c: &str| {
+        c.split(';')
+            .next()
+            .unwrap()
+            .split('=')
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
     assert_ne!(token(&first), token(&second));
     let dump = app.pg_dump();
-    assert!(!dump_reveals(&dump, &token(&first)), "the raw session token is not in the database");
+    assert!(
+        !dump_reveals(&dump, &token(&first)),
+        "the raw session token is not in the database"
+    );
 }
 
 #[tokio::test]
@@ -94,17 +157,48 @@ async fn signing_out_revokes_the_session_on_the_server() {
     let app = spawn_app().await;
     let email = app.create_user("caseworker", None);
     let res = app.login(&email).await;
-    let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string();
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     let page = app.get_text("/staff/cases").await;
     let token = csrf_token(&page);
-    let res = app.post_form("/staff/logout", &[("csrf_token", &token)]).await;
+    let res = app
+        .post_form("/staff/logout", &[("csrf_token", &token)])
+        .await;
     assert_eq!(res.status(), 303);
-    assert_eq!(res.headers().get("location").unwrap(), "/staff/login?signed_out=1");
-    assert!(app.get_text("/staff/login?signed_out=1").await.contains("You have signed out."));
+    assert_eq!(
+        res.headers().get("location").unwrap(),
+        "/staff/login?signed_out=1"
+    );
+    assert!(
+        app.get_text("/staff/login?signed_out=1")
+            .await
+            .contains("You have signed out.")
+    );
     // A copy of the old cookie, replayed from elsewhere, is dead too.
-    let replay = new_client().get(app.url("/staff/cases")).header("cookie", cookie).send().await.unwrap();
+    let replay = new_client()
+        .get(app.url("/staff/cases"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(replay.status(), 303);
-    assert!(replay.headers().get("location").unwrap().to_str().unwrap().starts_with("/staff/login"));
+    assert!(
+        replay
+            .headers()
+            .get("location")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("/staff/login")
+    );
     assert_eq!(app.count("sessions"), 0);
 }
 
@@ -115,9 +209,15 @@ async fn state_changing_staff_requests_need_the_session_csrf_token() {
     let res = app.post_form("/staff/logout", &[]).await;
     assert_eq!(res.status(), 403);
     assert!(res.text().await.unwrap().contains("This form has expired"));
-    let res = app.post_form("/staff/logout", &[("csrf_token", "0000")]).await;
+    let res = app
+        .post_form("/staff/logout", &[("csrf_token", "0000")])
+        .await;
     assert_eq!(res.status(), 403);
-    assert_eq!(app.get("/staff/cases").await.status(), 200, "still signed in");
+    assert_eq!(
+        app.get("/staff/cases").await.status(),
+        200,
+        "still signed in"
+    );
     let token = csrf_token(&app.get_text("/staff/cases").await);
     let res = app
         .client
@@ -127,14 +227,20 @@ async fn state_changing_staff_requests_need_the_session_csrf_token() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 403, "a cross-site post is refused even with the token");
+    assert_eq!(
+        res.status(),
+        403,
+        "a cross-site post is refused even with the token"
+    );
 }
 
 #[tokio::test]
 async fn the_sign_in_form_needs_its_token() {
     let app = spawn_app().await;
     let email = app.create_user("caseworker", None);
-    let res = app.post_form("/staff/login", &[("email", &email), ("password", PASSWORD)]).await;
+    let res = app
+        .post_form("/staff/login", &[("email", &email), ("password", PASSWORD)])
+        .await;
     assert_eq!(res.status(), 403);
     assert!(res.headers().get("set-cookie").is_none());
 }
@@ -143,19 +249,42 @@ async fn the_sign_in_form_needs_its_token() {
 async fn sign_in_returns_to_a_local_page_only() {
     let app = spawn_app().await;
     let res = app.get("/staff/cases?before=5").await;
-    assert_eq!(res.headers().get("location").unwrap(), "/staff/login?next=%2Fstaff%2Fcases%3Fbefore%3D5");
+    assert_eq!(
+        res.headers().get("location").unwrap(),
+        "/staff/login?next=%2Fstaff%2Fcases%3Fbefore%3D5"
+    );
     let email = app.create_user("caseworker", None);
-    for (next, expected) in [("/staff/cases?before=5", "/staff/cases?before=5"), ("https://evil.example/", "/staff"), ("//evil.example", "/staff")] {
+    for (next, expected) in [
+        ("/staff/cases?before=5", "/staff/cases?before=5"),
+        ("https://evil.example/", "/staff"),
+        ("//evil.example", "/staff"),
+    ] {
         let client = new_client();
-        let page = client.get(app.url("/staff/login")).send().await.unwrap().text().await.unwrap();
+        let page = client
+            .get(app.url("/staff/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let token = csrf_token(&page);
         let res = client
             .post(app.url("/staff/login"))
-            .form(&[("email", email.as_str()), ("password", PASSWORD), ("csrf_token", &token), ("next", next)])
+            .form(&[
+                ("email", email.as_str()),
+                ("password", PASSWORD),
+                ("csrf_token", &token),
+                ("next", next),
+            ])
             .send()
             .await
             .unwrap();
-        assert_eq!(res.headers().get("location").unwrap(), expected, "next={next}");
+        assert_eq!(
+            res.headers().get("location").unwrap(),
+            expected,
+            "next={next}"
+        );
     }
 }
 
@@ -167,7 +296,14 @@ async fn anonymous_visitors_and_liaisons_are_kept_out_of_casework() {
     for path in ["/staff/cases", case_path.as_str(), "/staff/account"] {
         let res = new_client().get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 303, "anonymous {path}");
-        assert!(res.headers().get("location").unwrap().to_str().unwrap().starts_with("/staff/login"));
+        assert!(
+            res.headers()
+                .get("location")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("/staff/login")
+        );
     }
     app.login_as("liaison").await;
     for path in ["/staff/cases", case_path.as_str()] {
@@ -175,7 +311,13 @@ async fn anonymous_visitors_and_liaisons_are_kept_out_of_casework() {
         assert_eq!(res.status(), 403, "liaison {path}");
         assert!(!res.text().await.unwrap().contains("private words"));
     }
-    assert_eq!(app.get("/staff/account").await.status(), 200, "a liaison has an account page");
-    assert_eq!(app.get("/staff").await.headers().get("location").unwrap(), "/staff/referrals");
+    assert_eq!(
+        app.get("/staff/account").await.status(),
+        200,
+        "a liaison has an account page"
+    );
+    assert_eq!(
+        app.get("/staff").await.headers().get("location").unwrap(),
+        "/staff/referrals"
+    );
 }
-

@@ -16,7 +16,10 @@ async fn the_case_page_shows_the_decrypted_report_and_its_evidence() {
     app.login_as("caseworker").await;
     let queue = app.get_text("/staff/cases").await;
     assert!(queue.contains(&reference));
-    assert!(!queue.contains("Two men followed me"), "the queue decrypts nothing");
+    assert!(
+        !queue.contains("Two men followed me"),
+        "the queue decrypts nothing"
+    );
     let page = app.get_text(&format!("/staff/cases/{reference}")).await;
     assert!(page.contains("Two men followed me from the temple."));
     assert!(page.contains("one wore a consulate badge"));
@@ -24,11 +27,22 @@ async fn the_case_page_shows_the_decrypted_report_and_its_evidence() {
     assert!(page.contains("Being followed, watched or photographed"));
     assert!(page.contains("street.png"));
     let link_start = page.find("/evidence/").unwrap();
-    let id: String = page[link_start + 10..].chars().take_while(|c| c.is_ascii_hexdigit()).collect();
-    let res = app.get(&format!("/staff/cases/{reference}/evidence/{id}")).await;
+    let id: String = page[link_start + 10..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect();
+    let res = app
+        .get(&format!("/staff/cases/{reference}/evidence/{id}"))
+        .await;
     assert_eq!(res.status(), 200);
     let h = res.headers();
-    assert!(h.get("content-disposition").unwrap().to_str().unwrap().starts_with("attachment"));
+    assert!(
+        h.get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
     assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
     assert_eq!(h.get("content-type").unwrap(), "application/octet-stream");
     assert_eq!(&res.bytes().await.unwrap()[..], PNG);
@@ -53,7 +67,11 @@ async fn html_in_a_report_is_escaped_on_the_staff_pages() {
     assert!(!page.contains("<img src=x"), "img tag rendered raw");
     assert!(!page.contains("<b>city</b>"));
     assert!(!page.contains("<svg onload"));
-    assert!(page.contains("&lt;script&gt;") || page.contains("&#60;script&#62;") || page.contains("&lt;script"));
+    assert!(
+        page.contains("&lt;script&gt;")
+            || page.contains("&#60;script&#62;")
+            || page.contains("&lt;script")
+    );
 }
 
 #[tokio::test]
@@ -65,7 +83,12 @@ async fn unknown_cases_and_evidence_are_404() {
     assert_eq!(app.get("/staff/cases/not-a-reference").await.status(), 404);
     let missing = format!("/staff/cases/{reference}/evidence/0123456789abcdef0123456789abcdef");
     assert_eq!(app.get(&missing).await.status(), 404);
-    assert_eq!(app.get(&format!("/staff/cases/{reference}/evidence/..%2f..%2fetc")).await.status(), 404);
+    assert_eq!(
+        app.get(&format!("/staff/cases/{reference}/evidence/..%2f..%2fetc"))
+            .await
+            .status(),
+        404
+    );
 }
 
 #[tokio::test]
@@ -74,20 +97,31 @@ async fn the_queue_pages_by_keyset_newest_first() {
     let mut references = Vec::new();
     for i in 0..55 {
         let report = haven::domain::NewReport::parse(
-            &haven::domain::RawIntake { narrative: format!("report {i}"), ..Default::default() },
+            &haven::domain::RawIntake {
+                narrative: format!("report {i}"),
+                ..Default::default()
+            },
             chrono::Utc::now().date_naive(),
         )
         .unwrap();
-        let filed = haven::cases::intake::file_report(&app.state, report, vec![], haven::domain::IntakeSource::Web)
-            .await
-            .unwrap();
+        let filed = haven::cases::intake::file_report(
+            &app.state,
+            report,
+            vec![],
+            haven::domain::IntakeSource::Web,
+        )
+        .await
+        .unwrap();
         references.push(filed.reference.as_str().to_string());
     }
     app.login_as("caseworker").await;
     let first = app.get_text("/staff/cases").await;
     assert!(first.contains("All (55)"));
     assert!(first.contains(&references[54]), "newest first");
-    assert!(!first.contains(&references[4]), "the oldest five are on page two");
+    assert!(
+        !first.contains(&references[4]),
+        "the oldest five are on page two"
+    );
     let marker = "href=\"/staff/cases?after=";
     let at = first.find(marker).expect("a link to older cases") + "href=\"".len();
     let next: String = first[at..].chars().take_while(|c| *c != '"').collect();

@@ -10,7 +10,9 @@ async fn file(app: &TestApp, community: &str, kind: &str, consent: bool) {
     };
     raw.consent_stats = consent;
     let report = haven::domain::NewReport::parse(&raw, chrono::Utc::now().date_naive()).unwrap();
-    haven::cases::intake::file_report(&app.state, report, vec![], haven::domain::IntakeSource::Web).await.unwrap();
+    haven::cases::intake::file_report(&app.state, report, vec![], haven::domain::IntakeSource::Web)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -30,16 +32,32 @@ async fn statistics_count_consenting_reports_and_suppress_small_cells() {
     }
     app.login_as("caseworker").await;
     let page = app.get_text("/staff/stats").await;
-    assert!(page.contains("22 consenting reports"), "non-consenting reports are not counted");
+    assert!(
+        page.contains("22 consenting reports"),
+        "non-consenting reports are not counted"
+    );
     assert!(page.contains("<svg"), "charts drawn on the server");
-    assert!(!page.contains("Falun Gong"), "no consenting Falun Gong reports");
+    assert!(
+        !page.contains("Falun Gong"),
+        "no consenting Falun Gong reports"
+    );
     let csv = app.get("/staff/stats.csv").await;
-    assert!(csv.headers().get("content-disposition").unwrap().to_str().unwrap().starts_with("attachment"));
+    assert!(
+        csv.headers()
+            .get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
     let csv = csv.text().await.unwrap();
     assert!(csv.starts_with("dimension,category,count\n"));
     assert!(csv.contains("community,uyghur,12\n"));
     assert!(csv.contains("community,tibetan,<5\n"), "3 is suppressed");
-    assert!(csv.contains("community,hong_kong,<5\n"), "and 7 with it, or 3 could be worked out from the total");
+    assert!(
+        csv.contains("community,hong_kong,<5\n"),
+        "and 7 with it, or 3 could be worked out from the total"
+    );
     assert!(csv.contains("kind,hacking,10\n"));
     assert!(csv.contains("kind,surveillance,12\n"));
     assert!(csv.contains("province,ON,22\n"));

@@ -12,9 +12,16 @@ async fn repeated_failures_hold_an_account_name_back_known_or_not() {
         let res = app.login_with(&new_client(), email, "wrong password").await;
         assert_eq!(res.status(), 401, "the sixth failure starts the hold");
         let res = app.login_with(&new_client(), email, PASSWORD).await;
-        assert_eq!(res.status(), 429, "{email}: held back, even with the right password");
+        assert_eq!(
+            res.status(),
+            429,
+            "{email}: held back, even with the right password"
+        );
         let body = plain(&res.text().await.unwrap());
-        assert!(body.contains("Too many failed sign-ins. Wait 1 minute(s)"), "{body}");
+        assert!(
+            body.contains("Too many failed sign-ins. Wait 1 minute(s)"),
+            "{body}"
+        );
     }
 }
 
@@ -24,13 +31,37 @@ async fn a_browser_that_signed_in_before_is_not_locked_out_by_an_attacker() {
     let email = app.create_user("caseworker", None);
     let mine = new_client();
     assert_eq!(app.login_with(&mine, &email, PASSWORD).await.status(), 303);
-    let token = csrf_token(&mine.get(app.url("/staff/account")).send().await.unwrap().text().await.unwrap());
-    mine.post(app.url("/staff/logout")).form(&[("csrf_token", token.as_str())]).send().await.unwrap();
+    let token = csrf_token(
+        &mine
+            .get(app.url("/staff/account"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    mine.post(app.url("/staff/logout"))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
     for _ in 0..8 {
-        app.login_with(&new_client(), &email, "attacker guess").await;
+        app.login_with(&new_client(), &email, "attacker guess")
+            .await;
     }
-    assert_eq!(app.login_with(&new_client(), &email, PASSWORD).await.status(), 429, "strangers wait");
-    assert_eq!(app.login_with(&mine, &email, PASSWORD).await.status(), 303, "the caseworker's own browser gets in");
+    assert_eq!(
+        app.login_with(&new_client(), &email, PASSWORD)
+            .await
+            .status(),
+        429,
+        "strangers wait"
+    );
+    assert_eq!(
+        app.login_with(&mine, &email, PASSWORD).await.status(),
+        303,
+        "the caseworker's own browser gets in"
+    );
 }
 
 #[tokio::test]
@@ -40,11 +71,23 @@ async fn the_hold_ends_by_itself() {
     for _ in 0..6 {
         app.login_with(&new_client(), &email, "wrong").await;
     }
-    assert_eq!(app.login_with(&new_client(), &email, PASSWORD).await.status(), 429);
+    assert_eq!(
+        app.login_with(&new_client(), &email, PASSWORD)
+            .await
+            .status(),
+        429
+    );
     let mut conn = app.db.connect();
     use diesel::RunQueryDsl;
-    diesel::sql_query("UPDATE login_throttles SET throttled_until = now() - interval '1 second'").execute(&mut conn).unwrap();
-    assert_eq!(app.login_with(&new_client(), &email, PASSWORD).await.status(), 303);
+    diesel::sql_query("UPDATE login_throttles SET throttled_until = now() - interval '1 second'")
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(
+        app.login_with(&new_client(), &email, PASSWORD)
+            .await
+            .status(),
+        303
+    );
     assert_eq!(app.count("login_throttles"), 0, "success clears the count");
 }
 
@@ -53,12 +96,24 @@ async fn one_source_failing_against_many_names_is_held_back() {
     let app = spawn_app().await;
     let email = app.create_user("caseworker", None);
     for i in 0..20 {
-        let res = app.login_with(&new_client(), &format!("guess{i}@example.org"), "password guess").await;
+        let res = app
+            .login_with(
+                &new_client(),
+                &format!("guess{i}@example.org"),
+                "password guess",
+            )
+            .await;
         assert_eq!(res.status(), 401);
     }
     let res = app.login_with(&new_client(), &email, PASSWORD).await;
     assert_eq!(res.status(), 429, "this source has failed too often");
     let dump = app.pg_dump();
-    assert!(!dump_reveals(&dump, "127.0.0.1"), "the source is never written to the database");
-    assert!(!dump.contains("guess3@example.org"), "names typed are not stored either");
+    assert!(
+        !dump_reveals(&dump, "127.0.0.1"),
+        "the source is never written to the database"
+    );
+    assert!(
+        !dump.contains("guess3@example.org"),
+        "names typed are not stored either"
+    );
 }

@@ -9,7 +9,10 @@ async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Re
 
 fn status_of(app: &TestApp, reference: &str) -> String {
     let mut conn = app.db.connect();
-    haven::db::cases::find_by_reference(&mut conn, reference).unwrap().unwrap().status
+    haven::db::cases::find_by_reference(&mut conn, reference)
+        .unwrap()
+        .unwrap()
+        .status
 }
 
 #[tokio::test]
@@ -18,15 +21,30 @@ async fn a_case_moves_along_its_statuses_and_back() {
     let (reference, _) = app.file_report(ReportForm::new("status walk")).await;
     app.login_as("caseworker").await;
     let base = format!("/staff/cases/{reference}");
-    for to in ["triaged", "in_progress", "referred", "closed", "triaged", "new", "closed", "referred"] {
+    for to in [
+        "triaged",
+        "in_progress",
+        "referred",
+        "closed",
+        "triaged",
+        "new",
+        "closed",
+        "referred",
+    ] {
         let res = post(&app, &format!("{base}/status"), &[("status", to)]).await;
         assert_eq!(res.status(), 303, "to {to}");
-        assert_eq!(res.headers().get("location").unwrap().to_str().unwrap(), format!("{base}?done=status"));
+        assert_eq!(
+            res.headers().get("location").unwrap().to_str().unwrap(),
+            format!("{base}?done=status")
+        );
         assert_eq!(status_of(&app, &reference), to);
     }
     let page = app.get_text(&format!("{base}?done=status")).await;
     assert!(page.contains("The status is changed."));
-    assert!(page.contains("status changed Referred → Closed") || page.contains("Referred → Closed"), "the timeline shows each move");
+    assert!(
+        page.contains("status changed Referred → Closed") || page.contains("Referred → Closed"),
+        "the timeline shows each move"
+    );
 }
 
 #[tokio::test]
@@ -34,18 +52,30 @@ async fn a_status_cannot_skip_ahead_and_nothing_changes() {
     let app = spawn_app().await;
     let (reference, _) = app.file_report(ReportForm::new("no skipping")).await;
     app.login_as("caseworker").await;
-    let res = post(&app, &format!("/staff/cases/{reference}/status"), &[("status", "referred")]).await;
+    let res = post(
+        &app,
+        &format!("/staff/cases/{reference}/status"),
+        &[("status", "referred")],
+    )
+    .await;
     assert_eq!(res.status(), 409);
     assert!(plain(&res.text().await.unwrap()).contains("cannot move to that status"));
     assert_eq!(status_of(&app, &reference), "new");
-    let res = post(&app, &format!("/staff/cases/{reference}/status"), &[("status", "lost")]).await;
+    let res = post(
+        &app,
+        &format!("/staff/cases/{reference}/status"),
+        &[("status", "lost")],
+    )
+    .await;
     assert_eq!(res.status(), 400);
 }
 
 #[tokio::test]
 async fn raising_a_case_to_urgent_emails_the_caseworkers_on_duty_and_no_one_else() {
     let app = spawn_app().await;
-    let (reference, _) = app.file_report(ReportForm::new("SECRET-NARRATIVE-17 they came to my work")).await;
+    let (reference, _) = app
+        .file_report(ReportForm::new("SECRET-NARRATIVE-17 they came to my work"))
+        .await;
     let on_duty = app.create_user("caseworker", None);
     let off_duty = app.create_user("caseworker", None);
     {
@@ -53,7 +83,12 @@ async fn raising_a_case_to_urgent_emails_the_caseworkers_on_duty_and_no_one_else
         haven::db::users::set_on_duty(&mut conn, app.user_id(&on_duty), true).unwrap();
     }
     app.login_as("caseworker").await;
-    let res = post(&app, &format!("/staff/cases/{reference}/risk"), &[("risk", "urgent")]).await;
+    let res = post(
+        &app,
+        &format!("/staff/cases/{reference}/risk"),
+        &[("risk", "urgent")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let mut conn = app.db.connect();
     let queued = haven::db::outbox::list(&mut conn, None, None, 10).unwrap();
@@ -65,8 +100,13 @@ async fn raising_a_case_to_urgent_emails_the_caseworkers_on_duty_and_no_one_else
     let mails = app.mail_files();
     assert_eq!(mails.len(), 1);
     assert!(mails[0].contains("An urgent case is waiting"));
-    assert!(!mails[0].contains("SECRET-NARRATIVE-17") && !mails[0].contains(&reference), "no content, no reference");
-    let row = haven::db::cases::find_by_reference(&mut conn, &reference).unwrap().unwrap();
+    assert!(
+        !mails[0].contains("SECRET-NARRATIVE-17") && !mails[0].contains(&reference),
+        "no content, no reference"
+    );
+    let row = haven::db::cases::find_by_reference(&mut conn, &reference)
+        .unwrap()
+        .unwrap();
     assert_eq!(row.risk, "urgent");
 }
 
@@ -76,14 +116,21 @@ async fn an_urgent_report_notifies_everyone_who_works_cases_when_nobody_is_on_du
     let a = app.create_user("caseworker", None);
     let b = app.create_user("admin", None);
     app.create_user("liaison", Some("Group A"));
-    app.file_report(ReportForm::new("danger now").field("immediate_danger", "on")).await;
+    app.file_report(ReportForm::new("danger now").field("immediate_danger", "on"))
+        .await;
     let mut conn = app.db.connect();
-    let mut recipients: Vec<String> =
-        haven::db::outbox::list(&mut conn, None, None, 10).unwrap().into_iter().map(|m| m.recipient).collect();
+    let mut recipients: Vec<String> = haven::db::outbox::list(&mut conn, None, None, 10)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.recipient)
+        .collect();
     recipients.sort();
     let mut expected = vec![a, b];
     expected.sort();
-    assert_eq!(recipients, expected, "caseworkers and admins, never liaisons");
+    assert_eq!(
+        recipients, expected,
+        "caseworkers and admins, never liaisons"
+    );
 }
 
 #[tokio::test]
@@ -94,19 +141,37 @@ async fn cases_are_assigned_and_unassigned_only_to_people_who_work_cases() {
     let liaison = app.create_user("liaison", Some("Group A"));
     app.login_as("caseworker").await;
     let path = format!("/staff/cases/{reference}/assign");
-    let res = post(&app, &path, &[("assignee", &app.user_id(&colleague).to_string())]).await;
+    let res = post(
+        &app,
+        &path,
+        &[("assignee", &app.user_id(&colleague).to_string())],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let mut conn = app.db.connect();
-    let row = haven::db::cases::find_by_reference(&mut conn, &reference).unwrap().unwrap();
+    let row = haven::db::cases::find_by_reference(&mut conn, &reference)
+        .unwrap()
+        .unwrap();
     assert_eq!(row.assignee_id, Some(app.user_id(&colleague)));
-    let res = post(&app, &path, &[("assignee", &app.user_id(&liaison).to_string())]).await;
+    let res = post(
+        &app,
+        &path,
+        &[("assignee", &app.user_id(&liaison).to_string())],
+    )
+    .await;
     assert_eq!(res.status(), 409);
     let res = post(&app, &path, &[("assignee", "none")]).await;
     assert_eq!(res.status(), 303);
-    let row = haven::db::cases::find_by_reference(&mut conn, &reference).unwrap().unwrap();
+    let row = haven::db::cases::find_by_reference(&mut conn, &reference)
+        .unwrap()
+        .unwrap();
     assert_eq!(row.assignee_id, None);
     let page = app.get_text(&format!("/staff/cases/{reference}")).await;
-    assert!(page.contains("assigned to") && page.contains(&colleague) && page.contains("assignment removed"));
+    assert!(
+        page.contains("assigned to")
+            && page.contains(&colleague)
+            && page.contains("assignment removed")
+    );
 }
 
 #[tokio::test]
@@ -115,10 +180,21 @@ async fn notes_are_shown_to_staff_and_encrypted_at_rest() {
     let (reference, _) = app.file_report(ReportForm::new("note target")).await;
     app.login_as("caseworker").await;
     let path = format!("/staff/cases/{reference}/notes");
-    let res = post(&app, &path, &[("body", "NOTE-MARKER-6620 called back, safe for now <b>x</b>")]).await;
+    let res = post(
+        &app,
+        &path,
+        &[(
+            "body",
+            "NOTE-MARKER-6620 called back, safe for now <b>x</b>",
+        )],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let page = app.get_text(&format!("/staff/cases/{reference}")).await;
-    assert!(page.contains("NOTE-MARKER-6620 called back, safe for now &lt;b&gt;x&lt;/b&gt;") || page.contains("NOTE-MARKER-6620 called back, safe for now &#60;b&#62;"));
+    assert!(
+        page.contains("NOTE-MARKER-6620 called back, safe for now &lt;b&gt;x&lt;/b&gt;")
+            || page.contains("NOTE-MARKER-6620 called back, safe for now &#60;b&#62;")
+    );
     assert!(page.contains("note added"));
     assert!(!dump_reveals(&app.pg_dump(), "NOTE-MARKER-6620"));
     let res = post(&app, &path, &[("body", "   ")]).await;
@@ -131,8 +207,18 @@ async fn the_timeline_records_who_did_what() {
     let app = spawn_app().await;
     let (reference, _) = app.file_report(ReportForm::new("timeline")).await;
     let email = app.login_as("caseworker").await;
-    post(&app, &format!("/staff/cases/{reference}/status"), &[("status", "triaged")]).await;
-    post(&app, &format!("/staff/cases/{reference}/risk"), &[("risk", "elevated")]).await;
+    post(
+        &app,
+        &format!("/staff/cases/{reference}/status"),
+        &[("status", "triaged")],
+    )
+    .await;
+    post(
+        &app,
+        &format!("/staff/cases/{reference}/risk"),
+        &[("risk", "elevated")],
+    )
+    .await;
     let page = app.get_text(&format!("/staff/cases/{reference}")).await;
     let timeline = &page[page.find("id=\"timeline-heading\"").unwrap()..];
     let filed = timeline.find("report filed").unwrap();
@@ -146,16 +232,47 @@ async fn the_timeline_records_who_did_what() {
 #[tokio::test]
 async fn the_queue_filters_sorts_and_counts() {
     let app = spawn_app().await;
-    let (a, _) = app.file_report(ReportForm::new("a").field("kinds", "hacking").field("community", "tibetan")).await;
-    let (b, _) = app.file_report(ReportForm::new("b").field("kinds", "surveillance").field("community", "uyghur")).await;
-    let (c, _) = app.file_report(ReportForm::new("c").field("immediate_danger", "on").field("community", "uyghur")).await;
+    let (a, _) = app
+        .file_report(
+            ReportForm::new("a")
+                .field("kinds", "hacking")
+                .field("community", "tibetan"),
+        )
+        .await;
+    let (b, _) = app
+        .file_report(
+            ReportForm::new("b")
+                .field("kinds", "surveillance")
+                .field("community", "uyghur"),
+        )
+        .await;
+    let (c, _) = app
+        .file_report(
+            ReportForm::new("c")
+                .field("immediate_danger", "on")
+                .field("community", "uyghur"),
+        )
+        .await;
     let me = app.login_as("caseworker").await;
-    post(&app, &format!("/staff/cases/{a}/status"), &[("status", "triaged")]).await;
-    post(&app, &format!("/staff/cases/{b}/assign"), &[("assignee", "me")]).await;
+    post(
+        &app,
+        &format!("/staff/cases/{a}/status"),
+        &[("status", "triaged")],
+    )
+    .await;
+    post(
+        &app,
+        &format!("/staff/cases/{b}/assign"),
+        &[("assignee", "me")],
+    )
+    .await;
 
     let page = app.get_text("/staff/cases").await;
     assert!(page.contains("All (3)"));
-    assert!(page.contains("New <span class=\"count\">2</span>") && page.contains("Triaged <span class=\"count\">1</span>"));
+    assert!(
+        page.contains("New <span class=\"count\">2</span>")
+            && page.contains("Triaged <span class=\"count\">1</span>")
+    );
     let shows = |page: &str, refs: &[&str], not: &[&str]| {
         for r in refs {
             assert!(page.contains(r), "{r} should be listed");
@@ -164,18 +281,54 @@ async fn the_queue_filters_sorts_and_counts() {
             assert!(!page.contains(r), "{r} should not be listed");
         }
     };
-    shows(&app.get_text("/staff/cases?status=triaged").await, &[&a], &[&b, &c]);
-    shows(&app.get_text("/staff/cases?risk=urgent").await, &[&c], &[&a, &b]);
-    shows(&app.get_text("/staff/cases?kind=hacking").await, &[&a], &[&b, &c]);
-    shows(&app.get_text("/staff/cases?community=uyghur").await, &[&b, &c], &[&a]);
-    shows(&app.get_text("/staff/cases?assignee=me").await, &[&b], &[&a, &c]);
-    shows(&app.get_text("/staff/cases?assignee=none").await, &[&a, &c], &[&b]);
+    shows(
+        &app.get_text("/staff/cases?status=triaged").await,
+        &[&a],
+        &[&b, &c],
+    );
+    shows(
+        &app.get_text("/staff/cases?risk=urgent").await,
+        &[&c],
+        &[&a, &b],
+    );
+    shows(
+        &app.get_text("/staff/cases?kind=hacking").await,
+        &[&a],
+        &[&b, &c],
+    );
+    shows(
+        &app.get_text("/staff/cases?community=uyghur").await,
+        &[&b, &c],
+        &[&a],
+    );
+    shows(
+        &app.get_text("/staff/cases?assignee=me").await,
+        &[&b],
+        &[&a, &c],
+    );
+    shows(
+        &app.get_text("/staff/cases?assignee=none").await,
+        &[&a, &c],
+        &[&b],
+    );
     let today = chrono::Utc::now().date_naive();
     let tomorrow = today + chrono::Duration::days(1);
-    shows(&app.get_text(&format!("/staff/cases?from={today}&to={today}")).await, &[&a, &b, &c], &[]);
-    shows(&app.get_text(&format!("/staff/cases?from={tomorrow}")).await, &[], &[&a, &b, &c]);
+    shows(
+        &app.get_text(&format!("/staff/cases?from={today}&to={today}"))
+            .await,
+        &[&a, &b, &c],
+        &[],
+    );
+    shows(
+        &app.get_text(&format!("/staff/cases?from={tomorrow}")).await,
+        &[],
+        &[&a, &b, &c],
+    );
     let by_risk = app.get_text("/staff/cases?sort=risk").await;
-    assert!(by_risk.find(&c).unwrap() < by_risk.find(&a).unwrap(), "urgent first");
+    assert!(
+        by_risk.find(&c).unwrap() < by_risk.find(&a).unwrap(),
+        "urgent first"
+    );
     let oldest = app.get_text("/staff/cases?sort=oldest").await;
     assert!(oldest.find(&a).unwrap() < oldest.find(&c).unwrap());
     assert_eq!(app.get("/staff/cases?status=bogus").await.status(), 400);
@@ -186,14 +339,32 @@ async fn the_queue_filters_sorts_and_counts() {
 async fn pagination_by_risk_keeps_its_order_across_pages() {
     let app = spawn_app().await;
     for i in 0..53 {
-        let raw = haven::domain::RawIntake { narrative: format!("r{i}"), immediate_danger: i % 10 == 0, ..Default::default() };
-        let report = haven::domain::NewReport::parse(&raw, chrono::Utc::now().date_naive()).unwrap();
-        haven::cases::intake::file_report(&app.state, report, vec![], haven::domain::IntakeSource::Web).await.unwrap();
+        let raw = haven::domain::RawIntake {
+            narrative: format!("r{i}"),
+            immediate_danger: i % 10 == 0,
+            ..Default::default()
+        };
+        let report =
+            haven::domain::NewReport::parse(&raw, chrono::Utc::now().date_naive()).unwrap();
+        haven::cases::intake::file_report(
+            &app.state,
+            report,
+            vec![],
+            haven::domain::IntakeSource::Web,
+        )
+        .await
+        .unwrap();
     }
     app.login_as("caseworker").await;
     let first = app.get_text("/staff/cases?sort=risk").await;
-    assert_eq!(first.matches("badge risk-urgent").count(), 6, "all six urgent cases lead page one");
-    let at = first.find("href=\"/staff/cases?sort=risk&#38;after=").expect("a next page in risk order");
+    assert_eq!(
+        first.matches("badge risk-urgent").count(),
+        6,
+        "all six urgent cases lead page one"
+    );
+    let at = first
+        .find("href=\"/staff/cases?sort=risk&#38;after=")
+        .expect("a next page in risk order");
     let href: String = first[at + 6..].chars().take_while(|c| *c != '"').collect();
     let second = app.get_text(&unescape(&href)).await;
     assert_eq!(second.matches("<tr class=\"risk-").count(), 3);
@@ -208,23 +379,45 @@ async fn a_caseworker_takes_a_report_by_phone() {
     let marker = "action=\"";
     let at = page.find("enctype=\"multipart/form-data\"").unwrap();
     let start = page[..at].rfind(marker).unwrap() + marker.len();
-    let action = unescape(&page[start..].chars().take_while(|c| *c != '"').collect::<String>());
+    let action = unescape(
+        &page[start..]
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect::<String>(),
+    );
     let body = reqwest::multipart::Form::new()
-        .text("narrative", "Caller says PHONE-MARKER-31 men waited outside the mosque")
+        .text(
+            "narrative",
+            "Caller says PHONE-MARKER-31 men waited outside the mosque",
+        )
         .text("contact_method", "phone")
         .text("contact_value", "+1 416 555 0199")
         .text("lang", "en");
-    let res = app.client.post(app.url(&action)).multipart(body).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url(&action))
+        .multipart(body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
     let reference = element_text(&html, "case-reference").unwrap();
     assert!(element_text(&html, "receipt").is_some());
     let mut conn = app.db.connect();
-    let row = haven::db::cases::find_by_reference(&mut conn, &reference).unwrap().unwrap();
+    let row = haven::db::cases::find_by_reference(&mut conn, &reference)
+        .unwrap()
+        .unwrap();
     assert_eq!(row.source, "phone");
     assert!(!dump_reveals(&app.pg_dump(), "PHONE-MARKER-31"));
     // Without the session's token in the action, the gate refuses it.
     let body = reqwest::multipart::Form::new().text("narrative", "forged");
-    let res = app.client.post(app.url("/staff/intake")).multipart(body).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/staff/intake"))
+        .multipart(body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 403);
 }

@@ -27,8 +27,21 @@ struct FollowUpPage {
     notice: Option<&'static str>,
 }
 
-fn form_page(state: &AppState, t: Tr, reference: String, error: Option<String>, notice: Option<&'static str>) -> FollowUpPage {
-    FollowUpPage { t, path: "/follow-up", csrf_token: FormTokens::issue(state, FormTokens::FOLLOW_UP), reference, error, notice }
+fn form_page(
+    state: &AppState,
+    t: Tr,
+    reference: String,
+    error: Option<String>,
+    notice: Option<&'static str>,
+) -> FollowUpPage {
+    FollowUpPage {
+        t,
+        path: "/follow-up",
+        csrf_token: FormTokens::issue(state, FormTokens::FOLLOW_UP),
+        reference,
+        error,
+        notice,
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -37,7 +50,11 @@ pub struct FormQuery {
     expired: Option<String>,
 }
 
-pub async fn form(state: web::Data<AppState>, t: Tr, q: web::Query<FormQuery>) -> Result<HttpResponse, AppError> {
+pub async fn form(
+    state: web::Data<AppState>,
+    t: Tr,
+    q: web::Query<FormQuery>,
+) -> Result<HttpResponse, AppError> {
     let notice = if q.left.is_some() {
         Some("follow-up-left")
     } else if q.expired.is_some() {
@@ -45,7 +62,10 @@ pub async fn form(state: web::Data<AppState>, t: Tr, q: web::Query<FormQuery>) -
     } else {
         None
     };
-    Ok(no_store(render_with_status(&form_page(&state, t, String::new(), None, notice), StatusCode::OK)?))
+    Ok(no_store(render_with_status(
+        &form_page(&state, t, String::new(), None, notice),
+        StatusCode::OK,
+    )?))
 }
 
 #[derive(serde::Deserialize)]
@@ -68,7 +88,12 @@ fn cookie(state: &AppState, value: String, max_age: CookieDuration) -> Cookie<'s
         .finish()
 }
 
-pub async fn open(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<OpenForm>) -> Result<HttpResponse, AppError> {
+pub async fn open(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    form: web::Form<OpenForm>,
+) -> Result<HttpResponse, AppError> {
     if reject_cross_site(&req) {
         return Err(AppError::CsrfRejected);
     }
@@ -78,12 +103,19 @@ pub async fn open(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web
         let page = form_page(&state, t, reference, Some(t.t("error-form-expired")), None);
         return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let source = req.peer_addr().map(|a| a.ip()).unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    let source = req
+        .peer_addr()
+        .map(|a| a.ip())
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     match follow_up::open(&state, source, &reference, &form.receipt).await? {
         Opening::Opened(case_id) => {
             let token = follow_up::start_visit(&state, case_id).await?;
             Ok(HttpResponse::SeeOther()
-                .cookie(cookie(&state, token, CookieDuration::seconds(follow_up::VISIT_ABSOLUTE_SECS)))
+                .cookie(cookie(
+                    &state,
+                    token,
+                    CookieDuration::seconds(follow_up::VISIT_ABSOLUTE_SECS),
+                ))
                 .insert_header((header::LOCATION, t.url("/follow-up/case")))
                 .insert_header((header::CACHE_CONTROL, "no-store"))
                 .finish())
@@ -93,15 +125,28 @@ pub async fn open(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web
             render_with_status(&page, StatusCode::UNAUTHORIZED)
         }
         Opening::Held(minutes) => {
-            let page = form_page(&state, t, reference, Some(t.tn("follow-up-held", "minutes", minutes)), None);
+            let page = form_page(
+                &state,
+                t,
+                reference,
+                Some(t.tn("follow-up-held", "minutes", minutes)),
+                None,
+            );
             render_with_status(&page, StatusCode::TOO_MANY_REQUESTS)
         }
     }
 }
 
 /// The visit of this request, or a redirect to the follow-up form.
-async fn visit(req: &HttpRequest, state: &AppState, t: Tr) -> Result<Result<Visit, HttpResponse>, AppError> {
-    let token = req.cookie(COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+async fn visit(
+    req: &HttpRequest,
+    state: &AppState,
+    t: Tr,
+) -> Result<Result<Visit, HttpResponse>, AppError> {
+    let token = req
+        .cookie(COOKIE)
+        .map(|c| c.value().to_string())
+        .unwrap_or_default();
     Ok(match follow_up::resolve_visit(state, &token).await? {
         Some(v) => Ok(v),
         None => Err(HttpResponse::SeeOther()
@@ -133,7 +178,13 @@ pub struct CaseQuery {
     done: Option<String>,
 }
 
-async fn case_page(state: &AppState, t: Tr, visit: &Visit, notice: Option<&'static str>, error: Option<&'static str>) -> Result<CasePage, AppError> {
+async fn case_page(
+    state: &AppState,
+    t: Tr,
+    visit: &Visit,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+) -> Result<CasePage, AppError> {
     let v = follow_up::view(state, visit).await?;
     let sep = if t.explicit { "&" } else { "?" };
     Ok(CasePage {
@@ -141,14 +192,23 @@ async fn case_page(state: &AppState, t: Tr, visit: &Visit, notice: Option<&'stat
         path: "/follow-up",
         v,
         csrf_token: visit.csrf_token.clone(),
-        evidence_action: format!("{}{sep}csrf_token={}", t.url("/follow-up/case/evidence"), visit.csrf_token),
+        evidence_action: format!(
+            "{}{sep}csrf_token={}",
+            t.url("/follow-up/case/evidence"),
+            visit.csrf_token
+        ),
         grace_hours: DELETION_GRACE_HOURS,
         notice,
         error,
     })
 }
 
-pub async fn show(req: HttpRequest, state: web::Data<AppState>, t: Tr, q: web::Query<CaseQuery>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    q: web::Query<CaseQuery>,
+) -> Result<HttpResponse, AppError> {
     let visit = match visit(&req, &state, t).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
@@ -160,11 +220,19 @@ pub async fn show(req: HttpRequest, state: web::Data<AppState>, t: Tr, q: web::Q
         Some("kept") => Some("follow-up-done-kept"),
         _ => None,
     };
-    Ok(no_store(render_with_status(&case_page(&state, t, &visit, notice, None).await?, StatusCode::OK)?))
+    Ok(no_store(render_with_status(
+        &case_page(&state, t, &visit, notice, None).await?,
+        StatusCode::OK,
+    )?))
 }
 
 fn back(t: Tr, done: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, t.url(&format!("/follow-up/case?done={done}")))).finish()
+    HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            t.url(&format!("/follow-up/case?done={done}")),
+        ))
+        .finish()
 }
 
 #[derive(serde::Deserialize)]
@@ -175,7 +243,12 @@ pub struct ReplyForm {
     csrf_token: String,
 }
 
-pub async fn reply(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<ReplyForm>) -> Result<HttpResponse, AppError> {
+pub async fn reply(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    form: web::Form<ReplyForm>,
+) -> Result<HttpResponse, AppError> {
     let visit = match visit(&req, &state, t).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
@@ -190,7 +263,13 @@ pub async fn reply(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: we
     Ok(back(t, "reply"))
 }
 
-pub async fn evidence(req: HttpRequest, state: web::Data<AppState>, t: Tr, body: Multipart, q: web::Query<TokenQuery>) -> Result<HttpResponse, AppError> {
+pub async fn evidence(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    body: Multipart,
+    q: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
     let visit = match visit(&req, &state, t).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
@@ -200,7 +279,11 @@ pub async fn evidence(req: HttpRequest, state: web::Data<AppState>, t: Tr, body:
     }
     let upload = read_intake(body).await?;
     if upload.refused_file || upload.files.is_empty() {
-        let key = if upload.refused_file { "error-evidence-type" } else { "follow-up-error-no-file" };
+        let key = if upload.refused_file {
+            "error-evidence-type"
+        } else {
+            "follow-up-error-no-file"
+        };
         let page = case_page(&state, t, &visit, None, Some(key)).await?;
         return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -220,15 +303,31 @@ pub struct TokenForm {
     csrf_token: String,
 }
 
-pub async fn delete(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<TokenForm>) -> Result<HttpResponse, AppError> {
+pub async fn delete(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, AppError> {
     deletion(req, state, t, form, false).await
 }
 
-pub async fn keep(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<TokenForm>) -> Result<HttpResponse, AppError> {
+pub async fn keep(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, AppError> {
     deletion(req, state, t, form, true).await
 }
 
-async fn deletion(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<TokenForm>, cancel: bool) -> Result<HttpResponse, AppError> {
+async fn deletion(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    form: web::Form<TokenForm>,
+    cancel: bool,
+) -> Result<HttpResponse, AppError> {
     let visit = match visit(&req, &state, t).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
@@ -240,7 +339,12 @@ async fn deletion(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web
     Ok(back(t, if cancel { "kept" } else { "deletion" }))
 }
 
-pub async fn leave(req: HttpRequest, state: web::Data<AppState>, t: Tr, form: web::Form<TokenForm>) -> Result<HttpResponse, AppError> {
+pub async fn leave(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, AppError> {
     let visit = match visit(&req, &state, t).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),

@@ -12,7 +12,10 @@ use crate::cases::intake::FiledReport;
 use crate::crypto::{Aad, Sealed};
 use crate::domain::{CaseReference, Receipt};
 use crate::i18n::Tr;
-use crate::web::{AppError, AppState, FormTokens, no_store, now_unix, reject_cross_site, render, render_with_status};
+use crate::web::{
+    AppError, AppState, FormTokens, no_store, now_unix, reject_cross_site, render,
+    render_with_status,
+};
 
 const COOKIE: &str = "haven_receipt";
 const COOKIE_PATH: &str = "/report/receipt";
@@ -30,7 +33,12 @@ struct Payload {
 
 /// The sealed cookie that carries a new report's reference and receipt to
 /// the receipt page.
-pub fn cookie_for(state: &AppState, filed: &FiledReport, urgent: bool, stripped: usize) -> Cookie<'static> {
+pub fn cookie_for(
+    state: &AppState,
+    filed: &FiledReport,
+    urgent: bool,
+    stripped: usize,
+) -> Cookie<'static> {
     let payload = Payload {
         reference: filed.reference.as_str().to_string(),
         receipt: filed.receipt.expose().to_string(),
@@ -38,9 +46,15 @@ pub fn cookie_for(state: &AppState, filed: &FiledReport, urgent: bool, stripped:
         urgent,
         stripped: stripped as i64,
     };
-    let json = zeroize::Zeroizing::new(serde_json::to_vec(&payload).expect("serialising plain fields cannot fail"));
+    let json = zeroize::Zeroizing::new(
+        serde_json::to_vec(&payload).expect("serialising plain fields cannot fail"),
+    );
     let sealed = state.keyring.seal_transient(&Aad::receipt_cookie(), &json);
-    build(state, hex::encode(sealed.as_bytes()), CookieDuration::seconds(VALID_SECS))
+    build(
+        state,
+        hex::encode(sealed.as_bytes()),
+        CookieDuration::seconds(VALID_SECS),
+    )
 }
 
 fn build(state: &AppState, value: String, max_age: CookieDuration) -> Cookie<'static> {
@@ -56,7 +70,10 @@ fn build(state: &AppState, value: String, max_age: CookieDuration) -> Cookie<'st
 fn read(state: &AppState, req: &HttpRequest) -> Option<Payload> {
     let cookie = req.cookie(COOKIE)?;
     let bytes = hex::decode(cookie.value()).ok()?;
-    let plain = state.keyring.open_transient(&Aad::receipt_cookie(), &Sealed::from_stored(bytes)).ok()?;
+    let plain = state
+        .keyring
+        .open_transient(&Aad::receipt_cookie(), &Sealed::from_stored(bytes))
+        .ok()?;
     let payload: Payload = serde_json::from_slice(&plain).ok()?;
     let age = now_unix() - payload.issued;
     (0..=VALID_SECS).contains(&age).then_some(payload)
@@ -81,9 +98,16 @@ struct ReceiptGonePage {
     path: &'static str,
 }
 
-pub async fn show(req: HttpRequest, state: web::Data<AppState>, t: Tr) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+) -> Result<HttpResponse, AppError> {
     let Some(payload) = read(&state, &req) else {
-        return Ok(no_store(render_with_status(&ReceiptGonePage { t, path: "/" }, actix_web::http::StatusCode::GONE)?));
+        return Ok(no_store(render_with_status(
+            &ReceiptGonePage { t, path: "/" },
+            actix_web::http::StatusCode::GONE,
+        )?));
     };
     let reference = CaseReference::parse(&payload.reference).ok_or(AppError::BadRequest)?;
     let receipt = Receipt::parse(&payload.receipt).ok_or(AppError::BadRequest)?;
@@ -112,7 +136,8 @@ pub async fn done(
     t: Tr,
     form: web::Form<DoneForm>,
 ) -> Result<HttpResponse, AppError> {
-    if reject_cross_site(&req) || !FormTokens::verify(&state, FormTokens::RECEIPT, &form.csrf_token) {
+    if reject_cross_site(&req) || !FormTokens::verify(&state, FormTokens::RECEIPT, &form.csrf_token)
+    {
         return Err(AppError::CsrfRejected);
     }
     Ok(HttpResponse::SeeOther()

@@ -13,8 +13,8 @@ use super::receipt;
 use super::upload::{IntakeUpload, read_intake};
 use crate::cases::intake::file_report;
 use crate::domain::{
-    Channel, Community, ContactMethod, Demand, FieldError, IncidentKind, IntakeErrors, IntakeSource, Language,
-    NewReport, Province, RawIntake, ReporterRole, StateLink, Support,
+    Channel, Community, ContactMethod, Demand, FieldError, IncidentKind, IntakeErrors,
+    IntakeSource, Language, NewReport, Province, RawIntake, ReporterRole, StateLink, Support,
 };
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, FormTokens, reject_cross_site, render_with_status};
@@ -86,7 +86,13 @@ struct ReportPage {
     choices: Choices,
 }
 
-fn page(state: &AppState, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropped: bool) -> ReportPage {
+fn page(
+    state: &AppState,
+    t: Tr,
+    v: RawIntake,
+    errors: IntakeErrors,
+    files_dropped: bool,
+) -> ReportPage {
     ReportPage {
         t,
         path: "/report",
@@ -99,13 +105,30 @@ fn page(state: &AppState, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropp
 }
 
 pub async fn form(state: web::Data<AppState>, t: Tr) -> Result<HttpResponse, AppError> {
-    render_with_status(&page(&state, t, RawIntake::default(), IntakeErrors::default(), false), StatusCode::OK)
+    render_with_status(
+        &page(
+            &state,
+            t,
+            RawIntake::default(),
+            IntakeErrors::default(),
+            false,
+        ),
+        StatusCode::OK,
+    )
 }
 
 /// Shows the form again with the reporter's words and what to fix.
-fn form_again(state: &AppState, t: Tr, upload: IntakeUpload, errors: IntakeErrors) -> Result<HttpResponse, AppError> {
+fn form_again(
+    state: &AppState,
+    t: Tr,
+    upload: IntakeUpload,
+    errors: IntakeErrors,
+) -> Result<HttpResponse, AppError> {
     let files_dropped = !upload.files.is_empty() || upload.refused_file;
-    render_with_status(&page(state, t, upload.raw, errors, files_dropped), StatusCode::UNPROCESSABLE_ENTITY)
+    render_with_status(
+        &page(state, t, upload.raw, errors, files_dropped),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
 }
 
 pub async fn submit(
@@ -124,7 +147,10 @@ pub async fn submit(
         _ => t,
     };
     if !FormTokens::verify(&state, FormTokens::REPORT, &upload.csrf_token) {
-        let errors = IntakeErrors(vec![FieldError { field: "csrf_token", message: "error-form-expired" }]);
+        let errors = IntakeErrors(vec![FieldError {
+            field: "csrf_token",
+            message: "error-form-expired",
+        }]);
         return form_again(&state, t, upload, errors);
     }
     let report = match NewReport::parse(&upload.raw, chrono::Utc::now().date_naive()) {
@@ -132,7 +158,10 @@ pub async fn submit(
         result => {
             let mut errors = result.err().unwrap_or_default();
             if upload.refused_file {
-                errors.0.push(FieldError { field: "evidence", message: "error-evidence-type" });
+                errors.0.push(FieldError {
+                    field: "evidence",
+                    message: "error-evidence-type",
+                });
             }
             return form_again(&state, t, upload, errors);
         }

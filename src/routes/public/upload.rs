@@ -5,7 +5,8 @@ use actix_multipart::{Field, Multipart};
 use futures_util::StreamExt;
 
 use crate::cases::evidence::{
-    EvidenceUpload, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, clean_file_name, detect_type, strip_metadata,
+    EvidenceUpload, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, clean_file_name, detect_type,
+    strip_metadata,
 };
 use crate::domain::RawIntake;
 use crate::web::AppError;
@@ -48,7 +49,9 @@ fn text(bytes: Vec<u8>) -> Result<String, AppError> {
 const BODY_DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
 
 pub async fn read_intake(body: Multipart) -> Result<IntakeUpload, AppError> {
-    tokio::time::timeout(BODY_DEADLINE, read_all(body)).await.map_err(|_| AppError::Timeout)?
+    tokio::time::timeout(BODY_DEADLINE, read_all(body))
+        .await
+        .map_err(|_| AppError::Timeout)?
 }
 
 async fn read_all(mut body: Multipart) -> Result<IntakeUpload, AppError> {
@@ -75,10 +78,16 @@ async fn read_all(mut body: Multipart) -> Result<IntakeUpload, AppError> {
             if total_file_bytes > MAX_TOTAL_BYTES || out.files.len() >= MAX_FILES {
                 return Err(AppError::PayloadTooLarge);
             }
-            match detect_type(&bytes).and_then(|t| strip_metadata(t, bytes).map(|(b, removed)| (t, b, removed))) {
+            match detect_type(&bytes)
+                .and_then(|t| strip_metadata(t, bytes).map(|(b, removed)| (t, b, removed)))
+            {
                 Some((media_type, bytes, removed)) => {
                     out.stripped += usize::from(removed);
-                    out.files.push(EvidenceUpload { name: clean_file_name(&file_name), media_type, bytes })
+                    out.files.push(EvidenceUpload {
+                        name: clean_file_name(&file_name),
+                        media_type,
+                        bytes,
+                    })
                 }
                 None => out.refused_file = true,
             }

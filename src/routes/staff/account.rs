@@ -35,10 +35,17 @@ pub struct Done {
 }
 
 fn redirect(t: Tr, path: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, t.for_staff().url(path))).finish()
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, t.for_staff().url(path)))
+        .finish()
 }
 
-pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query<Done>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    q: web::Query<Done>,
+) -> Result<HttpResponse, AppError> {
     let id = staff.user_id;
     let (user, organisation) = state
         .db
@@ -81,12 +88,30 @@ pub struct ProfileForm {
     language: String,
 }
 
-pub async fn profile(staff: Staff, state: web::Data<AppState>, form: web::Form<ProfileForm>) -> Result<HttpResponse, AppError> {
-    let name: String = form.display_name.trim().chars().filter(|c| !c.is_control()).take(100).collect();
-    let language = Language::parse(&form.language).filter(|l| l.has_staff_pages()).ok_or(AppError::BadRequest)?;
+pub async fn profile(
+    staff: Staff,
+    state: web::Data<AppState>,
+    form: web::Form<ProfileForm>,
+) -> Result<HttpResponse, AppError> {
+    let name: String = form
+        .display_name
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect();
+    let language = Language::parse(&form.language)
+        .filter(|l| l.has_staff_pages())
+        .ok_or(AppError::BadRequest)?;
     let id = staff.user_id;
-    state.db.run(move |conn| db::users::set_profile(conn, id, &name, language.as_str())).await?;
-    Ok(redirect(Tr::new(language, true), "/staff/account?done=profile"))
+    state
+        .db
+        .run(move |conn| db::users::set_profile(conn, id, &name, language.as_str()))
+        .await?;
+    Ok(redirect(
+        Tr::new(language, true),
+        "/staff/account?done=profile",
+    ))
 }
 
 #[derive(serde::Deserialize)]
@@ -94,10 +119,18 @@ pub struct DutyForm {
     on_duty: Option<String>,
 }
 
-pub async fn duty(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::Form<DutyForm>) -> Result<HttpResponse, AppError> {
+pub async fn duty(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<DutyForm>,
+) -> Result<HttpResponse, AppError> {
     let on = form.on_duty.is_some();
     let id = staff.user_id;
-    state.db.run(move |conn| db::users::set_on_duty(conn, id, on)).await?;
+    state
+        .db
+        .run(move |conn| db::users::set_on_duty(conn, id, on))
+        .await?;
     tracing::info!(user_id = id, on_duty = on, "duty changed");
     Ok(redirect(t, "/staff/account?done=duty"))
 }
@@ -123,7 +156,11 @@ async fn totp_page(
     error: Option<&'static str>,
 ) -> Result<TotpPage, AppError> {
     let id = staff.user_id;
-    let user = state.db.run(move |conn| db::users::find(conn, id)).await?.ok_or(AppError::Forbidden)?;
+    let user = state
+        .db
+        .run(move |conn| db::users::find(conn, id))
+        .await?
+        .ok_or(AppError::Forbidden)?;
     let pending_key = if user.totp_enabled {
         None
     } else {
@@ -141,14 +178,22 @@ async fn totp_page(
     })
 }
 
-pub async fn totp_show(staff: Staff, t: Tr, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn totp_show(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     render(&totp_page(&staff, t, &state, Vec::new(), None).await?)
 }
 
 /// The enrolment QR code, as an image of our own.
 pub async fn totp_qr(staff: Staff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let id = staff.user_id;
-    let user = state.db.run(move |conn| db::users::find(conn, id)).await?.ok_or(AppError::Forbidden)?;
+    let user = state
+        .db
+        .run(move |conn| db::users::find(conn, id))
+        .await?
+        .ok_or(AppError::Forbidden)?;
     if user.totp_enabled {
         return Err(AppError::NotFound);
     }
@@ -159,7 +204,11 @@ pub async fn totp_qr(staff: Staff, state: web::Data<AppState>) -> Result<HttpRes
         .body(totp::qr_svg(&url)?))
 }
 
-pub async fn totp_start(staff: Staff, t: Tr, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn totp_start(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     if staff.totp_enabled {
         return Ok(redirect(t, "/staff/account/totp"));
     }
@@ -173,9 +222,18 @@ pub struct CodeForm {
     code: String,
 }
 
-pub async fn totp_confirm(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::Form<CodeForm>) -> Result<HttpResponse, AppError> {
+pub async fn totp_confirm(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<CodeForm>,
+) -> Result<HttpResponse, AppError> {
     let id = staff.user_id;
-    let user = state.db.run(move |conn| db::users::find(conn, id)).await?.ok_or(AppError::Forbidden)?;
+    let user = state
+        .db
+        .run(move |conn| db::users::find(conn, id))
+        .await?
+        .ok_or(AppError::Forbidden)?;
     if user.totp_enabled || user.totp_secret.is_none() {
         return Ok(redirect(t, "/staff/account/totp"));
     }
@@ -187,7 +245,14 @@ pub async fn totp_confirm(staff: Staff, t: Tr, state: web::Data<AppState>, form:
         .db
         .run(move |conn| {
             db::users::enable_totp(conn, id)?;
-            db::audit::record(conn, Some(id), "user.totp", "user", &id.to_string(), "enabled")
+            db::audit::record(
+                conn,
+                Some(id),
+                "user.totp",
+                "user",
+                &id.to_string(),
+                "enabled",
+            )
         })
         .await?;
     let codes = totp::new_recovery_codes(&state, id).await?;
@@ -196,9 +261,18 @@ pub async fn totp_confirm(staff: Staff, t: Tr, state: web::Data<AppState>, form:
 }
 
 /// New recovery codes, replacing the old ones (needs a current code).
-pub async fn totp_recovery(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::Form<CodeForm>) -> Result<HttpResponse, AppError> {
+pub async fn totp_recovery(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<CodeForm>,
+) -> Result<HttpResponse, AppError> {
     let id = staff.user_id;
-    let user = state.db.run(move |conn| db::users::find(conn, id)).await?.ok_or(AppError::Forbidden)?;
+    let user = state
+        .db
+        .run(move |conn| db::users::find(conn, id))
+        .await?
+        .ok_or(AppError::Forbidden)?;
     if !user.totp_enabled || !totp::check_code(&state, &user, &form.code).await? {
         let page = totp_page(&staff, t, &state, Vec::new(), Some("totp-error-code")).await?;
         return render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY);
@@ -208,13 +282,22 @@ pub async fn totp_recovery(staff: Staff, t: Tr, state: web::Data<AppState>, form
 }
 
 /// Turns two-factor sign-in off (not for admins, who must keep it).
-pub async fn totp_disable(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::Form<CodeForm>) -> Result<HttpResponse, AppError> {
+pub async fn totp_disable(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<CodeForm>,
+) -> Result<HttpResponse, AppError> {
     if staff.role == StaffRole::Admin {
         let page = totp_page(&staff, t, &state, Vec::new(), Some("totp-error-admin")).await?;
         return render_with_status(&page, actix_web::http::StatusCode::CONFLICT);
     }
     let id = staff.user_id;
-    let user = state.db.run(move |conn| db::users::find(conn, id)).await?.ok_or(AppError::Forbidden)?;
+    let user = state
+        .db
+        .run(move |conn| db::users::find(conn, id))
+        .await?
+        .ok_or(AppError::Forbidden)?;
     if !user.totp_enabled || !totp::check_code(&state, &user, &form.code).await? {
         let page = totp_page(&staff, t, &state, Vec::new(), Some("totp-error-code")).await?;
         return render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY);
@@ -223,7 +306,14 @@ pub async fn totp_disable(staff: Staff, t: Tr, state: web::Data<AppState>, form:
         .db
         .run(move |conn| {
             db::users::disable_totp(conn, id)?;
-            db::audit::record(conn, Some(id), "user.totp", "user", &id.to_string(), "disabled")?;
+            db::audit::record(
+                conn,
+                Some(id),
+                "user.totp",
+                "user",
+                &id.to_string(),
+                "disabled",
+            )?;
             db::recovery_codes::delete_for_user(conn, id)
         })
         .await?;

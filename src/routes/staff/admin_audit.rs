@@ -52,14 +52,22 @@ struct AuditPage {
     next_href: Option<String>,
 }
 
-pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query<AuditQuery>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    q: web::Query<AuditQuery>,
+) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let q = q.into_inner();
     let actor_id = if q.actor.is_empty() {
         None
     } else {
         let email = q.actor.trim().to_lowercase();
-        let found = state.db.run(move |conn| db::users::find_by_email(conn, &email)).await?;
+        let found = state
+            .db
+            .run(move |conn| db::users::find_by_email(conn, &email))
+            .await?;
         Some(found.map(|u| u.id).unwrap_or(-1))
     };
     let filter = AuditFilter {
@@ -71,7 +79,12 @@ pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query
     };
     let (mut rows, total) = state
         .db
-        .run(move |conn| Ok((db::audit::page(conn, &filter, PAGE_SIZE + 1)?, db::audit::count(conn)?)))
+        .run(move |conn| {
+            Ok((
+                db::audit::page(conn, &filter, PAGE_SIZE + 1)?,
+                db::audit::count(conn)?,
+            ))
+        })
         .await?;
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
@@ -80,7 +93,10 @@ pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query
             let mut next = q.clone();
             next.before = Some(r.id);
             next.verify = None;
-            t.url(&format!("/staff/admin/audit?{}", serde_urlencoded::to_string(&next).unwrap_or_default()))
+            t.url(&format!(
+                "/staff/admin/audit?{}",
+                serde_urlencoded::to_string(&next).unwrap_or_default()
+            ))
         })
     } else {
         None
@@ -104,11 +120,28 @@ pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query
         .map(|(r, email)| Entry {
             id: r.id,
             at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            actor: email.unwrap_or_else(|| r.actor_id.map(|a| format!("#{a}")).unwrap_or_else(|| "—".into())),
+            actor: email.unwrap_or_else(|| {
+                r.actor_id
+                    .map(|a| format!("#{a}"))
+                    .unwrap_or_else(|| "—".into())
+            }),
             action: r.action,
-            target: if r.target_type.is_empty() { String::new() } else { format!("{} {}", r.target_type, r.target_id) },
+            target: if r.target_type.is_empty() {
+                String::new()
+            } else {
+                format!("{} {}", r.target_type, r.target_id)
+            },
             detail: r.detail,
         })
         .collect();
-    render(&AuditPage { t, nav: StaffNav::for_staff(&staff), q, entries, total, verdict, intact, next_href })
+    render(&AuditPage {
+        t,
+        nav: StaffNav::for_staff(&staff),
+        q,
+        entries,
+        total,
+        verdict,
+        intact,
+        next_href,
+    })
 }

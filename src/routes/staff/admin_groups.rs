@@ -57,7 +57,11 @@ impl GroupForm {
             .split(['\n', ',', ';'])
             .map(str::trim)
             .filter(|e| !e.is_empty())
-            .map(|e| EmailAddress::parse(e).map(|e| e.as_str().to_string()).ok_or("group-error-email"))
+            .map(|e| {
+                EmailAddress::parse(e)
+                    .map(|e| e.as_str().to_string())
+                    .ok_or("group-error-email")
+            })
             .collect::<Result<Vec<_>, _>>()?;
         if emails.is_empty() {
             return Err("group-error-email");
@@ -65,10 +69,21 @@ impl GroupForm {
         let communities = self
             .communities
             .iter()
-            .map(|c| Community::parse(c).map(|c| c.as_str().to_string()).ok_or("group-error-community"))
+            .map(|c| {
+                Community::parse(c)
+                    .map(|c| c.as_str().to_string())
+                    .ok_or("group-error-community")
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        let language = Language::parse(&self.language).filter(|l| l.has_staff_pages()).unwrap_or(Language::En);
-        Ok(Group { name, emails, communities, language })
+        let language = Language::parse(&self.language)
+            .filter(|l| l.has_staff_pages())
+            .unwrap_or(Language::En);
+        Ok(Group {
+            name,
+            emails,
+            communities,
+            language,
+        })
     }
 
     pub fn serves(&self, community: &str) -> bool {
@@ -102,7 +117,13 @@ impl GroupPage {
     }
 }
 
-async fn groups_page(staff: &Staff, t: Tr, state: &AppState, form: GroupForm, error: Option<&'static str>) -> Result<GroupsPage, AppError> {
+async fn groups_page(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    form: GroupForm,
+    error: Option<&'static str>,
+) -> Result<GroupsPage, AppError> {
     Ok(GroupsPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
@@ -113,34 +134,81 @@ async fn groups_page(staff: &Staff, t: Tr, state: &AppState, form: GroupForm, er
     })
 }
 
-pub async fn list(staff: Staff, t: Tr, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     render(&groups_page(&staff, t, &state, GroupForm::default(), None).await?)
 }
 
-pub async fn create(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::Form<Vec<(String, String)>>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
     let form = parse_form(form.into_inner());
     let group = match form.check() {
         Ok(g) => g,
-        Err(key) => return render_with_status(&groups_page(&staff, t, &state, form, Some(key)).await?, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(key) => {
+            return render_with_status(
+                &groups_page(&staff, t, &state, form, Some(key)).await?,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
     };
     let admin = staff.user_id;
     let created = state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                let org = db::organisations::insert(conn, &group.name, &group.emails, &group.communities)?;
-                db::organisations::update(conn, org.id, &group.name, &group.emails, &group.communities, group.language.as_str(), true)?;
-                db::audit::record(conn, Some(admin), "group.create", "group", &org.id.to_string(), "")?;
+                let org = db::organisations::insert(
+                    conn,
+                    &group.name,
+                    &group.emails,
+                    &group.communities,
+                )?;
+                db::organisations::update(
+                    conn,
+                    org.id,
+                    &group.name,
+                    &group.emails,
+                    &group.communities,
+                    group.language.as_str(),
+                    true,
+                )?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "group.create",
+                    "group",
+                    &org.id.to_string(),
+                    "",
+                )?;
                 Ok(org.id)
             })
         })
         .await;
     match created {
         Ok(id) => {
-            tracing::info!(admin_id = staff.user_id, organisation_id = id, "partner group created");
-            Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, t.for_staff().url(&format!("/staff/admin/groups/{id}?done=created")))).finish())
+            tracing::info!(
+                admin_id = staff.user_id,
+                organisation_id = id,
+                "partner group created"
+            );
+            Ok(HttpResponse::SeeOther()
+                .insert_header((
+                    header::LOCATION,
+                    t.for_staff()
+                        .url(&format!("/staff/admin/groups/{id}?done=created")),
+                ))
+                .finish())
         }
-        Err(DbError::Conflict) => render_with_status(&groups_page(&staff, t, &state, form, Some("group-error-exists")).await?, StatusCode::CONFLICT),
+        Err(DbError::Conflict) => render_with_status(
+            &groups_page(&staff, t, &state, form, Some("group-error-exists")).await?,
+            StatusCode::CONFLICT,
+        ),
         Err(e) => Err(e.into()),
     }
 }
@@ -174,10 +242,23 @@ struct GroupPage {
     error: Option<&'static str>,
 }
 
-async fn group_page(staff: &Staff, t: Tr, state: &AppState, id: i64, form: Option<GroupForm>, notice: Option<&'static str>, error: Option<&'static str>) -> Result<GroupPage, AppError> {
+async fn group_page(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    id: i64,
+    form: Option<GroupForm>,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+) -> Result<GroupPage, AppError> {
     let (group, liaisons) = state
         .db
-        .run(move |conn| Ok((db::organisations::find(conn, id)?, db::organisations::liaisons(conn, id)?)))
+        .run(move |conn| {
+            Ok((
+                db::organisations::find(conn, id)?,
+                db::organisations::liaisons(conn, id)?,
+            ))
+        })
         .await?;
     let group = group.ok_or(AppError::NotFound)?;
     Ok(GroupPage {
@@ -197,7 +278,13 @@ pub struct DoneQuery {
     done: Option<String>,
 }
 
-pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>, q: web::Query<DoneQuery>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    q: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
     let notice = match q.done.as_deref() {
         Some("created") => Some("group-done-created"),
         Some("saved") => Some("group-done-saved"),
@@ -206,13 +293,22 @@ pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path
     render(&group_page(&staff, t, &state, id.into_inner(), None, notice, None).await?)
 }
 
-pub async fn update(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>, form: web::Form<Vec<(String, String)>>) -> Result<HttpResponse, AppError> {
+pub async fn update(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let form = parse_form(form.into_inner());
     let group = match form.check() {
         Ok(g) => g,
         Err(key) => {
-            return render_with_status(&group_page(&staff, t, &state, id, Some(form), None, Some(key)).await?, StatusCode::UNPROCESSABLE_ENTITY);
+            return render_with_status(
+                &group_page(&staff, t, &state, id, Some(form), None, Some(key)).await?,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
     };
     let active = form.active.is_some();
@@ -220,18 +316,57 @@ pub async fn update(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Pa
     let saved = state
         .db
         .run(move |conn| {
-            db::organisations::find(conn, id)?.ok_or(DbError::Query(diesel::result::Error::NotFound))?;
-            db::organisations::update(conn, id, &group.name, &group.emails, &group.communities, group.language.as_str(), active)?;
-            db::audit::record(conn, Some(admin), "group.update", "group", &id.to_string(), if active { "active" } else { "inactive" })
+            db::organisations::find(conn, id)?
+                .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
+            db::organisations::update(
+                conn,
+                id,
+                &group.name,
+                &group.emails,
+                &group.communities,
+                group.language.as_str(),
+                active,
+            )?;
+            db::audit::record(
+                conn,
+                Some(admin),
+                "group.update",
+                "group",
+                &id.to_string(),
+                if active { "active" } else { "inactive" },
+            )
         })
         .await;
     match saved {
         Ok(()) => {
-            tracing::info!(admin_id = staff.user_id, organisation_id = id, active, "partner group saved");
-            Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, t.for_staff().url(&format!("/staff/admin/groups/{id}?done=saved")))).finish())
+            tracing::info!(
+                admin_id = staff.user_id,
+                organisation_id = id,
+                active,
+                "partner group saved"
+            );
+            Ok(HttpResponse::SeeOther()
+                .insert_header((
+                    header::LOCATION,
+                    t.for_staff()
+                        .url(&format!("/staff/admin/groups/{id}?done=saved")),
+                ))
+                .finish())
         }
         Err(DbError::Query(diesel::result::Error::NotFound)) => Err(AppError::NotFound),
-        Err(DbError::Conflict) => render_with_status(&group_page(&staff, t, &state, id, Some(form), None, Some("group-error-exists")).await?, StatusCode::CONFLICT),
+        Err(DbError::Conflict) => render_with_status(
+            &group_page(
+                &staff,
+                t,
+                &state,
+                id,
+                Some(form),
+                None,
+                Some("group-error-exists"),
+            )
+            .await?,
+            StatusCode::CONFLICT,
+        ),
         Err(e) => Err(e.into()),
     }
 }

@@ -27,7 +27,11 @@ struct OutboxPage {
 
 impl OutboxPage {
     fn count(&self, status: &str) -> i64 {
-        self.counts.iter().find(|(s, _)| s == status).map(|(_, n)| *n).unwrap_or(0)
+        self.counts
+            .iter()
+            .find(|(s, _)| s == status)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
     }
 
     fn when(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
@@ -47,7 +51,12 @@ pub struct OutboxQuery {
     done: Option<String>,
 }
 
-pub async fn list(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query<OutboxQuery>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    q: web::Query<OutboxQuery>,
+) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let status = match q.status.as_str() {
         "" => None,
@@ -58,13 +67,23 @@ pub async fn list(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query
     let filter = status.clone();
     let (mut rows, counts) = state
         .db
-        .run(move |conn| Ok((db::outbox::list(conn, filter.as_deref(), before, PAGE_SIZE + 1)?, db::outbox::counts(conn)?)))
+        .run(move |conn| {
+            Ok((
+                db::outbox::list(conn, filter.as_deref(), before, PAGE_SIZE + 1)?,
+                db::outbox::counts(conn)?,
+            ))
+        })
         .await?;
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
     let status = status.unwrap_or_default();
     let next_href = if more {
-        rows.last().map(|r| t.url(&format!("/staff/admin/outbox?status={status}&before={}", r.id)))
+        rows.last().map(|r| {
+            t.url(&format!(
+                "/staff/admin/outbox?status={status}&before={}",
+                r.id
+            ))
+        })
     } else {
         None
     };
@@ -79,7 +98,12 @@ pub async fn list(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query
     })
 }
 
-pub async fn retry(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+pub async fn retry(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let admin = staff.user_id;
     let retried = state
@@ -87,7 +111,14 @@ pub async fn retry(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Pat
         .run(move |conn| {
             let retried = db::outbox::retry(conn, id)?;
             if retried {
-                db::audit::record(conn, Some(admin), "outbox.retry", "outbox", &id.to_string(), "")?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "outbox.retry",
+                    "outbox",
+                    &id.to_string(),
+                    "",
+                )?;
             }
             Ok(retried)
         })
@@ -95,6 +126,15 @@ pub async fn retry(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Pat
     if !retried {
         return Err(AppError::NotFound);
     }
-    tracing::info!(admin_id = staff.user_id, outbox_id = id, "failed mail put back in line");
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, t.for_staff().url("/staff/admin/outbox?done=retry"))).finish())
+    tracing::info!(
+        admin_id = staff.user_id,
+        outbox_id = id,
+        "failed mail put back in line"
+    );
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            t.for_staff().url("/staff/admin/outbox?done=retry"),
+        ))
+        .finish())
 }

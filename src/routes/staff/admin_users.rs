@@ -78,12 +78,21 @@ async fn organisations(state: &AppState) -> Result<Vec<String>, AppError> {
     Ok(state.db.run(db::organisations::names).await?)
 }
 
-async fn users_page(staff: &Staff, t: Tr, state: &AppState, error: Option<&'static str>, form: NewUserForm) -> Result<UsersPage, AppError> {
+async fn users_page(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    error: Option<&'static str>,
+    form: NewUserForm,
+) -> Result<UsersPage, AppError> {
     let users = state.db.run(db::users::list).await?;
     Ok(UsersPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
-        users: users.into_iter().map(|(u, o)| UserItem::from_row(u, o)).collect(),
+        users: users
+            .into_iter()
+            .map(|(u, o)| UserItem::from_row(u, o))
+            .collect(),
         organisations: organisations(state).await?,
         roles: StaffRole::ALL,
         error,
@@ -91,7 +100,11 @@ async fn users_page(staff: &Staff, t: Tr, state: &AppState, error: Option<&'stat
     })
 }
 
-pub async fn list(staff: Staff, t: Tr, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     render(&users_page(&staff, t, &state, None, NewUserForm::default()).await?)
 }
 
@@ -110,17 +123,34 @@ pub struct NewUserForm {
 }
 
 /// Creates an account without a password and a link to set one.
-pub async fn create(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::Form<NewUserForm>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<NewUserForm>,
+) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let Some(email) = EmailAddress::parse(&form.email) else { return refuse(&staff, t, &state, "admin-error-email", form).await };
-    let Some(role) = StaffRole::parse(&form.role) else { return refuse(&staff, t, &state, "admin-error-role", form).await };
+    let Some(email) = EmailAddress::parse(&form.email) else {
+        return refuse(&staff, t, &state, "admin-error-email", form).await;
+    };
+    let Some(role) = StaffRole::parse(&form.role) else {
+        return refuse(&staff, t, &state, "admin-error-role", form).await;
+    };
     let organisation = form.organisation.trim().to_string();
     if (role == StaffRole::Liaison) == organisation.is_empty() {
         return refuse(&staff, t, &state, "admin-error-organisation", form).await;
     }
-    let language = Language::parse(&form.language).filter(|l| l.has_staff_pages()).unwrap_or(Language::En);
+    let language = Language::parse(&form.language)
+        .filter(|l| l.has_staff_pages())
+        .unwrap_or(Language::En);
     let typed = form.clone();
-    let name: String = form.display_name.trim().chars().filter(|c| !c.is_control()).take(100).collect();
+    let name: String = form
+        .display_name
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect();
     let keyring = state.keyring.get();
     let host = state.config.host().to_string();
     let admin = staff.user_id;
@@ -136,7 +166,12 @@ pub async fn create(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::
                         None => return Ok(Err("admin-error-organisation")),
                     }
                 };
-                let row = db::users::NewUserRow { email: email.as_str(), password_hash: None, role: role.as_str(), organisation_id: org_id };
+                let row = db::users::NewUserRow {
+                    email: email.as_str(),
+                    password_hash: None,
+                    role: role.as_str(),
+                    organisation_id: org_id,
+                };
                 let user = match db::users::insert(conn, &row) {
                     Err(DbError::Conflict) => return Ok(Err("admin-error-exists")),
                     other => other?,
@@ -144,7 +179,14 @@ pub async fn create(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::
                 db::users::set_profile(conn, user.id, &name, language.as_str())?;
                 let user = db::users::find(conn, user.id)?.expect("just inserted");
                 let token = passwords::issue_link(conn, &keyring, &host, &user, Email::Welcome)?;
-                db::audit::record(conn, Some(admin), "user.create", "user", &user.id.to_string(), role.as_str())?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "user.create",
+                    "user",
+                    &user.id.to_string(),
+                    role.as_str(),
+                )?;
                 Ok(Ok((user.id, token)))
             })
         })
@@ -153,15 +195,35 @@ pub async fn create(staff: Staff, t: Tr, state: web::Data<AppState>, form: web::
         Ok((id, token)) => {
             tracing::info!(admin_id = staff.user_id, user_id = id, "account created");
             let link = format!("{}{}{}", state.config.base_url, passwords::LINK_PATH, token);
-            render(&user_page(&staff, t, &state, id, Some("admin-done-created"), None, Some(link)).await?)
+            render(
+                &user_page(
+                    &staff,
+                    t,
+                    &state,
+                    id,
+                    Some("admin-done-created"),
+                    None,
+                    Some(link),
+                )
+                .await?,
+            )
         }
         Err(key) => refuse(&staff, t, &state, key, typed).await,
     }
 }
 
 /// The list again, with the form as typed and what to fix.
-async fn refuse(staff: &Staff, t: Tr, state: &AppState, key: &'static str, form: NewUserForm) -> Result<HttpResponse, AppError> {
-    render_with_status(&users_page(staff, t, state, Some(key), form).await?, StatusCode::UNPROCESSABLE_ENTITY)
+async fn refuse(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    key: &'static str,
+    form: NewUserForm,
+) -> Result<HttpResponse, AppError> {
+    render_with_status(
+        &users_page(staff, t, state, Some(key), form).await?,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
 }
 
 async fn user_page(
@@ -176,7 +238,9 @@ async fn user_page(
     let (user, org) = state
         .db
         .run(move |conn| {
-            let Some(user) = db::users::find(conn, id)? else { return Ok(None) };
+            let Some(user) = db::users::find(conn, id)? else {
+                return Ok(None);
+            };
             let org = match user.organisation_id {
                 Some(o) => db::organisations::find(conn, o)?.map(|o| o.name),
                 None => None,
@@ -202,7 +266,13 @@ pub struct UserQuery {
     done: Option<String>,
 }
 
-pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>, q: web::Query<UserQuery>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    q: web::Query<UserQuery>,
+) -> Result<HttpResponse, AppError> {
     let notice = match q.done.as_deref() {
         Some("active") => Some("admin-done-active"),
         Some("role") => Some("admin-done-role"),
@@ -217,7 +287,11 @@ pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path
 
 fn back(t: Tr, id: i64, done: &str) -> HttpResponse {
     HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, t.for_staff().url(&format!("/staff/admin/users/{id}?done={done}"))))
+        .insert_header((
+            header::LOCATION,
+            t.for_staff()
+                .url(&format!("/staff/admin/users/{id}?done={done}")),
+        ))
         .finish()
 }
 
@@ -227,7 +301,13 @@ pub struct ActiveForm {
 }
 
 /// Deactivates (ending every session at once) or reactivates an account.
-pub async fn set_active(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>, form: web::Form<ActiveForm>) -> Result<HttpResponse, AppError> {
+pub async fn set_active(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<ActiveForm>,
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let active = match form.active.as_str() {
         "true" => true,
@@ -236,16 +316,31 @@ pub async fn set_active(staff: Staff, t: Tr, state: web::Data<AppState>, id: web
     };
     let admin = staff.user_id;
     if !active && id == staff.user_id {
-        return render_with_status(&user_page(&staff, t, &state, id, None, Some("admin-error-self"), None).await?, StatusCode::CONFLICT);
+        return render_with_status(
+            &user_page(&staff, t, &state, id, None, Some("admin-error-self"), None).await?,
+            StatusCode::CONFLICT,
+        );
     }
     let ended = state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                db::users::find(conn, id)?.ok_or(DbError::Query(diesel::result::Error::NotFound))?;
+                db::users::find(conn, id)?
+                    .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
                 db::users::set_active(conn, id, active)?;
-                db::audit::record(conn, Some(admin), "user.active", "user", &id.to_string(), if active { "true" } else { "false" })?;
-                if active { Ok(0) } else { db::sessions::delete_for_user(conn, id) }
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "user.active",
+                    "user",
+                    &id.to_string(),
+                    if active { "true" } else { "false" },
+                )?;
+                if active {
+                    Ok(0)
+                } else {
+                    db::sessions::delete_for_user(conn, id)
+                }
             })
         })
         .await
@@ -253,7 +348,13 @@ pub async fn set_active(staff: Staff, t: Tr, state: web::Data<AppState>, id: web
             DbError::Query(diesel::result::Error::NotFound) => AppError::NotFound,
             e => e.into(),
         })?;
-    tracing::info!(admin_id = staff.user_id, user_id = id, active, sessions_ended = ended, "account activity changed");
+    tracing::info!(
+        admin_id = staff.user_id,
+        user_id = id,
+        active,
+        sessions_ended = ended,
+        "account activity changed"
+    );
     Ok(back(t, id, "active"))
 }
 
@@ -264,28 +365,46 @@ pub struct RoleForm {
     organisation: String,
 }
 
-pub async fn set_role(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>, form: web::Form<RoleForm>) -> Result<HttpResponse, AppError> {
+pub async fn set_role(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<RoleForm>,
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let role = StaffRole::parse(&form.role).ok_or(AppError::BadRequest)?;
     let organisation = form.organisation.trim().to_string();
     let admin = staff.user_id;
     if id == staff.user_id && role != StaffRole::Admin {
-        return render_with_status(&user_page(&staff, t, &state, id, None, Some("admin-error-self"), None).await?, StatusCode::CONFLICT);
+        return render_with_status(
+            &user_page(&staff, t, &state, id, None, Some("admin-error-self"), None).await?,
+            StatusCode::CONFLICT,
+        );
     }
     let result = state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
                 let org_id = match (role, organisation.is_empty()) {
-                    (StaffRole::Liaison, false) => match db::organisations::find_by_name(conn, &organisation)? {
-                        Some(o) => Some(o.id),
-                        None => return Ok(Err("admin-error-organisation")),
-                    },
+                    (StaffRole::Liaison, false) => {
+                        match db::organisations::find_by_name(conn, &organisation)? {
+                            Some(o) => Some(o.id),
+                            None => return Ok(Err("admin-error-organisation")),
+                        }
+                    }
                     (StaffRole::Liaison, true) => return Ok(Err("admin-error-organisation")),
                     _ => None,
                 };
                 db::users::set_role(conn, id, role.as_str(), org_id)?;
-                db::audit::record(conn, Some(admin), "user.role", "user", &id.to_string(), role.as_str())?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "user.role",
+                    "user",
+                    &id.to_string(),
+                    role.as_str(),
+                )?;
                 // A change of role ends the sessions made under the old one.
                 db::sessions::delete_for_user(conn, id)?;
                 Ok(Ok(()))
@@ -294,10 +413,18 @@ pub async fn set_role(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::
         .await?;
     match result {
         Ok(()) => {
-            tracing::info!(admin_id = staff.user_id, user_id = id, role = role.as_str(), "role changed");
+            tracing::info!(
+                admin_id = staff.user_id,
+                user_id = id,
+                role = role.as_str(),
+                "role changed"
+            );
             Ok(back(t, id, "role"))
         }
-        Err(key) => render_with_status(&user_page(&staff, t, &state, id, None, Some(key), None).await?, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(key) => render_with_status(
+            &user_page(&staff, t, &state, id, None, Some(key), None).await?,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
     }
 }
 
@@ -306,7 +433,13 @@ pub struct DutyForm {
     on_duty: Option<String>,
 }
 
-pub async fn set_duty(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>, form: web::Form<DutyForm>) -> Result<HttpResponse, AppError> {
+pub async fn set_duty(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<DutyForm>,
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let on = form.on_duty.is_some();
     let admin = staff.user_id;
@@ -314,15 +447,32 @@ pub async fn set_duty(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::
         .db
         .run(move |conn| {
             db::users::set_on_duty(conn, id, on)?;
-            db::audit::record(conn, Some(admin), "user.duty", "user", &id.to_string(), if on { "true" } else { "false" })
+            db::audit::record(
+                conn,
+                Some(admin),
+                "user.duty",
+                "user",
+                &id.to_string(),
+                if on { "true" } else { "false" },
+            )
         })
         .await?;
-    tracing::info!(admin_id = staff.user_id, user_id = id, on_duty = on, "duty changed");
+    tracing::info!(
+        admin_id = staff.user_id,
+        user_id = id,
+        on_duty = on,
+        "duty changed"
+    );
     Ok(back(t, id, "duty"))
 }
 
 /// Sends a password-reset link (by email, and shown once here).
-pub async fn send_reset(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+pub async fn send_reset(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let admin = staff.user_id;
     let keyring = state.keyring.get();
@@ -331,15 +481,33 @@ pub async fn send_reset(staff: Staff, t: Tr, state: web::Data<AppState>, id: web
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                let Some(user) = db::users::find(conn, id)? else { return Ok(None) };
-                let token = passwords::issue_link(conn, &keyring, &host, &user, Email::PasswordReset)?;
+                let Some(user) = db::users::find(conn, id)? else {
+                    return Ok(None);
+                };
+                let token =
+                    passwords::issue_link(conn, &keyring, &host, &user, Email::PasswordReset)?;
                 db::audit::record(conn, Some(admin), "user.reset", "user", &id.to_string(), "")?;
                 Ok(Some(token))
             })
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    tracing::info!(admin_id = staff.user_id, user_id = id, "password reset link sent");
+    tracing::info!(
+        admin_id = staff.user_id,
+        user_id = id,
+        "password reset link sent"
+    );
     let link = format!("{}{}{}", state.config.base_url, passwords::LINK_PATH, token);
-    render(&user_page(&staff, t, &state, id, Some("admin-done-reset"), None, Some(link)).await?)
+    render(
+        &user_page(
+            &staff,
+            t,
+            &state,
+            id,
+            Some("admin-done-reset"),
+            None,
+            Some(link),
+        )
+        .await?,
+    )
 }

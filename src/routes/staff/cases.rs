@@ -63,14 +63,20 @@ pub struct QueueQuery {
 }
 
 fn code<T>(value: &str, parse: fn(&str) -> Option<T>) -> Result<Option<T>, AppError> {
-    if value.is_empty() { Ok(None) } else { parse(value).map(Some).ok_or(AppError::BadRequest) }
+    if value.is_empty() {
+        Ok(None)
+    } else {
+        parse(value).map(Some).ok_or(AppError::BadRequest)
+    }
 }
 
 fn day(value: &str) -> Result<Option<NaiveDate>, AppError> {
     if value.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map(Some).map_err(|_| AppError::BadRequest)
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| AppError::BadRequest)
 }
 
 impl QueueQuery {
@@ -98,7 +104,8 @@ impl QueueQuery {
             "me" => AssigneeFilter::User(me),
             id => AssigneeFilter::User(id.parse().map_err(|_| AppError::BadRequest)?),
         };
-        let midnight = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"));
+        let midnight =
+            |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"));
         Ok(QueueFilter {
             status: code(&self.status, CaseStatus::parse)?.map(CaseStatus::as_str),
             risk: code(&self.risk, RiskLevel::parse)?.map(RiskLevel::as_str),
@@ -192,7 +199,13 @@ pub async fn queue(
         .iter()
         .map(|u| (u.id, u.label().to_string()))
         .collect();
-    let count_of = |s: &str| counts.iter().find(|(c, _)| c == s).map(|(_, n)| *n).unwrap_or(0);
+    let count_of = |s: &str| {
+        counts
+            .iter()
+            .find(|(c, _)| c == s)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
     let tabs = CaseStatus::ALL
         .iter()
         .map(|s| StatusTab {
@@ -218,7 +231,9 @@ pub async fn queue(
             kinds: strings(r.kinds),
             community: r.community,
             province: r.province,
-            assignee: r.assignee_id.map(|id| labels.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))),
+            assignee: r
+                .assignee_id
+                .map(|id| labels.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))),
         })
         .collect();
     render(&QueuePage {
@@ -237,7 +252,10 @@ pub async fn queue(
         risks: RiskLevel::ALL,
         kinds: IncidentKind::ALL,
         communities: Community::ALL,
-        workers: workers.into_iter().map(|u| (u.id, u.label().to_string())).collect(),
+        workers: workers
+            .into_iter()
+            .map(|u| (u.id, u.label().to_string()))
+            .collect(),
         q,
     })
 }
@@ -270,7 +288,8 @@ impl CasePage {
     }
 
     fn action(&self, what: &str) -> String {
-        self.t.url(&format!("/staff/cases/{}/{what}", self.c.reference))
+        self.t
+            .url(&format!("/staff/cases/{}/{what}", self.c.reference))
     }
 
     fn kib(&self, bytes: &i32) -> i64 {
@@ -296,15 +315,23 @@ async fn case_page(
     notice: Option<&'static str>,
     note_draft: String,
 ) -> Result<CasePage, AppError> {
-    let (case, timeline) = open_case(state, reference).await?.ok_or(AppError::NotFound)?;
+    let (case, timeline) = open_case(state, reference)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let workers = state.db.run(db::users::case_workers).await?;
     let referrals = crate::cases::referrals::for_case(state, case.id).await?;
     let row = {
         let r = case.reference.clone();
-        state.db.run(move |conn| db::cases::find_by_reference(conn, &r)).await?.ok_or(AppError::NotFound)?
+        state
+            .db
+            .run(move |conn| db::cases::find_by_reference(conn, &r))
+            .await?
+            .ok_or(AppError::NotFound)?
     };
     let messages = crate::cases::messages::for_case(state, &row).await?;
-    let deletion_due = row.deletion_due_at.map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string());
+    let deletion_due = row
+        .deletion_due_at
+        .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string());
     let groups = state
         .db
         .run(db::organisations::list)
@@ -324,14 +351,25 @@ async fn case_page(
         received: case.received_at.format("%Y-%m-%d %H:00 UTC").to_string(),
         next_statuses: status.next_statuses(),
         risks: RiskLevel::ALL,
-        workers: workers.into_iter().map(|u| (u.id, u.label().to_string())).collect(),
+        workers: workers
+            .into_iter()
+            .map(|u| (u.id, u.label().to_string()))
+            .collect(),
         me: staff.user_id,
         c: case,
         timeline,
         error,
         notice,
-        message_draft: if error == Some("case-error-message") { note_draft.clone() } else { String::new() },
-        note_draft: if error == Some("case-error-message") { String::new() } else { note_draft },
+        message_draft: if error == Some("case-error-message") {
+            note_draft.clone()
+        } else {
+            String::new()
+        },
+        note_draft: if error == Some("case-error-message") {
+            String::new()
+        } else {
+            note_draft
+        },
         referrals,
         groups,
         messages,
@@ -360,8 +398,24 @@ pub async fn show(
     query: web::Query<CaseQuery>,
 ) -> Result<HttpResponse, AppError> {
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
-    let page = case_page(&staff, t, &state, &reference, None, notice_for(query.done.as_deref()), String::new()).await?;
-    crate::audit::view(&state, staff.user_id, "case.view", "case", page.c.id.to_string()).await?;
+    let page = case_page(
+        &staff,
+        t,
+        &state,
+        &reference,
+        None,
+        notice_for(query.done.as_deref()),
+        String::new(),
+    )
+    .await?;
+    crate::audit::view(
+        &state,
+        staff.user_id,
+        "case.view",
+        "case",
+        page.c.id.to_string(),
+    )
+    .await?;
     render(&page)
 }
 
@@ -390,8 +444,12 @@ pub(super) async fn outcome(
 ) -> Result<HttpResponse, AppError> {
     match result {
         Ok(()) => {
-            let target = t.for_staff().url(&format!("/staff/cases/{}?done={done}", reference.as_str()));
-            Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish())
+            let target = t
+                .for_staff()
+                .url(&format!("/staff/cases/{}?done={done}", reference.as_str()));
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .finish())
         }
         Err(refused) => {
             let key = match &refused {
@@ -419,7 +477,16 @@ pub async fn set_status(
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let to = CaseStatus::parse(&form.status).ok_or(AppError::BadRequest)?;
     let result = workflow::change_status(&state, &staff, &reference, to).await?;
-    outcome(&staff, t, &state, &reference, result.map_err(Refused::from), "status", String::new()).await
+    outcome(
+        &staff,
+        t,
+        &state,
+        &reference,
+        result.map_err(Refused::from),
+        "status",
+        String::new(),
+    )
+    .await
 }
 
 #[derive(serde::Deserialize)]
@@ -437,7 +504,16 @@ pub async fn set_risk(
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let to = RiskLevel::parse(&form.risk).ok_or(AppError::BadRequest)?;
     let result = workflow::change_risk(&state, &staff, &reference, to).await?;
-    outcome(&staff, t, &state, &reference, result.map_err(Refused::from), "risk", String::new()).await
+    outcome(
+        &staff,
+        t,
+        &state,
+        &reference,
+        result.map_err(Refused::from),
+        "risk",
+        String::new(),
+    )
+    .await
 }
 
 #[derive(serde::Deserialize)]
@@ -459,7 +535,16 @@ pub async fn assign(
         id => Some(id.parse::<i64>().map_err(|_| AppError::BadRequest)?),
     };
     let result = workflow::assign(&state, &staff, &reference, assignee).await?;
-    outcome(&staff, t, &state, &reference, result.map_err(Refused::from), "assign", String::new()).await
+    outcome(
+        &staff,
+        t,
+        &state,
+        &reference,
+        result.map_err(Refused::from),
+        "assign",
+        String::new(),
+    )
+    .await
 }
 
 #[derive(serde::Deserialize)]
@@ -476,7 +561,16 @@ pub async fn add_note(
 ) -> Result<HttpResponse, AppError> {
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let result = workflow::add_note(&state, &staff, &reference, &form.body).await?;
-    outcome(&staff, t, &state, &reference, result.map_err(Refused::from), "note", form.into_inner().body).await
+    outcome(
+        &staff,
+        t,
+        &state,
+        &reference,
+        result.map_err(Refused::from),
+        "note",
+        form.into_inner().body,
+    )
+    .await
 }
 
 pub async fn evidence(
@@ -489,8 +583,17 @@ pub async fn evidence(
     if public_id.len() != 32 || !public_id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::NotFound);
     }
-    let file = open_evidence(&state, &reference, &public_id).await?.ok_or(AppError::NotFound)?;
-    crate::audit::view(&state, staff.user_id, "case.evidence", "evidence", public_id.clone()).await?;
+    let file = open_evidence(&state, &reference, &public_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::audit::view(
+        &state,
+        staff.user_id,
+        "case.evidence",
+        "evidence",
+        public_id.clone(),
+    )
+    .await?;
     tracing::info!(user_id = staff.user_id, "evidence downloaded");
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
@@ -504,7 +607,10 @@ pub async fn evidence(
         .content_type("application/octet-stream")
         .insert_header(disposition)
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; sandbox",
+        ))
         .body(file.bytes.to_vec()))
 }
 
@@ -524,29 +630,80 @@ pub async fn message(
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let body = form.into_inner().body;
     if crate::cases::messages::staff_writes(&state, &staff, &reference, &body).await? {
-        outcome(&staff, t, &state, &reference, Ok(()), "message", String::new()).await
+        outcome(
+            &staff,
+            t,
+            &state,
+            &reference,
+            Ok(()),
+            "message",
+            String::new(),
+        )
+        .await
     } else {
-        let page = case_page(&staff, t, &state, &reference, Some("case-error-message"), None, body).await?;
+        let page = case_page(
+            &staff,
+            t,
+            &state,
+            &reference,
+            Some("case-error-message"),
+            None,
+            body,
+        )
+        .await?;
         render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
     }
 }
 
 /// Carries out a reporter's deletion request now, instead of at the end of
 /// its grace period.
-pub async fn purge(staff: Staff, t: Tr, state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn purge(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
     let r = reference.as_str().to_string();
-    let case = state.db.run(move |conn| db::cases::find_by_reference(conn, &r)).await?.ok_or(AppError::NotFound)?;
+    let case = state
+        .db
+        .run(move |conn| db::cases::find_by_reference(conn, &r))
+        .await?
+        .ok_or(AppError::NotFound)?;
     if case.deletion_due_at.is_none() {
-        let page = case_page(&staff, t, &state, &reference, Some("case-error-no-deletion"), None, String::new()).await?;
+        let page = case_page(
+            &staff,
+            t,
+            &state,
+            &reference,
+            Some("case-error-no-deletion"),
+            None,
+            String::new(),
+        )
+        .await?;
         return render_with_status(&page, actix_web::http::StatusCode::CONFLICT);
     }
     let id = case.id;
     let actor = staff.user_id;
     state
         .db
-        .run(move |conn| crate::cases::purge::purge_case(conn, id, crate::cases::purge::Reason::ConfirmedByStaff(actor)))
+        .run(move |conn| {
+            crate::cases::purge::purge_case(
+                conn,
+                id,
+                crate::cases::purge::Reason::ConfirmedByStaff(actor),
+            )
+        })
         .await?;
-    tracing::info!(user_id = staff.user_id, case_id = id, "case deleted at the reporter's request, confirmed by staff");
-    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, t.for_staff().url("/staff/cases?deleted=1"))).finish())
+    tracing::info!(
+        user_id = staff.user_id,
+        case_id = id,
+        "case deleted at the reporter's request, confirmed by staff"
+    );
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            t.for_staff().url("/staff/cases?deleted=1"),
+        ))
+        .finish())
 }

@@ -30,9 +30,24 @@ struct IntakePage {
     choices: Choices,
 }
 
-fn page(staff: &Staff, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropped: bool) -> IntakePage {
-    let action = format!("{}{}csrf_token={}", t.url("/staff/intake"), if t.explicit { "&" } else { "?" }, staff.csrf_token);
-    let report_lang = if v.lang.is_empty() { t.code_str().to_string() } else { v.lang.clone() };
+fn page(
+    staff: &Staff,
+    t: Tr,
+    v: RawIntake,
+    errors: IntakeErrors,
+    files_dropped: bool,
+) -> IntakePage {
+    let action = format!(
+        "{}{}csrf_token={}",
+        t.url("/staff/intake"),
+        if t.explicit { "&" } else { "?" },
+        staff.csrf_token
+    );
+    let report_lang = if v.lang.is_empty() {
+        t.code_str().to_string()
+    } else {
+        v.lang.clone()
+    };
     IntakePage {
         t,
         nav: StaffNav::for_staff(staff),
@@ -46,7 +61,13 @@ fn page(staff: &Staff, t: Tr, v: RawIntake, errors: IntakeErrors, files_dropped:
 }
 
 pub async fn form(staff: Staff, t: Tr) -> Result<HttpResponse, AppError> {
-    render(&page(&staff, t.for_staff(), RawIntake::default(), IntakeErrors::default(), false))
+    render(&page(
+        &staff,
+        t.for_staff(),
+        RawIntake::default(),
+        IntakeErrors::default(),
+        false,
+    ))
 }
 
 #[derive(Template)]
@@ -59,7 +80,12 @@ struct DonePage {
     case_href: String,
 }
 
-pub async fn submit(staff: Staff, t: Tr, state: web::Data<AppState>, body: Multipart) -> Result<HttpResponse, AppError> {
+pub async fn submit(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    body: Multipart,
+) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let upload = read_intake(body).await?;
     let report = match NewReport::parse(&upload.raw, chrono::Utc::now().date_naive()) {
@@ -67,14 +93,27 @@ pub async fn submit(staff: Staff, t: Tr, state: web::Data<AppState>, body: Multi
         result => {
             let mut errors = result.err().unwrap_or_default();
             if upload.refused_file {
-                errors.0.push(FieldError { field: "evidence", message: "error-evidence-type" });
+                errors.0.push(FieldError {
+                    field: "evidence",
+                    message: "error-evidence-type",
+                });
             }
             let dropped = !upload.files.is_empty() || upload.refused_file;
-            return render_with_status(&page(&staff, t, upload.raw, errors, dropped), StatusCode::UNPROCESSABLE_ENTITY);
+            return render_with_status(
+                &page(&staff, t, upload.raw, errors, dropped),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
     };
     let filed = file_report(&state, report, upload.files, IntakeSource::Phone).await?;
-    crate::audit::view(&state, staff.user_id, "case.intake", "case", filed.reference.as_str().to_string()).await?;
+    crate::audit::view(
+        &state,
+        staff.user_id,
+        "case.intake",
+        "case",
+        filed.reference.as_str().to_string(),
+    )
+    .await?;
     tracing::info!(user_id = staff.user_id, "report taken by phone");
     Ok(no_store(render(&DonePage {
         t,

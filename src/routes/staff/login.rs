@@ -59,9 +59,16 @@ pub async fn form(
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     if session::resolve(&state, &req).await?.is_some() {
-        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, t.url("/staff"))).finish());
+        return Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, t.url("/staff")))
+            .finish());
     }
-    let mut page = page(&state, t, query.next.as_deref().unwrap_or(""), String::new());
+    let mut page = page(
+        &state,
+        t,
+        query.next.as_deref().unwrap_or(""),
+        String::new(),
+    );
     if query.signed_out.is_some() {
         page.notice = Some("login-signed-out");
     }
@@ -84,7 +91,9 @@ pub struct LoginForm {
 }
 
 fn source_of(req: &HttpRequest) -> IpAddr {
-    req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+    req.peer_addr()
+        .map(|a| a.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
 }
 
 fn minutes(secs: i64) -> i64 {
@@ -109,7 +118,10 @@ pub async fn submit(
     if let Some(wait) = state.sources.blocked_for(source) {
         tracing::warn!("sign-in refused: source throttled");
         let wait = minutes(wait.as_secs() as i64);
-        return refuse(t.tn("login-throttled", "minutes", wait), StatusCode::TOO_MANY_REQUESTS);
+        return refuse(
+            t.tn("login-throttled", "minutes", wait),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
     }
     let key = throttle::account_key(&state, &form.email);
     let device = req.cookie(DEVICE_COOKIE).map(|c| c.value().to_string());
@@ -117,12 +129,17 @@ pub async fn submit(
 
     let password = Zeroizing::new(form.password.clone());
     let user = credentials::verify(&state, &form.email, password).await?;
-    let known_device = user.as_ref().is_some_and(|u| throttle::device_is_known(&state, device.as_deref(), u.id));
+    let known_device = user
+        .as_ref()
+        .is_some_and(|u| throttle::device_is_known(&state, device.as_deref(), u.id));
     if let (Some(until), false) = (held, known_device) {
         // Held back: answer the same whether the password was right or not.
         tracing::warn!("sign-in refused: account name throttled");
         let wait = minutes((until - chrono::Utc::now()).num_seconds().max(1));
-        return refuse(t.tn("login-throttled", "minutes", wait), StatusCode::TOO_MANY_REQUESTS);
+        return refuse(
+            t.tn("login-throttled", "minutes", wait),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
     }
     let user = match user {
         Some(user) if !user.totp_enabled => Some(user),
@@ -148,8 +165,13 @@ pub async fn submit(
     let held_now = throttle::account_held_until(&state, key.clone()).await?;
     if state.sources.blocked_for(source).is_some() || (held_now.is_some() && !known_device) {
         tracing::warn!("sign-in refused: throttled during verification");
-        let wait = held_now.map(|u| minutes((u - chrono::Utc::now()).num_seconds().max(1))).unwrap_or(15);
-        return refuse(t.tn("login-throttled", "minutes", wait), StatusCode::TOO_MANY_REQUESTS);
+        let wait = held_now
+            .map(|u| minutes((u - chrono::Utc::now()).num_seconds().max(1)))
+            .unwrap_or(15);
+        return refuse(
+            t.tn("login-throttled", "minutes", wait),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
     }
 
     throttle::account_succeeded(&state, key).await?;
@@ -167,7 +189,9 @@ pub async fn submit(
     let target = if admin_without_totp {
         t.url("/staff/account/totp")
     } else {
-        safe_next(&form.next).map(str::to_string).unwrap_or_else(|| t.url("/staff"))
+        safe_next(&form.next)
+            .map(str::to_string)
+            .unwrap_or_else(|| t.url("/staff"))
     };
     Ok(HttpResponse::SeeOther()
         .cookie(cookie)
@@ -176,10 +200,21 @@ pub async fn submit(
         .finish())
 }
 
-pub async fn logout(staff: Staff, state: web::Data<AppState>, t: Tr) -> Result<HttpResponse, AppError> {
+pub async fn logout(
+    staff: Staff,
+    state: web::Data<AppState>,
+    t: Tr,
+) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     session::end(&state, &staff).await?;
-    crate::audit::view(&state, staff.user_id, "user.signout", "user", staff.user_id.to_string()).await?;
+    crate::audit::view(
+        &state,
+        staff.user_id,
+        "user.signout",
+        "user",
+        staff.user_id.to_string(),
+    )
+    .await?;
     tracing::info!(user_id = staff.user_id, "signed out");
     Ok(HttpResponse::SeeOther()
         .cookie(session::removal_cookie(&state.config))

@@ -22,14 +22,32 @@ struct PasswordPage {
 }
 
 fn page(state: &AppState, t: Tr, valid: bool, error: Option<&'static str>) -> PasswordPage {
-    PasswordPage { t, nav: None, csrf_token: FormTokens::issue(state, FormTokens::LOGIN), valid, error }
+    PasswordPage {
+        t,
+        nav: None,
+        csrf_token: FormTokens::issue(state, FormTokens::LOGIN),
+        valid,
+        error,
+    }
 }
 
-pub async fn form(state: web::Data<AppState>, t: Tr, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn form(
+    state: web::Data<AppState>,
+    t: Tr,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let token = token.into_inner();
-    let valid = state.db.run(move |conn| passwords::check_link(conn, &token)).await?.is_some();
-    let status = if valid { StatusCode::OK } else { StatusCode::GONE };
+    let valid = state
+        .db
+        .run(move |conn| passwords::check_link(conn, &token))
+        .await?
+        .is_some();
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::GONE
+    };
     render_with_status(&page(&state, t, valid, None), status)
 }
 
@@ -52,21 +70,32 @@ pub async fn submit(
     let password = Zeroizing::new(form.password);
     let confirm = Zeroizing::new(form.confirm);
     if *password != *confirm {
-        return render_with_status(&page(&state, t, true, Some("password-mismatch")), StatusCode::UNPROCESSABLE_ENTITY);
+        return render_with_status(
+            &page(&state, t, true, Some("password-mismatch")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
     }
     let new = match NewPassword::parse(password.to_string()) {
         Ok(p) => p,
         Err(problem) => {
-            return render_with_status(&page(&state, t, true, Some(problem.message_key())), StatusCode::UNPROCESSABLE_ENTITY);
+            return render_with_status(
+                &page(&state, t, true, Some(problem.message_key())),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
     };
     let hash = state.hasher.hash(new.expose().to_string()).await?;
     let token = token.into_inner();
-    let set = state.db.run(move |conn| passwords::set_with_link(conn, &token, &hash)).await?;
+    let set = state
+        .db
+        .run(move |conn| passwords::set_with_link(conn, &token, &hash))
+        .await?;
     match set {
         Some(user_id) => {
             tracing::info!(user_id, "password set through link");
-            Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, t.url("/staff/login?password_set=1"))).finish())
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, t.url("/staff/login?password_set=1")))
+                .finish())
         }
         None => render_with_status(&page(&state, t, false, None), StatusCode::GONE),
     }

@@ -40,8 +40,16 @@ pub async fn refer(
         }
     }
     let result = referrals::refer(&state, &staff, &reference, targets).await?;
-    super::cases::outcome(&staff, t, &state, &reference, result.map(|_| ()).map_err(super::cases::Refused::Referral), "referred", String::new())
-        .await
+    super::cases::outcome(
+        &staff,
+        t,
+        &state,
+        &reference,
+        result.map(|_| ()).map_err(super::cases::Refused::Referral),
+        "referred",
+        String::new(),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -59,12 +67,23 @@ pub struct ListQuery {
     before: Option<i64>,
 }
 
-pub async fn list(staff: Staff, t: Tr, state: web::Data<AppState>, q: web::Query<ListQuery>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let mut items = referrals::list_for_liaison(&state, &staff, q.before, PAGE_SIZE + 1).await?;
     let more = items.len() as i64 > PAGE_SIZE;
     items.truncate(PAGE_SIZE as usize);
-    let next_href = if more { items.last().map(|i| t.url(&format!("/staff/referrals?before={}", i.id))) } else { None };
+    let next_href = if more {
+        items
+            .last()
+            .map(|i| t.url(&format!("/staff/referrals?before={}", i.id)))
+    } else {
+        None
+    };
     render(&ListPage {
         t,
         nav: StaffNav::for_staff(&staff),
@@ -86,7 +105,8 @@ struct ReferralPage {
 
 impl ReferralPage {
     fn action(&self, what: &str) -> String {
-        self.t.url(&format!("/staff/referrals/{}/{what}", self.r.public_id))
+        self.t
+            .url(&format!("/staff/referrals/{}/{what}", self.r.public_id))
     }
 }
 
@@ -95,15 +115,43 @@ pub struct DoneQuery {
     done: Option<String>,
 }
 
-async fn page(staff: &Staff, t: Tr, state: &AppState, id: &str, notice: Option<&'static str>, error: Option<&'static str>) -> Result<ReferralPage, AppError> {
+async fn page(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    id: &str,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+) -> Result<ReferralPage, AppError> {
     // Another group's referral is "not found", exactly like one that does not exist.
-    let r = referrals::for_liaison(state, staff, id).await?.ok_or(AppError::NotFound)?;
-    crate::audit::view(state, staff.user_id, "referral.view", "referral", id.to_string()).await?;
+    let r = referrals::for_liaison(state, staff, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::audit::view(
+        state,
+        staff.user_id,
+        "referral.view",
+        "referral",
+        id.to_string(),
+    )
+    .await?;
     tracing::info!(user_id = staff.user_id, "referral viewed");
-    Ok(ReferralPage { t: t.for_staff(), nav: StaffNav::for_staff(staff), r, notice, error })
+    Ok(ReferralPage {
+        t: t.for_staff(),
+        nav: StaffNav::for_staff(staff),
+        r,
+        notice,
+        error,
+    })
 }
 
-pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<String>, q: web::Query<DoneQuery>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    q: web::Query<DoneQuery>,
+) -> Result<HttpResponse, AppError> {
     let notice = match q.done.as_deref() {
         Some("accept") => Some("referral-done-accept"),
         Some("decline") => Some("referral-done-decline"),
@@ -113,19 +161,42 @@ pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path
     render(&page(&staff, t, &state, &id, notice, None).await?)
 }
 
-async fn step(staff: Staff, t: Tr, state: &AppState, id: &str, step: Step, done: &str) -> Result<HttpResponse, AppError> {
+async fn step(
+    staff: Staff,
+    t: Tr,
+    state: &AppState,
+    id: &str,
+    step: Step,
+    done: &str,
+) -> Result<HttpResponse, AppError> {
     match referrals::liaison_step(state, &staff, id, step).await? {
         Ok(()) => Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, t.for_staff().url(&format!("/staff/referrals/{id}?done={done}"))))
+            .insert_header((
+                header::LOCATION,
+                t.for_staff()
+                    .url(&format!("/staff/referrals/{id}?done={done}")),
+            ))
             .finish()),
         Err(refusal) => {
-            let status = if refusal == Refusal::BadText { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::CONFLICT };
-            render_with_status(&page(&staff, t, state, id, None, Some(refusal.message_key())).await?, status)
+            let status = if refusal == Refusal::BadText {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::CONFLICT
+            };
+            render_with_status(
+                &page(&staff, t, state, id, None, Some(refusal.message_key())).await?,
+                status,
+            )
         }
     }
 }
 
-pub async fn accept(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn accept(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     step(staff, t, &state, &id, Step::Accept, "accept").await
 }
 
@@ -135,8 +206,24 @@ pub struct ReasonForm {
     reason: String,
 }
 
-pub async fn decline(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<String>, form: web::Form<ReasonForm>) -> Result<HttpResponse, AppError> {
-    step(staff, t, &state, &id, Step::Decline { reason: form.into_inner().reason }, "decline").await
+pub async fn decline(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<ReasonForm>,
+) -> Result<HttpResponse, AppError> {
+    step(
+        staff,
+        t,
+        &state,
+        &id,
+        Step::Decline {
+            reason: form.into_inner().reason,
+        },
+        "decline",
+    )
+    .await
 }
 
 #[derive(serde::Deserialize)]
@@ -145,6 +232,22 @@ pub struct UpdateForm {
     body: String,
 }
 
-pub async fn update(staff: Staff, t: Tr, state: web::Data<AppState>, id: web::Path<String>, form: web::Form<UpdateForm>) -> Result<HttpResponse, AppError> {
-    step(staff, t, &state, &id, Step::Update { body: form.into_inner().body }, "update").await
+pub async fn update(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<UpdateForm>,
+) -> Result<HttpResponse, AppError> {
+    step(
+        staff,
+        t,
+        &state,
+        &id,
+        Step::Update {
+            body: form.into_inner().body,
+        },
+        "update",
+    )
+    .await
 }

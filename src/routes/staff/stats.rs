@@ -54,7 +54,10 @@ fn charts(t: &Tr, stats: &Stats) -> Vec<Chart> {
                 .enumerate()
                 .map(|(i, c)| Bar {
                     label: label(t, d.name, &c.code),
-                    value: c.count.map(|n| n.to_string()).unwrap_or_else(|| t.tn("stats-suppressed", "n", MIN_CELL)),
+                    value: c
+                        .count
+                        .map(|n| n.to_string())
+                        .unwrap_or_else(|| t.tn("stats-suppressed", "n", MIN_CELL)),
                     suppressed: c.count.is_none(),
                     y: i as i64 * ROW,
                     width: c.count.map(|n| (n * BAR_AREA / max).max(2)).unwrap_or(0),
@@ -82,7 +85,11 @@ struct StatsPage {
     bar_area: i64,
 }
 
-pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let stats = stats::compute(&state).await?;
     render(&StatsPage {
@@ -98,9 +105,15 @@ pub async fn show(staff: Staff, t: Tr, state: web::Data<AppState>) -> Result<Htt
 
 pub async fn csv(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let stats = stats::compute(&state).await?;
-    let name = format!("haven-statistics-{}.csv", chrono::Utc::now().format("%Y-%m-%d"));
+    let name = format!(
+        "haven-statistics-{}.csv",
+        chrono::Utc::now().format("%Y-%m-%d")
+    );
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
         .body(stats::to_csv(&stats)))
 }

@@ -37,10 +37,16 @@ fn random<const N: usize>() -> [u8; N] {
 
 async fn submit(state: web::Data<State>, body: web::Bytes) -> HttpResponse {
     let _permit = state.permits.acquire().await.expect("semaphore");
-    let receipt: String = random::<20>().iter().map(|b| char::from(b'0' + b % 10)).collect();
+    let receipt: String = random::<20>()
+        .iter()
+        .map(|b| char::from(b'0' + b % 10))
+        .collect();
     let hash = tokio::task::spawn_blocking(move || {
         let params = Params::new(19 * 1024, 2, 1, None).expect("params");
-        Argon2::new(Algorithm::Argon2id, Version::V0x13, params).hash_password(receipt.as_bytes()).expect("hash").to_string()
+        Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+            .hash_password(receipt.as_bytes())
+            .expect("hash")
+            .to_string()
     })
     .await
     .expect("join");
@@ -49,12 +55,19 @@ async fn submit(state: web::Data<State>, body: web::Bytes) -> HttpResponse {
     // length plus the envelope's 41 bytes, the wrapped key 73 bytes.
     let mut content = body.to_vec();
     content.extend_from_slice(&[0u8; 41 + 73]);
-    let reference: String = random::<8>().iter().map(|b| char::from(b'A' + b % 26)).collect();
+    let reference: String = random::<8>()
+        .iter()
+        .map(|b| char::from(b'A' + b % 26))
+        .collect();
     let pool = state.pool.clone();
     let stored = tokio::task::spawn_blocking(move || {
         let mut conn = pool.get()?;
         diesel::insert_into(baseline_rows::table)
-            .values((baseline_rows::reference.eq(reference), baseline_rows::receipt_hash.eq(hash), baseline_rows::content.eq(content)))
+            .values((
+                baseline_rows::reference.eq(reference),
+                baseline_rows::receipt_hash.eq(hash),
+                baseline_rows::content.eq(content),
+            ))
             .execute(&mut conn)
             .map_err(|e| Box::new(e) as Box<dyn std::error::Error + Send + Sync>)?;
         Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
@@ -62,13 +75,17 @@ async fn submit(state: web::Data<State>, body: web::Bytes) -> HttpResponse {
     .await
     .expect("join");
     match stored {
-        Ok(()) => HttpResponse::SeeOther().insert_header(("Location", "/done")).finish(),
+        Ok(()) => HttpResponse::SeeOther()
+            .insert_header(("Location", "/done"))
+            .finish(),
         Err(_) => HttpResponse::ServiceUnavailable().finish(),
     }
 }
 
 async fn page() -> HttpResponse {
-    HttpResponse::Ok().content_type("text/html").body("<form method=post><input name=csrf_token value=x></form>")
+    HttpResponse::Ok()
+        .content_type("text/html")
+        .body("<form method=post><input name=csrf_token value=x></form>")
 }
 
 /// `baseline --hash-seconds N`: seconds per Argon2id hash, one at a time.
@@ -77,7 +94,9 @@ fn hash_seconds(n: u32) {
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
     let started = std::time::Instant::now();
     for i in 0..n {
-        let _ = argon.hash_password(format!("{i:020}").as_bytes()).expect("hash");
+        let _ = argon
+            .hash_password(format!("{i:020}").as_bytes())
+            .expect("hash");
     }
     println!("{:.4}", started.elapsed().as_secs_f64() / f64::from(n));
 }
@@ -90,7 +109,10 @@ async fn main() -> std::io::Result<()> {
         return Ok(());
     }
     let (bind, url) = (args[1].clone(), args[2].clone());
-    let pool = Pool::builder().max_size(16).build(ConnectionManager::<PgConnection>::new(url)).expect("pool");
+    let pool = Pool::builder()
+        .max_size(16)
+        .build(ConnectionManager::<PgConnection>::new(url))
+        .expect("pool");
     {
         let mut conn = pool.get().expect("connect");
         diesel::sql_query(
@@ -100,8 +122,13 @@ async fn main() -> std::io::Result<()> {
         .execute(&mut conn)
         .expect("table");
     }
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-    let state = State { pool, permits: Arc::new(Semaphore::new(cores)) };
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    let state = State {
+        pool,
+        permits: Arc::new(Semaphore::new(cores)),
+    };
     HttpServer::new(move || {
         App::new()
             .app_data(web::Data::new(state.clone()))

@@ -43,12 +43,18 @@ fn narrative() -> String {
 
 /// One complete submission; Ok((reference, receipt)) or Err(what went wrong).
 async fn submit(client: &reqwest::Client, base: &str) -> Result<(String, String), String> {
-    let form = client.get(format!("{base}/report")).send().await.map_err(|e| format!("connect: {e}"))?;
+    let form = client
+        .get(format!("{base}/report"))
+        .send()
+        .await
+        .map_err(|e| format!("connect: {e}"))?;
     if form.status() != 200 {
         return Err(format!("form {}", form.status().as_u16()));
     }
     let html = form.text().await.map_err(|e| format!("read: {e}"))?;
-    let token = between(&html, "name=\"csrf_token\" value=\"", "\"").unwrap_or("x").to_string();
+    let token = between(&html, "name=\"csrf_token\" value=\"", "\"")
+        .unwrap_or("x")
+        .to_string();
     let body = reqwest::multipart::Form::new()
         .text("csrf_token", token)
         .text("narrative", narrative())
@@ -57,17 +63,34 @@ async fn submit(client: &reqwest::Client, base: &str) -> Result<(String, String)
         .text("community", "uyghur")
         .text("consent_stats", "on")
         .text("lang", "en");
-    let res = client.post(format!("{base}/report")).multipart(body).send().await.map_err(|e| format!("post: {e}"))?;
+    let res = client
+        .post(format!("{base}/report"))
+        .multipart(body)
+        .send()
+        .await
+        .map_err(|e| format!("post: {e}"))?;
     if res.status() != 303 {
         return Err(format!("post {}", res.status().as_u16()));
     }
-    let location = res.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("/").to_string();
-    let page = client.get(format!("{base}{location}")).send().await.map_err(|e| format!("receipt: {e}"))?;
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or("/")
+        .to_string();
+    let page = client
+        .get(format!("{base}{location}"))
+        .send()
+        .await
+        .map_err(|e| format!("receipt: {e}"))?;
     if page.status() != 200 {
         return Err(format!("receipt {}", page.status().as_u16()));
     }
     let html = page.text().await.map_err(|e| format!("read: {e}"))?;
-    Ok((element(&html, "case-reference").unwrap_or_default(), element(&html, "receipt").unwrap_or_default()))
+    Ok((
+        element(&html, "case-reference").unwrap_or_default(),
+        element(&html, "receipt").unwrap_or_default(),
+    ))
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -102,7 +125,9 @@ async fn intake(base: String, clients: usize, seconds: u64, record: Option<Strin
                         Ok((reference, receipt)) => {
                             tally.ok += 1;
                             tally.latencies_ms.push(ms);
-                            tally.record.push(format!("ok {reference} {}", receipt.replace(' ', "")));
+                            tally
+                                .record
+                                .push(format!("ok {reference} {}", receipt.replace(' ', "")));
                             false
                         }
                         Err(e) => {
@@ -126,7 +151,9 @@ async fn intake(base: String, clients: usize, seconds: u64, record: Option<Strin
     let elapsed = started.elapsed().as_secs_f64();
     let mut tally = tally.lock().unwrap();
     tally.latencies_ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    tally.error_latencies_ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    tally
+        .error_latencies_ms
+        .sort_by(|a, b| a.partial_cmp(b).unwrap());
     if let Some(path) = record {
         let mut f = std::fs::File::create(path).unwrap();
         for line in &tally.record {
@@ -155,15 +182,31 @@ async fn signin(base: String, rate: u64, seconds: u64, email: String, password: 
     let mut tasks = Vec::new();
     while Instant::now() < deadline {
         tick.tick().await;
-        let (base, email, password, done) = (base.clone(), email.clone(), password.clone(), done.clone());
+        let (base, email, password, done) =
+            (base.clone(), email.clone(), password.clone(), done.clone());
         tasks.push(tokio::spawn(async move {
-            let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+            let client = reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
             let ok = async {
-                let html = client.get(format!("{base}/staff/login")).send().await.ok()?.text().await.ok()?;
+                let html = client
+                    .get(format!("{base}/staff/login"))
+                    .send()
+                    .await
+                    .ok()?
+                    .text()
+                    .await
+                    .ok()?;
                 let token = between(&html, "name=\"csrf_token\" value=\"", "\"")?.to_string();
                 let res = client
                     .post(format!("{base}/staff/login"))
-                    .form(&[("email", email.as_str()), ("password", password.as_str()), ("csrf_token", token.as_str())])
+                    .form(&[
+                        ("email", email.as_str()),
+                        ("password", password.as_str()),
+                        ("csrf_token", token.as_str()),
+                    ])
                     .send()
                     .await
                     .ok()?;
@@ -179,14 +222,22 @@ async fn signin(base: String, rate: u64, seconds: u64, email: String, password: 
         let _ = t.await;
     }
     let d = done.lock().unwrap();
-    println!("{}", serde_json::json!({ "signed_in": d.0, "failed": d.1, "per_second": d.0 as f64 / seconds as f64 }));
+    println!(
+        "{}",
+        serde_json::json!({ "signed_in": d.0, "failed": d.1, "per_second": d.0 as f64 / seconds as f64 })
+    );
 }
 
 /// A minimal SMTP server that counts messages and distinct Message-IDs,
 /// rewriting its stats file after each message.
 fn smtp_sink(port: u16, stats: String) {
     let listener = std::net::TcpListener::bind(("127.0.0.1", port)).expect("bind");
-    let seen = Arc::new(Mutex::new((0u64, HashSet::<String>::new(), None::<Instant>, None::<Instant>)));
+    let seen = Arc::new(Mutex::new((
+        0u64,
+        HashSet::<String>::new(),
+        None::<Instant>,
+        None::<Instant>,
+    )));
     for conn in listener.incoming().flatten() {
         let (seen, stats) = (seen.clone(), stats.clone());
         std::thread::spawn(move || {
@@ -228,7 +279,8 @@ fn smtp_sink(port: u16, stats: String) {
                     };
                     // Written aside, then renamed: a reader never sees half a file.
                     let tmp = format!("{stats}.tmp");
-                    if std::fs::write(&tmp, format!("{} {} {:.3}\n", s.0, s.1.len(), span)).is_ok() {
+                    if std::fs::write(&tmp, format!("{} {} {:.3}\n", s.0, s.1.len(), span)).is_ok()
+                    {
                         let _ = std::fs::rename(&tmp, &stats);
                     }
                     let _ = out.write_all(b"250 ok\r\n");
@@ -247,11 +299,30 @@ fn smtp_sink(port: u16, stats: String) {
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
-        Some("intake") => intake(args[2].clone(), args[3].parse().unwrap(), args[4].parse().unwrap(), args.get(5).cloned()).await,
-        Some("signin") => signin(args[2].clone(), args[3].parse().unwrap(), args[4].parse().unwrap(), args[5].clone(), args[6].clone()).await,
+        Some("intake") => {
+            intake(
+                args[2].clone(),
+                args[3].parse().unwrap(),
+                args[4].parse().unwrap(),
+                args.get(5).cloned(),
+            )
+            .await
+        }
+        Some("signin") => {
+            signin(
+                args[2].clone(),
+                args[3].parse().unwrap(),
+                args[4].parse().unwrap(),
+                args[5].clone(),
+                args[6].clone(),
+            )
+            .await
+        }
         Some("smtp-sink") => {
             let (port, stats) = (args[2].parse().unwrap(), args[3].clone());
-            tokio::task::spawn_blocking(move || smtp_sink(port, stats)).await.unwrap()
+            tokio::task::spawn_blocking(move || smtp_sink(port, stats))
+                .await
+                .unwrap()
         }
         _ => eprintln!("usage: loadgen intake|signin|smtp-sink ..."),
     }
