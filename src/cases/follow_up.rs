@@ -19,9 +19,10 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Utc};
 
+use super::data_key;
 use super::evidence::EvidenceUpload;
 use super::intake::seal_files;
-use super::messages::{self, Message, data_key};
+use super::messages::{self, Message};
 use crate::auth::throttle;
 use crate::crypto::{digest_token, new_token};
 use crate::db::{self, DbError, cases::CaseRow};
@@ -196,10 +197,7 @@ pub async fn view(state: &AppState, visit: &Visit) -> Result<ReporterView, AppEr
         received: day(&case.received_at),
         messages,
         files,
-        deletion_due: case
-            .deletion_due_at
-            .as_ref()
-            .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()),
+        deletion_due: case.deletion_due_at.as_ref().map(super::stamp),
     })
 }
 

@@ -2,10 +2,9 @@
 //! only when they come back with their receipt: Haven never contacts a
 //! reporter by itself.
 
-use chrono::{DateTime, Utc};
-
+use super::{data_key, stamp};
 use crate::auth::Staff;
-use crate::crypto::{Aad, DataKey, WrappedKey, new_token};
+use crate::crypto::{Aad, DataKey, new_token};
 use crate::db::{self, cases::CaseRow};
 use crate::domain::{CaseReference, EventKind};
 use crate::web::{AppError, AppState};
@@ -20,22 +19,6 @@ pub struct Message {
     pub when: String,
     pub when_iso: String,
     pub body: String,
-}
-
-pub(crate) fn data_key(state: &AppState, case: &CaseRow) -> Result<DataKey, AppError> {
-    let wrapped = WrappedKey {
-        master_key_id: case.master_key_id.clone(),
-        sealed: case.wrapped_key.clone(),
-    };
-    state
-        .keyring
-        .unwrap(&wrapped, &case.reference)
-        .map_err(|_| {
-            AppError::internal(anyhow::anyhow!(
-                "case {} data key failed to unwrap",
-                case.id
-            ))
-        })
 }
 
 pub fn valid(body: &str) -> bool {
@@ -112,21 +95,27 @@ pub async fn for_case(state: &AppState, case: &CaseRow) -> Result<Vec<Message>, 
         .db
         .run(move |conn| db::messages::for_case(conn, id))
         .await?;
-    let stamp = |t: &DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    open_all(&key, case.id, &case.reference, rows)
+}
+
+/// Opens message rows already loaded with their case.
+pub(crate) fn open_all(
+    key: &DataKey,
+    case_id: i64,
+    reference: &str,
+    rows: Vec<db::messages::MessageRow>,
+) -> Result<Vec<Message>, AppError> {
     rows.into_iter()
         .map(|m| {
             let body = key
-                .open(&Aad::case_message(&case.reference, &m.public_id), &m.body)
+                .open(&Aad::case_message(reference, &m.public_id), &m.body)
                 .map_err(|_| {
                     AppError::internal(anyhow::anyhow!(
-                        "case {} message failed authentication",
-                        case.id
+                        "case {case_id} message failed authentication"
                     ))
                 })?;
-            let author = match (m.author_name.as_deref(), m.author_email) {
-                (Some(n), _) if !n.is_empty() => Some(n.to_string()),
-                (_, e) => e,
-            };
+            let author =
+                db::users::author_label(m.author_email.as_deref(), m.author_name.as_deref());
             Ok(Message {
                 from_reporter: m.sender == "reporter",
                 author,

@@ -4,10 +4,9 @@
 //! something is waiting (never what); the liaisons accept or decline and
 //! post updates, and the referring caseworker is emailed each time.
 
-use chrono::{DateTime, Utc};
-
+use super::{stamp, unwrap_key};
 use crate::auth::Staff;
-use crate::crypto::{Aad, DataKey, Sealed, WrappedKey, new_token};
+use crate::crypto::{Aad, Sealed, new_token};
 use crate::db::{self, DbError, referrals::ReferralWithCase};
 use crate::domain::{CaseReference, CaseStatus, EventKind};
 use crate::mail::message::Email;
@@ -48,22 +47,6 @@ impl Refusal {
             Refusal::BadText => "referral-error-text",
         }
     }
-}
-
-fn unwrap_key(
-    state: &AppState,
-    master_key_id: &str,
-    wrapped: &Sealed,
-    reference: &str,
-) -> Result<DataKey, AppError> {
-    let wrapped = WrappedKey {
-        master_key_id: master_key_id.to_string(),
-        sealed: wrapped.clone(),
-    };
-    state
-        .keyring
-        .unwrap(&wrapped, reference)
-        .map_err(|_| AppError::internal(anyhow::anyhow!("a case data key failed to unwrap")))
 }
 
 fn text_ok(text: &str) -> bool {
@@ -211,10 +194,6 @@ pub struct ReferralUpdate {
     pub body: String,
 }
 
-fn stamp(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
 fn open(
     state: &AppState,
     r: ReferralWithCase,
@@ -250,11 +229,9 @@ fn open(
             let body = key
                 .open(&Aad::referral_update(&r.reference, id, update_id), &u.body)
                 .map_err(|_| fail())?;
-            let author = match (u.author_name.as_deref(), u.author_email) {
-                (Some(n), _) if !n.is_empty() => n.to_string(),
-                (_, Some(e)) => e,
-                _ => String::new(),
-            };
+            let author =
+                db::users::author_label(u.author_email.as_deref(), u.author_name.as_deref())
+                    .unwrap_or_default();
             Ok(ReferralUpdate {
                 when: stamp(&u.created_at),
                 author,

@@ -4,8 +4,10 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::crypto::{Aad, DataKey, WrappedKey};
-use crate::db::{self, cases::CaseRow, strings};
+use super::messages::{Message, open_all};
+use super::{data_key, stamp};
+use crate::crypto::Aad;
+use crate::db::{self, strings, users::label};
 use crate::domain::{CaseReference, ReportContent};
 use crate::web::{AppError, AppState};
 
@@ -43,11 +45,13 @@ pub struct Note {
     pub body: String,
 }
 
-/// What happened on a case, and its internal notes.
+/// What happened on a case, its internal notes and its messages with the
+/// reporter.
 #[derive(Debug, Default)]
 pub struct Timeline {
     pub entries: Vec<TimelineEntry>,
     pub notes: Vec<Note>,
+    pub messages: Vec<Message>,
 }
 
 /// A case, opened.
@@ -75,6 +79,8 @@ pub struct OpenedCase {
     pub language: String,
     pub received_at: DateTime<Utc>,
     pub assignee_id: Option<i64>,
+    /// When a closed case will be purged, if it is closed.
+    pub deletion_due_at: Option<DateTime<Utc>>,
     pub content: ReportContent,
     pub evidence: Vec<EvidenceItem>,
 }
@@ -84,26 +90,6 @@ pub struct EvidenceFile {
     pub name: String,
     pub media_type: String,
     pub bytes: zeroize::Zeroizing<Vec<u8>>,
-}
-
-fn data_key(state: &AppState, row: &CaseRow) -> Result<DataKey, AppError> {
-    let wrapped = WrappedKey {
-        master_key_id: row.master_key_id.clone(),
-        sealed: row.wrapped_key.clone(),
-    };
-    state.keyring.unwrap(&wrapped, &row.reference).map_err(|e| {
-        AppError::internal(
-            anyhow::Error::new(e).context(format!("case {} data key failed to unwrap", row.id)),
-        )
-    })
-}
-
-fn label(email: &str, name: &str) -> String {
-    if name.is_empty() {
-        email.to_string()
-    } else {
-        name.to_string()
-    }
 }
 
 pub async fn open_case(
@@ -120,6 +106,7 @@ pub async fn open_case(
             let evidence = db::evidence::list_for_case(conn, row.id)?;
             let events = db::events::for_case(conn, row.id)?;
             let notes = db::notes::for_case(conn, row.id)?;
+            let messages = db::messages::for_case(conn, row.id)?;
             let subject_ids: Vec<i64> = events
                 .iter()
                 .filter(|e| e.kind == "assigned")
@@ -138,10 +125,12 @@ pub async fn open_case(
                     }
                 }
             }
-            Ok(Some((row, evidence, events, notes, subjects, groups)))
+            Ok(Some((
+                row, evidence, events, notes, messages, subjects, groups,
+            )))
         })
         .await?;
-    let Some((row, evidence, events, notes, subjects, groups)) = found else {
+    let Some((row, evidence, events, notes, messages, subjects, groups)) = found else {
         return Ok(None);
     };
     let key = data_key(state, &row)?;
@@ -171,7 +160,6 @@ pub async fn open_case(
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    let stamp = |t: &DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     let entries = events
         .into_iter()
         .map(|e| {
@@ -183,7 +171,7 @@ pub async fn open_case(
             let id = e.detail.parse::<i64>().ok();
             let subject = if e.kind == "assigned" {
                 id.and_then(|id| subjects.iter().find(|(i, _, _)| *i == id))
-                    .map(|(_, email, name)| label(email, name))
+                    .map(|(_, email, name)| label(email, name).to_string())
             } else if e.kind.starts_with("referr") {
                 id.and_then(|id| groups.iter().find(|(g, _)| *g == id))
                     .map(|(_, name)| name.clone())
@@ -196,7 +184,7 @@ pub async fn open_case(
                 actor: e
                     .actor_email
                     .as_deref()
-                    .map(|email| label(email, e.actor_name.as_deref().unwrap_or(""))),
+                    .map(|email| label(email, e.actor_name.as_deref().unwrap_or("")).to_string()),
                 kind: e.kind,
                 from,
                 to,
@@ -212,12 +200,17 @@ pub async fn open_case(
                 .map_err(|_| fail("note"))?;
             Ok(Note {
                 when: stamp(&n.created_at),
-                author: label(&n.author_email, &n.author_name),
+                author: label(&n.author_email, &n.author_name).to_string(),
                 body: String::from_utf8_lossy(&body).into_owned(),
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    let timeline = Timeline { entries, notes };
+    let messages = open_all(&key, row.id, &row.reference, messages)?;
+    let timeline = Timeline {
+        entries,
+        notes,
+        messages,
+    };
     Ok(Some((
         OpenedCase {
             id: row.id,
@@ -242,6 +235,7 @@ pub async fn open_case(
             language: row.language,
             received_at: row.received_at,
             assignee_id: row.assignee_id,
+            deletion_due_at: row.deletion_due_at,
             content,
             evidence,
         },

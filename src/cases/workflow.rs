@@ -2,8 +2,9 @@
 //! it, and writing internal notes. Each change and its timeline entry (and
 //! any email it causes) are stored in one transaction.
 
+use super::data_key;
 use crate::auth::Staff;
-use crate::crypto::{Aad, DataKey, WrappedKey, new_token};
+use crate::crypto::{Aad, new_token};
 use crate::db::{self, DbError, cases::CaseRow};
 use crate::domain::{CaseReference, CaseStatus, EventKind, RiskLevel, StaffRole};
 use crate::web::{AppError, AppState};
@@ -196,22 +197,6 @@ pub async fn assign(
         })
         .await?;
     Ok(result)
-}
-
-fn data_key(state: &AppState, case: &CaseRow) -> Result<DataKey, AppError> {
-    let wrapped = WrappedKey {
-        master_key_id: case.master_key_id.clone(),
-        sealed: case.wrapped_key.clone(),
-    };
-    state
-        .keyring
-        .unwrap(&wrapped, &case.reference)
-        .map_err(|_| {
-            AppError::internal(anyhow::anyhow!(
-                "case {} data key failed to unwrap",
-                case.id
-            ))
-        })
 }
 
 pub async fn add_note(

@@ -38,12 +38,23 @@ impl std::fmt::Debug for UserRow {
 impl UserRow {
     /// How the account is named on pages: its display name, or its email.
     pub fn label(&self) -> &str {
-        if self.display_name.is_empty() {
-            &self.email
-        } else {
-            &self.display_name
-        }
+        label(&self.email, &self.display_name)
     }
+}
+
+/// How an account is named on pages: its display name, or its email when it
+/// has none.
+pub fn label<'a>(email: &'a str, display_name: &'a str) -> &'a str {
+    if display_name.is_empty() {
+        email
+    } else {
+        display_name
+    }
+}
+
+/// The label of a joined author, if the row has one.
+pub fn author_label(email: Option<&str>, display_name: Option<&str>) -> Option<String> {
+    email.map(|e| label(e, display_name.unwrap_or("")).to_string())
 }
 
 #[derive(Insertable)]

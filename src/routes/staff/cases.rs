@@ -277,7 +277,6 @@ struct CasePage {
     note_draft: String,
     referrals: Vec<crate::cases::referrals::OpenedReferral>,
     groups: Vec<(i64, String, String)>,
-    messages: Vec<crate::cases::messages::Message>,
     deletion_due: Option<String>,
     message_draft: String,
 }
@@ -320,18 +319,7 @@ async fn case_page(
         .ok_or(AppError::NotFound)?;
     let workers = state.db.run(db::users::case_workers).await?;
     let referrals = crate::cases::referrals::for_case(state, case.id).await?;
-    let row = {
-        let r = case.reference.clone();
-        state
-            .db
-            .run(move |conn| db::cases::find_by_reference(conn, &r))
-            .await?
-            .ok_or(AppError::NotFound)?
-    };
-    let messages = crate::cases::messages::for_case(state, &row).await?;
-    let deletion_due = row
-        .deletion_due_at
-        .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string());
+    let deletion_due = case.deletion_due_at.as_ref().map(crate::cases::stamp);
     let groups = state
         .db
         .run(db::organisations::list)
@@ -372,7 +360,6 @@ async fn case_page(
         },
         referrals,
         groups,
-        messages,
         deletion_due,
     })
 }

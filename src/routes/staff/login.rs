@@ -9,7 +9,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::{StatusCode, header};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use zeroize::Zeroizing;
 
@@ -58,7 +58,8 @@ pub async fn form(
     query: web::Query<LoginQuery>,
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
-    if session::resolve(&state, &req).await?.is_some() {
+    // The staff gate has already resolved any session on this request.
+    if req.extensions().get::<Staff>().is_some() {
         return Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, t.url("/staff")))
             .finish());
