@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 use crate::crypto::hash_secret_blocking;
 use crate::db::{self, Db};
-use crate::domain::{Community, EmailAddress, NewPassword, PasswordProblem, StaffRole};
+use crate::domain::{Community, EmailAddress, GroupName, NewPassword, PasswordProblem, StaffRole};
 use crate::startup::{Application, build_state, migrate_when_ready};
 
 #[derive(Parser)]
@@ -309,9 +309,16 @@ fn create_user(
     let db = connect(config)?;
     let org_id = match org {
         Some(name) => Some(
-            db.run_blocking(|conn| db::organisations::find_by_name(conn, name))?
-                .with_context(|| format!("no partner group is named {name:?}: create it first with `haven org create`"))?
-                .id,
+            db.run_blocking(|conn| match GroupName::parse(name) {
+                Some(n) => db::organisations::find_by_key(conn, &n.key()),
+                None => Ok(None),
+            })?
+            .with_context(|| {
+                format!(
+                    "no partner group is named {name:?}: create it first with `haven org create`"
+                )
+            })?
+            .id,
         ),
         None => None,
     };
@@ -376,10 +383,8 @@ fn create_org(
     emails: &[String],
     communities: &[String],
 ) -> anyhow::Result<()> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
-        bail!("--name must have 1 to 200 characters");
-    }
+    let name = GroupName::parse(name)
+        .context("--name must have 1 to 200 characters, without control or invisible characters")?;
     let emails = emails
         .iter()
         .map(|e| {
@@ -401,9 +406,12 @@ fn create_org(
         .collect::<anyhow::Result<Vec<_>>>()?;
     let db = connect(config)?;
     let org = match db
-        .run_blocking(|conn| db::organisations::insert(conn, name, &emails, &communities))
+        .run_blocking(|conn| db::organisations::insert(conn, &name, &emails, &communities))
     {
-        Err(db::DbError::Conflict) => bail!("a partner group named {name:?} already exists"),
+        Err(db::DbError::Conflict) => bail!(
+            "a partner group named {:?} (or a name that differs only in case or width) already exists",
+            name.as_str()
+        ),
         other => other?,
     };
     println!(

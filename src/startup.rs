@@ -16,7 +16,9 @@ use crate::config::Config;
 use crate::crypto::{Keyring, KeyringHandle, SecretHasher};
 use crate::db::{self, Db};
 use crate::routes;
-use crate::web::{AppError, AppState, access_log, render_error_pages, security_headers};
+use crate::web::{
+    AppError, AppState, access_log, head_as_get, render_error_pages, security_headers,
+};
 
 /// Largest urlencoded form (staff forms, follow-up).
 const FORM_LIMIT_BYTES: usize = 256 * 1024;
@@ -100,6 +102,7 @@ impl Application {
                 .wrap(from_fn(render_error_pages))
                 .wrap(security_headers(https))
                 .wrap(from_fn(access_log))
+                .wrap(from_fn(head_as_get))
                 .configure(routes::configure)
                 .default_service(web::to(|| async {
                     Err::<actix_web::HttpResponse, _>(AppError::NotFound)

@@ -146,6 +146,19 @@ pub fn rule_for(method: &Method, pattern: &str) -> Option<&'static Rule> {
         .find(|r| r.method == method && r.pattern == pattern)
 }
 
+/// The methods a listed pattern answers (`GET` brings `HEAD`), for the
+/// `Allow` header of a 405; `None` when the pattern has no rule at all.
+pub fn allowed_methods(pattern: &str) -> Option<String> {
+    let mut methods: Vec<&str> = Vec::new();
+    for rule in RULES.iter().filter(|r| r.pattern == pattern) {
+        methods.push(rule.method);
+        if rule.method == "GET" {
+            methods.push("HEAD");
+        }
+    }
+    (!methods.is_empty()).then(|| methods.join(", "))
+}
+
 /// Largest urlencoded staff form the gate reads to find its token.
 const FORM_LIMIT: usize = 256 * 1024;
 
@@ -199,7 +212,10 @@ async fn check(req: &mut ServiceRequest) -> Result<Verdict, AppError> {
         return Err(AppError::NotFound);
     };
     let Some(rule) = rule_for(req.method(), &pattern) else {
-        return Err(AppError::NotFound);
+        return Err(match allowed_methods(&pattern) {
+            Some(allow) => AppError::MethodNotAllowed { allow },
+            None => AppError::NotFound,
+        });
     };
     let state = req
         .app_data::<web::Data<AppState>>()

@@ -185,26 +185,62 @@ pub fn clean_file_name(name: &str) -> String {
 /// a camera's embedded previews with their own location data), and refuse
 /// a file with metadata segments between scans, which cannot be removed
 /// without decoding. Returns the bytes and whether anything was cut.
-fn end_at_eoi(bytes: Vec<u8>) -> Option<(Vec<u8>, bool)> {
-    let sos = bytes.windows(2).position(|w| w == [0xFF, 0xDA])?;
-    let mut i = sos + 2;
-    while i + 1 < bytes.len() {
-        if bytes[i] == 0xFF {
-            match bytes[i + 1] {
-                0xD9 => {
-                    let end = i + 2;
-                    let cut = end < bytes.len();
-                    let mut bytes = bytes;
-                    bytes.truncate(end);
-                    return Some((bytes, cut));
-                }
-                0xE0..=0xEF | 0xFE => return None,
-                _ => {}
-            }
-        }
-        i += 1;
+///
+/// The file is walked segment by segment, each skipped by its declared
+/// length, and scans by the JPEG rules for entropy-coded data (stuffed
+/// `FF 00`, restart markers): bytes that only look like markers inside a
+/// kept segment (an ICC profile, a thumbnail) are never taken for one.
+fn end_at_eoi(mut bytes: Vec<u8>) -> Option<(Vec<u8>, bool)> {
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return None;
     }
-    None
+    let mut i = 2;
+    let mut scanned = false;
+    loop {
+        if *bytes.get(i)? != 0xFF {
+            return None;
+        }
+        while *bytes.get(i + 1)? == 0xFF {
+            i += 1; // fill bytes before a marker
+        }
+        let marker = bytes[i + 1];
+        i += 2;
+        match marker {
+            0xD9 => {
+                let cut = i < bytes.len();
+                bytes.truncate(i);
+                return Some((bytes, cut));
+            }
+            0xD0..=0xD7 | 0x01 => continue, // markers without a length
+            0xE0..=0xEF | 0xFE if scanned => return None,
+            _ => {}
+        }
+        let length = usize::from(u16::from_be_bytes([*bytes.get(i)?, *bytes.get(i + 1)?]));
+        if length < 2 {
+            return None;
+        }
+        i += length;
+        if marker == 0xDA {
+            scanned = true;
+            i = end_of_scan(&bytes, i)?;
+        }
+    }
+}
+
+/// Where the entropy-coded data that starts at `i` ends: at the first
+/// marker that is neither a stuffed zero, a restart marker nor a fill byte.
+fn end_of_scan(bytes: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        if *bytes.get(i)? == 0xFF {
+            match *bytes.get(i + 1)? {
+                0x00 | 0xD0..=0xD7 => i += 2,
+                0xFF => i += 1,
+                _ => return Some(i),
+            }
+        } else {
+            i += 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -281,6 +317,37 @@ mod tests {
         assert!(removed);
         assert!(clean.ends_with(&[0xFF, 0xD9]));
         assert!(!clean.windows(11).any(|w| w == b"GPSLatitude"));
+    }
+
+    /// A JPEG whose kept colour profile holds bytes that look like the
+    /// start-of-scan and end-of-image markers.
+    pub(crate) fn jpeg_with_marker_like_icc() -> Vec<u8> {
+        let mut v = vec![0xFF, 0xD8];
+        let mut icc = b"ICC_PROFILE\0\x01\x01".to_vec();
+        icc.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x04, 0xAB, 0xFF, 0xD9, 0xFF, 0xE1, 0x33]);
+        icc.extend_from_slice(b"profile data that continues after the look-alikes");
+        v.extend_from_slice(&[0xFF, 0xE2]);
+        v.extend_from_slice(&((icc.len() + 2) as u16).to_be_bytes());
+        v.extend_from_slice(&icc);
+        v.extend_from_slice(&[
+            0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0xFF, 0x00, 0x56,
+            0xFF, 0xD0, 0x78,
+        ]);
+        v.extend_from_slice(&[0xFF, 0xD9]);
+        v
+    }
+
+    #[test]
+    fn bytes_that_only_look_like_markers_inside_a_kept_segment_are_kept() {
+        let jpeg = jpeg_with_marker_like_icc();
+        let (clean, removed) = strip_metadata("image/jpeg", jpeg.clone()).unwrap();
+        assert!(!removed, "nothing to remove");
+        assert_eq!(clean, jpeg, "the file is kept whole");
+        let mut trailing = jpeg.clone();
+        trailing.extend_from_slice(b"appended");
+        let (clean, removed) = strip_metadata("image/jpeg", trailing).unwrap();
+        assert!(removed);
+        assert_eq!(clean, jpeg);
     }
 
     #[test]

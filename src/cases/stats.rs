@@ -1,10 +1,10 @@
 //! Statistics for advocacy: counts by kind, community, province and month,
 //! from consenting reports only, with small cells suppressed.
 //!
-//! A count from 1 to 4 is never shown: it could point at a person. Where a
-//! dimension's cells add up to the total (community, province, month), a
-//! single suppressed cell could be recovered by subtraction, so the next
-//! smallest cell is suppressed with it.
+//! A count from 1 to 4 is never shown: it could point at a person. Every
+//! breakdown's cells add up to the total (kinds nearly so), so hidden cells
+//! could be recovered by subtraction: complementary suppression hides more
+//! cells until the hidden ones cannot be told apart (see [`suppress`]).
 
 use crate::db::{self, stats::Count};
 use crate::web::{AppError, AppState};
@@ -39,27 +39,43 @@ pub struct Stats {
     pub dimensions: Vec<Dimension>,
 }
 
-/// Suppresses small cells; with `additive`, also the complementary cell.
-pub fn suppress(counts: Vec<Count>, additive: bool) -> Vec<Cell> {
-    let mut cells: Vec<Cell> = counts
+/// Suppresses small cells, then enough others that none can be worked out.
+///
+/// Primary suppression hides every count from 1 to 4. A reader who knows
+/// the total (or, for kinds, who assumes one kind per report) knows the sum
+/// of the hidden cells, so complementary suppression then hides the next
+/// smallest shown cell until at least two cells are hidden and they hold at
+/// least [`MIN_CELL`] reports between them: with 12 reports, 10 in ON, 1 in
+/// YT and 1 in NU, hiding YT and NU alone would reveal that each is 1, so
+/// ON is hidden too. Applied to every breakdown, including kinds.
+pub fn suppress(counts: Vec<Count>) -> Vec<Cell> {
+    let mut cells: Vec<(Count, bool)> = counts
         .into_iter()
         .filter(|c| c.n > 0)
-        .map(|c| Cell {
-            count: (c.n >= MIN_CELL).then_some(c.n),
-            code: c.code,
+        .map(|c| {
+            let hidden = c.n < MIN_CELL;
+            (c, hidden)
         })
         .collect();
-    let suppressed = cells.iter().filter(|c| c.count.is_none()).count();
-    if additive && suppressed == 1 {
-        if let Some(smallest) = cells
-            .iter_mut()
-            .filter(|c| c.count.is_some())
-            .min_by_key(|c| c.count)
-        {
-            smallest.count = None;
+    loop {
+        let hidden: Vec<i64> = cells.iter().filter(|c| c.1).map(|c| c.0.n).collect();
+        let safe =
+            hidden.is_empty() || (hidden.len() >= 2 && hidden.iter().sum::<i64>() >= MIN_CELL);
+        if safe {
+            break;
+        }
+        match cells.iter_mut().filter(|c| !c.1).min_by_key(|c| c.0.n) {
+            Some(next) => next.1 = true,
+            None => break,
         }
     }
     cells
+        .into_iter()
+        .map(|(c, hidden)| Cell {
+            count: (!hidden).then_some(c.n),
+            code: c.code,
+        })
+        .collect()
 }
 
 pub async fn compute(state: &AppState) -> Result<Stats, AppError> {
@@ -80,19 +96,19 @@ pub async fn compute(state: &AppState) -> Result<Stats, AppError> {
         dimensions: vec![
             Dimension {
                 name: "kind",
-                cells: suppress(kind, false),
+                cells: suppress(kind),
             },
             Dimension {
                 name: "community",
-                cells: suppress(community, true),
+                cells: suppress(community),
             },
             Dimension {
                 name: "province",
-                cells: suppress(province, true),
+                cells: suppress(province),
             },
             Dimension {
                 name: "month",
-                cells: suppress(month, true),
+                cells: suppress(month),
             },
         ],
     })
@@ -147,27 +163,36 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn cells_below_five_are_suppressed() {
-        let cells = suppress(counts(&[("a", 4), ("b", 5), ("c", 1), ("d", 30)]), false);
-        assert_eq!(
-            cells.iter().map(|c| c.count).collect::<Vec<_>>(),
-            vec![None, Some(5), None, Some(30)]
-        );
+    fn shown(cells: &[Cell]) -> Vec<Option<i64>> {
+        cells.iter().map(|c| c.count).collect()
     }
 
     #[test]
-    fn a_lone_suppressed_cell_takes_the_next_smallest_with_it_when_cells_add_up() {
-        let cells = suppress(counts(&[("a", 3), ("b", 7), ("c", 40)]), true);
-        assert_eq!(
-            cells.iter().map(|c| c.count).collect::<Vec<_>>(),
-            vec![None, None, Some(40)]
-        );
-        let cells = suppress(counts(&[("a", 3), ("b", 7), ("c", 40)]), false);
-        assert_eq!(
-            cells.iter().map(|c| c.count).collect::<Vec<_>>(),
-            vec![None, Some(7), Some(40)]
-        );
+    fn cells_below_five_are_suppressed_with_enough_others_to_hide_them() {
+        let cells = suppress(counts(&[("a", 4), ("b", 5), ("c", 1), ("d", 30)]));
+        assert_eq!(shown(&cells), vec![None, Some(5), None, Some(30)]);
+    }
+
+    #[test]
+    fn a_lone_suppressed_cell_takes_the_next_smallest_with_it() {
+        let cells = suppress(counts(&[("a", 3), ("b", 7), ("c", 40)]));
+        assert_eq!(shown(&cells), vec![None, None, Some(40)]);
+    }
+
+    #[test]
+    fn hidden_cells_that_add_up_to_less_than_five_take_another_with_them() {
+        // 12 reports: ON 10, YT 1, NU 1. Hiding YT and NU alone leaves
+        // YT + NU = 2, so each is 1.
+        let cells = suppress(counts(&[("ON", 10), ("YT", 1), ("NU", 1)]));
+        assert_eq!(shown(&cells), vec![None, None, None]);
+        let cells = suppress(counts(&[("ON", 10), ("YT", 1), ("NU", 1), ("QC", 20)]));
+        assert_eq!(shown(&cells), vec![None, None, None, Some(20)]);
+    }
+
+    #[test]
+    fn no_suppression_when_every_cell_is_large() {
+        let cells = suppress(counts(&[("a", 5), ("b", 9)]));
+        assert_eq!(shown(&cells), vec![Some(5), Some(9)]);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use diesel::prelude::*;
 
 use super::schema::{organisations, users};
 use super::{Conn, DbError};
+use crate::domain::GroupName;
 
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = organisations)]
@@ -25,9 +26,10 @@ impl OrganisationRow {
     }
 }
 
-pub fn find_by_name(conn: &mut Conn, name: &str) -> Result<Option<OrganisationRow>, DbError> {
+/// The group whose name has this comparison key (see `domain::GroupName`).
+pub fn find_by_key(conn: &mut Conn, key: &str) -> Result<Option<OrganisationRow>, DbError> {
     Ok(organisations::table
-        .filter(organisations::name.eq(name))
+        .filter(organisations::name_key.eq(key))
         .select(OrganisationRow::as_select())
         .first(conn)
         .optional()?)
@@ -41,15 +43,17 @@ pub fn find(conn: &mut Conn, id: i64) -> Result<Option<OrganisationRow>, DbError
         .optional()?)
 }
 
+/// A new group; [`DbError::Conflict`] when another has the same name key.
 pub fn insert(
     conn: &mut Conn,
-    name: &str,
+    name: &GroupName,
     emails: &[String],
     communities: &[String],
 ) -> Result<OrganisationRow, DbError> {
     Ok(diesel::insert_into(organisations::table)
         .values((
-            organisations::name.eq(name),
+            organisations::name.eq(name.as_str()),
+            organisations::name_key.eq(name.key()),
             organisations::emails.eq(emails),
             organisations::communities.eq(communities),
         ))
@@ -61,7 +65,7 @@ pub fn insert(
 pub fn update(
     conn: &mut Conn,
     id: i64,
-    name: &str,
+    name: &GroupName,
     emails: &[String],
     communities: &[String],
     language: &str,
@@ -69,7 +73,8 @@ pub fn update(
 ) -> Result<(), DbError> {
     diesel::update(organisations::table.find(id))
         .set((
-            organisations::name.eq(name),
+            organisations::name.eq(name.as_str()),
+            organisations::name_key.eq(name.key()),
             organisations::emails.eq(emails),
             organisations::communities.eq(communities),
             organisations::language.eq(language),

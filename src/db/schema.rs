@@ -122,6 +122,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamptz,
         language -> Text,
+        name_key -> Text,
     }
 }
 

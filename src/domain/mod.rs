@@ -5,6 +5,7 @@ mod codes;
 mod email;
 mod intake;
 mod language;
+mod names;
 mod password;
 mod receipt;
 mod reference;
@@ -21,6 +22,7 @@ pub use intake::{
     ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake, ReportContent,
 };
 pub use language::Language;
+pub use names::{GroupName, is_invisible, nfkc};
 pub use password::{NewPassword, PasswordProblem};
 pub use receipt::Receipt;
 pub use reference::CaseReference;

@@ -6,9 +6,10 @@ pub mod public;
 pub mod staff;
 
 use actix_web::middleware::from_fn;
-use actix_web::web;
+use actix_web::{FromRequest, Handler, HttpResponse, Resource, Responder, web};
 
 use crate::auth::staff_gate;
+use crate::web::AppError;
 
 /// The public routes that change something, each protected by its form's
 /// token (staff routes are listed in `auth::policy::RULES`).
@@ -24,153 +25,255 @@ pub const PUBLIC_POSTS: &[&str] = &[
 ];
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(health::healthz))
-        .route("/readyz", web::get().to(health::readyz))
-        .route("/static/{file}", web::get().to(assets::serve))
-        .route("/", web::get().to(public::home::show))
-        .route("/report", web::get().to(public::report::form))
-        .route("/report", web::post().to(public::report::submit))
-        .route("/report/receipt", web::get().to(public::receipt::show))
-        .route("/report/receipt", web::post().to(public::receipt::done))
-        .route("/follow-up", web::get().to(public::follow_up::form))
-        .route("/follow-up", web::post().to(public::follow_up::open))
-        .route("/follow-up/case", web::get().to(public::follow_up::show))
-        .route(
-            "/follow-up/case/messages",
-            web::post().to(public::follow_up::reply),
+    cfg.service(at("/healthz").get(health::healthz).done())
+        .service(at("/readyz").get(health::readyz).done())
+        .service(at("/static/{file}").get(assets::serve).done())
+        .service(at("/").get(public::home::show).done())
+        .service(
+            at("/report")
+                .get(public::report::form)
+                .post(public::report::submit)
+                .done(),
         )
-        .route(
-            "/follow-up/case/evidence",
-            web::post().to(public::follow_up::evidence),
+        .service(
+            at("/report/receipt")
+                .get(public::receipt::show)
+                .post(public::receipt::done)
+                .done(),
         )
-        .route(
-            "/follow-up/case/deletion",
-            web::post().to(public::follow_up::delete),
+        .service(
+            at("/follow-up")
+                .get(public::follow_up::form)
+                .post(public::follow_up::open)
+                .done(),
         )
-        .route(
-            "/follow-up/case/deletion/cancel",
-            web::post().to(public::follow_up::keep),
+        .service(at("/follow-up/case").get(public::follow_up::show).done())
+        .service(
+            at("/follow-up/case/messages")
+                .post(public::follow_up::reply)
+                .done(),
         )
-        .route("/follow-up/leave", web::post().to(public::follow_up::leave))
+        .service(
+            at("/follow-up/case/evidence")
+                .post(public::follow_up::evidence)
+                .done(),
+        )
+        .service(
+            at("/follow-up/case/deletion")
+                .post(public::follow_up::delete)
+                .done(),
+        )
+        .service(
+            at("/follow-up/case/deletion/cancel")
+                .post(public::follow_up::keep)
+                .done(),
+        )
+        .service(at("/follow-up/leave").post(public::follow_up::leave).done())
         .service(
             web::scope("/staff")
                 .wrap(from_fn(staff_gate))
-                .route("", web::get().to(staff::home::show))
-                .route("/login", web::get().to(staff::login::form))
-                .route("/login", web::post().to(staff::login::submit))
-                .route("/logout", web::post().to(staff::login::logout))
-                .route("/password/{token}", web::get().to(staff::password::form))
-                .route("/password/{token}", web::post().to(staff::password::submit))
-                .route("/account", web::get().to(staff::account::show))
-                .route("/account/profile", web::post().to(staff::account::profile))
-                .route("/account/duty", web::post().to(staff::account::duty))
-                .route("/account/totp", web::get().to(staff::account::totp_show))
-                .route(
-                    "/account/totp/qr.svg",
-                    web::get().to(staff::account::totp_qr),
+                .service(at("").get(staff::home::show).done())
+                .service(
+                    at("/login")
+                        .get(staff::login::form)
+                        .post(staff::login::submit)
+                        .done(),
                 )
-                .route(
-                    "/account/totp/start",
-                    web::post().to(staff::account::totp_start),
+                .service(at("/logout").post(staff::login::logout).done())
+                .service(
+                    at("/password/{token}")
+                        .get(staff::password::form)
+                        .post(staff::password::submit)
+                        .done(),
                 )
-                .route(
-                    "/account/totp/confirm",
-                    web::post().to(staff::account::totp_confirm),
+                .service(at("/account").get(staff::account::show).done())
+                .service(at("/account/profile").post(staff::account::profile).done())
+                .service(at("/account/duty").post(staff::account::duty).done())
+                .service(at("/account/totp").get(staff::account::totp_show).done())
+                .service(
+                    at("/account/totp/qr.svg")
+                        .get(staff::account::totp_qr)
+                        .done(),
                 )
-                .route(
-                    "/account/totp/recovery",
-                    web::post().to(staff::account::totp_recovery),
+                .service(
+                    at("/account/totp/start")
+                        .post(staff::account::totp_start)
+                        .done(),
                 )
-                .route(
-                    "/account/totp/disable",
-                    web::post().to(staff::account::totp_disable),
+                .service(
+                    at("/account/totp/confirm")
+                        .post(staff::account::totp_confirm)
+                        .done(),
                 )
-                .route("/cases", web::get().to(staff::cases::queue))
-                .route("/cases/{reference}", web::get().to(staff::cases::show))
-                .route(
-                    "/cases/{reference}/evidence/{evidence_id}",
-                    web::get().to(staff::cases::evidence),
+                .service(
+                    at("/account/totp/recovery")
+                        .post(staff::account::totp_recovery)
+                        .done(),
                 )
-                .route(
-                    "/cases/{reference}/status",
-                    web::post().to(staff::cases::set_status),
+                .service(
+                    at("/account/totp/disable")
+                        .post(staff::account::totp_disable)
+                        .done(),
                 )
-                .route(
-                    "/cases/{reference}/risk",
-                    web::post().to(staff::cases::set_risk),
+                .service(at("/cases").get(staff::cases::queue).done())
+                .service(at("/cases/{reference}").get(staff::cases::show).done())
+                .service(
+                    at("/cases/{reference}/evidence/{evidence_id}")
+                        .get(staff::cases::evidence)
+                        .done(),
                 )
-                .route(
-                    "/cases/{reference}/assign",
-                    web::post().to(staff::cases::assign),
+                .service(
+                    at("/cases/{reference}/status")
+                        .post(staff::cases::set_status)
+                        .done(),
                 )
-                .route(
-                    "/cases/{reference}/notes",
-                    web::post().to(staff::cases::add_note),
+                .service(
+                    at("/cases/{reference}/risk")
+                        .post(staff::cases::set_risk)
+                        .done(),
                 )
-                .route(
-                    "/cases/{reference}/referrals",
-                    web::post().to(staff::referrals::refer),
+                .service(
+                    at("/cases/{reference}/assign")
+                        .post(staff::cases::assign)
+                        .done(),
                 )
-                .route(
-                    "/cases/{reference}/messages",
-                    web::post().to(staff::cases::message),
+                .service(
+                    at("/cases/{reference}/notes")
+                        .post(staff::cases::add_note)
+                        .done(),
                 )
-                .route(
-                    "/cases/{reference}/purge",
-                    web::post().to(staff::cases::purge),
+                .service(
+                    at("/cases/{reference}/referrals")
+                        .post(staff::referrals::refer)
+                        .done(),
                 )
-                .route("/referrals", web::get().to(staff::referrals::list))
-                .route("/referrals/{id}", web::get().to(staff::referrals::show))
-                .route(
-                    "/referrals/{id}/accept",
-                    web::post().to(staff::referrals::accept),
+                .service(
+                    at("/cases/{reference}/messages")
+                        .post(staff::cases::message)
+                        .done(),
                 )
-                .route(
-                    "/referrals/{id}/decline",
-                    web::post().to(staff::referrals::decline),
+                .service(
+                    at("/cases/{reference}/purge")
+                        .post(staff::cases::purge)
+                        .done(),
                 )
-                .route(
-                    "/referrals/{id}/updates",
-                    web::post().to(staff::referrals::update),
+                .service(at("/referrals").get(staff::referrals::list).done())
+                .service(at("/referrals/{id}").get(staff::referrals::show).done())
+                .service(
+                    at("/referrals/{id}/accept")
+                        .post(staff::referrals::accept)
+                        .done(),
                 )
-                .route("/intake", web::get().to(staff::intake::form))
-                .route("/intake", web::post().to(staff::intake::submit))
-                .route("/stats", web::get().to(staff::stats::show))
-                .route("/stats.csv", web::get().to(staff::stats::csv))
-                .route("/admin/users", web::get().to(staff::admin_users::list))
-                .route("/admin/users", web::post().to(staff::admin_users::create))
-                .route("/admin/users/{id}", web::get().to(staff::admin_users::show))
-                .route(
-                    "/admin/users/{id}/active",
-                    web::post().to(staff::admin_users::set_active),
+                .service(
+                    at("/referrals/{id}/decline")
+                        .post(staff::referrals::decline)
+                        .done(),
                 )
-                .route(
-                    "/admin/users/{id}/role",
-                    web::post().to(staff::admin_users::set_role),
+                .service(
+                    at("/referrals/{id}/updates")
+                        .post(staff::referrals::update)
+                        .done(),
                 )
-                .route(
-                    "/admin/users/{id}/duty",
-                    web::post().to(staff::admin_users::set_duty),
+                .service(
+                    at("/intake")
+                        .get(staff::intake::form)
+                        .post(staff::intake::submit)
+                        .done(),
                 )
-                .route(
-                    "/admin/users/{id}/reset",
-                    web::post().to(staff::admin_users::send_reset),
+                .service(at("/stats").get(staff::stats::show).done())
+                .service(at("/stats.csv").get(staff::stats::csv).done())
+                .service(
+                    at("/admin/users")
+                        .get(staff::admin_users::list)
+                        .post(staff::admin_users::create)
+                        .done(),
                 )
-                .route("/admin/groups", web::get().to(staff::admin_groups::list))
-                .route("/admin/groups", web::post().to(staff::admin_groups::create))
-                .route(
-                    "/admin/groups/{id}",
-                    web::get().to(staff::admin_groups::show),
+                .service(at("/admin/users/{id}").get(staff::admin_users::show).done())
+                .service(
+                    at("/admin/users/{id}/active")
+                        .post(staff::admin_users::set_active)
+                        .done(),
                 )
-                .route(
-                    "/admin/groups/{id}",
-                    web::post().to(staff::admin_groups::update),
+                .service(
+                    at("/admin/users/{id}/role")
+                        .post(staff::admin_users::set_role)
+                        .done(),
                 )
-                .route("/admin/audit", web::get().to(staff::admin_audit::show))
-                .route("/admin/outbox", web::get().to(staff::admin_outbox::list))
-                .route(
-                    "/admin/outbox/{id}/retry",
-                    web::post().to(staff::admin_outbox::retry),
+                .service(
+                    at("/admin/users/{id}/duty")
+                        .post(staff::admin_users::set_duty)
+                        .done(),
+                )
+                .service(
+                    at("/admin/users/{id}/reset")
+                        .post(staff::admin_users::send_reset)
+                        .done(),
+                )
+                .service(
+                    at("/admin/groups")
+                        .get(staff::admin_groups::list)
+                        .post(staff::admin_groups::create)
+                        .done(),
+                )
+                .service(
+                    at("/admin/groups/{id}")
+                        .get(staff::admin_groups::show)
+                        .post(staff::admin_groups::update)
+                        .done(),
+                )
+                .service(at("/admin/audit").get(staff::admin_audit::show).done())
+                .service(at("/admin/outbox").get(staff::admin_outbox::list).done())
+                .service(
+                    at("/admin/outbox/{id}/retry")
+                        .post(staff::admin_outbox::retry)
+                        .done(),
                 ),
         );
+}
+
+/// One path and the handlers that answer it. Any other method gets 405 with
+/// `Allow` (HEAD is answered as GET by [`crate::web::head_as_get`]); under
+/// `/staff` the gate answers first, from the policy table.
+struct At {
+    resource: Resource,
+    allow: Vec<&'static str>,
+}
+
+fn at(path: &'static str) -> At {
+    At {
+        resource: web::resource(path),
+        allow: Vec::new(),
+    }
+}
+
+impl At {
+    fn get<F, Args>(mut self, handler: F) -> Self
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.resource = self.resource.route(web::get().to(handler));
+        self.allow.extend(["GET", "HEAD"]);
+        self
+    }
+
+    fn post<F, Args>(mut self, handler: F) -> Self
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.resource = self.resource.route(web::post().to(handler));
+        self.allow.push("POST");
+        self
+    }
+
+    fn done(self) -> Resource {
+        let allow = self.allow.join(", ");
+        self.resource.default_service(web::to(move || {
+            let allow = allow.clone();
+            async move { Err::<HttpResponse, _>(AppError::MethodNotAllowed { allow }) }
+        }))
+    }
 }

@@ -25,6 +25,9 @@ use crate::i18n::Tr;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// The path exists but not for this method; `allow` lists its methods.
+    #[error("method not allowed")]
+    MethodNotAllowed { allow: String },
     #[error("bad request")]
     BadRequest,
     #[error("forbidden")]
@@ -74,6 +77,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -102,6 +106,9 @@ impl ResponseError for AppError {
             AppError::TooManyAttempts { retry_after_secs } => {
                 res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
+            AppError::MethodNotAllowed { allow } => {
+                res.insert_header((header::ALLOW, allow.as_str()));
+            }
             _ => {}
         }
         res.insert_header((header::CACHE_CONTROL, "no-store"))
@@ -125,7 +132,8 @@ fn keys_for(status: StatusCode, csrf: bool) -> (&'static str, &'static str) {
         _ if csrf => ("error-csrf-title", "error-csrf-body"),
         400 => ("error-400-title", "error-400-body"),
         401 | 403 => ("error-403-title", "error-403-body"),
-        404 | 405 => ("error-404-title", "error-404-body"),
+        404 => ("error-404-title", "error-404-body"),
+        405 => ("error-405-title", "error-405-body"),
         408 => ("error-408-title", "error-408-body"),
         413 => ("error-413-title", "error-413-body"),
         429 => ("error-429-title", "error-429-body"),
@@ -133,6 +141,19 @@ fn keys_for(status: StatusCode, csrf: bool) -> (&'static str, &'static str) {
         s if s >= 500 => ("error-500-title", "error-500-body"),
         _ => ("error-400-title", "error-400-body"),
     }
+}
+
+/// Answers `HEAD` as `GET`: the route runs as for `GET` and the server
+/// sends the headers without the body (actix-http drops the body of a
+/// response to a request that arrived as `HEAD`).
+pub async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if req.method() == actix_web::http::Method::HEAD {
+        req.head_mut().method = actix_web::http::Method::GET;
+    }
+    next.call(req).await
 }
 
 /// Renders every 4xx and 5xx response that has no page of its own as a

@@ -11,7 +11,7 @@ mod render;
 mod state;
 
 pub use access_log::access_log;
-pub use errors::{AppError, render_error_pages};
+pub use errors::{AppError, head_as_get, render_error_pages};
 pub use forms::{FormTokens, reject_cross_site};
 pub use headers::security_headers;
 pub use lang::language_of;

@@ -252,8 +252,13 @@ async fn an_admin_changes_a_role_and_the_old_sessions_end() {
     app.login_as_admin().await;
     {
         let mut conn = app.db.connect();
-        haven::db::organisations::insert(&mut conn, "Group A", &["a@example.org".into()], &[])
-            .unwrap();
+        haven::db::organisations::insert(
+            &mut conn,
+            &haven::domain::GroupName::parse("Group A").unwrap(),
+            &["a@example.org".into()],
+            &[],
+        )
+        .unwrap();
     }
     let id = app.user_id(&target);
     let res = post(
@@ -434,5 +439,77 @@ async fn the_cli_creates_an_account_and_refuses_weak_passwords() {
     assert!(
         stdout.contains("/staff/password/"),
         "a new account without a password gets a link: {stdout}"
+    );
+}
+
+#[tokio::test]
+async fn names_and_addresses_that_only_look_different_are_refused() {
+    let app = spawn_app().await;
+    app.login_as_admin().await;
+    let token = app.staff_csrf().await;
+    let group = |name: &'static str| {
+        [
+            ("name", name),
+            ("emails", "intake@orga.example"),
+            ("csrf_token", token.as_str()),
+        ]
+    };
+    let res = app.post_form("/staff/admin/groups", &group("OrgA")).await;
+    assert_eq!(res.status(), 303);
+    for same in ["ORGA", "orga ", "ＯｒｇＡ"] {
+        let res = app.post_form("/staff/admin/groups", &group(same)).await;
+        assert_eq!(res.status(), 409, "{same}");
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("A group with this name already exists")
+        );
+    }
+    let res = app
+        .post_form("/staff/admin/groups", &group("Org\u{200B}A"))
+        .await;
+    assert_eq!(res.status(), 422, "an invisible character is refused");
+    let mut conn = app.db.connect();
+    assert_eq!(haven::db::organisations::list(&mut conn).unwrap().len(), 1);
+
+    let res = post(
+        &app,
+        "/staff/admin/users",
+        &[("email", "amina@example.org"), ("role", "caseworker")],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    // Full width is the same address; a Cyrillic "а" is not an address at all.
+    let res = post(
+        &app,
+        "/staff/admin/users",
+        &[
+            ("email", "ａｍｉｎａ＠ｅｘａｍｐｌｅ．ｏｒｇ"),
+            ("role", "caseworker"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("An account with this email address already exists")
+    );
+    let res = post(
+        &app,
+        "/staff/admin/users",
+        &[
+            ("email", "\u{0430}mina@example.org"),
+            ("role", "caseworker"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(
+        app.count("users"),
+        2,
+        "the admin and one caseworker, nothing else"
     );
 }

@@ -53,3 +53,69 @@ async fn with_the_database_down_a_reporter_is_told_nothing_was_stored() {
     let res = app.get("/staff/login").await;
     assert_eq!(res.status(), 200);
 }
+
+#[tokio::test]
+async fn head_answers_every_get_route_without_a_body() {
+    let app = spawn_app().await;
+    for path in [
+        "/healthz",
+        "/readyz",
+        "/",
+        "/report",
+        "/follow-up",
+        "/staff/login",
+    ] {
+        let res = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 200, "HEAD {path}");
+        assert!(
+            res.bytes().await.unwrap().is_empty(),
+            "HEAD {path} has no body"
+        );
+    }
+    // A staff page still needs a session, as for GET.
+    let res = app
+        .client
+        .head(app.url("/staff/cases"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+}
+
+#[tokio::test]
+async fn a_wrong_method_gets_405_with_the_methods_allowed() {
+    let app = spawn_app().await;
+    let cases = [
+        (reqwest::Method::PUT, "/report", "GET, HEAD, POST"),
+        (reqwest::Method::DELETE, "/healthz", "GET, HEAD"),
+        (reqwest::Method::POST, "/readyz", "GET, HEAD"),
+        (reqwest::Method::GET, "/follow-up/leave", "POST"),
+        (reqwest::Method::POST, "/staff/cases", "GET, HEAD"),
+        (reqwest::Method::GET, "/staff/logout", "POST"),
+        (
+            reqwest::Method::PATCH,
+            "/staff/cases/ABCD-EFGH",
+            "GET, HEAD",
+        ),
+    ];
+    for (method, path, allow) in cases {
+        let res = app
+            .client
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 405, "{method} {path}");
+        assert_eq!(
+            res.headers().get("allow").unwrap().to_str().unwrap(),
+            allow,
+            "{method} {path}"
+        );
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("does not take that kind of request"),
+            "{html}"
+        );
+    }
+    assert_eq!(app.get("/no-such-page").await.status(), 404);
+}

@@ -438,7 +438,8 @@ impl TestApp {
         let email = format!("{role}-{}@example.org", random_suffix());
         let mut conn = self.db.connect();
         let org_id = org.map(|name| {
-            match haven::db::organisations::find_by_name(&mut conn, name).unwrap() {
+            let name = &haven::domain::GroupName::parse(name).unwrap();
+            match haven::db::organisations::find_by_key(&mut conn, &name.key()).unwrap() {
                 Some(o) => o.id,
                 None => {
                     haven::db::organisations::insert(

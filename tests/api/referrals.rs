@@ -24,9 +24,14 @@ async fn post_as(
 fn group(app: &TestApp, name: &str, emails: &[&str]) -> i64 {
     let mut conn = app.db.connect();
     let emails: Vec<String> = emails.iter().map(|e| e.to_string()).collect();
-    haven::db::organisations::insert(&mut conn, name, &emails, &["uyghur".into()])
-        .unwrap()
-        .id
+    haven::db::organisations::insert(
+        &mut conn,
+        &haven::domain::GroupName::parse(name).unwrap(),
+        &emails,
+        &["uyghur".into()],
+    )
+    .unwrap()
+    .id
 }
 
 async fn liaison(app: &TestApp, group_name: &str) -> reqwest::Client {

@@ -19,9 +19,14 @@ async fn claim_xss_in_every_reporter_field_is_escaped_on_staff_pages() {
     let app = spawn_app().await;
     let group = {
         let mut conn = app.db.connect();
-        haven::db::organisations::insert(&mut conn, "Group A", &["a@example.org".into()], &[])
-            .unwrap()
-            .id
+        haven::db::organisations::insert(
+            &mut conn,
+            &haven::domain::GroupName::parse("Group A").unwrap(),
+            &["a@example.org".into()],
+            &[],
+        )
+        .unwrap()
+        .id
     };
     let (reference, receipt) = app
         .file_report(
@@ -543,9 +548,14 @@ async fn claim_a_dump_reveals_no_secret_in_clear() {
     let app = spawn_app().await;
     let group = {
         let mut conn = app.db.connect();
-        haven::db::organisations::insert(&mut conn, "Group A", &["a@example.org".into()], &[])
-            .unwrap()
-            .id
+        haven::db::organisations::insert(
+            &mut conn,
+            &haven::domain::GroupName::parse("Group A").unwrap(),
+            &["a@example.org".into()],
+            &[],
+        )
+        .unwrap()
+        .id
     };
     let (reference, receipt) = app
         .file_report(
@@ -954,4 +964,43 @@ async fn claim_request_bodies_are_limited() {
         .submit_report(ReportForm::new(&"x".repeat(200 * 1024)))
         .await;
     assert_eq!(res.status(), 413);
+}
+
+/// Claim: evidence downloads cannot be framed, and cleaning a JPEG never
+/// cuts it at bytes that only look like a marker inside a kept segment.
+#[tokio::test]
+async fn claim_evidence_downloads_are_unframeable_and_colour_profiles_survive() {
+    let app = spawn_app().await;
+    let mut icc = b"ICC_PROFILE\0\x01\x01".to_vec();
+    icc.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x04, 0xAB, 0xFF, 0xD9, 0xFF, 0xE1, 0x33]);
+    icc.extend_from_slice(b"profile data that continues after the look-alikes");
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE2];
+    jpeg.extend_from_slice(&((icc.len() + 2) as u16).to_be_bytes());
+    jpeg.extend_from_slice(&icc);
+    jpeg.extend_from_slice(&[
+        0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0xFF, 0x00, 0x56, 0xFF,
+        0xD0, 0x78, 0xFF, 0xD9,
+    ]);
+    let (reference, _) = app
+        .file_report(ReportForm::new("colour").file("photo.jpg", &jpeg))
+        .await;
+    app.login_as("caseworker").await;
+    let downloads = evidence_of(&app, &reference).await;
+    assert_eq!(downloads.len(), 1);
+    for (_, res) in downloads {
+        let csp = res
+            .headers()
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(csp.contains("sandbox"), "{csp}");
+        assert_eq!(
+            res.bytes().await.unwrap().to_vec(),
+            jpeg,
+            "the photo is whole"
+        );
+    }
 }

@@ -64,3 +64,38 @@ async fn statistics_count_consenting_reports_and_suppress_small_cells() {
     assert!(!csv.contains(",3\n") && !csv.contains(",7\n"));
     assert!(!csv.contains("falun_gong"));
 }
+
+async fn file_in(app: &TestApp, province: &str) {
+    let mut raw = haven::domain::RawIntake {
+        narrative: "x".into(),
+        community: "uyghur".into(),
+        kinds: vec!["surveillance".into()],
+        province: province.into(),
+        ..Default::default()
+    };
+    raw.consent_stats = true;
+    let report = haven::domain::NewReport::parse(&raw, chrono::Utc::now().date_naive()).unwrap();
+    haven::cases::intake::file_report(&app.state, report, vec![], haven::domain::IntakeSource::Web)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn suppressed_cells_cannot_be_worked_out_from_the_total() {
+    let app = spawn_app().await;
+    for _ in 0..10 {
+        file_in(&app, "ON").await;
+    }
+    file_in(&app, "YT").await;
+    file_in(&app, "NU").await;
+    app.login_as("caseworker").await;
+    let csv = app.get("/staff/stats.csv").await.text().await.unwrap();
+    assert!(csv.contains("province,YT,<5\n") && csv.contains("province,NU,<5\n"));
+    // 12 − 10 would leave YT + NU = 2, so YT = NU = 1: ON is hidden too.
+    assert!(
+        csv.contains("province,ON,<5\n"),
+        "ON must be hidden with YT and NU: {csv}"
+    );
+    let page = app.get_text("/staff/stats").await;
+    assert!(page.contains("12 consenting reports"));
+}

@@ -9,7 +9,7 @@ use askama::Template;
 use super::StaffNav;
 use crate::auth::Staff;
 use crate::db::{self, DbError, organisations::OrganisationRow};
-use crate::domain::{Community, EmailAddress, Language};
+use crate::domain::{Community, EmailAddress, GroupName, Language};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
 
@@ -30,7 +30,7 @@ pub struct GroupForm {
 
 /// A group's values after checking.
 struct Group {
-    name: String,
+    name: GroupName,
     emails: Vec<String>,
     communities: Vec<String>,
     language: Language,
@@ -48,10 +48,7 @@ impl GroupForm {
     }
 
     fn check(&self) -> Result<Group, &'static str> {
-        let name = self.name.trim().to_string();
-        if name.is_empty() || name.chars().count() > 200 {
-            return Err("group-error-name");
-        }
+        let name = GroupName::parse(&self.name).ok_or("group-error-name")?;
         let emails = self
             .emails
             .split(['\n', ',', ';'])

@@ -161,7 +161,11 @@ pub async fn create(
                 let org_id = if organisation.is_empty() {
                     None
                 } else {
-                    match db::organisations::find_by_name(conn, &organisation)? {
+                    match crate::domain::GroupName::parse(&organisation)
+                        .map(|n| db::organisations::find_by_key(conn, &n.key()))
+                        .transpose()?
+                        .flatten()
+                    {
                         Some(o) => Some(o.id),
                         None => return Ok(Err("admin-error-organisation")),
                     }
@@ -388,7 +392,11 @@ pub async fn set_role(
             db::transaction(conn, |conn| {
                 let org_id = match (role, organisation.is_empty()) {
                     (StaffRole::Liaison, false) => {
-                        match db::organisations::find_by_name(conn, &organisation)? {
+                        match crate::domain::GroupName::parse(&organisation)
+                            .map(|n| db::organisations::find_by_key(conn, &n.key()))
+                            .transpose()?
+                            .flatten()
+                        {
                             Some(o) => Some(o.id),
                             None => return Ok(Err("admin-error-organisation")),
                         }

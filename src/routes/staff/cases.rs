@@ -596,7 +596,7 @@ pub async fn evidence(
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; sandbox",
+            "default-src 'none'; frame-ancestors 'none'; sandbox",
         ))
         .body(file.bytes.to_vec()))
 }
