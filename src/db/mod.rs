@@ -45,6 +45,11 @@ pub enum DbError {
     /// A unique constraint refused the row.
     #[error("a unique value already exists")]
     Conflict,
+    /// PostgreSQL refused a value it cannot store (a NUL byte in text).
+    /// Inputs are parsed before they get here; this keeps a value that
+    /// slipped through a "bad request", never a 500.
+    #[error("a value cannot be stored as text")]
+    InvalidText(#[source] DieselError),
     #[error("database query failed")]
     Query(#[source] DieselError),
 }
@@ -53,6 +58,11 @@ impl From<DieselError> for DbError {
     fn from(e: DieselError) -> Self {
         match &e {
             DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => DbError::Conflict,
+            DieselError::DatabaseError(_, info)
+                if info.message().contains("invalid byte sequence") =>
+            {
+                DbError::InvalidText(e)
+            }
             DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
             | DieselError::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _)
             | DieselError::BrokenTransactionManager => DbError::Unavailable(e.into()),

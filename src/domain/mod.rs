@@ -3,6 +3,7 @@
 
 mod codes;
 mod email;
+mod ids;
 mod intake;
 mod language;
 mod names;
@@ -18,6 +19,7 @@ pub use codes::{
     Support,
 };
 pub use email::EmailAddress;
+pub use ids::PublicId;
 pub use intake::{
     ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake, ReportContent,
 };

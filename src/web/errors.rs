@@ -56,6 +56,7 @@ impl From<DbError> for AppError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::Unavailable(e) => AppError::Unavailable(e),
+            DbError::InvalidText(_) => AppError::BadRequest,
             other => AppError::Internal(other.into()),
         }
     }

@@ -6,6 +6,7 @@ mod smtp;
 
 mod accounts;
 mod authorization;
+mod bad_input;
 mod browser;
 mod encryption;
 mod errors;

@@ -13,7 +13,7 @@ use crate::cases::view::{OpenedCase, Timeline, open_case, open_evidence};
 use crate::cases::workflow::{self, Refusal};
 use crate::db::cases::{AssigneeFilter, Cursor, QueueFilter, Sort};
 use crate::db::{self, strings};
-use crate::domain::{CaseReference, CaseStatus, Community, IncidentKind, RiskLevel};
+use crate::domain::{CaseReference, CaseStatus, Community, IncidentKind, PublicId, RiskLevel};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
 
@@ -567,9 +567,7 @@ pub async fn evidence(
 ) -> Result<HttpResponse, AppError> {
     let (reference, public_id) = path.into_inner();
     let reference = CaseReference::parse(&reference).ok_or(AppError::NotFound)?;
-    if public_id.len() != 32 || !public_id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(AppError::NotFound);
-    }
+    let public_id = PublicId::parse(&public_id).ok_or(AppError::NotFound)?;
     let file = open_evidence(&state, &reference, &public_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -578,7 +576,7 @@ pub async fn evidence(
         staff.user_id,
         "case.evidence",
         "evidence",
-        public_id.clone(),
+        public_id.as_str().to_string(),
     )
     .await?;
     tracing::info!(user_id = staff.user_id, "evidence downloaded");

@@ -8,7 +8,7 @@ use askama::Template;
 use super::StaffNav;
 use crate::auth::Staff;
 use crate::cases::referrals::{self, OpenedReferral, ReferralListItem, Refusal, Step};
-use crate::domain::CaseReference;
+use crate::domain::{CaseReference, PublicId};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
 
@@ -149,7 +149,7 @@ pub async fn show(
     staff: Staff,
     t: Tr,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<PublicId>,
     q: web::Query<DoneQuery>,
 ) -> Result<HttpResponse, AppError> {
     let notice = match q.done.as_deref() {
@@ -195,7 +195,7 @@ pub async fn accept(
     staff: Staff,
     t: Tr,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<PublicId>,
 ) -> Result<HttpResponse, AppError> {
     step(staff, t, &state, &id, Step::Accept, "accept").await
 }
@@ -210,7 +210,7 @@ pub async fn decline(
     staff: Staff,
     t: Tr,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<PublicId>,
     form: web::Form<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
     step(
@@ -236,7 +236,7 @@ pub async fn update(
     staff: Staff,
     t: Tr,
     state: web::Data<AppState>,
-    id: web::Path<String>,
+    id: web::Path<PublicId>,
     form: web::Form<UpdateForm>,
 ) -> Result<HttpResponse, AppError> {
     step(
