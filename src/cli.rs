@@ -238,6 +238,13 @@ fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
         "Purged {retained} case(s) closed more than {} days ago and {requested} case(s) whose reporters asked for deletion.",
         config.retention_days
     );
+    let pruned = db.run_blocking(|conn| {
+        crate::cases::purge::prune_outbox(conn, now, config.outbox_keep_days)
+    })?;
+    println!(
+        "Removed {pruned} email(s) delivered more than {} days ago from the outbox.",
+        config.outbox_keep_days
+    );
     // A purged case's wrapped key is gone from the database, but a backup
     // taken before still holds it, and the master key opens it. Moving every
     // remaining case to a new master key and retiring the old one makes

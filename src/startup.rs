@@ -171,15 +171,24 @@ async fn housekeeping(state: AppState) {
         if last_retention.is_none_or(|t| t.elapsed() >= Duration::from_secs(24 * 3600)) {
             last_retention = Some(std::time::Instant::now());
             let days = state.config.retention_days;
+            let keep = state.config.outbox_keep_days;
             match state
                 .db
                 .run(move |conn| {
-                    crate::cases::purge::purge_retention(conn, chrono::Utc::now(), days, |_| {})
+                    let now = chrono::Utc::now();
+                    let cases = crate::cases::purge::purge_retention(conn, now, days, |_| {})?;
+                    let mails = crate::cases::purge::prune_outbox(conn, now, keep)?;
+                    Ok((cases, mails))
                 })
                 .await
             {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(cases = n, retention_days = days, "closed cases purged"),
+                Ok((0, 0)) => {}
+                Ok((cases, mails)) => tracing::info!(
+                    cases,
+                    retention_days = days,
+                    delivered_emails = mails,
+                    "closed cases and delivered emails purged"
+                ),
                 Err(e) => tracing::warn!(error = %e, "retention purge skipped"),
             }
         }
@@ -196,10 +205,12 @@ async fn housekeeping(state: AppState) {
                     conn,
                     now - chrono::Duration::seconds(crate::auth::throttle::WINDOW_SECS),
                 )?;
+                // Rows keep only the hour they were opened in: an hour more
+                // than the absolute limit covers every visit of that hour.
                 let visits = db::reporter_sessions::delete_expired(
                     conn,
-                    now - chrono::Duration::seconds(crate::cases::follow_up::VISIT_IDLE_SECS),
-                    now - chrono::Duration::seconds(crate::cases::follow_up::VISIT_ABSOLUTE_SECS),
+                    now - chrono::Duration::seconds(crate::cases::follow_up::VISIT_ABSOLUTE_SECS)
+                        - chrono::Duration::hours(1),
                 )?;
                 let deleted = crate::cases::purge::purge_due_deletions(conn, now)?;
                 Ok((sessions + visits, throttles + deleted))

@@ -530,7 +530,10 @@ mail-referral-waiting-body = གནད་དོན་འགན་འཛིན་
 mail-referral-waiting-link = ཁྱེད་ཀྱི་གནད་དོན་སྤྲོད་པ་ལྟ་བར་ནང་འཛུལ
 mail-referral-answered-subject = { $group } གིས་ Haven ནང་གནད་དོན་སྤྲོད་པ་ཞིག་ལ་ལན་བཏབ་འདུག
 mail-referral-answered-body = ཁྱེད་ཀྱིས་སྤྲད་པའི་གནད་དོན་ཞིག་ལ་ { $group } གིས་ལན་བཏབ་པའམ་གསར་སྣོན་བྱས་འདུག དེ་ལྟ་བར་ནང་འཛུལ་གནང་རོགས།
-mail-referral-answered-link = གནད་དོན་དེ་ལྟ་བར་ནང་འཛུལ
+mail-referral-answered-link = ཁྱེད་ཀྱི་གནད་དོན་རྣམས་ལྟ་བར་ནང་འཛུལ
+mail-waiting-subject = Haven ནང་ཁྱེད་ལ་དོན་དག་ཅིག་སྒུག་ཡོད་སྲིད
+mail-waiting-body = Haven གིས་འཕྲིན་འདི་དུས་ཚོད་གཏན་འཁེལ་ལ་གཏོང་གི་ཡོད། ཁྱེད་ལ་དོན་དག་ཅིག་སྒུག་ཡོད་སྲིད། འཕྲིན་ཡིག་ཅིག་གམ་ལན་ཞིག་གམ་སྐྱེལ་འདྲེན་ཞིག ལྟ་བར་ནང་འཛུལ་གནང་།
+mail-waiting-link = Haven ནང་འཛུལ
 
 ## Follow-up by receipt (reporters)
 follow-up-title = ཁྱེད་ཀྱི་སྙན་ཞུར་ཕྱིར་ལོག

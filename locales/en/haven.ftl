@@ -525,7 +525,10 @@ mail-referral-waiting-body = A caseworker has referred a case to { $group }. Sig
 mail-referral-waiting-link = Sign in to see your referrals
 mail-referral-answered-subject = { $group } answered a referral in Haven
 mail-referral-answered-body = { $group } has answered or updated a case you referred. Sign in to see it.
-mail-referral-answered-link = Sign in to see the case
+mail-referral-answered-link = Sign in to see your cases
+mail-waiting-subject = Something may be waiting for you in Haven
+mail-waiting-body = Haven sends this message at set times. Something may be waiting for you — a message, an answer or a referral. Sign in to see.
+mail-waiting-link = Sign in to Haven
 
 ## Follow-up by receipt (reporters)
 follow-up-title = Follow up on your report

@@ -533,7 +533,10 @@ mail-referral-waiting-body = Une personne intervenante a aiguillé un dossier ve
 mail-referral-waiting-link = Connectez-vous pour voir vos aiguillages
 mail-referral-answered-subject = { $group } a répondu à un aiguillage dans Haven
 mail-referral-answered-body = { $group } a répondu ou publié une mise à jour au sujet d’un dossier que vous avez aiguillé. Connectez-vous pour en prendre connaissance.
-mail-referral-answered-link = Connectez-vous pour voir le dossier
+mail-referral-answered-link = Connectez-vous pour voir vos dossiers
+mail-waiting-subject = Quelque chose vous attend peut-être dans Haven
+mail-waiting-body = Haven envoie ce message à heures fixes. Quelque chose vous attend peut-être — un message, une réponse ou un aiguillage. Connectez-vous pour le voir.
+mail-waiting-link = Se connecter à Haven
 
 ## Follow-up by receipt (reporters)
 follow-up-title = Suivre votre signalement

@@ -530,7 +530,10 @@ mail-referral-waiting-body = بىر دېلو خادىمى بىر دېلونى { 
 mail-referral-waiting-link = يوللانمىلىرىڭىزنى كۆرۈش ئۈچۈن كىرىڭ
 mail-referral-answered-subject = { $group } Haven دا بىر يوللانمىغا جاۋاب بەردى
 mail-referral-answered-body = { $group } سىز يوللىغان بىر دېلوغا جاۋاب بەردى ياكى ئۇنىڭغا ئەھۋال ئۇچۇرى قوشتى. كۆرۈش ئۈچۈن كىرىڭ.
-mail-referral-answered-link = دېلونى كۆرۈش ئۈچۈن كىرىڭ
+mail-referral-answered-link = دېلولىرىڭىزنى كۆرۈش ئۈچۈن كىرىڭ
+mail-waiting-subject = Haven دا سىزنى بىر ئىش كۈتۈۋاتقان بولۇشى مۇمكىن
+mail-waiting-body = Haven بۇ ئۇچۇرنى بېكىتىلگەن ۋاقىتلاردا ئەۋەتىدۇ. سىزنى بىر ئىش كۈتۈۋاتقان بولۇشى مۇمكىن — بىر ئۇچۇر، بىر جاۋاب ياكى بىر يۆتكەش. كۆرۈش ئۈچۈن كىرىڭ.
+mail-waiting-link = Haven غا كىرىش
 
 ## Follow-up by receipt (reporters)
 follow-up-title = مەلۇماتىڭىزغا قايتىش

@@ -530,7 +530,10 @@ mail-referral-waiting-body = 一位个案工作人员已将一个案件转介给
 mail-referral-waiting-link = 登录查看您的转介
 mail-referral-answered-subject = { $group } 已在 Haven 中答复了一项转介
 mail-referral-answered-body = { $group } 已答复或更新了您转介的一个案件。请登录查看。
-mail-referral-answered-link = 登录查看该案件
+mail-referral-answered-link = 登录查看您的案件
+mail-waiting-subject = Haven 中可能有事项等待您处理
+mail-waiting-body = Haven 在固定时间发送此邮件。可能有事项等待您处理——一条消息、一个答复或一项转介。请登录查看。
+mail-waiting-link = 登录 Haven
 
 ## Follow-up by receipt (reporters)
 follow-up-title = 跟进您的报告

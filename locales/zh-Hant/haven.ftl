@@ -530,7 +530,10 @@ mail-referral-waiting-body = 一位個案工作員已將一宗個案轉介給 { 
 mail-referral-waiting-link = 登入查看您的轉介
 mail-referral-answered-subject = { $group } 已在 Haven 回覆一項轉介
 mail-referral-answered-body = { $group } 已回覆或更新您轉介的一宗個案。請登入查看。
-mail-referral-answered-link = 登入查看該個案
+mail-referral-answered-link = 登入查看您的個案
+mail-waiting-subject = Haven 中可能有事項等待您處理
+mail-waiting-body = Haven 在固定時間發送此郵件。可能有事項等待您處理——一則訊息、一個答覆或一項轉介。請登入查看。
+mail-waiting-link = 登入 Haven
 
 ## Follow-up by receipt (reporters)
 follow-up-title = 跟進您的報告

@@ -24,7 +24,7 @@ use super::evidence::EvidenceUpload;
 use super::intake::seal_files;
 use super::messages::{self, Message};
 use crate::auth::throttle;
-use crate::crypto::{digest_token, new_token};
+use crate::crypto::{Aad, KeyringHandle, Sealed, digest_token, new_token};
 use crate::db::{self, DbError, cases::CaseRow};
 use crate::domain::{CaseReference, EventKind, Receipt};
 use crate::web::{AppError, AppState};
@@ -112,34 +112,90 @@ pub struct Visit {
     token_digest: Vec<u8>,
 }
 
+/// When a visit was opened and last used (Unix seconds). Stored sealed:
+/// these are exact times of a reporter's actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct VisitClock {
+    opened: i64,
+    last_seen: i64,
+}
+
+impl VisitClock {
+    fn seal(self, keyring: &KeyringHandle, digest: &[u8]) -> Vec<u8> {
+        let mut plain = [0u8; 16];
+        plain[..8].copy_from_slice(&self.opened.to_be_bytes());
+        plain[8..].copy_from_slice(&self.last_seen.to_be_bytes());
+        keyring
+            .seal_transient(&Aad::visit_clock(digest), &plain)
+            .as_bytes()
+            .to_vec()
+    }
+
+    fn open(keyring: &KeyringHandle, digest: &[u8], sealed: Vec<u8>) -> Option<Self> {
+        let plain = keyring
+            .open_transient(&Aad::visit_clock(digest), &Sealed::from_stored(sealed))
+            .ok()?;
+        let bytes: [u8; 16] = plain.as_slice().try_into().ok()?;
+        Some(Self {
+            opened: i64::from_be_bytes(bytes[..8].try_into().ok()?),
+            last_seen: i64::from_be_bytes(bytes[8..].try_into().ok()?),
+        })
+    }
+
+    fn live_at(self, now: i64) -> bool {
+        now - self.last_seen < VISIT_IDLE_SECS && now - self.opened < VISIT_ABSOLUTE_SECS
+    }
+}
+
 /// Starts a visit to `case_id`; returns the cookie token.
 pub async fn start_visit(state: &AppState, case_id: i64) -> Result<String, AppError> {
     let token = new_token();
     let digest = digest_token(&token);
     let csrf = new_token();
+    let now = Utc::now().timestamp();
+    let clock = VisitClock {
+        opened: now,
+        last_seen: now,
+    }
+    .seal(&state.keyring, &digest);
     state
         .db
-        .run(move |conn| db::reporter_sessions::insert(conn, &digest, case_id, &csrf))
+        .run(move |conn| db::reporter_sessions::insert(conn, &digest, case_id, &csrf, &clock))
         .await?;
     Ok(token)
 }
 
+/// The live visit of `token`, its idle timer refreshed; a visit past its
+/// limits (or whose clock cannot be opened) ends here.
 pub async fn resolve_visit(state: &AppState, token: &str) -> Result<Option<Visit>, AppError> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
     let digest = digest_token(token);
     let d = digest.clone();
+    let keyring = state.keyring.clone();
     let found = state
         .db
         .run(move |conn| {
-            let now = Utc::now();
-            db::reporter_sessions::find_live(
-                conn,
-                &d,
-                now - chrono::Duration::seconds(VISIT_IDLE_SECS),
-                now - chrono::Duration::seconds(VISIT_ABSOLUTE_SECS),
-            )
+            let Some((case_id, csrf, sealed)) = db::reporter_sessions::find(conn, &d)? else {
+                return Ok(None);
+            };
+            let now = Utc::now().timestamp();
+            match VisitClock::open(&keyring, &d, sealed).filter(|c| c.live_at(now)) {
+                Some(clock) => {
+                    let refreshed = VisitClock {
+                        last_seen: now,
+                        ..clock
+                    }
+                    .seal(&keyring, &d);
+                    db::reporter_sessions::set_clock(conn, &d, &refreshed)?;
+                    Ok(Some((case_id, csrf)))
+                }
+                None => {
+                    db::reporter_sessions::delete(conn, &d)?;
+                    Ok(None)
+                }
+            }
         })
         .await?;
     Ok(found.map(|(case_id, csrf_token)| Visit {
@@ -206,9 +262,9 @@ pub async fn reply(state: &AppState, visit: &Visit, body: &str) -> Result<bool, 
         return Ok(false);
     }
     let case = case_of(state, visit).await?;
-    let id = case.id;
     messages::post(state, case, None, body).await?;
-    tracing::info!(case_id = id, "message from reporter");
+    // No case id: the line's own time would date the reporter's action.
+    tracing::info!("message from a reporter");
     Ok(true)
 }
 
@@ -224,6 +280,8 @@ pub async fn add_evidence(
     let rows = seal_files(&key, &reference, &files);
     let n = rows.len();
     let case_id = case.id;
+    let assignee = case.assignee_id;
+    let notifier = super::notify::Notifier::new(&state.config);
     state
         .db
         .run(move |conn| {
@@ -232,6 +290,7 @@ pub async fn add_evidence(
                     row.case_id = case_id;
                     db::evidence::insert(conn, &row)?;
                 }
+                notifier.reporter_activity(conn, assignee)?;
                 db::events::record(
                     conn,
                     case_id,
@@ -242,7 +301,7 @@ pub async fn add_evidence(
             })
         })
         .await?;
-    tracing::info!(case_id, files = n, "evidence added by reporter");
+    tracing::info!(files = n, "evidence added by a reporter");
     Ok(n)
 }
 
@@ -252,13 +311,17 @@ pub async fn request_deletion(
     cancel: bool,
 ) -> Result<(), AppError> {
     let id = visit.case_id;
+    let notifier = super::notify::Notifier::new(&state.config);
     state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                let due =
-                    (!cancel).then(|| Utc::now() + chrono::Duration::hours(DELETION_GRACE_HOURS));
+                let due = (!cancel).then(|| deletion_due(Utc::now()));
                 db::cases::set_deletion_due(conn, id, due)?;
+                if !cancel {
+                    let assignee = db::cases::find(conn, id)?.and_then(|c| c.assignee_id);
+                    notifier.reporter_activity(conn, assignee)?;
+                }
                 let kind = if cancel {
                     EventKind::DeletionCancelled
                 } else {
@@ -269,6 +332,13 @@ pub async fn request_deletion(
             })
         })
         .await?;
-    tracing::info!(case_id = id, cancel, "deletion request");
+    tracing::info!(cancel, "deletion request from a reporter");
     Ok(())
+}
+
+/// When a deletion requested at `now` takes effect: after the grace period,
+/// on the hour (rounded up), so that the due date does not give the exact
+/// time of the request.
+pub fn deletion_due(now: DateTime<Utc>) -> DateTime<Utc> {
+    db::events::coarse(now) + chrono::Duration::hours(DELETION_GRACE_HOURS + 1)
 }

@@ -13,11 +13,13 @@ use crate::domain::{
 use crate::web::{AppError, AppState};
 
 use super::evidence::EvidenceUpload;
-use super::notify;
+use super::notify::Notifier;
 
 /// What the reporter is shown, once.
 #[derive(Debug)]
 pub struct FiledReport {
+    /// The case's id (for the audit entry of a phone intake).
+    pub case_id: i64,
     pub reference: CaseReference,
     pub receipt: Receipt,
 }
@@ -52,7 +54,7 @@ pub async fn file_report(
         );
         let files = seal_files(&data_key, &reference, &files);
         let urgent = report.immediate_danger;
-        let host = state.config.host().to_string();
+        let notifier = Notifier::new(&state.config);
         let stored = state
             .db
             .run(move |conn| {
@@ -70,7 +72,7 @@ pub async fn file_report(
                         source.as_str(),
                     )?;
                     if urgent {
-                        notify::urgent_case(conn, &host)?;
+                        notifier.urgent_case(conn)?;
                     }
                     Ok(case_id)
                 })
@@ -78,13 +80,17 @@ pub async fn file_report(
             .await;
         match stored {
             Ok(case_id) => {
+                // No case id: this line's time is the time of filing.
                 tracing::info!(
-                    case_id,
                     evidence_files = file_count,
                     source = source.as_str(),
                     "report filed"
                 );
-                return Ok(FiledReport { reference, receipt });
+                return Ok(FiledReport {
+                    case_id,
+                    reference,
+                    receipt,
+                });
             }
             Err(DbError::Conflict) => continue,
             Err(e) => return Err(e.into()),

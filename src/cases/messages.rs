@@ -43,6 +43,7 @@ pub async fn post(
         Some(_) => ("staff", EventKind::MessageToReporter),
         None => ("reporter", EventKind::MessageFromReporter),
     };
+    let notifier = super::notify::Notifier::new(&state.config);
     state
         .db
         .run(move |conn| {
@@ -57,6 +58,8 @@ pub async fn post(
                         &case.id.to_string(),
                         "",
                     )?;
+                } else {
+                    notifier.reporter_activity(conn, case.assignee_id)?;
                 }
                 db::events::record(conn, case.id, from_staff, kind.as_str(), "")
             })

@@ -1,27 +1,197 @@
 //! Telling staff that something is waiting, through the outbox, in the
-//! transaction of the change that causes it.
+//! transaction of the change that causes it. Every such message goes in a
+//! slot ([`crate::mail::slots`]): urgent cases in the next urgent slot,
+//! everything else in the daily digest; a recipient gets one message of a
+//! kind per slot. No message names a case or links to one.
+//!
+//! With `HAVEN_MAIL_CONSTANT=1` every slot mails every active group and
+//! every caseworker on duty the same "something may be waiting" message,
+//! whether or not anything waits, and a change only makes sure its
+//! recipient is in the next slot: the mail then shows nothing at all.
 
+use chrono::{DateTime, Utc};
+
+use crate::config::Config;
 use crate::db::{self, Conn, DbError};
 use crate::mail::message::Email;
 use crate::mail::outbox;
+use crate::mail::slots::{Cadence, Schedule};
 
-/// Where the urgent-case email points: the queue filtered to urgent cases
-/// (the email itself names no case).
+/// Where the urgent-case email points: the queue filtered to urgent cases.
 pub const URGENT_QUEUE_PATH: &str = "/staff/cases?risk=urgent&sort=risk";
+/// Where a partner group's email points: its referrals.
+pub const REFERRALS_PATH: &str = "/staff/referrals";
+/// Where a caseworker's digest points: the queue.
+pub const QUEUE_PATH: &str = "/staff/cases";
+/// Where a constant-mode email points: each role's own start page.
+pub const START_PATH: &str = "/staff";
 
-/// Queues an "urgent case waiting" email to every caseworker on duty (or,
-/// when nobody is on duty, to every caseworker and admin); returns how many.
-pub fn urgent_case(conn: &mut Conn, host: &str) -> Result<usize, DbError> {
-    let recipients = db::users::urgent_recipients(conn)?;
-    for user in &recipients {
-        outbox::queue(
+/// Queues notifications in their slots; cheap to clone into a database
+/// closure.
+#[derive(Clone, Debug)]
+pub struct Notifier {
+    host: String,
+    schedule: Schedule,
+    constant: bool,
+}
+
+impl Notifier {
+    pub fn new(config: &Config) -> Self {
+        Self {
+            host: config.host().to_string(),
+            schedule: Schedule::from_config(config),
+            constant: config.mail_constant,
+        }
+    }
+
+    pub fn schedule(&self) -> Schedule {
+        self.schedule
+    }
+
+    fn queue(
+        &self,
+        conn: &mut Conn,
+        recipient: &str,
+        language: &str,
+        cadence: Cadence,
+        email: Email,
+        path: &str,
+    ) -> Result<bool, DbError> {
+        let (email, path, cadence) = if self.constant {
+            (Email::Waiting, START_PATH, Cadence::Urgent)
+        } else {
+            (email, path, cadence)
+        };
+        let slot = self.schedule.next(cadence, Utc::now());
+        outbox::queue_in_slot(conn, &self.host, recipient, language, email, path, slot)
+    }
+
+    /// An urgent case is waiting: every caseworker on duty (or, when nobody
+    /// is on duty, every caseworker and admin), in the next urgent slot;
+    /// returns how many people will hear of it.
+    pub fn urgent_case(&self, conn: &mut Conn) -> Result<usize, DbError> {
+        let recipients = db::users::urgent_recipients(conn)?;
+        for user in &recipients {
+            self.queue(
+                conn,
+                &user.email,
+                &user.language,
+                Cadence::Urgent,
+                Email::UrgentCase,
+                URGENT_QUEUE_PATH,
+            )?;
+        }
+        Ok(recipients.len())
+    }
+
+    /// A referral is waiting for `org` (its addresses, in the digest).
+    pub fn referral_waiting(
+        &self,
+        conn: &mut Conn,
+        org: &db::organisations::OrganisationRow,
+    ) -> Result<(), DbError> {
+        for address in org.emails() {
+            let email = Email::ReferralWaiting {
+                group: org.name.clone(),
+            };
+            self.queue(
+                conn,
+                &address,
+                &org.language,
+                Cadence::Digest,
+                email,
+                REFERRALS_PATH,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// `group` answered a referral made by `caseworker` (in the digest).
+    pub fn referral_answered(
+        &self,
+        conn: &mut Conn,
+        caseworker: &db::users::UserRow,
+        group: &str,
+    ) -> Result<(), DbError> {
+        let email = Email::ReferralAnswered {
+            group: group.to_string(),
+        };
+        self.queue(
             conn,
-            host,
+            &caseworker.email,
+            &caseworker.language,
+            Cadence::Digest,
+            email,
+            QUEUE_PATH,
+        )?;
+        Ok(())
+    }
+
+    /// A reporter wrote, added evidence or asked for deletion: the case's
+    /// assignee hears that something waits, in the digest.
+    pub fn reporter_activity(
+        &self,
+        conn: &mut Conn,
+        assignee_id: Option<i64>,
+    ) -> Result<(), DbError> {
+        let Some(user) = assignee_id
+            .map(|id| db::users::find(conn, id))
+            .transpose()?
+            .flatten()
+            .filter(|u| u.active)
+        else {
+            return Ok(());
+        };
+        self.queue(
+            conn,
             &user.email,
             &user.language,
-            Email::UrgentCase,
-            URGENT_QUEUE_PATH,
+            Cadence::Digest,
+            Email::Waiting,
+            QUEUE_PATH,
         )?;
+        Ok(())
     }
-    Ok(recipients.len())
+
+    /// Constant mode: the slot at `slot` mails every active group and every
+    /// caseworker on duty (everyone who works cases when nobody is), whether
+    /// or not anything waits. Idempotent, so every instance may call it;
+    /// returns how many messages were added.
+    pub fn fill_constant_slot(
+        &self,
+        conn: &mut Conn,
+        slot: DateTime<Utc>,
+    ) -> Result<usize, DbError> {
+        if !self.constant {
+            return Ok(0);
+        }
+        let mut added = 0;
+        let mut add = |conn: &mut Conn, recipient: &str, language: &str| {
+            outbox::queue_in_slot(
+                conn,
+                &self.host,
+                recipient,
+                language,
+                Email::Waiting,
+                START_PATH,
+                slot,
+            )
+            .map(|new| added += usize::from(new))
+        };
+        db::transaction(conn, |conn| {
+            for user in db::users::urgent_recipients(conn)? {
+                add(conn, &user.email, &user.language)?;
+            }
+            for org in db::organisations::list(conn)?
+                .into_iter()
+                .filter(|o| o.active)
+            {
+                for address in org.emails() {
+                    add(conn, &address, &org.language)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(added)
+    }
 }

@@ -68,6 +68,13 @@ pub fn purge_retention(
     }
 }
 
+/// Deletes the emails delivered more than `keep_days` ago: even without a
+/// case reference, who was told what, and when, says something about
+/// cases long gone. Returns how many.
+pub fn prune_outbox(conn: &mut Conn, now: DateTime<Utc>, keep_days: i64) -> Result<usize, DbError> {
+    db::outbox::prune_sent(conn, now - chrono::Duration::days(keep_days))
+}
+
 /// Deletes every case whose requested deletion is due; returns how many.
 pub fn purge_due_deletions(conn: &mut Conn, now: DateTime<Utc>) -> Result<usize, DbError> {
     let due = db::cases::deletions_due(conn, now)?;

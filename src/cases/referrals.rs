@@ -4,17 +4,16 @@
 //! something is waiting (never what); the liaisons accept or decline and
 //! post updates, and the referring caseworker is emailed each time.
 
+use super::notify::Notifier;
 use super::{stamp, unwrap_key};
 use crate::auth::Staff;
 use crate::crypto::{Aad, Sealed, new_token};
 use crate::db::{self, DbError, referrals::ReferralWithCase};
 use crate::domain::{CaseReference, CaseStatus, EventKind};
-use crate::mail::message::Email;
-use crate::mail::outbox;
 use crate::web::{AppError, AppState};
 
 pub const MAX_SUMMARY_CHARS: usize = 10_000;
-pub const REFERRALS_PATH: &str = "/staff/referrals";
+pub const REFERRALS_PATH: &str = super::notify::REFERRALS_PATH;
 
 /// Why a referral step was refused.
 #[derive(Debug, PartialEq, Eq)]
@@ -114,7 +113,7 @@ pub async fn refer(
         return Ok(Err(Refusal::NoGroup));
     };
     let actor = staff.user_id;
-    let host = state.config.host().to_string();
+    let notifier = Notifier::new(&state.config);
     let result = state
         .db
         .run(move |conn| {
@@ -136,12 +135,7 @@ pub async fn refer(
                         &case.id.to_string(),
                         &org.id.to_string(),
                     )?;
-                    for address in org.emails() {
-                        let email = Email::ReferralWaiting {
-                            group: org.name.clone(),
-                        };
-                        outbox::queue(conn, &host, &address, &org.language, email, REFERRALS_PATH)?;
-                    }
+                    notifier.referral_waiting(conn, org)?;
                 }
                 if case.status != CaseStatus::Referred.as_str()
                     && db::cases::set_status(conn, case.id, &case.status, "referred")?
@@ -332,7 +326,7 @@ pub async fn liaison_step(
     }
     let key = unwrap_key(state, &r.master_key_id, &r.wrapped_key, &r.reference)?;
     let actor = staff.user_id;
-    let host = state.config.host().to_string();
+    let notifier = Notifier::new(&state.config);
     let keyed_reference = r.reference.clone();
     let decline_sealed = match &step {
         Step::Decline { reason } => Some(key.seal(
@@ -407,18 +401,7 @@ pub async fn liaison_step(
                     .flatten()
                 {
                     if caseworker.active {
-                        let email = Email::ReferralAnswered {
-                            group: r.organisation.clone(),
-                        };
-                        let path = format!("/staff/cases/{}", r.reference);
-                        outbox::queue(
-                            conn,
-                            &host,
-                            &caseworker.email,
-                            &caseworker.language,
-                            email,
-                            &path,
-                        )?;
+                        notifier.referral_answered(conn, &caseworker, &r.organisation)?;
                     }
                 }
                 Ok(true)

@@ -9,7 +9,7 @@ use crate::db::{self, DbError, cases::CaseRow};
 use crate::domain::{CaseReference, CaseStatus, EventKind, RiskLevel, StaffRole};
 use crate::web::{AppError, AppState};
 
-use super::notify;
+use super::notify::Notifier;
 
 /// Why a triage change was refused.
 #[derive(Debug, PartialEq, Eq)]
@@ -104,7 +104,7 @@ pub async fn change_risk(
         return Ok(Ok(()));
     }
     let actor = staff.user_id;
-    let host = state.config.host().to_string();
+    let notifier = Notifier::new(&state.config);
     let notified = state
         .db
         .run(move |conn| {
@@ -127,7 +127,7 @@ pub async fn change_risk(
                     &detail,
                 )?;
                 if to == RiskLevel::Urgent {
-                    notify::urgent_case(conn, &host)
+                    notifier.urgent_case(conn)
                 } else {
                     Ok(0)
                 }

@@ -12,6 +12,10 @@
 //! - `HAVEN_MAIL_RETRY_SECS` first retry delay of a failed email (doubles each time)
 //! - `HAVEN_MAIL_MAX_ATTEMPTS` attempts before an email is marked failed
 //! - `HAVEN_RETENTION_DAYS`  days a closed case is kept before it is purged
+//! - `HAVEN_NOTIFY_URGENT_MINUTES` minutes between two urgent-notification slots
+//! - `HAVEN_NOTIFY_DIGEST_HOUR` hour (UTC, 0–23) of the daily digest slot
+//! - `HAVEN_MAIL_CONSTANT`   `1`: every slot mails every group and caseworker on duty
+//! - `HAVEN_OUTBOX_KEEP_DAYS` days a delivered email stays in the outbox
 
 use std::path::PathBuf;
 
@@ -32,6 +36,10 @@ pub struct Config {
     pub mail_retry_secs: u64,
     pub mail_max_attempts: i32,
     pub retention_days: i64,
+    pub notify_urgent_minutes: i64,
+    pub notify_digest_hour: u32,
+    pub mail_constant: bool,
+    pub outbox_keep_days: i64,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -102,6 +110,14 @@ impl Config {
                 8,
             )?,
             retention_days: number(get("HAVEN_RETENTION_DAYS"), "HAVEN_RETENTION_DAYS", 365)?,
+            notify_urgent_minutes: urgent_minutes(get("HAVEN_NOTIFY_URGENT_MINUTES"))?,
+            notify_digest_hour: digest_hour(get("HAVEN_NOTIFY_DIGEST_HOUR"))?,
+            mail_constant: match get("HAVEN_MAIL_CONSTANT").as_deref() {
+                None | Some("0") | Some("false") => false,
+                Some("1") | Some("true") => true,
+                Some(other) => bail!("HAVEN_MAIL_CONSTANT must be 0 or 1, not {other:?}"),
+            },
+            outbox_keep_days: number(get("HAVEN_OUTBOX_KEEP_DAYS"), "HAVEN_OUTBOX_KEEP_DAYS", 7)?,
         })
     }
 
@@ -124,6 +140,30 @@ impl Config {
             .map(|(_, r)| r)
             .unwrap_or(&self.base_url);
         rest.split(['/', ':']).next().unwrap_or("localhost")
+    }
+}
+
+/// Minutes between urgent slots: a divisor of a day, so that slots fall at
+/// the same times every day (every 5, 10, 15, 30, 60… minutes).
+fn urgent_minutes(value: Option<String>) -> anyhow::Result<i64> {
+    let n: i64 = number(value.clone(), "HAVEN_NOTIFY_URGENT_MINUTES", 15)?;
+    if 1440 % n != 0 {
+        bail!(
+            "HAVEN_NOTIFY_URGENT_MINUTES must divide a day (1440 minutes: 5, 10, 15, 30, 60…), not {:?}",
+            value.unwrap_or_default()
+        );
+    }
+    Ok(n)
+}
+
+/// The hour of the daily digest, 0 to 23 (UTC).
+fn digest_hour(value: Option<String>) -> anyhow::Result<u32> {
+    match value {
+        None => Ok(8),
+        Some(v) => match v.trim().parse::<u32>() {
+            Ok(h) if h < 24 => Ok(h),
+            _ => bail!("HAVEN_NOTIFY_DIGEST_HOUR must be an hour from 0 to 23 (UTC), not {v:?}"),
+        },
     }
 }
 
@@ -170,6 +210,9 @@ mod tests {
         assert!(c.smtp_url.is_none());
         assert!(c.secure_cookies());
         assert_eq!((c.mail_retry_secs, c.mail_max_attempts), (30, 8));
+        assert_eq!((c.notify_urgent_minutes, c.notify_digest_hour), (15, 8));
+        assert!(!c.mail_constant);
+        assert_eq!(c.outbox_keep_days, 7);
     }
 
     #[test]
@@ -185,6 +228,19 @@ mod tests {
         assert!(with(&[("HAVEN_BASE_URL", "ftp://x")]).is_err());
         assert!(with(&[("HAVEN_MAIL_MAX_ATTEMPTS", "0")]).is_err());
         assert!(with(&[("HAVEN_MAIL_RETRY_SECS", "soon")]).is_err());
+        assert!(with(&[("HAVEN_NOTIFY_URGENT_MINUTES", "7")]).is_err());
+        assert!(with(&[("HAVEN_NOTIFY_URGENT_MINUTES", "0")]).is_err());
+        assert!(with(&[("HAVEN_NOTIFY_DIGEST_HOUR", "24")]).is_err());
+        assert!(with(&[("HAVEN_MAIL_CONSTANT", "yes")]).is_err());
+        assert!(with(&[("HAVEN_OUTBOX_KEEP_DAYS", "0")]).is_err());
+        let c = with(&[
+            ("HAVEN_NOTIFY_URGENT_MINUTES", "30"),
+            ("HAVEN_NOTIFY_DIGEST_HOUR", "0"),
+            ("HAVEN_MAIL_CONSTANT", "1"),
+        ])
+        .unwrap();
+        assert_eq!((c.notify_urgent_minutes, c.notify_digest_hour), (30, 0));
+        assert!(c.mail_constant);
     }
 
     #[test]

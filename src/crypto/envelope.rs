@@ -90,6 +90,13 @@ impl Aad {
     pub fn outbox_secret(message_id: &str) -> Self {
         Self(format!("haven/v1/outbox/{message_id}/secret"))
     }
+    /// The sealed clock of a reporter's visit, bound to its token digest.
+    pub fn visit_clock(token_digest: &[u8]) -> Self {
+        Self(format!(
+            "haven/v1/visit/{}/clock",
+            hex::encode(token_digest)
+        ))
+    }
     pub fn receipt_cookie() -> Self {
         Self("haven/v1/receipt-cookie".into())
     }

@@ -195,20 +195,51 @@ pub fn filtered_page(
     if let Some(before) = filter.received_before {
         q = q.filter(cases::received_at.lt(before));
     }
-    q = match (filter.sort, filter.after) {
-        (Sort::Newest, Some(c)) => q.filter(cases::id.lt(c.id)),
-        (Sort::Oldest, Some(c)) => q.filter(cases::id.gt(c.id)),
-        (Sort::Risk, Some(c)) => q.filter(
-            cases::risk_rank
-                .gt(c.rank)
-                .or(cases::risk_rank.eq(c.rank).and(cases::id.lt(c.id))),
+    // Case ids are random (a sequence would date a report against others
+    // filed at known times): the order is by the hour received, and the
+    // cursor's case gives the place to continue from.
+    let anchor: Option<(DateTime<Utc>, Option<i16>)> = match filter.after {
+        Some(c) => cases::table
+            .find(c.id)
+            .select((cases::received_at, cases::risk_rank))
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    if filter.after.is_some() && anchor.is_none() {
+        return Ok(Vec::new());
+    }
+    q = match (filter.sort, filter.after.zip(anchor)) {
+        (Sort::Newest, Some((c, (at, _)))) => q.filter(
+            cases::received_at
+                .lt(at)
+                .or(cases::received_at.eq(at).and(cases::id.lt(c.id))),
         ),
+        (Sort::Oldest, Some((c, (at, _)))) => q.filter(
+            cases::received_at
+                .gt(at)
+                .or(cases::received_at.eq(at).and(cases::id.gt(c.id))),
+        ),
+        (Sort::Risk, Some((c, (at, rank)))) => {
+            let rank = rank.unwrap_or(c.rank);
+            q.filter(
+                cases::risk_rank.gt(rank).or(cases::risk_rank.eq(rank).and(
+                    cases::received_at
+                        .lt(at)
+                        .or(cases::received_at.eq(at).and(cases::id.lt(c.id))),
+                )),
+            )
+        }
         (_, None) => q,
     };
     q = match filter.sort {
-        Sort::Newest => q.order(cases::id.desc()),
-        Sort::Oldest => q.order(cases::id.asc()),
-        Sort::Risk => q.order((cases::risk_rank.asc(), cases::id.desc())),
+        Sort::Newest => q.order((cases::received_at.desc(), cases::id.desc())),
+        Sort::Oldest => q.order((cases::received_at.asc(), cases::id.asc())),
+        Sort::Risk => q.order((
+            cases::risk_rank.asc(),
+            cases::received_at.desc(),
+            cases::id.desc(),
+        )),
     };
     Ok(q.load(conn)?)
 }

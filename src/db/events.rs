@@ -50,7 +50,8 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<EventRow>, DbError>
     Ok(case_events::table
         .left_join(users::table.on(users::id.nullable().eq(case_events::actor_id)))
         .filter(case_events::case_id.eq(case_id))
-        .order(case_events::id.asc())
+        // Ids are random: order by time (a reporter's rows have the hour).
+        .order((case_events::created_at.asc(), case_events::id.asc()))
         .select((
             case_events::id,
             case_events::kind,

@@ -41,7 +41,7 @@ pub fn insert(conn: &mut Conn, row: &NewEvidenceRow) -> Result<(), DbError> {
 pub fn list_for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<EvidenceMeta>, DbError> {
     Ok(evidence::table
         .filter(evidence::case_id.eq(case_id))
-        .order(evidence::id.asc())
+        .order((evidence::received_at.asc(), evidence::id.asc()))
         .select(EvidenceMeta::as_select())
         .load(conn)?)
 }

@@ -50,7 +50,8 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<MessageRow>, DbErro
     Ok(case_messages::table
         .left_join(users::table.on(users::id.nullable().eq(case_messages::author_id)))
         .filter(case_messages::case_id.eq(case_id))
-        .order(case_messages::id.asc())
+        // Ids are random: order by time (a reporter's rows have the hour).
+        .order((case_messages::created_at.asc(), case_messages::id.asc()))
         .select((
             case_messages::public_id,
             case_messages::sender,

@@ -36,6 +36,7 @@ pub struct OutboxRow {
     pub sent_at: Option<DateTime<Utc>>,
     pub secret_key_id: Option<String>,
     pub secret_params: Option<Sealed>,
+    pub slot_at: Option<DateTime<Utc>>,
 }
 
 /// Queues `message`; its Message-ID is fixed now, so every attempt to
@@ -61,12 +62,42 @@ pub fn enqueue(
     Ok(())
 }
 
-/// Claims up to `limit` due messages; they stay locked until the
+/// Queues `message` for the slot at `slot`: it is dated and due at the
+/// slot, not when it was written. A recipient gets one message of a kind
+/// per slot: when one is already queued, this adds nothing (false).
+pub fn enqueue_in_slot(
+    conn: &mut Conn,
+    message: &NewMessage,
+    message_id: &str,
+    slot: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let n = diesel::insert_into(outbox::table)
+        .values((
+            outbox::message_id.eq(message_id),
+            outbox::recipient.eq(&message.recipient),
+            outbox::template.eq(message.template),
+            outbox::language.eq(&message.language),
+            outbox::params.eq(&message.params),
+            outbox::slot_at.eq(slot),
+            outbox::next_attempt_at.eq(slot),
+            outbox::created_at.eq(slot),
+        ))
+        .on_conflict((outbox::recipient, outbox::template, outbox::slot_at))
+        .do_nothing()
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Claims up to `limit` messages due at `now`; they stay locked until the
 /// surrounding transaction ends.
-pub fn claim_due(conn: &mut Conn, limit: i64) -> Result<Vec<OutboxRow>, DbError> {
+pub fn claim_due(
+    conn: &mut Conn,
+    limit: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<OutboxRow>, DbError> {
     Ok(outbox::table
         .filter(outbox::status.eq("pending"))
-        .filter(outbox::next_attempt_at.le(diesel::dsl::now))
+        .filter(outbox::next_attempt_at.le(now))
         .order((outbox::next_attempt_at.asc(), outbox::id.asc()))
         .limit(limit)
         .select(OutboxRow::as_select())
@@ -136,18 +167,44 @@ pub fn list(
     before: Option<i64>,
     limit: i64,
 ) -> Result<Vec<OutboxRow>, DbError> {
+    // Ids are random (they must not date the rows): newest first is by date.
+    let anchor: Option<(DateTime<Utc>, i64)> = match before {
+        Some(id) => outbox::table
+            .find(id)
+            .select((outbox::created_at, outbox::id))
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    if before.is_some() && anchor.is_none() {
+        return Ok(Vec::new());
+    }
     let mut q = outbox::table
         .select(OutboxRow::as_select())
-        .order(outbox::id.desc())
+        .order((outbox::created_at.desc(), outbox::id.desc()))
         .limit(limit)
         .into_boxed();
     if let Some(status) = status {
         q = q.filter(outbox::status.eq(status.to_string()));
     }
-    if let Some(before) = before {
-        q = q.filter(outbox::id.lt(before));
+    if let Some((at, id)) = anchor {
+        q = q.filter(
+            outbox::created_at
+                .lt(at)
+                .or(outbox::created_at.eq(at).and(outbox::id.lt(id))),
+        );
     }
     Ok(q.load(conn)?)
+}
+
+/// Deletes the messages delivered before `before`; returns how many.
+pub fn prune_sent(conn: &mut Conn, before: DateTime<Utc>) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        outbox::table
+            .filter(outbox::status.eq("sent"))
+            .filter(outbox::sent_at.lt(before)),
+    )
+    .execute(conn)?)
 }
 
 pub fn counts(conn: &mut Conn) -> Result<Vec<(String, i64)>, DbError> {

@@ -1,4 +1,9 @@
 //! A reporter's visit to their case, opened with reference and receipt.
+//!
+//! A visit needs exact times (it ends after a few idle minutes), but a
+//! copy of the database must not say when a reporter came: the row keeps
+//! its clock sealed (see `cases::follow_up`) and, in clear, only the hour
+//! it was opened in, to clear abandoned visits.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -11,37 +16,40 @@ pub fn insert(
     token_digest: &[u8],
     case_id: i64,
     csrf_token: &str,
+    clock: &[u8],
 ) -> Result<(), DbError> {
     diesel::insert_into(reporter_sessions::table)
         .values((
             reporter_sessions::token_digest.eq(token_digest),
             reporter_sessions::case_id.eq(case_id),
             reporter_sessions::csrf_token.eq(csrf_token),
+            reporter_sessions::clock.eq(clock),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-/// The case and CSRF token of a live visit, refreshing its idle timer.
-pub fn find_live(
+/// The case, CSRF token and sealed clock of a visit.
+pub fn find(
     conn: &mut Conn,
     token_digest: &[u8],
-    idle_since: DateTime<Utc>,
-    created_since: DateTime<Utc>,
-) -> Result<Option<(i64, String)>, DbError> {
-    let found: Option<(i64, String)> = reporter_sessions::table
+) -> Result<Option<(i64, String, Vec<u8>)>, DbError> {
+    Ok(reporter_sessions::table
         .find(token_digest)
-        .filter(reporter_sessions::last_seen_at.gt(idle_since))
-        .filter(reporter_sessions::created_at.gt(created_since))
-        .select((reporter_sessions::case_id, reporter_sessions::csrf_token))
+        .select((
+            reporter_sessions::case_id,
+            reporter_sessions::csrf_token,
+            reporter_sessions::clock,
+        ))
         .first(conn)
-        .optional()?;
-    if found.is_some() {
-        diesel::update(reporter_sessions::table.find(token_digest))
-            .set(reporter_sessions::last_seen_at.eq(diesel::dsl::now))
-            .execute(conn)?;
-    }
-    Ok(found)
+        .optional()?)
+}
+
+pub fn set_clock(conn: &mut Conn, token_digest: &[u8], clock: &[u8]) -> Result<(), DbError> {
+    diesel::update(reporter_sessions::table.find(token_digest))
+        .set(reporter_sessions::clock.eq(clock))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn delete(conn: &mut Conn, token_digest: &[u8]) -> Result<(), DbError> {
@@ -49,17 +57,11 @@ pub fn delete(conn: &mut Conn, token_digest: &[u8]) -> Result<(), DbError> {
     Ok(())
 }
 
-pub fn delete_expired(
-    conn: &mut Conn,
-    idle_since: DateTime<Utc>,
-    created_since: DateTime<Utc>,
-) -> Result<usize, DbError> {
+/// Deletes the visits opened in an hour before `opened_before` (their
+/// absolute limit has passed whatever their sealed clock says).
+pub fn delete_expired(conn: &mut Conn, opened_before: DateTime<Utc>) -> Result<usize, DbError> {
     Ok(diesel::delete(
-        reporter_sessions::table.filter(
-            reporter_sessions::last_seen_at
-                .le(idle_since)
-                .or(reporter_sessions::created_at.le(created_since)),
-        ),
+        reporter_sessions::table.filter(reporter_sessions::opened_hour.lt(opened_before)),
     )
     .execute(conn)?)
 }

@@ -142,6 +142,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamptz>,
         secret_key_id -> Nullable<Text>,
         secret_params -> Nullable<Bytea>,
+        slot_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -194,8 +195,8 @@ diesel::table! {
         token_digest -> Bytea,
         case_id -> Int8,
         csrf_token -> Text,
-        created_at -> Timestamptz,
-        last_seen_at -> Timestamptz,
+        opened_hour -> Timestamptz,
+        clock -> Bytea,
     }
 }
 

@@ -22,6 +22,10 @@ pub enum Email {
     ReferralWaiting { group: String },
     /// A group accepted, declined or updated a referral (to the caseworker).
     ReferralAnswered { group: String },
+    /// Something may be waiting: a reporter wrote, or (with
+    /// `HAVEN_MAIL_CONSTANT`) the message every slot sends to everyone,
+    /// whether or not anything waits.
+    Waiting,
 }
 
 impl Email {
@@ -32,6 +36,7 @@ impl Email {
             Email::PasswordReset => "password_reset",
             Email::ReferralWaiting { .. } => "referral_waiting",
             Email::ReferralAnswered { .. } => "referral_answered",
+            Email::Waiting => "waiting",
         }
     }
 }

@@ -3,9 +3,11 @@
 //! ([`worker`]) delivers it over SMTP or into files, retrying with
 //! exponential backoff. Messages are rendered from templates in the
 //! recipient's language and never carry report content, summaries,
-//! contact details or receipts: only that something is waiting, and a link.
+//! contact details or receipts: only that something is waiting, and a link
+//! to a list. Messages about cases leave on fixed [`slots`].
 
 pub mod message;
 pub mod outbox;
+pub mod slots;
 pub mod transport;
 pub mod worker;

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::message::Email;
 use crate::crypto::{Aad, Keyring, new_token};
-use crate::db::outbox::{NewMessage, enqueue};
+use chrono::{DateTime, Utc};
+
+use crate::db::outbox::{NewMessage, enqueue, enqueue_in_slot};
 use crate::db::{Conn, DbError};
 
 /// What the worker needs to render a queued message.
@@ -41,6 +43,31 @@ pub fn queue(
         .expect("plain data serialises"),
     };
     enqueue(conn, &message, &new_message_id(host), None)
+}
+
+/// Queues `email` to `recipient`, linking to `path`, for the slot at
+/// `slot` (see [`super::slots`]); nothing more if the recipient already
+/// has a message of this kind in that slot.
+pub fn queue_in_slot(
+    conn: &mut Conn,
+    host: &str,
+    recipient: &str,
+    language: &str,
+    email: Email,
+    path: &str,
+    slot: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let message = NewMessage {
+        recipient: recipient.to_string(),
+        template: email.template(),
+        language: language.to_string(),
+        params: serde_json::to_value(Params {
+            email,
+            path: path.to_string(),
+        })
+        .expect("plain data serialises"),
+    };
+    enqueue_in_slot(conn, &message, &new_message_id(host), slot)
 }
 
 /// Queues `email` whose link ends with `secret` (a single-use token). The

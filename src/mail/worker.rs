@@ -10,13 +10,17 @@
 //! same Message-ID, so the duplicate is recognisable. The alternative —
 //! marking a message sent before handing it over — would lose messages in
 //! that window, and a lost "urgent case" email is worse than a repeated one.
+//!
+//! Messages about cases wait in the outbox for their slot (see
+//! [`super::slots`]); with `HAVEN_MAIL_CONSTANT` the worker also fills each
+//! slot with a message to everyone, as it comes.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, MultiPart, SinglePart};
@@ -24,6 +28,7 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use super::message::{Email, render};
 use super::outbox::Params;
 use super::transport::Transport;
+use crate::cases::notify::Notifier;
 use crate::crypto::Aad;
 use crate::db::outbox::OutboxRow;
 use crate::db::{self, DbError};
@@ -73,7 +78,21 @@ pub fn spawn(state: AppState) -> anyhow::Result<WorkerHandle> {
 
 fn run(state: AppState, transport: Transport, stop: Arc<AtomicBool>) {
     tracing::info!("mail worker started");
+    let notifier = Notifier::new(&state.config);
+    let mut filled = None;
     while !stop.load(Ordering::SeqCst) {
+        if state.config.mail_constant {
+            let slot = notifier.schedule().current_urgent(Utc::now());
+            if filled != Some(slot) {
+                match state
+                    .db
+                    .run_blocking(|conn| notifier.fill_constant_slot(conn, slot))
+                {
+                    Ok(_) => filled = Some(slot),
+                    Err(e) => tracing::warn!(error = %e, "mail worker: slot not filled, retrying"),
+                }
+            }
+        }
         match deliver_due(&state, &transport) {
             Ok(n) if n > 0 => continue,
             Ok(_) => {}
@@ -92,7 +111,17 @@ fn run(state: AppState, transport: Transport, stop: Arc<AtomicBool>) {
 
 /// Delivers one batch of due messages; returns how many were attempted.
 pub fn deliver_due(state: &AppState, transport: &Transport) -> Result<usize, DbError> {
-    deliver_due_with(state, transport, &|_| Ok(()))
+    deliver_due_at(state, transport, Utc::now())
+}
+
+/// [`deliver_due`] as if the clock said `now` (tests move time this way
+/// rather than wait for a slot).
+pub fn deliver_due_at(
+    state: &AppState,
+    transport: &Transport,
+    now: DateTime<Utc>,
+) -> Result<usize, DbError> {
+    deliver_at(state, transport, now, &|_| Ok(()))
 }
 
 /// [`deliver_due`], calling `after_send` once the server has accepted a
@@ -104,9 +133,18 @@ pub fn deliver_due_with(
     transport: &Transport,
     after_send: &dyn Fn(&OutboxRow) -> Result<(), DbError>,
 ) -> Result<usize, DbError> {
+    deliver_at(state, transport, Utc::now(), after_send)
+}
+
+fn deliver_at(
+    state: &AppState,
+    transport: &Transport,
+    now: DateTime<Utc>,
+    after_send: &dyn Fn(&OutboxRow) -> Result<(), DbError>,
+) -> Result<usize, DbError> {
     state.db.run_blocking(|conn| {
         db::transaction(conn, |conn| {
-            let rows = db::outbox::claim_due(conn, BATCH)?;
+            let rows = db::outbox::claim_due(conn, BATCH, now)?;
             for row in &rows {
                 match build(state, row) {
                     Ok(message) => match transport.send(&message) {

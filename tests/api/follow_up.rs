@@ -325,8 +325,10 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
         0,
         "not before the grace period"
     );
+    // Due on the hour after the grace period (the exact time of the
+    // request is not kept).
     let later = chrono::Utc::now()
-        + chrono::Duration::hours(haven::cases::follow_up::DELETION_GRACE_HOURS)
+        + chrono::Duration::hours(haven::cases::follow_up::DELETION_GRACE_HOURS + 1)
         + chrono::Duration::minutes(1);
     assert_eq!(
         haven::cases::purge::purge_due_deletions(&mut conn, later).unwrap(),

@@ -154,6 +154,8 @@ pub struct Options {
     /// `HAVEN_MAIL_RETRY_SECS` and `HAVEN_MAIL_MAX_ATTEMPTS`.
     pub mail_retry_secs: Option<u64>,
     pub mail_max_attempts: Option<i32>,
+    /// `HAVEN_MAIL_CONSTANT=1`.
+    pub mail_constant: bool,
     /// Listen on this loopback address instead of 127.0.0.1.
     pub bind_ip: Option<&'static str>,
 }
@@ -226,6 +228,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     }
     if let Some(n) = options.mail_max_attempts {
         vars.push(("HAVEN_MAIL_MAX_ATTEMPTS", n.to_string()));
+    }
+    if options.mail_constant {
+        vars.push(("HAVEN_MAIL_CONSTANT", "1".to_string()));
     }
     if options.production {
         haven::crypto::Keyring::load(&key_file, true).unwrap();
@@ -560,6 +565,18 @@ impl TestApp {
     pub fn deliver_mail(&self) -> usize {
         let transport = haven::mail::transport::Transport::from_config(&self.state.config).unwrap();
         haven::mail::worker::deliver_due(&self.state, &transport).unwrap()
+    }
+
+    /// Runs one round of the mail worker as if the clock said `at` (how the
+    /// tests reach a notification slot without waiting for it).
+    pub fn deliver_mail_at(&self, at: chrono::DateTime<chrono::Utc>) -> usize {
+        let transport = haven::mail::transport::Transport::from_config(&self.state.config).unwrap();
+        haven::mail::worker::deliver_due_at(&self.state, &transport, at).unwrap()
+    }
+
+    /// Delivers what waits for the coming slots (urgent and digest alike).
+    pub fn deliver_mail_after_slots(&self) -> usize {
+        self.deliver_mail_at(chrono::Utc::now() + chrono::Duration::days(2))
     }
 
     /// The `.eml` files written to the mail folder, as text.

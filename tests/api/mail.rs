@@ -11,7 +11,7 @@ async fn without_smtp_mail_is_written_to_files_with_both_bodies() {
             .field("contact_value", "reporter-77@example.org"),
     )
     .await;
-    assert_eq!(app.deliver_mail(), 1);
+    assert_eq!(app.deliver_mail_after_slots(), 1);
     let mails = app.mail_files();
     assert_eq!(mails.len(), 1);
     let mail = &mails[0];

@@ -14,6 +14,7 @@ mod follow_up;
 mod health;
 mod intake;
 mod mail;
+mod quiet_mail;
 mod referrals;
 mod security;
 mod staff_auth;

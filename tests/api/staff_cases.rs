@@ -114,6 +114,20 @@ async fn the_queue_pages_by_keyset_newest_first() {
         .unwrap();
         references.push(filed.reference.as_str().to_string());
     }
+    // Times are kept to the hour and ids are random: give each report its
+    // own hour, so that "newest first" has one order.
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = app.db.connect();
+        for (i, reference) in references.iter().enumerate() {
+            diesel::sql_query(format!(
+                "UPDATE cases SET received_at = received_at - interval '{} hours' WHERE reference = '{reference}'",
+                55 - i
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        }
+    }
     app.login_as("caseworker").await;
     let first = app.get_text("/staff/cases").await;
     assert!(first.contains("All (55)"));

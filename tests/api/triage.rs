@@ -96,7 +96,7 @@ async fn raising_a_case_to_urgent_emails_the_caseworkers_on_duty_and_no_one_else
     assert_eq!(queued[0].recipient, on_duty);
     assert_ne!(queued[0].recipient, off_duty);
     assert_eq!(queued[0].template, "urgent_case");
-    assert_eq!(app.deliver_mail(), 1);
+    assert_eq!(app.deliver_mail_after_slots(), 1);
     let mails = app.mail_files();
     assert_eq!(mails.len(), 1);
     assert!(mails[0].contains("An urgent case is waiting"));
@@ -329,6 +329,17 @@ async fn the_queue_filters_sorts_and_counts() {
         by_risk.find(&c).unwrap() < by_risk.find(&a).unwrap(),
         "urgent first"
     );
+    // Ids carry no order and times are to the hour: `a` is made an hour
+    // older, so that "oldest" has an order to show.
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = app.db.connect();
+        diesel::sql_query(format!(
+            "UPDATE cases SET received_at = received_at - interval '1 hour' WHERE reference = '{a}'"
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    }
     let oldest = app.get_text("/staff/cases?sort=oldest").await;
     assert!(oldest.find(&a).unwrap() < oldest.find(&c).unwrap());
     assert_eq!(app.get("/staff/cases?status=bogus").await.status(), 400);

@@ -111,7 +111,7 @@ pub async fn submit(
         staff.user_id,
         "case.intake",
         "case",
-        filed.reference.as_str().to_string(),
+        filed.case_id.to_string(),
     )
     .await?;
     tracing::info!(user_id = staff.user_id, "report taken by phone");
