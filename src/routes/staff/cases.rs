@@ -314,7 +314,7 @@ async fn case_page(
     notice: Option<&'static str>,
     note_draft: String,
 ) -> Result<CasePage, AppError> {
-    let (case, timeline) = open_case(state, reference)
+    let (case, timeline) = open_case(state, staff.user_id, reference)
         .await?
         .ok_or(AppError::NotFound)?;
     let workers = state.db.run(db::users::case_workers).await?;
@@ -393,14 +393,6 @@ pub async fn show(
         None,
         notice_for(query.done.as_deref()),
         String::new(),
-    )
-    .await?;
-    crate::audit::view(
-        &state,
-        staff.user_id,
-        "case.view",
-        "case",
-        page.c.id.to_string(),
     )
     .await?;
     render(&page)
@@ -570,17 +562,9 @@ pub async fn evidence(
     if public_id.len() != 32 || !public_id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::NotFound);
     }
-    let file = open_evidence(&state, &reference, &public_id)
+    let file = open_evidence(&state, staff.user_id, &reference, &public_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    crate::audit::view(
-        &state,
-        staff.user_id,
-        "case.evidence",
-        "evidence",
-        public_id.clone(),
-    )
-    .await?;
     tracing::info!(user_id = staff.user_id, "evidence downloaded");
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,
