@@ -479,3 +479,42 @@ async fn the_admins_page_shows_the_checkpoint_of_an_intact_chain() {
         Verdict::Intact { .. }
     ));
 }
+
+/// Claim: entries written before the chain was keyed are bound into it by
+/// the first keyed entry, so altering them later shows too.
+#[tokio::test]
+async fn entries_from_before_the_key_are_bound_into_the_chain() {
+    let app = spawn_app().await;
+    let mut conn = app.db.connect();
+    for id in [1, 2] {
+        diesel::sql_query(format!(
+            "INSERT INTO audit_log (id, action, target_type, target_id, chain) \
+             VALUES ({id}, 'case.view', 'case', '{id}', 1)"
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    }
+    assert_eq!(
+        haven::audit::verify(&app.state.db, |_| {}).unwrap(),
+        Verdict::Unkeyed { rows: 2 },
+        "an old log that nothing has bound yet is not passed as intact"
+    );
+    assert!(haven::audit::bind_unkeyed_entries(&app.state.db).unwrap());
+    assert!(!haven::audit::bind_unkeyed_entries(&app.state.db).unwrap());
+    app.login_as("caseworker").await;
+    let verdict = haven::audit::verify(&app.state.db, |_| {}).unwrap();
+    assert!(
+        matches!(verdict, Verdict::Intact { rows, .. } if rows >= 4),
+        "{verdict:?}"
+    );
+    diesel::sql_query("SET session_replication_role = replica")
+        .execute(&mut conn)
+        .unwrap();
+    diesel::sql_query("UPDATE audit_log SET target_id = '9' WHERE id = 2")
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(
+        haven::audit::verify(&app.state.db, |_| {}).unwrap(),
+        Verdict::Missing { before_id: 3 }
+    );
+}
