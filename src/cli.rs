@@ -101,9 +101,18 @@ pub enum KeysCommand {
 
 #[derive(Subcommand)]
 pub enum AuditCommand {
-    /// Check the audit log's hash chain: exits non-zero if an entry was
+    /// Check the audit log's keyed chain: exits non-zero if an entry was
     /// altered or removed.
-    Verify,
+    Verify {
+        /// A checkpoint printed earlier by `haven audit checkpoint`: also
+        /// detect that the newest entries up to it were removed.
+        #[arg(long)]
+        checkpoint: Option<String>,
+    },
+    /// Check the chain, then print its head (`ID:MAC`). Keep the line
+    /// outside this server and its backups (e.g. daily, from cron): `haven
+    /// audit verify --checkpoint` then shows whether entries were cut off.
+    Checkpoint,
 }
 
 #[derive(Subcommand)]
@@ -173,28 +182,38 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))
         }
         Command::Audit {
-            command: AuditCommand::Verify,
+            command: AuditCommand::Verify { checkpoint },
+        } => {
+            let checkpoint = checkpoint
+                .map(|text| {
+                    crate::audit::Checkpoint::parse(&text).with_context(|| {
+                        format!("--checkpoint {text:?} is not a checkpoint (ID:MAC, as `haven audit checkpoint` prints it)")
+                    })
+                })
+                .transpose()?;
+            let db = connect(&config)?;
+            let verdict = crate::audit::verify_against(&db, checkpoint.as_ref(), |n| {
+                println!("  checked {n} entries")
+            })?;
+            let rows = explain(verdict)?;
+            println!("The audit log is intact: {rows} entries, each chained to the one before.");
+            if checkpoint.is_some() {
+                println!("It still holds the checkpoint's entry, unchanged.");
+            }
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Checkpoint,
         } => {
             let db = connect(&config)?;
-            let verdict = crate::audit::verify(&db, |n| println!("  checked {n} entries"))?;
-            match verdict {
-                crate::audit::Verdict::Intact { rows } => {
-                    println!(
-                        "The audit log is intact: {rows} entries, each chained to the one before."
-                    );
-                    Ok(())
-                }
-                crate::audit::Verdict::Altered { id } => {
-                    bail!(
-                        "audit entry {id} was altered after it was written: treat this database as compromised"
-                    )
-                }
-                crate::audit::Verdict::Missing { before_id } => {
-                    bail!(
-                        "audit entries were removed just before entry {before_id}: treat this database as compromised"
-                    )
-                }
-            }
+            let verdict = crate::audit::verify(&db, |_| {})?;
+            let head = match &verdict {
+                crate::audit::Verdict::Intact { head, .. } => head.to_string(),
+                _ => String::new(),
+            };
+            explain(verdict)?;
+            println!("{head}");
+            Ok(())
         }
         Command::Demo { cases } => {
             let db = connect(&config)?;
@@ -205,10 +224,44 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     }
 }
 
+/// The failure a verdict stands for, or the number of entries checked.
+fn explain(verdict: crate::audit::Verdict) -> anyhow::Result<u64> {
+    use crate::audit::Verdict;
+    const COMPROMISED: &str = "treat this database as compromised";
+    match verdict {
+        Verdict::Intact { rows, .. } => Ok(rows),
+        Verdict::Altered { id } => {
+            bail!("audit entry {id} was altered after it was written: {COMPROMISED}")
+        }
+        Verdict::Missing { before_id } => {
+            bail!("audit entries were removed just before entry {before_id}: {COMPROMISED}")
+        }
+        Verdict::Unkeyed { rows } => bail!(
+            "none of the {rows} audit entries is signed with this key file's audit key: \
+             the chain was stripped, or this is not the key file that signed it"
+        ),
+        Verdict::Truncated {
+            checkpoint_id,
+            last_id,
+        } => bail!(
+            "the audit log ends at entry {} but the checkpoint names entry {checkpoint_id}: \
+             the newest entries were removed; {COMPROMISED}",
+            last_id.unwrap_or(0)
+        ),
+        Verdict::Diverged { id } => bail!(
+            "audit entry {id} differs from the checkpoint: entries up to it were removed or \
+             rewritten (or the checkpoint belongs to another database); {COMPROMISED}"
+        ),
+    }
+}
+
 fn serve(config: Config) -> anyhow::Result<()> {
     let state = build_state(config)?;
     let applied = migrate_when_ready(&state.db, Duration::from_secs(120))?;
     tracing::info!(applied, "migrations checked");
+    if crate::audit::bind_unkeyed_entries(&state.db)? {
+        tracing::info!("audit entries written before the chain was keyed are now bound into it");
+    }
     let worker = crate::mail::worker::spawn(state.clone())?;
     let served = actix_web::rt::System::new().block_on(async move {
         let app = Application::build(state)?;
@@ -275,8 +328,11 @@ fn read_password_stdin() -> anyhow::Result<String> {
     Ok(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_string())
 }
 
+/// A connection for a command, migrated, signing audit entries with the
+/// key file's audit key.
 fn connect(config: &Config) -> anyhow::Result<Db> {
-    let db = Db::new(config.database_url.expose(), 1)?;
+    let keyring = crate::crypto::Keyring::load(&config.master_key_file, config.dev)?;
+    let db = Db::new(config.database_url.expose(), 1)?.with_audit_key(keyring.audit_key());
     migrate_when_ready(&db, Duration::from_secs(10))?;
     Ok(db)
 }

@@ -38,7 +38,7 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2);
-    let db = Db::new(config.database_url.expose(), 16)?;
+    let db = Db::new(config.database_url.expose(), 16)?.with_audit_key(keyring.audit_key());
     Ok(AppState {
         sources: Arc::new(SourceLimiter::default()),
         follow_up_sources: Arc::new(SourceLimiter::default()),

@@ -262,7 +262,9 @@ pub async fn for_case(state: &AppState, case_id: i64) -> Result<Vec<OpenedReferr
     rows.into_iter().map(|(r, u)| open(state, r, u)).collect()
 }
 
-/// One referral for a liaison of its group; `None` for any other group's.
+/// One referral for a liaison of its group, recording the view
+/// (`referral.view`) — whichever page shows it; `None` for any other
+/// group's.
 pub async fn for_liaison(
     state: &AppState,
     staff: &Staff,
@@ -271,6 +273,7 @@ pub async fn for_liaison(
     let Some(org) = staff.organisation_id else {
         return Ok(None);
     };
+    let viewer = staff.user_id;
     let public_id = public_id.to_string();
     let found = state
         .db
@@ -278,6 +281,14 @@ pub async fn for_liaison(
             let Some(r) = db::referrals::find_for_organisation(conn, &public_id, org)? else {
                 return Ok(None);
             };
+            db::audit::record(
+                conn,
+                Some(viewer),
+                "referral.view",
+                "referral",
+                &public_id,
+                "",
+            )?;
             let updates = db::referrals::updates(conn, r.referral.id)?;
             Ok(Some((r, updates)))
         })

@@ -1,6 +1,11 @@
 //! Opening a case for staff: unwrap its data key, open the report and the
 //! names of its evidence. A ciphertext that fails to authenticate is an
 //! internal error (logged with the case id), never shown half-read.
+//!
+//! These are the only ways staff read a case, and each records the view in
+//! the audit log before any content is returned, whichever page shows it
+//! (the case page, the same page shown again after a refused action, an
+//! evidence download).
 
 use chrono::{DateTime, Utc};
 
@@ -92,8 +97,10 @@ pub struct EvidenceFile {
     pub bytes: zeroize::Zeroizing<Vec<u8>>,
 }
 
+/// Opens a case for `viewer`, recording the view (`case.view`).
 pub async fn open_case(
     state: &AppState,
+    viewer: i64,
     reference: &CaseReference,
 ) -> Result<Option<(OpenedCase, Timeline)>, AppError> {
     let reference = reference.as_str().to_string();
@@ -103,6 +110,14 @@ pub async fn open_case(
             let Some(row) = db::cases::find_by_reference(conn, &reference)? else {
                 return Ok(None);
             };
+            db::audit::record(
+                conn,
+                Some(viewer),
+                "case.view",
+                "case",
+                &row.id.to_string(),
+                "",
+            )?;
             let evidence = db::evidence::list_for_case(conn, row.id)?;
             let events = db::events::for_case(conn, row.id)?;
             let notes = db::notes::for_case(conn, row.id)?;
@@ -243,8 +258,11 @@ pub async fn open_case(
     )))
 }
 
+/// Opens one evidence file for `viewer`, recording the download
+/// (`case.evidence`).
 pub async fn open_evidence(
     state: &AppState,
+    viewer: i64,
     reference: &CaseReference,
     public_id: &str,
 ) -> Result<Option<EvidenceFile>, AppError> {
@@ -257,6 +275,16 @@ pub async fn open_evidence(
                 return Ok(None);
             };
             let file = db::evidence::find_with_content(conn, row.id, &public_id)?;
+            if file.is_some() {
+                db::audit::record(
+                    conn,
+                    Some(viewer),
+                    "case.evidence",
+                    "evidence",
+                    &public_id,
+                    "",
+                )?;
+            }
             Ok(file.map(|f| (row, f)))
         })
         .await?;

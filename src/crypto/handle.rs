@@ -7,7 +7,9 @@ use std::time::SystemTime;
 
 use zeroize::Zeroizing;
 
-use super::{Aad, DataKey, FormSigner, KeyedHasher, Keyring, OpenError, Sealed, WrappedKey};
+use super::{
+    Aad, AuditKey, DataKey, FormSigner, KeyedHasher, Keyring, OpenError, Sealed, WrappedKey,
+};
 
 struct Snapshot {
     keyring: Arc<Keyring>,
@@ -70,6 +72,11 @@ impl KeyringHandle {
         let keyring = Keyring::load(&self.path, false)?;
         *self.snapshot.write().unwrap_or_else(|p| p.into_inner()) = Snapshot::new(keyring, now);
         Ok(true)
+    }
+
+    /// The audit chain's key (the same before and after any rotation).
+    pub fn audit_key(&self) -> AuditKey {
+        self.get().audit_key()
     }
 
     pub fn wrap(&self, data_key: &DataKey, reference: &str) -> WrappedKey {

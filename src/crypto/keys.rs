@@ -8,6 +8,14 @@
 //! current and wraps new keys, the others only unwrap, which is how
 //! `haven keys rotate` works without downtime. Lines starting with `#` are
 //! comments.
+//!
+//! The audit chain is signed with a key that must outlive every master
+//! key, or rotation would make old entries unverifiable. So it is a secret
+//! of its own, on a line `audit:<64 hex digits>`. A key file without that
+//! line (one made by hand) signs with a key derived from its first master
+//! key, and `haven keys rotate` writes that derived key out as the `audit:`
+//! line before it puts a new master key first: the chain's key never
+//! changes.
 
 use std::io::Write;
 use std::path::Path;
@@ -90,10 +98,46 @@ impl DataKey {
     }
 }
 
+/// The key that signs the audit chain (HMAC-SHA256). It only signs and
+/// checks; its bytes never leave this module.
+pub struct AuditKey(Zeroizing<[u8; 32]>);
+
+impl AuditKey {
+    fn mac(&self, previous: &[u8], entry: &[u8]) -> hmac::Hmac<Sha256> {
+        let mut mac =
+            <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&self.0[..]).expect("any key length");
+        mac.update(b"haven/v1/audit-entry/");
+        mac.update(&(previous.len() as u64).to_be_bytes());
+        mac.update(previous);
+        mac.update(entry);
+        mac
+    }
+
+    /// The MAC of an entry chained to its predecessor's MAC.
+    pub fn sign(&self, previous: &[u8], entry: &[u8]) -> Vec<u8> {
+        self.mac(previous, entry).finalize().into_bytes().to_vec()
+    }
+
+    /// Whether `mac` is the MAC of this entry (in constant time).
+    pub fn verify(&self, previous: &[u8], entry: &[u8], mac: &[u8]) -> bool {
+        self.mac(previous, entry).verify_slice(mac).is_ok()
+    }
+}
+
+impl std::fmt::Debug for AuditKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AuditKey(..)")
+    }
+}
+
+const AUDIT_LINE: &str = "audit:";
+
 /// The master keys: the current one first, older ones kept for unwrapping
-/// until rotation has re-wrapped every case key.
+/// until rotation has re-wrapped every case key; and the audit secret, when
+/// the file names one.
 pub struct Keyring {
     keys: Vec<MasterKey>,
+    audit: Option<Zeroizing<[u8; 32]>>,
 }
 
 impl std::fmt::Debug for Keyring {
@@ -109,7 +153,7 @@ impl Keyring {
         if keys.is_empty() {
             bail!("the keyring has no key");
         }
-        Ok(Self { keys })
+        Ok(Self { keys, audit: None })
     }
 
     /// Reads the key file; when it is missing and `create` is set (local
@@ -125,21 +169,36 @@ impl Keyring {
                     path.display()
                 );
             }
-            Self::new(vec![MasterKey::generate()])?.save(path)?;
+            let mut fresh = Self::new(vec![MasterKey::generate()])?;
+            fresh.audit = Some(Zeroizing::new(random_bytes::<32>()));
+            fresh.save(path)?;
             tracing::info!(path = %path.display(), "created a new master key file");
         }
         let text = Zeroizing::new(
             std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read the master key file {}", path.display()))?,
         );
-        let keys = text
+        let malformed = || format!("the master key file {} is malformed", path.display());
+        let lines: Vec<&str> = text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(MasterKey::parse)
+            .collect();
+        let keys = lines
+            .iter()
+            .filter(|l| !l.starts_with(AUDIT_LINE))
+            .map(|l| MasterKey::parse(l))
             .collect::<anyhow::Result<Vec<_>>>()
-            .with_context(|| format!("the master key file {} is malformed", path.display()))?;
-        Self::new(keys)
+            .with_context(malformed)?;
+        let mut audit = lines.iter().filter_map(|l| l.strip_prefix(AUDIT_LINE));
+        let mut ring = Self::new(keys)?;
+        if let Some(line) = audit.next() {
+            if audit.next().is_some() {
+                bail!("{}: more than one audit: line", malformed());
+            }
+            ring.audit = Some(MasterKey::parse(line).with_context(malformed)?.key);
+        }
+        Ok(ring)
     }
 
     /// Writes the keyring to `path` atomically with mode 0600.
@@ -164,6 +223,14 @@ impl Keyring {
         for key in &self.keys {
             writeln!(file, "{}", key.to_line().as_str())?;
         }
+        if let Some(audit) = &self.audit {
+            writeln!(file, "# The audit chain's key: never change it.")?;
+            writeln!(
+                file,
+                "{AUDIT_LINE}{}",
+                Zeroizing::new(hex::encode(&audit[..])).as_str()
+            )?;
+        }
         file.sync_all()?;
         std::fs::rename(&tmp, path)
             .with_context(|| format!("cannot replace {}", path.display()))?;
@@ -178,8 +245,12 @@ impl Keyring {
         self.keys.iter().map(MasterKey::id)
     }
 
-    /// Puts a new current key in front of the others.
+    /// Puts a new current key in front of the others, first pinning the
+    /// audit key so that it stays what it was.
     pub fn push_new_current(&mut self) -> &MasterKey {
+        if self.audit.is_none() {
+            self.audit = Some(derive(self.current(), "audit"));
+        }
         self.keys.insert(0, MasterKey::generate());
         &self.keys[0]
     }
@@ -187,6 +258,15 @@ impl Keyring {
     /// Drops every key but the current one.
     pub fn retain_current_only(&mut self) {
         self.keys.truncate(1);
+    }
+
+    /// The key that signs the audit chain: the file's `audit:` secret, or
+    /// one derived from the first master key when the file has none.
+    pub fn audit_key(&self) -> AuditKey {
+        AuditKey(match &self.audit {
+            Some(secret) => secret.clone(),
+            None => derive(self.current(), "audit"),
+        })
     }
 
     pub fn wrap(&self, data_key: &DataKey, reference: &str) -> WrappedKey {
@@ -334,6 +414,36 @@ mod tests {
             std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o600
         );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_audit_key_survives_rotation_and_retirement() {
+        let dir = std::env::temp_dir().join(format!(
+            "haven-audit-key-test-{}",
+            hex::encode(random_bytes::<8>())
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("master.key");
+        // A key file made by hand: one master key, no audit line.
+        std::fs::write(&path, hex::encode(random_bytes::<32>())).unwrap();
+        let signed = Keyring::load(&path, false)
+            .unwrap()
+            .audit_key()
+            .sign(b"", b"entry");
+        let mut ring = Keyring::load(&path, false).unwrap();
+        ring.push_new_current();
+        ring.save(&path).unwrap();
+        let mut ring = Keyring::load(&path, false).unwrap();
+        ring.retain_current_only();
+        ring.save(&path).unwrap();
+        let ring = Keyring::load(&path, false).unwrap();
+        assert!(ring.audit_key().verify(b"", b"entry", &signed));
+        assert!(!ring.audit_key().verify(b"", b"other", &signed));
+        assert!(!ring.audit_key().verify(b"x", b"entry", &signed));
+        // A new master key alone would not verify it.
+        let other = Keyring::new(vec![MasterKey::generate()]).unwrap();
+        assert!(!other.audit_key().verify(b"", b"entry", &signed));
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -11,7 +11,7 @@ mod tokens;
 pub use envelope::{Aad, Sealed};
 pub use handle::KeyringHandle;
 pub use hashing::{Busy, SecretHasher, hash_secret_blocking};
-pub use keys::{DataKey, Keyring, MasterKey, WrappedKey};
+pub use keys::{AuditKey, DataKey, Keyring, MasterKey, WrappedKey};
 pub use random::{random_bytes, random_decimal_digits, random_symbols};
 pub use tokens::{FormSigner, KeyedHasher, digest_token, new_token};
 

@@ -25,12 +25,16 @@ pub mod throttles;
 mod types;
 pub mod users;
 
+use std::cell::RefCell;
+use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::PgConnection;
 use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::crypto::AuditKey;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
@@ -75,6 +79,36 @@ impl From<DieselError> for DbError {
 #[derive(Clone)]
 pub struct Db {
     pool: Pool<ConnectionManager<PgConnection>>,
+    audit: Option<Arc<AuditKey>>,
+}
+
+thread_local! {
+    /// The audit key of the [`Db`] whose connection this thread is using:
+    /// [`audit::record`] signs with it, so its callers (inside any
+    /// transaction) need not carry the key.
+    static AUDIT_KEY: RefCell<Option<Arc<AuditKey>>> = const { RefCell::new(None) };
+}
+
+/// Makes a key the thread's audit key until dropped, then restores the
+/// previous one.
+struct AuditScope(Option<Arc<AuditKey>>);
+
+impl AuditScope {
+    fn enter(key: Option<Arc<AuditKey>>) -> Self {
+        Self(AUDIT_KEY.with(|k| k.replace(key)))
+    }
+}
+
+impl Drop for AuditScope {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        AUDIT_KEY.with(|k| *k.borrow_mut() = previous);
+    }
+}
+
+/// The audit key of the connection in use on this thread, if any.
+pub(crate) fn current_audit_key() -> Option<Arc<AuditKey>> {
+    AUDIT_KEY.with(|k| k.borrow().clone())
 }
 
 impl Db {
@@ -87,7 +121,18 @@ impl Db {
             .connection_timeout(Duration::from_secs(2))
             .test_on_check_out(true)
             .build_unchecked(ConnectionManager::<PgConnection>::new(url));
-        Ok(Self { pool })
+        Ok(Self { pool, audit: None })
+    }
+
+    /// This pool, signing the audit entries written through it with `key`.
+    /// A pool without one can read but not append to the audit log.
+    pub fn with_audit_key(mut self, key: AuditKey) -> Self {
+        self.audit = Some(Arc::new(key));
+        self
+    }
+
+    pub fn audit_key(&self) -> Option<&AuditKey> {
+        self.audit.as_deref()
     }
 
     fn get(&self) -> Result<PooledConnection<ConnectionManager<PgConnection>>, DbError> {
@@ -103,6 +148,7 @@ impl Db {
         let db = self.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = db.get()?;
+            let _audit = AuditScope::enter(db.audit.clone());
             f(&mut conn)
         })
         .await
@@ -116,6 +162,7 @@ impl Db {
         f: impl FnOnce(&mut Conn) -> Result<T, DbError>,
     ) -> Result<T, DbError> {
         let mut conn = self.get()?;
+        let _audit = AuditScope::enter(self.audit.clone());
         f(&mut conn)
     }
 

@@ -11,6 +11,7 @@ diesel::table! {
         detail -> Text,
         prev_hash -> Bytea,
         hash -> Bytea,
+        chain -> Int2,
     }
 }
 

@@ -319,9 +319,11 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
         .await
         .unwrap();
 
-    let mut conn = app.db.connect();
+    // Through the app's pool, which signs the purge's audit entry.
+    let db = app.state.db.clone();
     assert_eq!(
-        haven::cases::purge::purge_due_deletions(&mut conn, chrono::Utc::now()).unwrap(),
+        db.run_blocking(|conn| haven::cases::purge::purge_due_deletions(conn, chrono::Utc::now()))
+            .unwrap(),
         0,
         "not before the grace period"
     );
@@ -331,7 +333,8 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
         + chrono::Duration::hours(haven::cases::follow_up::DELETION_GRACE_HOURS + 1)
         + chrono::Duration::minutes(1);
     assert_eq!(
-        haven::cases::purge::purge_due_deletions(&mut conn, later).unwrap(),
+        db.run_blocking(|conn| haven::cases::purge::purge_due_deletions(conn, later))
+            .unwrap(),
         1
     );
     for table in ["cases", "evidence", "case_events", "reporter_sessions"] {

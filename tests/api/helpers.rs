@@ -256,6 +256,51 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     }
 }
 
+/// Another instance of Haven serving the same database with the same key
+/// file, as a second server behind a load balancer would.
+pub struct Instance {
+    pub address: String,
+    pub state: AppState,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl TestApp {
+    pub async fn second_instance(&self) -> Instance {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let vars = [
+            ("DATABASE_URL", self.db.url.clone()),
+            ("HAVEN_BIND", format!("127.0.0.1:{port}")),
+            ("HAVEN_BASE_URL", format!("http://127.0.0.1:{port}")),
+            (
+                "HAVEN_MASTER_KEY_FILE",
+                self.key_dir.join("master.key").display().to_string(),
+            ),
+            (
+                "HAVEN_MAIL_DIR",
+                self.key_dir.join("mail").display().to_string(),
+            ),
+            ("HAVEN_DEV", "1".to_string()),
+        ];
+        let config =
+            Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
+                .unwrap();
+        let state = build_state(config).expect("build state");
+        let app = Application::build_with_listener(state.clone(), listener).expect("build app");
+        Instance {
+            address: format!("http://127.0.0.1:{port}"),
+            state,
+            server: tokio::spawn(app.run_until_stopped()),
+        }
+    }
+}
+
 /// A fresh client (another browser) with no cookies.
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder()

@@ -331,9 +331,14 @@ async fn referrals_answers_and_replies_wait_for_the_daily_digest() {
     .await;
     let group = {
         let mut conn = app.db.connect();
-        haven::db::organisations::insert(&mut conn, "Group D", &["d@group.example".into()], &[])
-            .unwrap()
-            .id
+        haven::db::organisations::insert(
+            &mut conn,
+            &haven::domain::GroupName::parse("Group D").unwrap(),
+            &["d@group.example".into()],
+            &[],
+        )
+        .unwrap()
+        .id
     };
     let (reference, receipt) = app
         .file_report(ReportForm::new("digest me").field("consent_referral", "on"))
@@ -404,8 +409,13 @@ async fn in_constant_mode_every_slot_mails_every_group_and_caseworker_on_duty() 
     {
         let mut conn = app.db.connect();
         haven::db::users::set_on_duty(&mut conn, app.user_id(&on_duty), true).unwrap();
-        haven::db::organisations::insert(&mut conn, "Group C", &["c@group.example".into()], &[])
-            .unwrap();
+        haven::db::organisations::insert(
+            &mut conn,
+            &haven::domain::GroupName::parse("Group C").unwrap(),
+            &["c@group.example".into()],
+            &[],
+        )
+        .unwrap();
     }
     // An urgent report now: the slot it goes in looks like every other.
     app.file_report(ReportForm::new("urgent").field("immediate_danger", "on"))
@@ -454,9 +464,14 @@ async fn a_purge_leaves_nothing_that_names_the_case_and_old_delivered_mail_is_pr
     let app = spawn_app().await;
     let group = {
         let mut conn = app.db.connect();
-        haven::db::organisations::insert(&mut conn, "Group P", &["p@group.example".into()], &[])
-            .unwrap()
-            .id
+        haven::db::organisations::insert(
+            &mut conn,
+            &haven::domain::GroupName::parse("Group P").unwrap(),
+            &["p@group.example".into()],
+            &[],
+        )
+        .unwrap()
+        .id
     };
     app.login_as("caseworker").await;
     // Filed by phone (audited), triaged, referred, answered.

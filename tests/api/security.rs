@@ -622,16 +622,17 @@ async fn claim_a_purged_case_cannot_be_opened_from_an_older_copy() {
         before.wrapped_key.clone(),
         before.content.clone(),
     );
+    // Through the app's pool, which signs the audit entries.
+    let db = app.state.db.clone();
     assert!(
-        haven::cases::purge::purge_case(
-            &mut conn,
+        db.run_blocking(|conn| haven::cases::purge::purge_case(
+            conn,
             before.id,
             haven::cases::purge::Reason::Retention
-        )
+        ))
         .unwrap()
     );
     let key_file = app.key_dir.join("master.key");
-    let db = haven::db::Db::new(&app.db.url, 2).unwrap();
     assert!(haven::db::audit::shred_pending(&mut conn).unwrap());
     haven::keys::rotate(&db, &key_file, std::time::Duration::ZERO, |_| {}).unwrap();
     haven::keys::retire(&db, &key_file, |_| {}).unwrap();
@@ -701,9 +702,10 @@ async fn claim_the_audit_chain_detects_tampering_and_refuses_changes() {
         &[("risk", "elevated"), ("csrf_token", &token)],
     )
     .await;
-    let db = haven::db::Db::new(&app.db.url, 2).unwrap();
+    // The app's pool holds the audit key that checks the chain.
+    let db = app.state.db.clone();
     assert!(
-        matches!(haven::audit::verify(&db, |_| {}).unwrap(), haven::audit::Verdict::Intact { rows } if rows >= 4)
+        matches!(haven::audit::verify(&db, |_| {}).unwrap(), haven::audit::Verdict::Intact { rows, .. } if rows >= 4)
     );
 
     use diesel::RunQueryDsl;

@@ -1,15 +1,15 @@
 //! The audit log, for admins: who viewed or changed what, when; filters;
-//! and a check of the hash chain.
+//! and a check of the keyed chain, against a checkpoint when one is given.
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::StaffNav;
-use crate::audit::Verdict;
+use crate::audit::{Checkpoint, Verdict};
 use crate::auth::Staff;
 use crate::db::{self, audit::AuditFilter};
 use crate::i18n::Tr;
-use crate::web::{AppError, AppState, render};
+use crate::web::{AppError, AppState, render, render_with_status};
 
 const PAGE_SIZE: i64 = 100;
 
@@ -37,6 +37,8 @@ pub struct AuditQuery {
     before: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     verify: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    checkpoint: String,
 }
 
 #[derive(Template)]
@@ -49,7 +51,29 @@ struct AuditPage {
     total: i64,
     verdict: Option<String>,
     intact: bool,
+    /// The head of an intact chain, to keep elsewhere.
+    head: Option<String>,
+    /// The checkpoint field's error, if it is not a checkpoint.
+    checkpoint_error: Option<&'static str>,
     next_href: Option<String>,
+}
+
+/// What a check found, in words; whether it is intact; the head to keep.
+fn describe(t: &Tr, verdict: Verdict) -> (String, bool, Option<String>) {
+    match verdict {
+        Verdict::Intact { rows, head } => (
+            t.tn("audit-intact", "count", rows as i64),
+            true,
+            Some(head.to_string()),
+        ),
+        Verdict::Altered { id } => (t.tn("audit-altered", "n", id), false, None),
+        Verdict::Missing { before_id } => (t.tn("audit-missing", "n", before_id), false, None),
+        Verdict::Unkeyed { rows } => (t.tn("audit-unkeyed", "count", rows as i64), false, None),
+        Verdict::Truncated { checkpoint_id, .. } => {
+            (t.tn("audit-truncated", "n", checkpoint_id), false, None)
+        }
+        Verdict::Diverged { id } => (t.tn("audit-diverged", "n", id), false, None),
+    }
 }
 
 pub async fn show(
@@ -93,6 +117,7 @@ pub async fn show(
             let mut next = q.clone();
             next.before = Some(r.id);
             next.verify = None;
+            next.checkpoint.clear();
             t.url(&format!(
                 "/staff/admin/audit?{}",
                 serde_urlencoded::to_string(&next).unwrap_or_default()
@@ -101,18 +126,25 @@ pub async fn show(
     } else {
         None
     };
-    let (verdict, intact) = if q.verify.is_some() {
-        let db = state.db.clone();
-        let v = tokio::task::spawn_blocking(move || crate::audit::verify(&db, |_| {}))
+    let checkpoint = match q.checkpoint.trim() {
+        "" => Ok(None),
+        text => Checkpoint::parse(text)
+            .map(Some)
+            .ok_or("audit-checkpoint-invalid"),
+    };
+    let checkpoint_error = checkpoint.as_ref().err().copied();
+    let (verdict, intact, head) = match (&q.verify, checkpoint) {
+        (Some(_), Ok(checkpoint)) => {
+            let db = state.db.clone();
+            let v = tokio::task::spawn_blocking(move || {
+                crate::audit::verify_against(&db, checkpoint.as_ref(), |_| {})
+            })
             .await
             .map_err(AppError::internal)??;
-        match v {
-            Verdict::Intact { rows } => (Some(t.tn("audit-intact", "count", rows as i64)), true),
-            Verdict::Altered { id } => (Some(t.tn("audit-altered", "n", id)), false),
-            Verdict::Missing { before_id } => (Some(t.tn("audit-missing", "n", before_id)), false),
+            let (text, intact, head) = describe(&t, v);
+            (Some(text), intact, head)
         }
-    } else {
-        (None, true)
+        _ => (None, true, None),
     };
     crate::audit::view(&state, staff.user_id, "audit.view", "audit", String::new()).await?;
     let entries = rows
@@ -134,7 +166,7 @@ pub async fn show(
             detail: r.detail,
         })
         .collect();
-    render(&AuditPage {
+    let page = AuditPage {
         t,
         nav: StaffNav::for_staff(&staff),
         q,
@@ -142,6 +174,13 @@ pub async fn show(
         total,
         verdict,
         intact,
+        head,
+        checkpoint_error,
         next_href,
-    })
+    };
+    if checkpoint_error.is_some() {
+        render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
+    } else {
+        render(&page)
+    }
 }

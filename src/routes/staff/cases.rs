@@ -314,7 +314,7 @@ async fn case_page(
     notice: Option<&'static str>,
     note_draft: String,
 ) -> Result<CasePage, AppError> {
-    let (case, timeline) = open_case(state, reference)
+    let (case, timeline) = open_case(state, staff.user_id, reference)
         .await?
         .ok_or(AppError::NotFound)?;
     let workers = state.db.run(db::users::case_workers).await?;
@@ -393,14 +393,6 @@ pub async fn show(
         None,
         notice_for(query.done.as_deref()),
         String::new(),
-    )
-    .await?;
-    crate::audit::view(
-        &state,
-        staff.user_id,
-        "case.view",
-        "case",
-        page.c.id.to_string(),
     )
     .await?;
     render(&page)
@@ -568,17 +560,9 @@ pub async fn evidence(
     let (reference, public_id) = path.into_inner();
     let reference = CaseReference::parse(&reference).ok_or(AppError::NotFound)?;
     let public_id = PublicId::parse(&public_id).ok_or(AppError::NotFound)?;
-    let file = open_evidence(&state, &reference, &public_id)
+    let file = open_evidence(&state, staff.user_id, &reference, &public_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    crate::audit::view(
-        &state,
-        staff.user_id,
-        "case.evidence",
-        "evidence",
-        public_id.as_str().to_string(),
-    )
-    .await?;
     tracing::info!(user_id = staff.user_id, "evidence downloaded");
     let disposition = ContentDisposition {
         disposition: DispositionType::Attachment,

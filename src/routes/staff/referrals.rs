@@ -127,14 +127,6 @@ async fn page(
     let r = referrals::for_liaison(state, staff, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    crate::audit::view(
-        state,
-        staff.user_id,
-        "referral.view",
-        "referral",
-        id.to_string(),
-    )
-    .await?;
     tracing::info!(user_id = staff.user_id, "referral viewed");
     Ok(ReferralPage {
         t: t.for_staff(),
