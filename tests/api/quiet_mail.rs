@@ -545,14 +545,16 @@ async fn a_purge_leaves_nothing_that_names_the_case_and_old_delivered_mail_is_pr
         2,
         "the group and the caseworker"
     );
-    let mut conn = app.db.connect();
-    let case = haven::db::cases::find_by_reference(&mut conn, &reference)
-        .unwrap()
+    let for_purge = reference.clone();
+    let purged = app
+        .state
+        .db
+        .run_blocking(move |conn| {
+            let case = haven::db::cases::find_by_reference(conn, &for_purge)?.unwrap();
+            haven::cases::purge::purge_case(conn, case.id, haven::cases::purge::Reason::Retention)
+        })
         .unwrap();
-    assert!(
-        haven::cases::purge::purge_case(&mut conn, case.id, haven::cases::purge::Reason::Retention)
-            .unwrap()
-    );
+    assert!(purged);
     let dump = app.pg_dump();
     assert!(
         !dump.contains(&reference),
@@ -560,6 +562,7 @@ async fn a_purge_leaves_nothing_that_names_the_case_and_old_delivered_mail_is_pr
     );
 
     // `haven purge` removes delivered mail older than HAVEN_OUTBOX_KEEP_DAYS.
+    let mut conn = app.db.connect();
     diesel::sql_query(
         "UPDATE outbox SET sent_at = now() - interval '8 days' \
          WHERE id = (SELECT id FROM outbox WHERE status = 'sent' LIMIT 1)",
