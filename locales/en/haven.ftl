@@ -609,6 +609,7 @@ audit-missing = Entries were removed just before entry { $n }. Treat this databa
 audit-checkpoint = Checkpoint (optional)
 audit-checkpoint-hint = A line printed by “haven audit checkpoint”, or shown here after an earlier check. The check then also shows whether entries up to it were removed.
 audit-checkpoint-invalid = Checkpoint: this is not a checkpoint. Paste the whole line: a number, a colon and 64 hexadecimal characters.
+audit-filter-invalid = { $field } cannot contain control characters (such as a NUL byte). Remove them and filter again.
 audit-head = Checkpoint of the newest entry. Keep a copy outside Haven and its backups; checking against it later shows whether entries were removed:
 audit-unkeyed = None of the { $count } entries is signed with this server’s audit key: the chain was stripped, or the key file is not the one that signed it. Treat this database as compromised and tell whoever is responsible for security.
 audit-truncated = Entry { $n } of the checkpoint is missing: the newest entries were removed. Treat this database as compromised and tell whoever is responsible for security.

@@ -617,6 +617,7 @@ audit-missing = Des entrées ont été supprimées juste avant l’entrée { $n 
 audit-checkpoint = Point de contrôle (facultatif)
 audit-checkpoint-hint = Une ligne affichée par « haven audit checkpoint », ou ici lors d’une vérification précédente. La vérification montre alors aussi si des entrées ont été supprimées jusqu’à ce point.
 audit-checkpoint-invalid = Point de contrôle : ceci n’est pas un point de contrôle. Collez la ligne entière : un nombre, un deux-points et 64 caractères hexadécimaux.
+audit-filter-invalid = { $field } ne peut pas contenir de caractères de contrôle (comme un octet NUL). Retirez-les et filtrez de nouveau.
 audit-head = Point de contrôle de l’entrée la plus récente. Gardez-en une copie hors de Haven et de ses sauvegardes ; une vérification ultérieure par rapport à lui montrera si des entrées ont été supprimées :
 audit-unkeyed = Aucune des { $count } entrées n’est signée avec la clé d’audit de ce serveur : les signatures de la chaîne ont été retirées, ou ce fichier de clés n’est pas celui qui l’a signée. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
 audit-truncated = L’entrée { $n } du point de contrôle est absente : les entrées les plus récentes ont été supprimées. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.

@@ -614,6 +614,7 @@ audit-missing = 紧挨在编号为 { $n } 的记录之前的记录已被删除�
 audit-checkpoint = 检查点（可选）
 audit-checkpoint-hint = 由“haven audit checkpoint”输出、或在此前检查后显示于此处的一行。检查时还会确认截至该点的记录是否被删除。
 audit-checkpoint-invalid = 检查点：这不是有效的检查点。请粘贴完整的一行：一个数字、一个冒号和 64 个十六进制字符。
+audit-filter-invalid = { $field }不能包含控制字符（例如 NUL 字节）。请删除后重新筛选。
 audit-head = 最新记录的检查点。请在 Haven 及其备份之外保存一份副本；日后据此检查，即可发现记录是否被删除：
 audit-unkeyed = 全部 { $count } 条记录都没有用本服务器的审计密钥签名：记录链的签名已被剥除，或此密钥文件并非签名时所用的文件。请将此数据库视为已遭入侵，并告知负责安全事务的人员。
 audit-truncated = 检查点所指的编号为 { $n } 的记录已不存在：最新的记录已被删除。请将此数据库视为已遭入侵，并告知负责安全事务的人员。

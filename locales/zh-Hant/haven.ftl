@@ -614,6 +614,7 @@ audit-missing = 緊接在編號為 { $n } 的記錄之前的記錄已被刪除�
 audit-checkpoint = 檢查點（可選）
 audit-checkpoint-hint = 由「haven audit checkpoint」輸出、或在先前檢查後顯示於此處的一行。檢查時亦會確認截至該點的記錄是否遭刪除。
 audit-checkpoint-invalid = 檢查點：這不是有效的檢查點。請貼上完整的一行：一個數字、一個冒號和 64 個十六進位字元。
+audit-filter-invalid = { $field }不能包含控制字元（例如 NUL 位元組）。請刪除後重新篩選。
 audit-head = 最新記錄的檢查點。請在 Haven 及其備份以外保存一份副本；日後據此檢查，即可發現記錄是否遭刪除：
 audit-unkeyed = 全部 { $count } 條記錄都沒有以本伺服器的審計金鑰簽署：記錄鏈的簽署已被剝除，或此金鑰檔案並非簽署時所用的檔案。請將此數據庫視為已遭入侵，並通知負責安全事宜的人員。
 audit-truncated = 檢查點所指、編號為 { $n } 的記錄已不存在：最新的記錄已遭刪除。請將此數據庫視為已遭入侵，並通知負責安全事宜的人員。

@@ -25,3 +25,27 @@ async fn ids_of_the_wrong_shape_are_not_found_before_any_query() {
         .await;
     assert_eq!(res.status(), 404);
 }
+
+#[tokio::test]
+async fn a_nul_byte_in_an_audit_filter_names_the_field_and_queries_nothing() {
+    let app = spawn_app().await;
+    app.login_as_admin().await;
+    for (field, label) in [
+        ("actor", "Who (email)"),
+        ("action", "Action (or its beginning)"),
+        ("target_type", "Kind of thing"),
+        ("target_id", "Its id"),
+    ] {
+        let res = app.get(&format!("/staff/admin/audit?{field}=a%00b")).await;
+        assert_eq!(res.status(), 422, "{field}");
+        let html = plain(&unescape(&res.text().await.unwrap()));
+        assert!(
+            html.contains(&format!("{label} cannot contain control characters")),
+            "{field}: {html}"
+        );
+    }
+    assert_eq!(
+        app.get("/staff/admin/audit?action=case.").await.status(),
+        200
+    );
+}

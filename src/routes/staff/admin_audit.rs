@@ -55,7 +55,39 @@ struct AuditPage {
     head: Option<String>,
     /// The checkpoint field's error, if it is not a checkpoint.
     checkpoint_error: Option<&'static str>,
+    filter_error: Option<FilterError>,
     next_href: Option<String>,
+}
+
+/// A filter that cannot be searched for: which field, and what to do.
+pub struct FilterError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// The page with the filters as typed, the field named, and no entries.
+async fn refuse_filter(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    q: AuditQuery,
+    error: FilterError,
+) -> Result<HttpResponse, AppError> {
+    let total = state.db.run(db::audit::count).await?;
+    let page = AuditPage {
+        t,
+        nav: StaffNav::for_staff(staff),
+        q,
+        entries: Vec::new(),
+        total,
+        verdict: None,
+        intact: true,
+        head: None,
+        checkpoint_error: None,
+        filter_error: Some(error),
+        next_href: None,
+    };
+    render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
 }
 
 /// What a check found, in words; whether it is intact; the head to keep.
@@ -84,6 +116,23 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let q = q.into_inner();
+    // A filter with control characters (a NUL byte) is named and refused
+    // before any query.
+    let filter_error = [
+        ("actor", &q.actor, "audit-actor"),
+        ("action", &q.action, "audit-action"),
+        ("target_type", &q.target_type, "audit-target-type"),
+        ("target_id", &q.target_id, "audit-target-id"),
+    ]
+    .into_iter()
+    .find(|(_, value, _)| value.chars().any(char::is_control))
+    .map(|(field, _, label)| FilterError {
+        field,
+        message: t.t1("audit-filter-invalid", "field", &t.t(label)),
+    });
+    if let Some(error) = filter_error {
+        return refuse_filter(&staff, t, &state, q, error).await;
+    }
     let actor_id = if q.actor.is_empty() {
         None
     } else {
@@ -176,6 +225,7 @@ pub async fn show(
         intact,
         head,
         checkpoint_error,
+        filter_error: None,
         next_href,
     };
     if checkpoint_error.is_some() {
