@@ -12,10 +12,16 @@
 //! - `HAVEN_MAIL_RETRY_SECS` first retry delay of a failed email (doubles each time)
 //! - `HAVEN_MAIL_MAX_ATTEMPTS` attempts before an email is marked failed
 //! - `HAVEN_RETENTION_DAYS`  days a closed case is kept before it is purged
+//! - `HAVEN_TRUSTED_PROXIES` proxies allowed to name the client (see `access`)
+//! - `HAVEN_REQUIRE_2FA`     `all` or `admins`: who must use a second factor
+
+mod access;
 
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
+
+pub use access::{Cidr, TrustedProxies, TwoFactorRule, mask};
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/haven";
 
@@ -32,6 +38,8 @@ pub struct Config {
     pub mail_retry_secs: u64,
     pub mail_max_attempts: i32,
     pub retention_days: i64,
+    pub trusted_proxies: TrustedProxies,
+    pub require_2fa: TwoFactorRule,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -102,6 +110,10 @@ impl Config {
                 8,
             )?,
             retention_days: number(get("HAVEN_RETENTION_DAYS"), "HAVEN_RETENTION_DAYS", 365)?,
+            trusted_proxies: TrustedProxies::parse(
+                &get("HAVEN_TRUSTED_PROXIES").unwrap_or_default(),
+            )?,
+            require_2fa: TwoFactorRule::parse(get("HAVEN_REQUIRE_2FA").as_deref())?,
         })
     }
 
@@ -170,6 +182,8 @@ mod tests {
         assert!(c.smtp_url.is_none());
         assert!(c.secure_cookies());
         assert_eq!((c.mail_retry_secs, c.mail_max_attempts), (30, 8));
+        assert!(c.trusted_proxies.is_empty());
+        assert_eq!(c.require_2fa, TwoFactorRule::All);
     }
 
     #[test]
@@ -185,6 +199,12 @@ mod tests {
         assert!(with(&[("HAVEN_BASE_URL", "ftp://x")]).is_err());
         assert!(with(&[("HAVEN_MAIL_MAX_ATTEMPTS", "0")]).is_err());
         assert!(with(&[("HAVEN_MAIL_RETRY_SECS", "soon")]).is_err());
+        assert!(with(&[("HAVEN_TRUSTED_PROXIES", "proxy.local")]).is_err());
+        let e = with(&[("HAVEN_REQUIRE_2FA", "nobody")]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("HAVEN_REQUIRE_2FA must be all or admins")
+        );
     }
 
     #[test]

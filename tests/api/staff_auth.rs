@@ -274,6 +274,7 @@ async fn sign_in_returns_to_a_local_page_only() {
             .form(&[
                 ("email", email.as_str()),
                 ("password", PASSWORD),
+                ("totp", &app.fresh_totp(&email)),
                 ("csrf_token", &token),
                 ("next", next),
             ])
