@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
+use crate::crypto::{Aad, Sealed};
 use crate::db::{self, DbError};
 use crate::web::AppState;
 
@@ -181,6 +182,40 @@ pub fn device_is_known(state: &AppState, cookie: Option<&str>, user_id: i64) -> 
             crate::web::now_unix(),
             DEVICE_VALID_SECS,
         )
+}
+
+/// Signing out tells the browser to clear Haven's cookies, the known-device
+/// cookie among them; the sign-in page it is then sent to hands that cookie
+/// back, so that signing out does not cost the owner their protection. The
+/// hand-over travels in that redirect's URL, sealed (opaque in the
+/// browser's history), and is good for this many seconds.
+pub const HANDOFF_SECS: i64 = 60;
+
+/// The sealed hand-over of `user_id`'s known-device cookie.
+pub fn device_handoff(state: &AppState, user_id: i64) -> String {
+    let plain = format!("{user_id}.{}", crate::web::now_unix());
+    hex::encode(
+        state
+            .keyring
+            .seal_transient(&Aad::device_handoff(), plain.as_bytes())
+            .as_bytes(),
+    )
+}
+
+/// The account whose known-device cookie `handoff` hands back, if it is
+/// genuine and fresh.
+pub fn take_device_handoff(state: &AppState, handoff: &str) -> Option<i64> {
+    let bytes = hex::decode(handoff).ok()?;
+    let plain = state
+        .keyring
+        .open_transient(&Aad::device_handoff(), &Sealed::from_stored(bytes))
+        .ok()?;
+    let (user_id, issued) = std::str::from_utf8(&plain).ok()?.split_once('.')?;
+    let age = crate::web::now_unix() - issued.parse::<i64>().ok()?;
+    (0..=HANDOFF_SECS)
+        .contains(&age)
+        .then(|| user_id.parse().ok())
+        .flatten()
 }
 
 #[cfg(test)]

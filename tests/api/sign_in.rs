@@ -376,3 +376,41 @@ async fn signing_out_clears_the_browser_and_ends_the_session() {
     let res = client.get(app.url("/staff/cases")).send().await.unwrap();
     assert_eq!(res.status(), 303);
 }
+
+#[tokio::test]
+async fn after_signing_out_the_sign_in_page_hands_back_the_known_device_cookie() {
+    let app = spawn_app().await;
+    let email = app.create_user("caseworker", None);
+    let client = new_client();
+    app.login_with(&client, &email, PASSWORD).await;
+    let res = sign_out(&app, &client).await;
+    let location = res.headers().get("location").unwrap().to_str().unwrap();
+    // A browser has just cleared every cookie: a fresh client stands in.
+    let cleared = new_client();
+    let res = cleared.get(app.url(location)).send().await.unwrap();
+    let set = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect::<Vec<_>>();
+    assert!(
+        set.iter().any(|c| c.starts_with("haven_device=")),
+        "{set:?}"
+    );
+    for _ in 0..8 {
+        app.login_with(&new_client(), &email, "attacker guess")
+            .await;
+    }
+    assert_eq!(
+        app.login_with(&cleared, &email, PASSWORD).await.status(),
+        303,
+        "still known after signing out"
+    );
+    let forged = location.replace("device=", "device=00");
+    let res = new_client().get(app.url(&forged)).send().await.unwrap();
+    assert!(
+        res.headers().get("set-cookie").is_none(),
+        "a forged hand-over is ignored"
+    );
+}

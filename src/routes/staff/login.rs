@@ -8,7 +8,7 @@
 
 use std::net::IpAddr;
 
-use actix_web::cookie::{SameSite, time::Duration as CookieDuration};
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -42,6 +42,8 @@ pub struct LoginQuery {
     next: Option<String>,
     signed_out: Option<String>,
     password_set: Option<String>,
+    /// The known-device cookie handed back after sign-out.
+    device: Option<String>,
 }
 
 fn page(state: &AppState, t: Tr, next: &str, email: String) -> LoginPage {
@@ -81,7 +83,28 @@ pub async fn form(
     if query.password_set.is_some() {
         page.notice = Some("login-password-set");
     }
-    render_with_status(&page, StatusCode::OK)
+    let mut res = render_with_status(&page, StatusCode::OK)?;
+    let handed_back = query
+        .device
+        .as_deref()
+        .and_then(|h| throttle::take_device_handoff(&state, h));
+    if let Some(user_id) = handed_back {
+        res.add_cookie(&device_cookie(&state, user_id))
+            .map_err(AppError::internal)?;
+    }
+    Ok(res)
+}
+
+/// The known-device cookie for `user_id`.
+fn device_cookie(state: &AppState, user_id: i64) -> Cookie<'static> {
+    site_cookie(
+        &state.config,
+        CookieName::DEVICE,
+        throttle::device_token(state, user_id),
+    )
+    .same_site(SameSite::Strict)
+    .max_age(CookieDuration::seconds(DEVICE_VALID_SECS))
+    .finish()
 }
 
 #[derive(serde::Deserialize)]
@@ -191,14 +214,7 @@ pub async fn submit(
     }
     let cookie = session::start(&state, user.id).await?;
     crate::audit::view(&state, user.id, "user.signin", "user", user.id.to_string()).await?;
-    let device_cookie = site_cookie(
-        &state.config,
-        CookieName::DEVICE,
-        throttle::device_token(&state, user.id),
-    )
-    .same_site(SameSite::Strict)
-    .max_age(CookieDuration::seconds(DEVICE_VALID_SECS))
-    .finish();
+    let device_cookie = device_cookie(&state, user.id);
     tracing::info!(user_id = user.id, "signed in");
     let must_enrol = StaffRole::parse(&user.role)
         .is_none_or(|role| must_use_second_factor(state.config.require_2fa, role))
@@ -234,10 +250,14 @@ pub async fn logout(
     .await?;
     tracing::info!(user_id = staff.user_id, "signed out");
     // The browser forgets everything of Haven's: pages in its cache,
-    // cookies (the known-device cookie too), storage.
+    // cookies, storage. The sign-in page hands the known-device cookie back.
+    let target = format!(
+        "/staff/login?signed_out=1&device={}",
+        throttle::device_handoff(&state, staff.user_id)
+    );
     Ok(HttpResponse::SeeOther()
         .insert_header(("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\""))
         .cookie(session::removal_cookie(&state.config))
-        .insert_header((header::LOCATION, t.url("/staff/login?signed_out=1")))
+        .insert_header((header::LOCATION, t.url(&target)))
         .finish())
 }
