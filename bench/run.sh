@@ -48,6 +48,8 @@ pg_start_cluster "$WORK/pg" "$pgport" -c shared_buffers=256MB -c max_connections
 psql "postgres://postgres@127.0.0.1:$pgport/postgres" -qc "CREATE DATABASE haven" >/dev/null
 export DATABASE_URL="postgres://postgres@127.0.0.1:$pgport/haven"
 export HAVEN_DEV=1 HAVEN_MASTER_KEY_FILE="$WORK/master.key" HAVEN_MAIL_DIR="$WORK/mail" RUST_LOG=warn
+# The benchmark's caseworker signs in with a password alone (no authenticator here).
+export HAVEN_REQUIRE_2FA=admins
 "$haven" migrate >/dev/null
 
 # Starts `haven serve` on a free port; prints "pid port".

@@ -1,6 +1,9 @@
 //! Checking an email and password. Unknown accounts, deactivated accounts,
 //! accounts without a password yet and wrong passwords all take one Argon2
 //! verification and give the same answer.
+//!
+//! Finding the account and checking its password are two steps, so that a
+//! sign-in can be refused by its throttles between them, before any hash.
 
 use zeroize::Zeroizing;
 
@@ -9,13 +12,9 @@ use crate::db::users::UserRow;
 use crate::domain::EmailAddress;
 use crate::web::{AppError, AppState};
 
-/// The account whose password this is, if the sign-in is valid.
-pub async fn verify(
-    state: &AppState,
-    email: &str,
-    password: Zeroizing<String>,
-) -> Result<Option<UserRow>, AppError> {
-    let user = match EmailAddress::parse(email) {
+/// The account named by `email`, if there is one (no Argon2 work).
+pub async fn find(state: &AppState, email: &str) -> Result<Option<UserRow>, AppError> {
+    Ok(match EmailAddress::parse(email) {
         Some(email) => {
             let email = email.as_str().to_string();
             state
@@ -24,7 +23,16 @@ pub async fn verify(
                 .await?
         }
         None => None,
-    };
+    })
+}
+
+/// `user` if `password` is theirs and the account may sign in; one Argon2
+/// verification either way.
+pub async fn check(
+    state: &AppState,
+    user: Option<UserRow>,
+    password: Zeroizing<String>,
+) -> Result<Option<UserRow>, AppError> {
     let hash = user
         .as_ref()
         .filter(|u| u.active)

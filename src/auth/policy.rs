@@ -15,6 +15,7 @@ use futures_util::StreamExt;
 use subtle::ConstantTimeEq;
 
 use super::session::{self, Staff};
+use crate::config::TwoFactorRule;
 use crate::domain::StaffRole;
 use crate::web::{AppError, AppState, FormTokens, reject_cross_site};
 
@@ -124,8 +125,18 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/admin/outbox/{id}/retry", Access::Admin),
 ];
 
-/// Routes an admin may use before enrolling in two-factor sign-in (which
-/// admins must do before anything else).
+/// Whether `role` must sign in with a second factor under `rule`
+/// (`HAVEN_REQUIRE_2FA`): such an account reaches nothing but enrolment
+/// until it has one, and cannot turn it off.
+pub fn must_use_second_factor(rule: TwoFactorRule, role: StaffRole) -> bool {
+    match rule {
+        TwoFactorRule::All => true,
+        TwoFactorRule::Admins => role == StaffRole::Admin,
+    }
+}
+
+/// Routes an account that must use two-factor sign-in may reach before it
+/// has enrolled.
 const ENROLMENT_ROUTES: &[&str] = &[
     "/staff/logout",
     "/staff/account/totp",
@@ -231,9 +242,9 @@ async fn check(req: &mut ServiceRequest) -> Result<Verdict, AppError> {
         (Some(s), access) if !access.allows(s.role) => return Err(AppError::Forbidden),
         _ => {}
     }
-    let must_enrol = staff
-        .as_ref()
-        .is_some_and(|s| s.role == StaffRole::Admin && !s.totp_enabled);
+    let must_enrol = staff.as_ref().is_some_and(|s| {
+        must_use_second_factor(state.config.require_2fa, s.role) && !s.totp_enabled
+    });
     if must_enrol && rule.access != Access::Anyone && !ENROLMENT_ROUTES.contains(&rule.pattern) {
         return if state_changing {
             Err(AppError::Forbidden)

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::crypto::{digest_token, new_token};
 use crate::db::{self, DbError};
 use crate::domain::StaffRole;
-use crate::web::{AppError, AppState};
+use crate::web::{AppError, AppState, CookieName, site_cookie};
 
 /// A session ends after this long without a request...
 pub const SESSION_IDLE_SECS: i64 = 30 * 60;
@@ -63,18 +63,11 @@ impl FromRequest for Staff {
 /// The session cookie's name: `__Host-` prefixed over HTTPS, so that it is
 /// bound to this host and path `/`, and always `Secure`.
 pub fn cookie_name(config: &Config) -> &'static str {
-    if config.https() {
-        "__Host-haven_session"
-    } else {
-        "haven_session"
-    }
+    CookieName::SESSION.for_config(config)
 }
 
 fn build_cookie(config: &Config, value: String) -> Cookie<'static> {
-    Cookie::build(cookie_name(config), value)
-        .path("/")
-        .http_only(true)
-        .secure(config.secure_cookies())
+    site_cookie(config, CookieName::SESSION, value)
         .same_site(SameSite::Lax)
         .finish()
 }

@@ -1,22 +1,28 @@
-//! Throttling of failed sign-ins, per source and per account name.
+//! Throttling of failed sign-ins, per source, per account name and per
+//! known browser. Every check here is cheap and comes before any Argon2
+//! work: a held-back attempt costs no hash.
 //!
-//! - Per source (the connecting address): at most 20 failures in 15
-//!   minutes, counted in this instance's memory only and forgotten after
-//!   the window, so no address is ever written anywhere.
+//! - Per source (the client's address, see `web::client_address`): at
+//!   most 20 failures in 15 minutes, counted in this instance's memory only
+//!   and forgotten after the window, so no address is ever written anywhere.
 //! - Per account name (the email as typed, keyed-hashed, known or not):
 //!   after 5 failures in 15 minutes each further failure holds the name
-//!   back for 1, 2, 4… minutes, never more than 15. The hold does not apply
-//!   to a browser that has signed in to that account before (it carries a
-//!   signed "known device" cookie), so an attacker can slow a caseworker's
-//!   account down for strangers but cannot lock the caseworker out.
+//!   back for 1, 2, 4… minutes, never more than 15.
+//! - A browser that has signed in to the account before carries a signed
+//!   "known device" cookie. Neither of the holds above applies to it, so
+//!   what others do from the same address or against the same name cannot
+//!   lock the account's owner out; it has a count of its own instead (20
+//!   failures in 15 minutes, in memory), which only its own failures fill.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
+use crate::crypto::{Aad, Sealed};
 use crate::db::{self, DbError};
 use crate::web::AppState;
 
@@ -27,40 +33,80 @@ pub const MAX_HOLD_SECS: i64 = 15 * 60;
 /// How many sources are remembered at most (oldest forgotten first).
 const MAX_SOURCES: usize = 100_000;
 
-/// Failures per source, in memory.
-#[derive(Default)]
-pub struct SourceLimiter {
-    seen: Mutex<HashMap<IpAddr, (u32, Instant)>>,
+/// Failures per key (a source address, a known browser), in memory.
+pub struct Limiter<K> {
+    seen: Mutex<HashMap<K, (u32, Instant)>>,
 }
 
-impl SourceLimiter {
-    /// How long `source` must still wait, if it is blocked.
-    pub fn blocked_for(&self, source: IpAddr) -> Option<Duration> {
+/// Failures per source address.
+pub type SourceLimiter = Limiter<IpAddr>;
+
+impl<K> Default for Limiter<K> {
+    fn default() -> Self {
+        Self {
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<K: Hash + Eq> Limiter<K> {
+    /// How long `key` must still wait, if it is blocked.
+    pub fn blocked_for(&self, key: &K) -> Option<Duration> {
         let seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
-        let (count, since) = seen.get(&source)?;
+        let (count, since) = seen.get(key)?;
         let window = Duration::from_secs(WINDOW_SECS as u64);
         let elapsed = since.elapsed();
         (*count >= MAX_FAILURES_PER_SOURCE && elapsed < window).then(|| window - elapsed)
     }
 
-    pub fn record_failure(&self, source: IpAddr) {
+    pub fn record_failure(&self, key: K) {
         let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
         let window = Duration::from_secs(WINDOW_SECS as u64);
         if seen.len() >= MAX_SOURCES {
             seen.retain(|_, (_, since)| since.elapsed() < window);
         }
-        let entry = seen.entry(source).or_insert((0, Instant::now()));
+        let entry = seen.entry(key).or_insert((0, Instant::now()));
         if entry.1.elapsed() >= window {
             *entry = (0, Instant::now());
         }
         entry.0 += 1;
     }
 
-    pub fn forget(&self, source: IpAddr) {
+    pub fn forget(&self, key: &K) {
         self.seen
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .remove(&source);
+            .remove(key);
+    }
+}
+
+/// While something is held back, lets one attempt through every
+/// [`HELD_CHECK_SECS`] per key (a reference, a source) and answers the
+/// others "wait" without hashing. In memory, per instance.
+#[derive(Default)]
+pub struct HeldChecks {
+    last: Mutex<HashMap<Vec<u8>, Instant>>,
+}
+
+/// One attempt per held key per this many seconds reaches Argon2.
+pub const HELD_CHECK_SECS: u64 = 3;
+
+impl HeldChecks {
+    /// Whether an attempt on `key` may be checked now (and if so, the next
+    /// one waits [`HELD_CHECK_SECS`]).
+    pub fn try_take(&self, key: &[u8]) -> bool {
+        let every = Duration::from_secs(HELD_CHECK_SECS);
+        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
+        if last.len() >= MAX_SOURCES {
+            last.retain(|_, at| at.elapsed() < every);
+        }
+        match last.get(key) {
+            Some(at) if at.elapsed() < every => false,
+            _ => {
+                last.insert(key.to_vec(), Instant::now());
+                true
+            }
+        }
     }
 }
 
@@ -111,10 +157,9 @@ pub fn hold_secs(failures: i32) -> Option<i64> {
     (over > 0).then(|| (60i64 << (over - 1).min(10)).min(MAX_HOLD_SECS))
 }
 
-/// The "known device" cookie: proof that this browser signed in to the
-/// account before. Signed, so it cannot be forged; scoped to the sign-in
-/// page; valid 180 days.
-pub const DEVICE_COOKIE: &str = "haven_device";
+/// The "known device" cookie (`CookieName::DEVICE`): proof that this
+/// browser signed in to the account before. Signed, so it cannot be
+/// forged; valid 180 days.
 pub const DEVICE_VALID_SECS: i64 = 180 * 24 * 3600;
 
 pub fn device_token(state: &AppState, user_id: i64) -> String {
@@ -139,6 +184,40 @@ pub fn device_is_known(state: &AppState, cookie: Option<&str>, user_id: i64) -> 
         )
 }
 
+/// Signing out tells the browser to clear Haven's cookies, the known-device
+/// cookie among them; the sign-in page it is then sent to hands that cookie
+/// back, so that signing out does not cost the owner their protection. The
+/// hand-over travels in that redirect's URL, sealed (opaque in the
+/// browser's history), and is good for this many seconds.
+pub const HANDOFF_SECS: i64 = 60;
+
+/// The sealed hand-over of `user_id`'s known-device cookie.
+pub fn device_handoff(state: &AppState, user_id: i64) -> String {
+    let plain = format!("{user_id}.{}", crate::web::now_unix());
+    hex::encode(
+        state
+            .keyring
+            .seal_transient(&Aad::device_handoff(), plain.as_bytes())
+            .as_bytes(),
+    )
+}
+
+/// The account whose known-device cookie `handoff` hands back, if it is
+/// genuine and fresh.
+pub fn take_device_handoff(state: &AppState, handoff: &str) -> Option<i64> {
+    let bytes = hex::decode(handoff).ok()?;
+    let plain = state
+        .keyring
+        .open_transient(&Aad::device_handoff(), &Sealed::from_stored(bytes))
+        .ok()?;
+    let (user_id, issued) = std::str::from_utf8(&plain).ok()?.split_once('.')?;
+    let age = crate::web::now_unix() - issued.parse::<i64>().ok()?;
+    (0..=HANDOFF_SECS)
+        .contains(&age)
+        .then(|| user_id.parse().ok())
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,12 +238,20 @@ mod tests {
         let a: IpAddr = "192.0.2.1".parse().unwrap();
         let b: IpAddr = "192.0.2.2".parse().unwrap();
         for _ in 0..MAX_FAILURES_PER_SOURCE {
-            assert!(limiter.blocked_for(a).is_none());
+            assert!(limiter.blocked_for(&a).is_none());
             limiter.record_failure(a);
         }
-        assert!(limiter.blocked_for(a).is_some());
-        assert!(limiter.blocked_for(b).is_none());
-        limiter.forget(a);
-        assert!(limiter.blocked_for(a).is_none());
+        assert!(limiter.blocked_for(&a).is_some());
+        assert!(limiter.blocked_for(&b).is_none());
+        limiter.forget(&a);
+        assert!(limiter.blocked_for(&a).is_none());
+    }
+
+    #[test]
+    fn a_held_key_lets_one_check_through_at_a_time() {
+        let checks = HeldChecks::default();
+        assert!(checks.try_take(b"ref"));
+        assert!(!checks.try_take(b"ref"), "the next waits");
+        assert!(checks.try_take(b"other"), "keys are apart");
     }
 }

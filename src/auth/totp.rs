@@ -126,29 +126,65 @@ fn normalise_recovery(code: &str) -> String {
         .collect()
 }
 
-/// Uses a recovery code if it matches one not used before.
-pub async fn use_recovery_code(
+/// Whether the code field holds something shaped like a recovery code
+/// (ten letters and digits, any case, dashes and spaces ignored) rather
+/// than a six-digit code.
+pub fn is_recovery_shaped(code: &str) -> bool {
+    normalise_recovery(code).len() == 10
+}
+
+/// Checks the code field of a sign-in for `user` (the account whose
+/// password was right and who is enrolled; `None` otherwise). The Argon2
+/// work depends only on what was typed: a recovery-shaped value is always
+/// verified against [`RECOVERY_CODES`] hashes — the account's unused codes,
+/// padded with dummy hashes, and every one of them even after a match — so
+/// a right or wrong password, a known or unknown account, and a right or
+/// wrong code all cost the same.
+pub async fn check_second_factor(
     state: &AppState,
-    user_id: i64,
+    user: Option<&UserRow>,
+    code: &str,
+) -> Result<bool, AppError> {
+    if is_recovery_shaped(code) {
+        return use_recovery_code(state, user.map(|u| u.id), code).await;
+    }
+    match user {
+        Some(user) => check_code(state, user, code).await,
+        None => Ok(false),
+    }
+}
+
+/// Uses a recovery code if it matches one not used before; always
+/// [`RECOVERY_CODES`] verifications (see [`check_second_factor`]).
+async fn use_recovery_code(
+    state: &AppState,
+    user_id: Option<i64>,
     code: &str,
 ) -> Result<bool, AppError> {
     let code = normalise_recovery(code);
-    if code.len() != 10 {
-        return Ok(false);
-    }
-    let unused = state
-        .db
-        .run(move |conn| db::recovery_codes::unused(conn, user_id))
-        .await?;
-    for (id, hash) in unused {
-        if state.hasher.verify(code.clone(), Some(hash)).await? {
-            return Ok(state
+    let unused = match user_id {
+        Some(id) => {
+            state
                 .db
-                .run(move |conn| db::recovery_codes::mark_used(conn, id))
-                .await?);
+                .run(move |conn| db::recovery_codes::unused(conn, id))
+                .await?
         }
-    }
-    Ok(false)
+        None => Vec::new(),
+    };
+    let mut hashes: Vec<Option<String>> = unused
+        .iter()
+        .take(RECOVERY_CODES)
+        .map(|(_, h)| Some(h.clone()))
+        .collect();
+    hashes.resize(RECOVERY_CODES, None);
+    let Some(found) = state.hasher.verify_each(code, hashes).await? else {
+        return Ok(false);
+    };
+    let id = unused[found].0;
+    Ok(state
+        .db
+        .run(move |conn| db::recovery_codes::mark_used(conn, id))
+        .await?)
 }
 
 /// The QR code of an `otpauth://` URL, as SVG drawn here (no third party).

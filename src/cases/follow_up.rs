@@ -4,11 +4,14 @@
 //! report to be deleted.
 //!
 //! Opening is slow on purpose (Argon2id) and costs the same for a wrong
-//! receipt as for an unknown reference. Failures are throttled per
-//! reference (keyed hash, in PostgreSQL) and per source (in memory only,
-//! forgotten after the window: no reporter address is ever stored); a
-//! held-back reference or source gets "wait" for wrong receipts, while the
-//! right receipt still opens.
+//! receipt as for an unknown reference. Failures are counted per reference
+//! (keyed hash, in PostgreSQL) and per source (in memory only, forgotten
+//! after the window: no reporter address is ever stored). While a
+//! reference or a source is held back, one attempt for it every
+//! `throttle::HELD_CHECK_SECS` seconds is checked — the right receipt then
+//! opens — and the others are answered "wait" without any hashing: the
+//! hold bounds the Argon2 work an attacker can cause, and guessing is
+//! bounded by the receipt's 66 random bits.
 //!
 //! A deletion request takes effect after a grace period of
 //! [`DELETION_GRACE_HOURS`], during which the reporter can cancel it (a
@@ -37,8 +40,14 @@ pub const DELETION_GRACE_HOURS: i64 = 72;
 pub enum Opening {
     Opened(i64),
     Wrong,
-    /// Too many failures: wait this many minutes.
-    Held(i64),
+    /// Held back: try again in a few seconds.
+    Held,
+}
+
+/// The key under which a held source's attempts are let through one at a
+/// time (the reference keys are digests, so the two cannot meet).
+fn source_key(source: IpAddr) -> Vec<u8> {
+    format!("follow-up-source/{source}").into_bytes()
 }
 
 pub async fn open(
@@ -55,7 +64,19 @@ pub async fn open(
             .map(|r| r.as_str())
             .unwrap_or(reference.trim())
     ));
-    let held = throttle::account_held_until(state, key.clone()).await?;
+    // The holds come first and cost no hash: while a source or a reference
+    // is held back, one attempt every few seconds is checked and the
+    // others are told to wait.
+    let source_held = state.follow_up_sources.blocked_for(&source).is_some();
+    if source_held && !state.held_checks.try_take(&source_key(source)) {
+        return Ok(Opening::Held);
+    }
+    let reference_held = throttle::account_held_until(state, key.clone())
+        .await?
+        .is_some();
+    if reference_held && !state.held_checks.try_take(&key) {
+        return Ok(Opening::Held);
+    }
     let found = match &parsed {
         Some(r) => {
             let r = r.as_str().to_string();
@@ -79,29 +100,21 @@ pub async fn open(
         .verify(receipt, found.as_ref().map(|(h, _)| h.clone()))
         .await?
         && found.is_some();
-    // The right receipt always opens: 66 random bits cannot be guessed, and
-    // neither someone who only knows a reference nor someone failing from
-    // the same address (a shared Tor exit) may lock a reporter out. Wrong
-    // receipts are what is held back.
-    if !ok {
-        if let Some(wait) = state.follow_up_sources.blocked_for(source) {
-            return Ok(Opening::Held(((wait.as_secs() + 59) / 60) as i64));
-        }
-        if let Some(until) = held {
-            return Ok(Opening::Held(
-                ((until - Utc::now()).num_seconds().max(1) + 59) / 60,
-            ));
-        }
+    // The right receipt opens even while held, when its attempt is the one
+    // checked: 66 random bits behind Argon2id cannot be guessed at one
+    // attempt every few seconds, and no one who only knows a reference, or
+    // shares the reporter's address, can lock the reporter out for good.
+    if let (true, Some((_, case_id))) = (ok, found) {
+        throttle::account_succeeded(state, key).await?;
+        return Ok(Opening::Opened(case_id));
     }
-    if !ok {
-        state.follow_up_sources.record_failure(source);
-        throttle::account_failed(state, key).await?;
-        return Ok(Opening::Wrong);
-    }
-    throttle::account_succeeded(state, key).await?;
-    Ok(Opening::Opened(
-        found.map(|(_, id)| id).expect("checked above"),
-    ))
+    state.follow_up_sources.record_failure(source);
+    throttle::account_failed(state, key).await?;
+    Ok(if source_held || reference_held {
+        Opening::Held
+    } else {
+        Opening::Wrong
+    })
 }
 
 /// A live visit.

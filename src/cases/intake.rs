@@ -34,7 +34,10 @@ pub async fn file_report(
     source: IntakeSource,
 ) -> Result<FiledReport, AppError> {
     let receipt = Receipt::generate();
-    let receipt_hash = state.hasher.hash(receipt.expose().to_string()).await?;
+    let receipt_hash = state
+        .hasher
+        .hash_receipt(receipt.expose().to_string())
+        .await?;
     let content =
         zeroize::Zeroizing::new(serde_json::to_vec(&report.content).map_err(AppError::internal)?);
 

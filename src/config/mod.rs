@@ -16,10 +16,16 @@
 //! - `HAVEN_NOTIFY_DIGEST_HOUR` hour (UTC, 0–23) of the daily digest slot
 //! - `HAVEN_MAIL_CONSTANT`   `1`: every slot mails every group and caseworker on duty
 //! - `HAVEN_OUTBOX_KEEP_DAYS` days a delivered email stays in the outbox
+//! - `HAVEN_TRUSTED_PROXIES` proxies allowed to name the client (see `access`)
+//! - `HAVEN_REQUIRE_2FA`     `all` or `admins`: who must use a second factor
+
+mod access;
 
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
+
+pub use access::{Cidr, TrustedProxies, TwoFactorRule, mask};
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/haven";
 
@@ -40,6 +46,8 @@ pub struct Config {
     pub notify_digest_hour: u32,
     pub mail_constant: bool,
     pub outbox_keep_days: i64,
+    pub trusted_proxies: TrustedProxies,
+    pub require_2fa: TwoFactorRule,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -118,6 +126,10 @@ impl Config {
                 Some(other) => bail!("HAVEN_MAIL_CONSTANT must be 0 or 1, not {other:?}"),
             },
             outbox_keep_days: number(get("HAVEN_OUTBOX_KEEP_DAYS"), "HAVEN_OUTBOX_KEEP_DAYS", 7)?,
+            trusted_proxies: TrustedProxies::parse(
+                &get("HAVEN_TRUSTED_PROXIES").unwrap_or_default(),
+            )?,
+            require_2fa: TwoFactorRule::parse(get("HAVEN_REQUIRE_2FA").as_deref())?,
         })
     }
 
@@ -213,6 +225,8 @@ mod tests {
         assert_eq!((c.notify_urgent_minutes, c.notify_digest_hour), (15, 8));
         assert!(!c.mail_constant);
         assert_eq!(c.outbox_keep_days, 7);
+        assert!(c.trusted_proxies.is_empty());
+        assert_eq!(c.require_2fa, TwoFactorRule::All);
     }
 
     #[test]
@@ -241,6 +255,12 @@ mod tests {
         .unwrap();
         assert_eq!((c.notify_urgent_minutes, c.notify_digest_hour), (30, 0));
         assert!(c.mail_constant);
+        assert!(with(&[("HAVEN_TRUSTED_PROXIES", "proxy.local")]).is_err());
+        let e = with(&[("HAVEN_REQUIRE_2FA", "nobody")]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("HAVEN_REQUIRE_2FA must be all or admins")
+        );
     }
 
     #[test]

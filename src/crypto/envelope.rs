@@ -100,6 +100,9 @@ impl Aad {
     pub fn receipt_cookie() -> Self {
         Self("haven/v1/receipt-cookie".into())
     }
+    pub fn device_handoff() -> Self {
+        Self("haven/v1/device-handoff".into())
+    }
     fn as_bytes(&self) -> &[u8] {
         self.0.as_bytes()
     }

@@ -1,11 +1,13 @@
 //! Argon2id hashing of every secret that is verified (staff passwords,
 //! reporters' receipts, recovery codes). Hashing is slow and memory-hard on
 //! purpose (19 MiB each), so it runs on a few threads of its own — one per
-//! core — fed through a queue: a burst of sign-ins or reports waits its
-//! turn instead of starving the async workers, and memory stays bounded.
+//! core, plus one reserved for filing reports — fed through bounded queues:
+//! a burst of sign-ins waits its turn (or is told to try again) instead of
+//! starving the async workers or the reports, and memory stays bounded.
 //! Each thread owns its 19 MiB block buffer for good and hashes into it:
 //! allocating it per hash made the allocator keep a gigabyte under load.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
 use argon2::password_hash::PasswordHasher;
@@ -110,70 +112,123 @@ const QUEUE_PER_THREAD: usize = 64;
 #[error("too many secrets are waiting to be hashed")]
 pub struct Busy;
 
-/// Runs Argon2 on `threads` dedicated threads, off the async workers.
+/// Runs Argon2 on dedicated threads, off the async workers, in two lanes:
+/// one for filing reports (the receipt's hash) and one for everything
+/// else (sign-ins, follow-ups, recovery codes, new passwords). A flood of
+/// guesses fills the general lane and is told to try again; reports wait
+/// only behind other reports.
 #[derive(Clone)]
 pub struct SecretHasher {
-    jobs: mpsc::SyncSender<Job>,
+    general: mpsc::SyncSender<Job>,
+    reports: mpsc::SyncSender<Job>,
+    verifications: Arc<AtomicU64>,
+}
+
+/// Starts `threads` threads fed by one bounded queue.
+fn lane(name: &str, threads: usize) -> mpsc::SyncSender<Job> {
+    let (jobs, queue) = mpsc::sync_channel::<Job>(QUEUE_PER_THREAD * threads);
+    let queue = Arc::new(Mutex::new(queue));
+    for i in 0..threads {
+        let queue = queue.clone();
+        std::thread::Builder::new()
+            .name(format!("haven-argon2-{name}-{i}"))
+            .spawn(move || {
+                let mut blocks = vec![Block::default(); argon2().params().block_count()];
+                loop {
+                    let job = match queue.lock() {
+                        Ok(q) => q.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(&mut blocks),
+                        Err(_) => return, // every sender dropped: shut down
+                    }
+                }
+            })
+            .expect("start an Argon2 thread");
+    }
+    jobs
 }
 
 impl SecretHasher {
+    /// `threads` threads for the general lane, and one of its own for
+    /// reports.
     pub fn new(threads: usize) -> Self {
         // Compute the dummy hash now rather than inside the first request.
         let _ = dummy_hash();
-        let (jobs, queue) = mpsc::sync_channel::<Job>(QUEUE_PER_THREAD * threads.max(1));
-        let queue = Arc::new(Mutex::new(queue));
-        for i in 0..threads.max(1) {
-            let queue = queue.clone();
-            std::thread::Builder::new()
-                .name(format!("haven-argon2-{i}"))
-                .spawn(move || {
-                    let mut blocks = vec![Block::default(); argon2().params().block_count()];
-                    loop {
-                        let job = match queue.lock() {
-                            Ok(q) => q.recv(),
-                            Err(_) => return,
-                        };
-                        match job {
-                            Ok(job) => job(&mut blocks),
-                            Err(_) => return, // every sender dropped: shut down
-                        }
-                    }
-                })
-                .expect("start an Argon2 thread");
+        Self {
+            general: lane("general", threads.max(1)),
+            reports: lane("reports", 1),
+            verifications: Arc::new(AtomicU64::new(0)),
         }
-        Self { jobs }
     }
 
     async fn run<T: Send + 'static>(
         &self,
+        lane: &mpsc::SyncSender<Job>,
         work: impl FnOnce(&mut [Block]) -> T + Send + 'static,
     ) -> Result<T, Busy> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |blocks| {
             let _ = reply.send(work(blocks));
         });
-        self.jobs.try_send(job).map_err(|_| Busy)?;
+        lane.try_send(job).map_err(|_| Busy)?;
         answer.await.map_err(|_| Busy)
     }
 
+    /// Hashes a new secret (a password, a recovery code).
     pub async fn hash(&self, secret: String) -> Result<String, Busy> {
         let secret = zeroize::Zeroizing::new(secret);
-        self.run(move |blocks| hash_with(&secret, blocks)).await
+        self.run(&self.general, move |blocks| hash_with(&secret, blocks))
+            .await
+    }
+
+    /// Hashes the receipt of a report being filed, in the reports' lane.
+    pub async fn hash_receipt(&self, secret: String) -> Result<String, Busy> {
+        let secret = zeroize::Zeroizing::new(secret);
+        self.run(&self.reports, move |blocks| hash_with(&secret, blocks))
+            .await
     }
 
     /// Verifies `secret` against `phc`; with `None` (no such account or
     /// case) it takes the same time and returns `false`.
     pub async fn verify(&self, secret: String, phc: Option<String>) -> Result<bool, Busy> {
+        Ok(self.verify_each(secret, vec![phc]).await?.is_some())
+    }
+
+    /// Verifies `secret` against every hash in `phcs`, all of them even
+    /// after a match (a `None` against a dummy hash), and returns the index
+    /// of the first match: the work depends on the length of `phcs` only.
+    pub async fn verify_each(
+        &self,
+        secret: String,
+        phcs: Vec<Option<String>>,
+    ) -> Result<Option<usize>, Busy> {
         let secret = zeroize::Zeroizing::new(secret);
-        self.run(move |blocks| match phc.as_deref() {
-            Some(phc) => verify_with(&secret, phc, blocks),
-            None => {
-                // Unknown account or reference: the same work as a real check.
-                let _ = verify_with(&secret, dummy_hash(), blocks);
-                false
+        let counter = self.verifications.clone();
+        self.run(&self.general, move |blocks| {
+            let mut found = None;
+            for (i, phc) in phcs.iter().enumerate() {
+                counter.fetch_add(1, Ordering::Relaxed);
+                let ok = match phc.as_deref() {
+                    Some(phc) => verify_with(&secret, phc, blocks),
+                    None => {
+                        let _ = verify_with(&secret, dummy_hash(), blocks);
+                        false
+                    }
+                };
+                if ok && found.is_none() {
+                    found = Some(i);
+                }
             }
+            found
         })
         .await
+    }
+
+    /// How many Argon2 verifications this hasher has run (real or dummy).
+    pub fn verifications(&self) -> u64 {
+        self.verifications.load(Ordering::Relaxed)
     }
 }
 
@@ -191,6 +246,34 @@ mod tests {
         let busy = results.iter().filter(|r| r.is_err()).count();
         assert!(busy >= 14, "{busy} refused");
         assert!(results.iter().filter(|r| matches!(r, Ok(false))).count() >= QUEUE_PER_THREAD);
+    }
+
+    #[tokio::test]
+    async fn a_full_general_lane_does_not_stop_reports() {
+        let hasher = SecretHasher::new(1);
+        let flood: Vec<_> = (0..QUEUE_PER_THREAD + 16)
+            .map(|i| hasher.verify(format!("s{i}"), None))
+            .collect();
+        let receipt = hasher.hash_receipt("a receipt".into());
+        let (flood, receipt) =
+            futures_util::future::join(futures_util::future::join_all(flood), receipt).await;
+        assert!(
+            flood.iter().any(|r| r.is_err()),
+            "the general lane was full"
+        );
+        assert!(receipt.is_ok(), "the report's receipt was hashed anyway");
+    }
+
+    #[tokio::test]
+    async fn every_hash_of_a_list_is_verified_even_after_a_match() {
+        let hasher = SecretHasher::new(1);
+        let phc = hash_secret_blocking("code");
+        let found = hasher
+            .verify_each("code".into(), vec![None, Some(phc), None])
+            .await
+            .unwrap();
+        assert_eq!(found, Some(1));
+        assert_eq!(hasher.verifications(), 3);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! tokens.
 
 mod access_log;
+mod client;
+mod cookies;
 mod errors;
 mod forms;
 mod headers;
@@ -11,6 +13,8 @@ mod render;
 mod state;
 
 pub use access_log::access_log;
+pub use client::client_address;
+pub use cookies::{CookieName, site_cookie};
 pub use errors::{AppError, head_as_get, render_error_pages};
 pub use forms::{FormTokens, reject_cross_site};
 pub use headers::security_headers;

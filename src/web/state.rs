@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::auth::throttle::SourceLimiter;
+use crate::auth::throttle::{HeldChecks, Limiter, SourceLimiter};
 use crate::config::Config;
 use crate::crypto::{FormSigner, KeyedHasher, KeyringHandle, SecretHasher};
 use crate::db::Db;
@@ -15,6 +15,10 @@ pub struct AppState {
     pub hasher: SecretHasher,
     pub sources: Arc<SourceLimiter>,
     pub follow_up_sources: Arc<SourceLimiter>,
+    /// Failed sign-ins per known browser (digest of its device cookie).
+    pub known_devices: Arc<Limiter<Vec<u8>>>,
+    /// One Argon2 check at a time per held reference or source.
+    pub held_checks: Arc<HeldChecks>,
 }
 
 impl AppState {

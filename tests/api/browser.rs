@@ -187,6 +187,7 @@ async fn caseworker_reads(app: &TestApp, javascript: bool, reference: &str, narr
     b.goto(&app.url("/staff/login")).await.unwrap();
     fill(&b, "email", &email).await;
     fill(&b, "password", PASSWORD).await;
+    fill(&b, "totp", &app.fresh_totp(&email)).await;
     click(&b, "form button[type=submit]").await;
     wait_for(&b, "table.queue").await;
     let url = b.current_url().await.unwrap();

@@ -158,6 +158,13 @@ pub struct Options {
     pub mail_constant: bool,
     /// Listen on this loopback address instead of 127.0.0.1.
     pub bind_ip: Option<&'static str>,
+    /// `HAVEN_TRUSTED_PROXIES`.
+    pub trusted_proxies: Option<&'static str>,
+    /// `HAVEN_REQUIRE_2FA`.
+    pub require_2fa: Option<&'static str>,
+    /// An `https://` `HAVEN_BASE_URL` (the test still speaks plain HTTP, as
+    /// it would behind a TLS proxy).
+    pub https_base_url: bool,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -212,7 +219,14 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let mut vars = vec![
         ("DATABASE_URL", database_url),
         ("HAVEN_BIND", format!("{ip}:{port}")),
-        ("HAVEN_BASE_URL", format!("http://{ip}:{port}")),
+        (
+            "HAVEN_BASE_URL",
+            if options.https_base_url {
+                format!("https://{ip}:{port}")
+            } else {
+                format!("http://{ip}:{port}")
+            },
+        ),
         ("HAVEN_MASTER_KEY_FILE", key_file.display().to_string()),
         ("HAVEN_MAIL_DIR", key_dir.join("mail").display().to_string()),
         (
@@ -220,6 +234,12 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             if options.production { "0" } else { "1" }.to_string(),
         ),
     ];
+    if let Some(list) = options.trusted_proxies {
+        vars.push(("HAVEN_TRUSTED_PROXIES", list.to_string()));
+    }
+    if let Some(rule) = options.require_2fa {
+        vars.push(("HAVEN_REQUIRE_2FA", rule.to_string()));
+    }
     if let Some(url) = &options.smtp_url {
         vars.push(("HAVEN_SMTP_URL", url.clone()));
     }
@@ -364,6 +384,13 @@ pub fn element_text(html: &str, id: &str) -> Option<String> {
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
+/// The TOTP secret of every account the helpers enrol.
+pub fn test_totp_secret() -> Vec<u8> {
+    (0u8..20)
+        .map(|i| i.wrapping_mul(37).wrapping_add(11))
+        .collect()
+}
+
 /// The TOTP code for `secret` now (SHA-1, 6 digits, 30 s), computed here
 /// as an authenticator app would.
 pub fn totp_now(secret: &[u8]) -> String {
@@ -483,8 +510,18 @@ impl TestApp {
         )
     }
 
-    /// Creates a staff account directly; returns its email.
+    /// Creates a staff account directly, enrolled in two-factor sign-in
+    /// with [`test_totp_secret`] (as every role must be by default);
+    /// returns its email.
     pub fn create_user(&self, role: &str, org: Option<&str>) -> String {
+        let email = self.create_user_without_totp(role, org);
+        self.enrol_totp(&email);
+        email
+    }
+
+    /// Creates a staff account directly, not enrolled in two-factor
+    /// sign-in; returns its email.
+    pub fn create_user_without_totp(&self, role: &str, org: Option<&str>) -> String {
         let email = format!("{role}-{}@example.org", random_suffix());
         let mut conn = self.db.connect();
         let org_id = org.map(|name| {
@@ -517,14 +554,36 @@ impl TestApp {
         email
     }
 
-    /// Signs in with `client` (fetching the form for its token).
+    /// Signs in with `client` (fetching the form for its token), with a
+    /// fresh one-time code when the account is enrolled.
     pub async fn login_with(
         &self,
         client: &reqwest::Client,
         email: &str,
         password: &str,
     ) -> reqwest::Response {
-        self.login_full(client, email, password, "").await
+        let code = self.fresh_totp(email);
+        self.login_full(client, email, password, &code).await
+    }
+
+    /// The current one-time code of an account enrolled by these helpers
+    /// (empty for others). Each code is accepted once, so the account's
+    /// last used step is reset first: tests sign in more often than every
+    /// 30 seconds.
+    pub fn fresh_totp(&self, email: &str) -> String {
+        let mut conn = self.db.connect();
+        let email = email.trim().to_lowercase();
+        let Ok(Some(user)) = haven::db::users::find_by_email(&mut conn, &email) else {
+            return String::new();
+        };
+        if !user.totp_enabled {
+            return String::new();
+        }
+        diesel::sql_query("UPDATE users SET totp_last_step = 0 WHERE id = $1")
+            .bind::<diesel::sql_types::BigInt, _>(user.id)
+            .execute(&mut conn)
+            .unwrap();
+        totp_now(&test_totp_secret())
     }
 
     /// Signs in with a one-time code as well.
@@ -560,9 +619,7 @@ impl TestApp {
 
     /// Gives user `email` an enrolled TOTP secret; returns the secret.
     pub fn enrol_totp(&self, email: &str) -> Vec<u8> {
-        let secret: Vec<u8> = (0u8..20)
-            .map(|i| i.wrapping_mul(37).wrapping_add(11))
-            .collect();
+        let secret = test_totp_secret();
         let mut conn = self.db.connect();
         let user = haven::db::users::find_by_email(&mut conn, email)
             .unwrap()
@@ -585,10 +642,7 @@ impl TestApp {
     /// Signs in an admin (enrolled in TOTP, as admins must be).
     pub async fn login_as_admin_with(&self, client: &reqwest::Client) -> String {
         let email = self.create_user("admin", None);
-        let secret = self.enrol_totp(&email);
-        let res = self
-            .login_full(client, &email, PASSWORD, &totp_now(&secret))
-            .await;
+        let res = self.login_with(client, &email, PASSWORD).await;
         assert_eq!(res.status(), 303, "admin signed in");
         email
     }

@@ -351,6 +351,7 @@ async fn claim_session_fixation_and_dead_sessions() {
         .form(&[
             ("email", email.as_str()),
             ("password", PASSWORD),
+            ("totp", &app.fresh_totp(&email)),
             ("csrf_token", &token),
         ])
         .send()
@@ -910,6 +911,7 @@ async fn claim_https_headers_host_cookies_no_store_and_no_open_redirect() {
             .form(&[
                 ("email", email.as_str()),
                 ("password", PASSWORD),
+                ("totp", &app.fresh_totp(&email)),
                 ("csrf_token", &token),
                 ("next", next),
             ])

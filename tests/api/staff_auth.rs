@@ -173,9 +173,14 @@ async fn signing_out_revokes_the_session_on_the_server() {
         .post_form("/staff/logout", &[("csrf_token", &token)])
         .await;
     assert_eq!(res.status(), 303);
-    assert_eq!(
-        res.headers().get("location").unwrap(),
-        "/staff/login?signed_out=1"
+    assert!(
+        res.headers()
+            .get("location")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("/staff/login?signed_out=1&device="),
+        "to the sign-in page, which hands back the known-device cookie"
     );
     assert!(
         app.get_text("/staff/login?signed_out=1")
@@ -274,6 +279,7 @@ async fn sign_in_returns_to_a_local_page_only() {
             .form(&[
                 ("email", email.as_str()),
                 ("password", PASSWORD),
+                ("totp", &app.fresh_totp(&email)),
                 ("csrf_token", &token),
                 ("next", next),
             ])

@@ -3,8 +3,9 @@ use crate::helpers::*;
 #[tokio::test]
 async fn a_caseworker_enrols_in_two_factor_sign_in_and_must_then_use_it() {
     let app = spawn_app().await;
-    let email = app.login_as("caseworker").await;
-    let token = app.staff_csrf().await;
+    let email = app.create_user_without_totp("caseworker", None);
+    assert_eq!(app.login(&email).await.status(), 303);
+    let token = csrf_token(&app.get_text("/staff/account/totp").await);
     let res = app
         .post_form("/staff/account/totp/start", &[("csrf_token", &token)])
         .await;

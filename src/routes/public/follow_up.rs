@@ -11,10 +11,10 @@ use subtle::ConstantTimeEq;
 use super::upload::read_intake;
 use crate::cases::follow_up::{self, DELETION_GRACE_HOURS, Opening, ReporterView, Visit};
 use crate::i18n::Tr;
-use crate::web::{AppError, AppState, FormTokens, no_store, reject_cross_site, render_with_status};
-
-const COOKIE: &str = "haven_visit";
-const COOKIE_PATH: &str = "/follow-up";
+use crate::web::{
+    AppError, AppState, CookieName, FormTokens, client_address, no_store, reject_cross_site,
+    render_with_status, site_cookie,
+};
 
 #[derive(Template)]
 #[template(path = "public/follow_up.html")]
@@ -79,10 +79,7 @@ pub struct OpenForm {
 }
 
 fn cookie(state: &AppState, value: String, max_age: CookieDuration) -> Cookie<'static> {
-    Cookie::build(COOKIE, value)
-        .path(COOKIE_PATH)
-        .http_only(true)
-        .secure(state.config.secure_cookies())
+    site_cookie(&state.config, CookieName::VISIT, value)
         .same_site(SameSite::Strict)
         .max_age(max_age)
         .finish()
@@ -103,10 +100,7 @@ pub async fn open(
         let page = form_page(&state, t, reference, Some(t.t("error-form-expired")), None);
         return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let source = req
-        .peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    let source = client_address(&req, &state.config.trusted_proxies);
     match follow_up::open(&state, source, &reference, &form.receipt).await? {
         Opening::Opened(case_id) => {
             let token = follow_up::start_visit(&state, case_id).await?;
@@ -124,14 +118,8 @@ pub async fn open(
             let page = form_page(&state, t, reference, Some(t.t("follow-up-wrong")), None);
             render_with_status(&page, StatusCode::UNAUTHORIZED)
         }
-        Opening::Held(minutes) => {
-            let page = form_page(
-                &state,
-                t,
-                reference,
-                Some(t.tn("follow-up-held", "minutes", minutes)),
-                None,
-            );
+        Opening::Held => {
+            let page = form_page(&state, t, reference, Some(t.t("follow-up-held")), None);
             render_with_status(&page, StatusCode::TOO_MANY_REQUESTS)
         }
     }
@@ -144,7 +132,7 @@ async fn visit(
     t: Tr,
 ) -> Result<Result<Visit, HttpResponse>, AppError> {
     let token = req
-        .cookie(COOKIE)
+        .cookie(CookieName::VISIT.for_config(&state.config))
         .map(|c| c.value().to_string())
         .unwrap_or_default();
     Ok(match follow_up::resolve_visit(state, &token).await? {

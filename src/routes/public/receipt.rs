@@ -1,5 +1,5 @@
 //! The receipt page. The reference and receipt arrive in a sealed cookie
-//! scoped to this path, valid for 15 minutes: a reload does not lose them,
+//! (`Path=/`, as the `__Host-` prefix requires), valid for 15 minutes: a reload does not lose them,
 //! "I have written it down" clears them, and nothing of them is stored on
 //! the server or appears in a URL.
 
@@ -13,12 +13,10 @@ use crate::crypto::{Aad, Sealed};
 use crate::domain::{CaseReference, Receipt};
 use crate::i18n::Tr;
 use crate::web::{
-    AppError, AppState, FormTokens, no_store, now_unix, reject_cross_site, render,
-    render_with_status,
+    AppError, AppState, CookieName, FormTokens, no_store, now_unix, reject_cross_site, render,
+    render_with_status, site_cookie,
 };
 
-const COOKIE: &str = "haven_receipt";
-const COOKIE_PATH: &str = "/report/receipt";
 const VALID_SECS: i64 = 15 * 60;
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -58,17 +56,14 @@ pub fn cookie_for(
 }
 
 fn build(state: &AppState, value: String, max_age: CookieDuration) -> Cookie<'static> {
-    Cookie::build(COOKIE, value)
-        .path(COOKIE_PATH)
-        .http_only(true)
-        .secure(state.config.secure_cookies())
+    site_cookie(&state.config, CookieName::RECEIPT, value)
         .same_site(SameSite::Lax)
         .max_age(max_age)
         .finish()
 }
 
 fn read(state: &AppState, req: &HttpRequest) -> Option<Payload> {
-    let cookie = req.cookie(COOKIE)?;
+    let cookie = req.cookie(CookieName::RECEIPT.for_config(&state.config))?;
     let bytes = hex::decode(cookie.value()).ok()?;
     let plain = state
         .keyring

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::StaffNav;
+use crate::auth::policy::must_use_second_factor;
 use crate::auth::{SESSION_IDLE_SECS, Staff, totp};
 use crate::db;
 use crate::domain::{Language, StaffRole};
@@ -142,6 +143,9 @@ struct TotpPage {
     nav: Option<StaffNav>,
     enabled: bool,
     must_enrol: bool,
+    /// Two-factor sign-in is required of this account (it cannot be
+    /// turned off).
+    required: bool,
     pending_key: Option<String>,
     recovery_codes: Vec<String>,
     is_admin: bool,
@@ -166,11 +170,13 @@ async fn totp_page(
     } else {
         totp::enrolment_details(state, &user)?.map(|(_, key)| key.to_string())
     };
+    let required = must_use_second_factor(state.config.require_2fa, staff.role);
     Ok(TotpPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
         enabled: user.totp_enabled,
-        must_enrol: staff.role == StaffRole::Admin && !user.totp_enabled,
+        must_enrol: required && !user.totp_enabled,
+        required,
         pending_key,
         recovery_codes,
         is_admin: staff.role == StaffRole::Admin,
@@ -281,15 +287,21 @@ pub async fn totp_recovery(
     render(&totp_page(&staff, t, &state, codes, None).await?)
 }
 
-/// Turns two-factor sign-in off (not for admins, who must keep it).
+/// Turns two-factor sign-in off (not for those who must keep it: admins,
+/// and every role under `HAVEN_REQUIRE_2FA=all`).
 pub async fn totp_disable(
     staff: Staff,
     t: Tr,
     state: web::Data<AppState>,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    if staff.role == StaffRole::Admin {
-        let page = totp_page(&staff, t, &state, Vec::new(), Some("totp-error-admin")).await?;
+    if must_use_second_factor(state.config.require_2fa, staff.role) {
+        let error = if staff.role == StaffRole::Admin {
+            "totp-error-admin"
+        } else {
+            "totp-error-required"
+        };
+        let page = totp_page(&staff, t, &state, Vec::new(), Some(error)).await?;
         return render_with_status(&page, actix_web::http::StatusCode::CONFLICT);
     }
     let id = staff.user_id;

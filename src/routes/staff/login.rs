@@ -2,10 +2,11 @@
 //!
 //! A failed sign-in gets one answer whatever went wrong (no such account,
 //! wrong password, wrong one-time code, account deactivated), after the
-//! same Argon2 work. Failures are throttled per source and per account name
-//! (see `auth::throttle`); a throttled attempt is told how long to wait.
+//! same Argon2 work. Failures are throttled per source, per account name
+//! and per known browser (see `auth::throttle`); a throttled attempt is
+//! told how long to wait, and costs no hash.
 
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::{StatusCode, header};
@@ -14,11 +15,15 @@ use askama::Template;
 use zeroize::Zeroizing;
 
 use super::StaffNav;
-use crate::auth::throttle::{self, DEVICE_COOKIE, DEVICE_VALID_SECS};
+use crate::auth::policy::must_use_second_factor;
+use crate::auth::throttle::{self, DEVICE_VALID_SECS};
 use crate::auth::{Staff, credentials, safe_next, session, totp};
+use crate::crypto::digest_token;
 use crate::domain::StaffRole;
 use crate::i18n::Tr;
-use crate::web::{AppError, AppState, FormTokens, render_with_status};
+use crate::web::{
+    AppError, AppState, CookieName, FormTokens, client_address, render_with_status, site_cookie,
+};
 
 #[derive(Template)]
 #[template(path = "staff/login.html")]
@@ -37,6 +42,8 @@ pub struct LoginQuery {
     next: Option<String>,
     signed_out: Option<String>,
     password_set: Option<String>,
+    /// The known-device cookie handed back after sign-out.
+    device: Option<String>,
 }
 
 fn page(state: &AppState, t: Tr, next: &str, email: String) -> LoginPage {
@@ -76,7 +83,28 @@ pub async fn form(
     if query.password_set.is_some() {
         page.notice = Some("login-password-set");
     }
-    render_with_status(&page, StatusCode::OK)
+    let mut res = render_with_status(&page, StatusCode::OK)?;
+    let handed_back = query
+        .device
+        .as_deref()
+        .and_then(|h| throttle::take_device_handoff(&state, h));
+    if let Some(user_id) = handed_back {
+        res.add_cookie(&device_cookie(&state, user_id))
+            .map_err(AppError::internal)?;
+    }
+    Ok(res)
+}
+
+/// The known-device cookie for `user_id`.
+fn device_cookie(state: &AppState, user_id: i64) -> Cookie<'static> {
+    site_cookie(
+        &state.config,
+        CookieName::DEVICE,
+        throttle::device_token(state, user_id),
+    )
+    .same_site(SameSite::Strict)
+    .max_age(CookieDuration::seconds(DEVICE_VALID_SECS))
+    .finish()
 }
 
 #[derive(serde::Deserialize)]
@@ -91,14 +119,30 @@ pub struct LoginForm {
     next: String,
 }
 
-fn source_of(req: &HttpRequest) -> IpAddr {
-    req.peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
-}
-
 fn minutes(secs: i64) -> i64 {
     (secs + 59) / 60
+}
+
+/// How long this attempt must wait, if it is held back: by its known
+/// browser's own count only, or else by its source's and its account
+/// name's. Cheap checks, made before any Argon2 work.
+async fn held_for(
+    state: &AppState,
+    source: IpAddr,
+    key: &[u8],
+    device: Option<&[u8]>,
+) -> Result<Option<i64>, AppError> {
+    if let Some(device) = device {
+        return Ok(state
+            .known_devices
+            .blocked_for(&device.to_vec())
+            .map(|w| w.as_secs() as i64));
+    }
+    if let Some(wait) = state.sources.blocked_for(&source) {
+        return Ok(Some(wait.as_secs() as i64));
+    }
+    let until = throttle::account_held_until(state, key.to_vec()).await?;
+    Ok(until.map(|u| (u - chrono::Utc::now()).num_seconds().max(1)))
 }
 
 pub async fn submit(
@@ -109,53 +153,49 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let form = form.into_inner();
-    let source = source_of(&req);
+    let source = client_address(&req, &state.config.trusted_proxies);
     let refuse = |error: String, status: StatusCode| {
         let mut page = page(&state, t, &form.next, form.email.trim().to_string());
         page.error = Some(error);
         render_with_status(&page, status)
     };
-
-    if let Some(wait) = state.sources.blocked_for(source) {
-        tracing::warn!("sign-in refused: source throttled");
-        let wait = minutes(wait.as_secs() as i64);
-        return refuse(
-            t.tn("login-throttled", "minutes", wait),
+    let throttled = |secs: i64| {
+        refuse(
+            t.tn("login-throttled", "minutes", minutes(secs)),
             StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
-    let key = throttle::account_key(&state, &form.email);
-    let device = req.cookie(DEVICE_COOKIE).map(|c| c.value().to_string());
-    let held = throttle::account_held_until(&state, key.clone()).await?;
-
-    let password = Zeroizing::new(form.password.clone());
-    let user = credentials::verify(&state, &form.email, password).await?;
-    let known_device = user
-        .as_ref()
-        .is_some_and(|u| throttle::device_is_known(&state, device.as_deref(), u.id));
-    if let (Some(until), false) = (held, known_device) {
-        // Held back: answer the same whether the password was right or not.
-        tracing::warn!("sign-in refused: account name throttled");
-        let wait = minutes((until - chrono::Utc::now()).num_seconds().max(1));
-        return refuse(
-            t.tn("login-throttled", "minutes", wait),
-            StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
-    let user = match user {
-        Some(user) if !user.totp_enabled => Some(user),
-        Some(user) => {
-            let ok = if form.totp.trim().len() > 6 {
-                totp::use_recovery_code(&state, user.id, &form.totp).await?
-            } else {
-                totp::check_code(&state, &user, &form.totp).await?
-            };
-            ok.then_some(user)
-        }
-        None => None,
+        )
     };
+
+    // Who is named, and whether this browser signed in to them before:
+    // no hash yet.
+    let key = throttle::account_key(&state, &form.email);
+    let named = credentials::find(&state, &form.email).await?;
+    let device = req
+        .cookie(CookieName::DEVICE.for_config(&state.config))
+        .map(|c| c.value().to_string())
+        .filter(|value| {
+            named
+                .as_ref()
+                .is_some_and(|u| throttle::device_is_known(&state, Some(value), u.id))
+        })
+        .map(|value| digest_token(&value));
+    if let Some(wait) = held_for(&state, source, &key, device.as_deref()).await? {
+        tracing::warn!("sign-in refused: throttled");
+        return throttled(wait);
+    }
+
+    // The Argon2 work: the password, then the code field, whose cost
+    // depends only on what was typed in it (see `totp::check_second_factor`).
+    let password = Zeroizing::new(form.password.clone());
+    let user = credentials::check(&state, named, password).await?;
+    let enrolled = user.as_ref().filter(|u| u.totp_enabled);
+    let second = totp::check_second_factor(&state, enrolled, &form.totp).await?;
+    let user = user.filter(|u| !u.totp_enabled || second);
     let Some(user) = user else {
         state.sources.record_failure(source);
+        if let Some(device) = device {
+            state.known_devices.record_failure(device);
+        }
         throttle::account_failed(&state, key).await?;
         tracing::info!("sign-in refused");
         return refuse(t.t("login-failed"), StatusCode::UNAUTHORIZED);
@@ -163,31 +203,23 @@ pub async fn submit(
     // Look again after the slow checks: a burst of parallel guesses all
     // passed the first look before any failure was counted, and must not
     // get through because one of them guessed right.
-    let held_now = throttle::account_held_until(&state, key.clone()).await?;
-    if state.sources.blocked_for(source).is_some() || (held_now.is_some() && !known_device) {
+    if let Some(wait) = held_for(&state, source, &key, device.as_deref()).await? {
         tracing::warn!("sign-in refused: throttled during verification");
-        let wait = held_now
-            .map(|u| minutes((u - chrono::Utc::now()).num_seconds().max(1)))
-            .unwrap_or(15);
-        return refuse(
-            t.tn("login-throttled", "minutes", wait),
-            StatusCode::TOO_MANY_REQUESTS,
-        );
+        return throttled(wait);
     }
 
     throttle::account_succeeded(&state, key).await?;
+    if let Some(device) = &device {
+        state.known_devices.forget(device);
+    }
     let cookie = session::start(&state, user.id).await?;
     crate::audit::view(&state, user.id, "user.signin", "user", user.id.to_string()).await?;
-    let device_cookie = Cookie::build(DEVICE_COOKIE, throttle::device_token(&state, user.id))
-        .path("/staff/login")
-        .http_only(true)
-        .secure(state.config.secure_cookies())
-        .same_site(SameSite::Strict)
-        .max_age(CookieDuration::seconds(DEVICE_VALID_SECS))
-        .finish();
+    let device_cookie = device_cookie(&state, user.id);
     tracing::info!(user_id = user.id, "signed in");
-    let admin_without_totp = user.role == StaffRole::Admin.as_str() && !user.totp_enabled;
-    let target = if admin_without_totp {
+    let must_enrol = StaffRole::parse(&user.role)
+        .is_none_or(|role| must_use_second_factor(state.config.require_2fa, role))
+        && !user.totp_enabled;
+    let target = if must_enrol {
         t.url("/staff/account/totp")
     } else {
         safe_next(&form.next)
@@ -217,8 +249,15 @@ pub async fn logout(
     )
     .await?;
     tracing::info!(user_id = staff.user_id, "signed out");
+    // The browser forgets everything of Haven's: pages in its cache,
+    // cookies, storage. The sign-in page hands the known-device cookie back.
+    let target = format!(
+        "/staff/login?signed_out=1&device={}",
+        throttle::device_handoff(&state, staff.user_id)
+    );
     Ok(HttpResponse::SeeOther()
+        .insert_header(("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\""))
         .cookie(session::removal_cookie(&state.config))
-        .insert_header((header::LOCATION, t.url("/staff/login?signed_out=1")))
+        .insert_header((header::LOCATION, t.url(&target)))
         .finish())
 }

@@ -1,0 +1,158 @@
+//! Who may name the client, and who must sign in with a second factor.
+//!
+//! - `HAVEN_TRUSTED_PROXIES` addresses or CIDR blocks (IPv4 and IPv6, comma-
+//!   or space-separated) of the reverse proxies allowed to name the client
+//!   in `X-Forwarded-For` / `Forwarded`; empty by default.
+//! - `HAVEN_REQUIRE_2FA`     `all` (default) or `admins`.
+
+use std::net::IpAddr;
+
+use anyhow::bail;
+
+/// One address block, such as `10.0.0.0/8`, `::1` or `2001:db8::/32`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cidr {
+    network: IpAddr,
+    prefix: u8,
+}
+
+impl Cidr {
+    pub fn parse(text: &str) -> Option<Self> {
+        let (addr, prefix) = match text.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (text, None),
+        };
+        let addr: IpAddr = addr.parse().ok()?;
+        let addr = addr.to_canonical();
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => p.parse().ok()?,
+            Some(_) => return None,
+            None => max,
+        };
+        (prefix <= max).then(|| Self {
+            network: mask(addr, prefix),
+            prefix,
+        })
+    }
+
+    pub fn contains(&self, addr: IpAddr) -> bool {
+        let addr = addr.to_canonical();
+        addr.is_ipv4() == self.network.is_ipv4() && mask(addr, self.prefix) == self.network
+    }
+}
+
+/// `addr` with all but its first `prefix` bits cleared.
+pub fn mask(addr: IpAddr, prefix: u8) -> IpAddr {
+    match addr {
+        IpAddr::V4(a) => {
+            let bits = u32::from(a);
+            let m = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);
+            IpAddr::V4((bits & m).into())
+        }
+        IpAddr::V6(a) => {
+            let bits = u128::from(a);
+            let m = u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0);
+            IpAddr::V6((bits & m).into())
+        }
+    }
+}
+
+/// The reverse proxies whose forwarding headers are believed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<Cidr>);
+
+impl TrustedProxies {
+    pub fn parse(text: &str) -> anyhow::Result<Self> {
+        let mut blocks = Vec::new();
+        for item in text.split([',', ' ', '\t', '\n']).filter(|s| !s.is_empty()) {
+            match Cidr::parse(item) {
+                Some(c) => blocks.push(c),
+                None => bail!(
+                    "HAVEN_TRUSTED_PROXIES must list IP addresses or CIDR blocks \
+                     (such as 127.0.0.1, 10.0.0.0/8 or ::1), not {item:?}"
+                ),
+            }
+        }
+        Ok(Self(blocks))
+    }
+
+    pub fn contains(&self, addr: IpAddr) -> bool {
+        self.0.iter().any(|c| c.contains(addr))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Which staff roles must sign in with a second factor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TwoFactorRule {
+    /// Every staff account (the default).
+    All,
+    /// Admins only; others may turn it on.
+    Admins,
+}
+
+impl TwoFactorRule {
+    pub fn parse(value: Option<&str>) -> anyhow::Result<Self> {
+        match value.map(str::trim) {
+            None | Some("all") => Ok(Self::All),
+            Some("admins") => Ok(Self::Admins),
+            Some(other) => bail!("HAVEN_REQUIRE_2FA must be all or admins, not {other:?}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn blocks_contain_their_addresses_only() {
+        let p = TrustedProxies::parse("10.0.0.0/8, 192.0.2.7 2001:db8::/32").unwrap();
+        assert!(p.contains(ip("10.200.3.4")));
+        assert!(p.contains(ip("192.0.2.7")));
+        assert!(!p.contains(ip("192.0.2.8")));
+        assert!(p.contains(ip("2001:db8:1::9")));
+        assert!(!p.contains(ip("2001:db9::1")));
+        assert!(
+            p.contains(ip("::ffff:10.1.1.1")),
+            "IPv4-mapped addresses count as IPv4"
+        );
+        assert!(
+            TrustedProxies::parse("0.0.0.0/0")
+                .unwrap()
+                .contains(ip("8.8.8.8"))
+        );
+        assert!(TrustedProxies::parse("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn bad_blocks_are_refused() {
+        for bad in [
+            "10.0.0.0/33",
+            "example.org",
+            "10.0.0.1/",
+            "::1/129",
+            "10.0.0.0/-1",
+        ] {
+            assert!(TrustedProxies::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_two_factor_rule_defaults_to_all() {
+        assert_eq!(TwoFactorRule::parse(None).unwrap(), TwoFactorRule::All);
+        assert_eq!(
+            TwoFactorRule::parse(Some("admins")).unwrap(),
+            TwoFactorRule::Admins
+        );
+        assert!(TwoFactorRule::parse(Some("none")).is_err());
+    }
+}
