@@ -146,6 +146,7 @@ pub fn has_message(lang: Language, key: &str) -> bool {
         "days",
         "date",
         "hours",
+        "field",
     ]
     .into_iter()
     .map(|k| (k, FluentValue::from(1)))

@@ -148,15 +148,15 @@ async fn an_unlisted_staff_path_is_not_found_for_everyone() {
     let app = spawn_app().await;
     app.login_as("caseworker").await;
     assert_eq!(app.get("/staff/secret-admin-panel").await.status(), 404);
-    assert_eq!(
-        app.client
-            .post(app.url("/staff/cases"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        404
-    );
+    // A listed path with a method it does not take is 405, with `Allow`.
+    let res = app
+        .client
+        .post(app.url("/staff/cases"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 405);
+    assert_eq!(res.headers().get("allow").unwrap(), "GET, HEAD");
 }
 
 #[tokio::test]
