@@ -8,65 +8,33 @@
 use std::net::IpAddr;
 
 use anyhow::bail;
+use ipnet::IpNet;
 
-/// One address block, such as `10.0.0.0/8`, `::1` or `2001:db8::/32`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Cidr {
-    network: IpAddr,
-    prefix: u8,
-}
-
-impl Cidr {
-    pub fn parse(text: &str) -> Option<Self> {
-        let (addr, prefix) = match text.split_once('/') {
-            Some((a, p)) => (a, Some(p)),
-            None => (text, None),
-        };
-        let addr: IpAddr = addr.parse().ok()?;
-        let addr = addr.to_canonical();
-        let max = if addr.is_ipv4() { 32 } else { 128 };
-        let prefix = match prefix {
-            Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => p.parse().ok()?,
-            Some(_) => return None,
-            None => max,
-        };
-        (prefix <= max).then(|| Self {
-            network: mask(addr, prefix),
-            prefix,
-        })
-    }
-
-    pub fn contains(&self, addr: IpAddr) -> bool {
-        let addr = addr.to_canonical();
-        addr.is_ipv4() == self.network.is_ipv4() && mask(addr, self.prefix) == self.network
-    }
-}
-
-/// `addr` with all but its first `prefix` bits cleared.
-pub fn mask(addr: IpAddr, prefix: u8) -> IpAddr {
-    match addr {
-        IpAddr::V4(a) => {
-            let bits = u32::from(a);
-            let m = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);
-            IpAddr::V4((bits & m).into())
+/// One address block, such as `10.0.0.0/8`, `::1` or `2001:db8::/32`; a
+/// bare address is a block of one. IPv4-mapped IPv6 addresses count as
+/// IPv4, whichever way they are written.
+fn block(text: &str) -> Option<IpNet> {
+    let net = match text.parse::<IpNet>() {
+        Ok(net) => net,
+        Err(_) => IpNet::from(text.parse::<IpAddr>().ok()?),
+    };
+    Some(match net.network().to_canonical() {
+        IpAddr::V4(v4) if net.network().is_ipv6() => {
+            IpNet::new(IpAddr::V4(v4), net.prefix_len().saturating_sub(96)).ok()?
         }
-        IpAddr::V6(a) => {
-            let bits = u128::from(a);
-            let m = u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0);
-            IpAddr::V6((bits & m).into())
-        }
-    }
+        _ => net.trunc(),
+    })
 }
 
 /// The reverse proxies whose forwarding headers are believed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TrustedProxies(Vec<Cidr>);
+pub struct TrustedProxies(Vec<IpNet>);
 
 impl TrustedProxies {
     pub fn parse(text: &str) -> anyhow::Result<Self> {
         let mut blocks = Vec::new();
         for item in text.split([',', ' ', '\t', '\n']).filter(|s| !s.is_empty()) {
-            match Cidr::parse(item) {
+            match block(item) {
                 Some(c) => blocks.push(c),
                 None => bail!(
                     "HAVEN_TRUSTED_PROXIES must list IP addresses or CIDR blocks \
@@ -78,7 +46,8 @@ impl TrustedProxies {
     }
 
     pub fn contains(&self, addr: IpAddr) -> bool {
-        self.0.iter().any(|c| c.contains(addr))
+        let addr = addr.to_canonical();
+        self.0.iter().any(|net| net.contains(&addr))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -25,7 +25,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-pub use access::{Cidr, TrustedProxies, TwoFactorRule, mask};
+pub use access::{TrustedProxies, TwoFactorRule};
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/haven";
 

@@ -12,7 +12,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use actix_web::HttpRequest;
 
-use crate::config::{TrustedProxies, mask};
+use crate::config::TrustedProxies;
 
 /// The source of `req` for throttling.
 pub fn client_address(req: &HttpRequest, trusted: &TrustedProxies) -> IpAddr {
@@ -31,7 +31,9 @@ pub fn client_address(req: &HttpRequest, trusted: &TrustedProxies) -> IpAddr {
 /// IPv6 addresses count by their /64.
 fn bucket(addr: IpAddr) -> IpAddr {
     match addr {
-        IpAddr::V6(_) => mask(addr, 64),
+        IpAddr::V6(v6) => ipnet::Ipv6Net::new(v6, 64)
+            .map(|net| IpAddr::V6(net.network()))
+            .unwrap_or(addr),
         v4 => v4,
     }
 }
