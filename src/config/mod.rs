@@ -12,12 +12,16 @@
 //! - `HAVEN_MAIL_RETRY_SECS` first retry delay of a failed email (doubles each time)
 //! - `HAVEN_MAIL_MAX_ATTEMPTS` attempts before an email is marked failed
 //! - `HAVEN_RETENTION_DAYS`  days a closed case is kept before it is purged
+//! - `HAVEN_EXIT_URL`        the neutral site the quick exit leaves for
 
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/haven";
+
+/// Where the quick exit leaves for: a site anyone might be reading.
+pub const DEFAULT_EXIT_URL: &str = "https://weather.gc.ca/";
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -32,6 +36,7 @@ pub struct Config {
     pub mail_retry_secs: u64,
     pub mail_max_attempts: i32,
     pub retention_days: i64,
+    pub exit_url: String,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -102,6 +107,7 @@ impl Config {
                 8,
             )?,
             retention_days: number(get("HAVEN_RETENTION_DAYS"), "HAVEN_RETENTION_DAYS", 365)?,
+            exit_url: exit_url(get("HAVEN_EXIT_URL"))?,
         })
     }
 
@@ -125,6 +131,18 @@ impl Config {
             .unwrap_or(&self.base_url);
         rest.split(['/', ':']).next().unwrap_or("localhost")
     }
+}
+
+fn exit_url(value: Option<String>) -> anyhow::Result<String> {
+    let url = value.unwrap_or_else(|| DEFAULT_EXIT_URL.into());
+    let url = url.trim();
+    let valid = (url.starts_with("https://") || url.starts_with("http://"))
+        && url.len() > "https://".len()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !valid {
+        bail!("HAVEN_EXIT_URL must be an http:// or https:// address, not {url:?}");
+    }
+    Ok(url.to_string())
 }
 
 fn number<T: std::str::FromStr + PartialOrd + From<u8>>(
@@ -170,6 +188,7 @@ mod tests {
         assert!(c.smtp_url.is_none());
         assert!(c.secure_cookies());
         assert_eq!((c.mail_retry_secs, c.mail_max_attempts), (30, 8));
+        assert_eq!(c.exit_url, "https://weather.gc.ca/");
     }
 
     #[test]
@@ -185,6 +204,8 @@ mod tests {
         assert!(with(&[("HAVEN_BASE_URL", "ftp://x")]).is_err());
         assert!(with(&[("HAVEN_MAIL_MAX_ATTEMPTS", "0")]).is_err());
         assert!(with(&[("HAVEN_MAIL_RETRY_SECS", "soon")]).is_err());
+        assert!(with(&[("HAVEN_EXIT_URL", "javascript:alert(1)")]).is_err());
+        assert!(with(&[("HAVEN_EXIT_URL", "https://a.example/\r\nX: y")]).is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod reference;
 mod sensitive;
 mod staff;
 mod status;
+pub mod text;
 
 pub use codes::{
     Channel, Community, ContactMethod, Demand, IncidentKind, Province, ReporterRole, StateLink,
@@ -18,7 +19,8 @@ pub use codes::{
 };
 pub use email::EmailAddress;
 pub use intake::{
-    ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake, ReportContent,
+    CHECKBOX_VALUE, ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake,
+    ReportContent,
 };
 pub use language::Language;
 pub use password::{NewPassword, PasswordProblem};

@@ -28,6 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/static/{file}", web::get().to(assets::serve))
         .route("/", web::get().to(public::home::show))
+        .route("/exit", web::get().to(public::exit::leave))
         .route("/report", web::get().to(public::report::form))
         .route("/report", web::post().to(public::report::submit))
         .route("/report/receipt", web::get().to(public::receipt::show))

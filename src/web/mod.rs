@@ -12,7 +12,7 @@ mod state;
 
 pub use access_log::access_log;
 pub use errors::{AppError, render_error_pages};
-pub use forms::{FormTokens, reject_cross_site};
+pub use forms::{FormTokens, SpentForm, reject_cross_site};
 pub use headers::security_headers;
 pub use lang::language_of;
 pub use render::{no_store, render, render_with_status};
