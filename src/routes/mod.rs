@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/static/{file}", web::get().to(assets::serve))
         .route("/", web::get().to(public::home::show))
         .route("/exit", web::get().to(public::exit::leave))
+        .route("/exit/now", web::get().to(public::exit::away))
         .route("/report", web::get().to(public::report::form))
         .route("/report", web::post().to(public::report::submit))
         .route("/report/receipt", web::get().to(public::receipt::show))

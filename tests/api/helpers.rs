@@ -156,6 +156,8 @@ pub struct Options {
     pub mail_max_attempts: Option<i32>,
     /// Listen on this loopback address instead of 127.0.0.1.
     pub bind_ip: Option<&'static str>,
+    /// `HAVEN_EXIT_URL`: where the quick exit leaves for.
+    pub exit_url: Option<String>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -226,6 +228,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     }
     if let Some(n) = options.mail_max_attempts {
         vars.push(("HAVEN_MAIL_MAX_ATTEMPTS", n.to_string()));
+    }
+    if let Some(url) = &options.exit_url {
+        vars.push(("HAVEN_EXIT_URL", url.clone()));
     }
     if options.production {
         haven::crypto::Keyring::load(&key_file, true).unwrap();

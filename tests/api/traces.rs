@@ -252,8 +252,21 @@ async fn the_quick_exit_goes_through_haven_and_clears_the_site_data() {
             .contains("id=\"quick-exit\" href=\"/exit\""),
         "in every language"
     );
+    // A blank step that clears the site's data and moves on without script...
     let res = app.get("/exit").await;
-    assert!(res.status().is_redirection(), "{}", res.status());
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers().get("clear-site-data").unwrap(),
+        "\"cache\", \"cookies\", \"storage\""
+    );
+    assert_no_store(&res, "/exit");
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=/exit/now\">"));
+    assert!(!html.contains("<script"), "no script needed");
+    // ...then clears again (the page left is now in the back/forward cache)
+    // and leaves for a neutral site.
+    let res = app.get("/exit/now").await;
+    assert_eq!(res.status(), 303);
     assert_eq!(
         res.headers().get("location").unwrap(),
         "https://weather.gc.ca/",
@@ -263,7 +276,7 @@ async fn the_quick_exit_goes_through_haven_and_clears_the_site_data() {
         res.headers().get("clear-site-data").unwrap(),
         "\"cache\", \"cookies\", \"storage\""
     );
-    assert_no_store(&res, "/exit");
+    assert_no_store(&res, "/exit/now");
     assert!(
         res.bytes().await.unwrap().is_empty(),
         "nothing of Haven in the answer"
@@ -288,10 +301,22 @@ async fn leaving_a_visit_clears_the_site_data_too() {
     let res = app
         .post_form("/follow-up/leave", &[("csrf_token", &token)])
         .await;
-    assert_eq!(res.status(), 303);
+    assert_eq!(res.status(), 200);
     assert_eq!(
         res.headers().get("clear-site-data").unwrap(),
         "\"cache\", \"cookies\", \"storage\""
+    );
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("content=\"0; url=/follow-up?left=1\"")
+    );
+    let left = app.get("/follow-up?left=1").await;
+    assert_eq!(
+        left.headers().get("clear-site-data").unwrap(),
+        "\"cache\", \"cookies\", \"storage\"",
+        "cleared again once the case page is behind"
     );
     assert_eq!(
         app.get("/follow-up/case").await.status(),

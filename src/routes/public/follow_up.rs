@@ -64,10 +64,15 @@ pub async fn form(
     } else {
         None
     };
-    Ok(no_store(render_with_status(
+    let mut res = no_store(render_with_status(
         &form_page(&state, t, String::new(), None, notice),
         StatusCode::OK,
-    )?))
+    )?);
+    if q.left.is_some() {
+        let (name, value) = exit::clear_site_data();
+        res.headers_mut().insert(name, value);
+    }
+    Ok(res)
 }
 
 #[derive(serde::Deserialize)]
@@ -387,11 +392,11 @@ pub async fn leave(
         return Err(AppError::CsrfRejected);
     }
     follow_up::end_visit(&state, &visit).await?;
-    // Like the quick exit, leaving clears what the browser kept of the site.
-    Ok(HttpResponse::SeeOther()
-        .cookie(cookie(&state, String::new(), CookieDuration::ZERO))
-        .insert_header((header::LOCATION, t.url("/follow-up?left=1")))
-        .insert_header(exit::clear_site_data())
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .finish())
+    // Like the quick exit, leaving clears what the browser kept of the
+    // site: here, and again on the page this one moves on to (by then the
+    // case page is in the back/forward cache, and that clears it).
+    let mut res = exit::hop(t, t.url("/follow-up?left=1"), "follow-up-title")?;
+    res.add_cookie(&cookie(&state, String::new(), CookieDuration::ZERO))
+        .map_err(AppError::internal)?;
+    Ok(res)
 }
