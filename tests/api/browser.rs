@@ -464,6 +464,7 @@ async fn back_after_leaving_a_visit_shows_nothing_of_the_case() {
         fill(&b, "reference", &reference).await;
         fill(&b, "receipt", &receipt).await;
         click(&b, "form button[type=submit].primary").await;
+        wait_for(&b, "#case-status").await;
         let reply = format!("My new address is 12 Elm Street {javascript}");
         fill(&b, "body", &reply).await;
         click(&b, "form[action*='/follow-up/case/messages'] button").await;

@@ -393,10 +393,11 @@ pub async fn leave(
     }
     follow_up::end_visit(&state, &visit).await?;
     // Like the quick exit, leaving clears what the browser kept of the
-    // site: here, and again on the page this one moves on to (by then the
-    // case page is in the back/forward cache, and that clears it).
-    let mut res = exit::hop(t, t.url("/follow-up?left=1"), "follow-up-title")?;
-    res.add_cookie(&cookie(&state, String::new(), CookieDuration::ZERO))
-        .map_err(AppError::internal)?;
-    Ok(res)
+    // site: here, and again on the page this one leads to.
+    Ok(HttpResponse::SeeOther()
+        .cookie(cookie(&state, String::new(), CookieDuration::ZERO))
+        .insert_header((header::LOCATION, t.url("/follow-up?left=1")))
+        .insert_header(exit::clear_site_data())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .finish())
 }
