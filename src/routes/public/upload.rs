@@ -165,13 +165,13 @@ async fn read_all(mut body: Multipart) -> Result<IntakeUpload, AppError> {
             if bytes.is_empty() && file_name.is_empty() {
                 continue; // the browser's empty file input
             }
-            if SingleLine::parse(&file_name).is_err() {
-                out.bad_file_name = true;
-                continue;
-            }
             total_file_bytes += bytes.len();
             if total_file_bytes > MAX_TOTAL_BYTES || out.files.len() >= MAX_FILES {
                 return Err(AppError::PayloadTooLarge);
+            }
+            if SingleLine::parse(&file_name).is_err() {
+                out.bad_file_name = true;
+                continue;
             }
             match detect_type(&bytes)
                 .and_then(|t| strip_metadata(t, bytes).map(|(b, removed)| (t, b, removed)))
