@@ -160,6 +160,7 @@ fn random_report(rng: &mut Xorshift) -> NewReport {
         consent_police: rng.chance(20),
         consent_stats: rng.chance(70),
         lang: rng.pick(Language::ALL).as_str().to_string(),
+        ..Default::default()
     };
     NewReport::parse(&raw, today).expect("generated reports are valid")
 }

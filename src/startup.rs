@@ -215,7 +215,13 @@ async fn housekeeping(state: AppState) {
                         - chrono::Duration::hours(1),
                 )?;
                 let deleted = crate::cases::purge::purge_due_deletions(conn, now)?;
-                Ok((sessions + visits, throttles + deleted))
+                let spent_forms = db::spent_form_tokens::delete_expired(conn, now.date_naive())?;
+                let receipt_views =
+                    db::receipt_views::delete_before(conn, now - chrono::Duration::hours(2))?;
+                Ok((
+                    sessions + visits,
+                    throttles + deleted + spent_forms + receipt_views,
+                ))
             })
             .await;
         match removed {

@@ -1,6 +1,6 @@
 // Haven's only script, and an optional one: every page works without it.
-// Quick exit: leave at once and replace this page in the history, so that
-// the back button does not return here.
+// Quick exit: leave at once through /exit (which clears the site's data)
+// and replace this page in the history, so that Back does not return here.
 (function () {
   "use strict";
   var exit = document.getElementById("quick-exit");

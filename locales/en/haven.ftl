@@ -163,6 +163,11 @@ error-contact-value-required = Write how to reach you, or choose “Do not conta
 error-contact-value-invalid = This does not look like a valid email address, phone number or Signal username for the method you chose.
 error-evidence-type = One of the files is not a type we accept (images, PDF, plain text, audio or video). Please attach only those.
 error-form-expired = This form had expired, so nothing was sent. Your answers are still here: please check them and send again.
+error-form-used = This form was already sent, so it was not sent again. If you want to file another report, check your answers here and send them.
+error-control-characters = This contains invisible control characters, which cannot be accepted. Please check the text and send it again.
+error-checkbox-value = This box was sent with a value other than ticked. Please tick it again, or leave it empty.
+error-repeated-field = This answer was sent more than once. Please check it and send the form again.
+error-evidence-name = A file name contains invisible control characters. Please rename the file and attach it again.
 
 ## Receipt
 receipt-title = Your report was received
@@ -575,6 +580,7 @@ follow-up-done-deletion = Your report will be deleted.
 follow-up-done-kept = Your report will be kept.
 follow-up-error-message = Write a message first (at most 10,000 characters).
 follow-up-error-no-file = Choose at least one file to send.
+follow-up-error-evidence-cap = This case already holds as many files as it can (at most 30 files and 100 MB in all), so nothing was added. You can describe further evidence in a message.
 
 ## Staff: messages with the reporter, deletion requests
 case-messages = Messages with the reporter

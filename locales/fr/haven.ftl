@@ -171,6 +171,11 @@ error-contact-value-required = Indiquez comment vous joindre, ou choisissez « 
 error-contact-value-invalid = Ceci ne semble pas être une adresse courriel, un numéro de téléphone ou un nom d’utilisateur Signal valide pour le moyen que vous avez choisi.
 error-evidence-type = Un des fichiers n’est pas d’un type accepté (images, PDF, texte brut, audio ou vidéo). Veuillez joindre uniquement des fichiers de ces types.
 error-form-expired = Ce formulaire avait expiré : rien n’a donc été envoyé. Vos réponses sont toujours là : veuillez les vérifier et les envoyer de nouveau.
+error-form-used = Ce formulaire a déjà été envoyé : il n’a donc pas été envoyé une seconde fois. Si vous voulez faire un autre signalement, vérifiez vos réponses ici et envoyez-les.
+error-control-characters = Ce texte contient des caractères de contrôle invisibles, qui ne peuvent pas être acceptés. Veuillez vérifier le texte et l’envoyer de nouveau.
+error-checkbox-value = Cette case a été envoyée avec une valeur autre que « cochée ». Veuillez la cocher de nouveau ou la laisser vide.
+error-repeated-field = Cette réponse a été envoyée plusieurs fois. Veuillez la vérifier et envoyer le formulaire de nouveau.
+error-evidence-name = Un nom de fichier contient des caractères de contrôle invisibles. Veuillez renommer le fichier et le joindre de nouveau.
 
 ## Receipt
 receipt-title = Votre signalement a bien été reçu
@@ -583,6 +588,7 @@ follow-up-done-deletion = Votre signalement sera supprimé.
 follow-up-done-kept = Votre signalement sera conservé.
 follow-up-error-message = Écrivez d’abord un message (10 000 caractères au plus).
 follow-up-error-no-file = Choisissez au moins un fichier à envoyer.
+follow-up-error-evidence-cap = Ce dossier contient déjà autant de fichiers qu’il peut en recevoir (au plus 30 fichiers et 100 Mo en tout) : rien n’a donc été ajouté. Vous pouvez décrire d’autres preuves dans un message.
 
 ## Staff: messages with the reporter, deletion requests
 case-messages = Messages avec la personne qui a fait le signalement

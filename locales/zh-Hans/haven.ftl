@@ -168,6 +168,11 @@ error-contact-value-required = 请填写联系您的方式，或选择“不要�
 error-contact-value-invalid = 对于您选择的联系方式，这看起来不是有效的电子邮件地址、电话号码或 Signal 用户名。
 error-evidence-type = 其中一个文件的类型我们不接受（我们接受图片、PDF、纯文本、音频或视频）。请只附加这些类型的文件。
 error-form-expired = 此表单已过期，因此没有发送任何内容。您的回答仍然保留在这里：请检查后重新发送。
+error-form-used = 此表单已经发送过，因此没有再次发送。如果您想提交另一份报告，请在这里检查您的回答后发送。
+error-control-characters = 其中含有不可见的控制字符，无法接受。请检查文字后重新发送。
+error-checkbox-value = 这个复选框提交的值不是“已勾选”。请重新勾选，或者留空。
+error-repeated-field = 这个回答被提交了不止一次。请检查后重新发送表单。
+error-evidence-name = 某个文件名含有不可见的控制字符。请重命名该文件后重新附加。
 
 ## Receipt
 receipt-title = 我们已收到您的报告
@@ -580,6 +585,7 @@ follow-up-done-deletion = 您的报告将被删除。
 follow-up-done-kept = 您的报告将会保留。
 follow-up-error-message = 请先填写消息（最多 10,000 个字符）。
 follow-up-error-no-file = 请至少选择一个要发送的文件。
+follow-up-error-evidence-cap = 此案件的文件已达到上限（总共最多 30 个文件、100 MB），因此没有添加任何内容。您可以在消息中描述其他证据。
 
 ## Staff: messages with the reporter, deletion requests
 case-messages = 与报告人的消息往来

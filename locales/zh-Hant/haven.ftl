@@ -168,6 +168,11 @@ error-contact-value-required = 請填寫聯絡您的方法，或選擇「不要�
 error-contact-value-invalid = 就您選擇的聯絡方法而言，這看來不是有效的電郵地址、電話號碼或 Signal 用戶名稱。
 error-evidence-type = 其中一個檔案的類型不獲接受（我們接受圖片、PDF、純文字、錄音或影片）。請只附加這些類型的檔案。
 error-form-expired = 此表格已過期，因此沒有送出任何內容。您的答覆仍然保留在這裏：請檢查後再次送出。
+error-form-used = 此表格已經送出過，因此沒有再次送出。如果您想提交另一份報告，請在這裏檢查您的答覆後送出。
+error-control-characters = 其中含有看不見的控制字元，無法接受。請檢查文字後再次送出。
+error-checkbox-value = 這個核取方塊送出的值不是「已勾選」。請重新勾選，或者留空。
+error-repeated-field = 這個答覆被送出了不止一次。請檢查後再次送出表格。
+error-evidence-name = 某個檔案名稱含有看不見的控制字元。請重新命名該檔案後再次附加。
 
 ## Receipt
 receipt-title = 我們已收到您的報告
@@ -580,6 +585,7 @@ follow-up-done-deletion = 您的報告將被刪除。
 follow-up-done-kept = 您的報告將會保留。
 follow-up-error-message = 請先填寫訊息（最多 10,000 個字元）。
 follow-up-error-no-file = 請最少選擇一個要送出的檔案。
+follow-up-error-evidence-cap = 此個案的檔案已達上限（總共最多 30 個檔案、100 MB），因此沒有加入任何內容。您可以在訊息中描述其他證據。
 
 ## Staff: messages with the reporter, deletion requests
 case-messages = 與報告人的訊息往來

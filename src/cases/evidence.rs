@@ -7,6 +7,17 @@ pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_TOTAL_BYTES: usize = 25 * 1024 * 1024;
 /// Most files in one submission.
 pub const MAX_FILES: usize = 10;
+/// Most files one case holds, however many times the reporter comes back.
+pub const MAX_CASE_FILES: i64 = 30;
+/// Largest total size of one case's files.
+pub const MAX_CASE_BYTES: i64 = 100 * 1024 * 1024;
+
+/// Whether a case holding `held_files` files of `held_bytes` may take
+/// `new_files` more of `new_bytes`: a reporter's link cannot be used to
+/// fill the evidence store.
+pub fn within_case_cap(held_files: i64, held_bytes: i64, new_files: i64, new_bytes: i64) -> bool {
+    held_files + new_files <= MAX_CASE_FILES && held_bytes + new_bytes <= MAX_CASE_BYTES
+}
 
 /// A file as uploaded, checked, before sealing.
 pub struct EvidenceUpload {
@@ -379,5 +390,13 @@ mod tests {
         assert_eq!(clean_file_name("a\"b\r\n.txt"), "ab.txt");
         assert_eq!(clean_file_name(".."), "evidence");
         assert_eq!(clean_file_name(""), "evidence");
+    }
+
+    #[test]
+    fn a_case_takes_evidence_up_to_its_cap() {
+        assert!(within_case_cap(0, 0, MAX_CASE_FILES, MAX_CASE_BYTES));
+        assert!(within_case_cap(20, 1_000, 10, 1_000));
+        assert!(!within_case_cap(30, 1_000, 1, 10));
+        assert!(!within_case_cap(5, MAX_CASE_BYTES - 10, 1, 11));
     }
 }

@@ -23,12 +23,13 @@ use std::net::IpAddr;
 use chrono::{DateTime, Utc};
 
 use super::data_key;
-use super::evidence::EvidenceUpload;
+use super::evidence::{EvidenceUpload, within_case_cap};
 use super::intake::seal_files;
 use super::messages::{self, Message};
 use crate::auth::throttle;
 use crate::crypto::{Aad, KeyringHandle, Sealed, digest_token, new_token};
 use crate::db::{self, DbError, cases::CaseRow};
+use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, EventKind, Receipt};
 use crate::web::{AppError, AppState};
 
@@ -270,35 +271,56 @@ pub async fn view(state: &AppState, visit: &Visit) -> Result<ReporterView, AppEr
     })
 }
 
-pub async fn reply(state: &AppState, visit: &Visit, body: &str) -> Result<bool, AppError> {
-    if !messages::valid(body) {
-        return Ok(false);
+/// Posts the reporter's reply; `Err(message key)` when it is refused
+/// (empty or invisible only, too long, or holding control characters).
+pub async fn reply(
+    state: &AppState,
+    visit: &Visit,
+    body: &str,
+) -> Result<Result<(), &'static str>, AppError> {
+    if MultiLine::parse(body).is_err() {
+        return Ok(Err("error-control-characters"));
+    }
+    if !messages::valid(body) || text::is_blank(body) {
+        return Ok(Err("follow-up-error-message"));
     }
     let case = case_of(state, visit).await?;
     messages::post(state, case, None, body).await?;
     // No case id: the line's own time would date the reporter's action.
     tracing::info!("message from a reporter");
-    Ok(true)
+    Ok(Ok(()))
+}
+
+/// The outcome of adding evidence at follow-up.
+pub enum Added {
+    Files(usize),
+    /// The case would hold more than its cap: nothing was added.
+    OverCap,
 }
 
 pub async fn add_evidence(
     state: &AppState,
     visit: &Visit,
     files: Vec<EvidenceUpload>,
-) -> Result<usize, AppError> {
+) -> Result<Added, AppError> {
     let case = case_of(state, visit).await?;
     let key = data_key(state, &case)?;
     let reference = CaseReference::parse(&case.reference)
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("bad reference")))?;
     let rows = seal_files(&key, &reference, &files);
     let n = rows.len();
+    let new_bytes: i64 = files.iter().map(|f| f.bytes.len() as i64).sum();
     let case_id = case.id;
     let assignee = case.assignee_id;
     let notifier = super::notify::Notifier::new(&state.config);
-    state
+    let added = state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
+                let (held_files, held_bytes) = db::evidence::totals_for_case_locked(conn, case_id)?;
+                if !within_case_cap(held_files, held_bytes, n as i64, new_bytes) {
+                    return Ok(false);
+                }
                 for mut row in rows {
                     row.case_id = case_id;
                     db::evidence::insert(conn, &row)?;
@@ -310,12 +332,18 @@ pub async fn add_evidence(
                     None,
                     EventKind::EvidenceAdded.as_str(),
                     &n.to_string(),
-                )
+                )?;
+                Ok(true)
             })
         })
         .await?;
+    // No case id: the line's own time would date the reporter's action.
+    if !added {
+        tracing::info!("evidence refused: the case is at its cap");
+        return Ok(Added::OverCap);
+    }
     tracing::info!(files = n, "evidence added by a reporter");
-    Ok(n)
+    Ok(Added::Files(n))
 }
 
 pub async fn request_deletion(

@@ -10,7 +10,7 @@ use crate::domain::{
     CaseReference, Channel, Demand, EventKind, IncidentKind, IntakeSource, NewReport, Receipt,
     RiskLevel, Support,
 };
-use crate::web::{AppError, AppState};
+use crate::web::{AppError, AppState, SpentForm};
 
 use super::evidence::EvidenceUpload;
 use super::notify::Notifier;
@@ -24,15 +24,65 @@ pub struct FiledReport {
     pub receipt: Receipt,
 }
 
+/// One-time records written in the report's own transaction.
+#[derive(Debug, Default)]
+pub struct OneTime {
+    /// The public form's token: a token files one report.
+    pub spent_form: Option<SpentForm>,
+    /// The digest of the receipt page's record (see `receipt_views`).
+    pub receipt_view: Option<Vec<u8>>,
+}
+
+/// The outcome of filing.
+#[derive(Debug)]
+pub enum Filing {
+    Filed(FiledReport),
+    /// The form's token had already filed a report: nothing was stored.
+    FormAlreadyUsed,
+}
+
 /// A 40-bit reference collides rarely; when it does, draw another.
 const REFERENCE_ATTEMPTS: usize = 8;
 
+/// Whether the form token has already filed a report (a cheap check
+/// before the Argon2 work; the transaction decides).
+async fn form_already_used(state: &AppState, once: &OneTime) -> Result<bool, AppError> {
+    let Some(spent) = &once.spent_form else {
+        return Ok(false);
+    };
+    let digest = spent.digest.clone();
+    Ok(state
+        .db
+        .run(move |conn| db::spent_form_tokens::is_spent(conn, &digest))
+        .await?)
+}
+
+/// Files a report that needs no one-time record (phone intake, tests).
 pub async fn file_report(
     state: &AppState,
     report: NewReport,
     files: Vec<EvidenceUpload>,
     source: IntakeSource,
 ) -> Result<FiledReport, AppError> {
+    match file_with(state, report, files, source, OneTime::default()).await? {
+        Filing::Filed(filed) => Ok(filed),
+        Filing::FormAlreadyUsed => Err(AppError::internal(anyhow::anyhow!(
+            "a report without a form token cannot reuse one"
+        ))),
+    }
+}
+
+/// Files a report with its one-time records (the public form).
+pub async fn file_with(
+    state: &AppState,
+    report: NewReport,
+    files: Vec<EvidenceUpload>,
+    source: IntakeSource,
+    once: OneTime,
+) -> Result<Filing, AppError> {
+    if form_already_used(state, &once).await? {
+        return Ok(Filing::FormAlreadyUsed);
+    }
     let receipt = Receipt::generate();
     let receipt_hash = state
         .hasher
@@ -58,10 +108,20 @@ pub async fn file_report(
         let files = seal_files(&data_key, &reference, &files);
         let urgent = report.immediate_danger;
         let notifier = Notifier::new(&state.config);
+        let spent_form = once.spent_form.clone();
+        let receipt_view = once.receipt_view.clone();
         let stored = state
             .db
             .run(move |conn| {
                 db::transaction(conn, |conn| {
+                    if let Some(spent) = &spent_form
+                        && !db::spent_form_tokens::spend(conn, &spent.digest, spent.expires_on)?
+                    {
+                        return Ok(None);
+                    }
+                    if let Some(digest) = &receipt_view {
+                        db::receipt_views::insert(conn, digest)?;
+                    }
                     let case_id = db::cases::insert(conn, &row)?;
                     for mut file in files {
                         file.case_id = case_id;
@@ -77,23 +137,24 @@ pub async fn file_report(
                     if urgent {
                         notifier.urgent_case(conn)?;
                     }
-                    Ok(case_id)
+                    Ok(Some(case_id))
                 })
             })
             .await;
         match stored {
-            Ok(case_id) => {
+            Ok(None) => return Ok(Filing::FormAlreadyUsed),
+            Ok(Some(case_id)) => {
                 // No case id: this line's time is the time of filing.
                 tracing::info!(
                     evidence_files = file_count,
                     source = source.as_str(),
                     "report filed"
                 );
-                return Ok(FiledReport {
+                return Ok(Filing::Filed(FiledReport {
                     case_id,
                     reference,
                     receipt,
-                });
+                }));
             }
             Err(DbError::Conflict) => continue,
             Err(e) => return Err(e.into()),

@@ -18,6 +18,7 @@
 //! - `HAVEN_OUTBOX_KEEP_DAYS` days a delivered email stays in the outbox
 //! - `HAVEN_TRUSTED_PROXIES` proxies allowed to name the client (see `access`)
 //! - `HAVEN_REQUIRE_2FA`     `all` or `admins`: who must use a second factor
+//! - `HAVEN_EXIT_URL`        the neutral site the quick exit leaves for
 
 mod access;
 
@@ -28,6 +29,9 @@ use anyhow::{Context, bail};
 pub use access::{TrustedProxies, TwoFactorRule};
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/haven";
+
+/// Where the quick exit leaves for: a site anyone might be reading.
+pub const DEFAULT_EXIT_URL: &str = "https://weather.gc.ca/";
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -48,6 +52,7 @@ pub struct Config {
     pub outbox_keep_days: i64,
     pub trusted_proxies: TrustedProxies,
     pub require_2fa: TwoFactorRule,
+    pub exit_url: String,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -130,6 +135,7 @@ impl Config {
                 &get("HAVEN_TRUSTED_PROXIES").unwrap_or_default(),
             )?,
             require_2fa: TwoFactorRule::parse(get("HAVEN_REQUIRE_2FA").as_deref())?,
+            exit_url: exit_url(get("HAVEN_EXIT_URL"))?,
         })
     }
 
@@ -177,6 +183,19 @@ fn digest_hour(value: Option<String>) -> anyhow::Result<u32> {
             _ => bail!("HAVEN_NOTIFY_DIGEST_HOUR must be an hour from 0 to 23 (UTC), not {v:?}"),
         },
     }
+}
+
+/// The neutral site the quick exit leaves for: an http(s) address.
+fn exit_url(value: Option<String>) -> anyhow::Result<String> {
+    let url = value.unwrap_or_else(|| DEFAULT_EXIT_URL.into());
+    let url = url.trim();
+    let valid = (url.starts_with("https://") || url.starts_with("http://"))
+        && url.len() > "https://".len()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !valid {
+        bail!("HAVEN_EXIT_URL must be an http:// or https:// address, not {url:?}");
+    }
+    Ok(url.to_string())
 }
 
 fn number<T: std::str::FromStr + PartialOrd + From<u8>>(
@@ -227,6 +246,7 @@ mod tests {
         assert_eq!(c.outbox_keep_days, 7);
         assert!(c.trusted_proxies.is_empty());
         assert_eq!(c.require_2fa, TwoFactorRule::All);
+        assert_eq!(c.exit_url, "https://weather.gc.ca/");
     }
 
     #[test]
@@ -261,6 +281,8 @@ mod tests {
             e.to_string()
                 .contains("HAVEN_REQUIRE_2FA must be all or admins")
         );
+        assert!(with(&[("HAVEN_EXIT_URL", "javascript:alert(1)")]).is_err());
+        assert!(with(&[("HAVEN_EXIT_URL", "https://a.example/\r\nX: y")]).is_err());
     }
 
     #[test]

@@ -39,42 +39,61 @@ impl FormSigner {
         }
     }
 
-    fn mac(&self, purpose: &str, issued: i64) -> String {
-        self.mac_with(&self.keys[0], purpose, issued)
-    }
-
-    fn mac_with(&self, key: &[u8; 32], purpose: &str, issued: i64) -> String {
+    fn mac_with(&self, key: &[u8; 32], purpose: &str, issued: i64, nonce: &str) -> String {
         let mut mac =
             <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&key[..]).expect("any key length");
         mac.update(purpose.as_bytes());
         mac.update(b"/");
         mac.update(issued.to_string().as_bytes());
+        mac.update(b"/");
+        mac.update(nonce.as_bytes());
         hex::encode(mac.finalize().into_bytes())
     }
 
-    /// A token for a form of `purpose`, issued at `now` (Unix seconds).
+    /// A token for a form of `purpose`, issued at `now` (Unix seconds). A
+    /// random nonce makes every token distinct, so that a token can be
+    /// single-use: two forms shown in the same second differ.
     pub fn issue(&self, purpose: &str, now: i64) -> String {
-        format!("{now}.{}", self.mac(purpose, now))
+        let nonce = hex::encode(random_bytes::<16>());
+        let mac = self.mac_with(&self.keys[0], purpose, now, &nonce);
+        format!("{now}.{nonce}.{mac}")
+    }
+
+    /// When `token` was issued, if it was issued by us for `purpose` within
+    /// `max_age_secs`.
+    pub fn verified_issue_time(
+        &self,
+        purpose: &str,
+        token: &str,
+        now: i64,
+        max_age_secs: i64,
+    ) -> Option<i64> {
+        let mut parts = token.split('.');
+        let (Some(issued), Some(nonce), Some(mac), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        let issued = issued.parse::<i64>().ok()?;
+        if issued > now + 60 || now - issued > max_age_secs {
+            return None;
+        }
+        self.keys
+            .iter()
+            .any(|key| {
+                bool::from(
+                    self.mac_with(key, purpose, issued, nonce)
+                        .as_bytes()
+                        .ct_eq(mac.as_bytes()),
+                )
+            })
+            .then_some(issued)
     }
 
     /// Whether `token` was issued by us for `purpose` within `max_age_secs`.
     pub fn verify(&self, purpose: &str, token: &str, now: i64, max_age_secs: i64) -> bool {
-        let Some((issued, mac)) = token.split_once('.') else {
-            return false;
-        };
-        let Ok(issued) = issued.parse::<i64>() else {
-            return false;
-        };
-        if issued > now + 60 || now - issued > max_age_secs {
-            return false;
-        }
-        self.keys.iter().any(|key| {
-            bool::from(
-                self.mac_with(key, purpose, issued)
-                    .as_bytes()
-                    .ct_eq(mac.as_bytes()),
-            )
-        })
+        self.verified_issue_time(purpose, token, now, max_age_secs)
+            .is_some()
     }
 }
 
@@ -120,6 +139,23 @@ mod tests {
         assert!(!s.verify("report", &t, 1_010_000, 3600));
         assert!(!s.verify("report", "", 1_000_100, 3600));
         assert!(!s.verify("report", "1000000.00", 1_000_100, 3600));
+        assert!(!s.verify("report", &format!("{t}.00"), 1_000_100, 3600));
+        assert_ne!(
+            s.issue("report", 1_000_000),
+            t,
+            "tokens issued in the same second differ"
+        );
+        let (issued, rest) = t.split_once('.').unwrap();
+        let (_, mac) = rest.split_once('.').unwrap();
+        assert!(
+            !s.verify(
+                "report",
+                &format!("{issued}.{}.{mac}", "0".repeat(32)),
+                1_000_100,
+                3600
+            ),
+            "the nonce is signed"
+        );
         assert!(
             !signer().verify("report", &t, 1_000_100, 3600),
             "another key must not verify"

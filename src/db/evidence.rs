@@ -46,6 +46,27 @@ pub fn list_for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<EvidenceMeta>,
         .load(conn)?)
 }
 
+/// How many files a case holds and their total size in bytes. Locks the
+/// case's row first, so that additions to one case are counted one after
+/// the other (call inside a transaction).
+pub fn totals_for_case_locked(conn: &mut Conn, case_id: i64) -> Result<(i64, i64), DbError> {
+    use super::schema::cases;
+    cases::table
+        .find(case_id)
+        .select(cases::id)
+        .for_update()
+        .first::<i64>(conn)
+        .optional()?;
+    let (files, bytes): (i64, Option<i64>) = evidence::table
+        .filter(evidence::case_id.eq(case_id))
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::sum(evidence::size_bytes),
+        ))
+        .first(conn)?;
+    Ok((files, bytes.unwrap_or(0)))
+}
+
 /// One file of one case, with its sealed bytes.
 pub fn find_with_content(
     conn: &mut Conn,

@@ -158,6 +158,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    receipt_views (token_digest) {
+        token_digest -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     recovery_codes (id) {
         id -> Int8,
         user_id -> Int8,
@@ -212,6 +219,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    spent_form_tokens (token_digest) {
+        token_digest -> Bytea,
+        expires_on -> Date,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Int8,
         email -> Text,
@@ -261,10 +275,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     outbox,
     password_links,
+    receipt_views,
     recovery_codes,
     referral_updates,
     referrals,
     reporter_sessions,
     sessions,
+    spent_form_tokens,
     users,
 );

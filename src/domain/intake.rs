@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::text::{self, MultiLine, SingleLine};
 use super::{
     Channel, Community, ContactMethod, Demand, IncidentKind, Language, Province, ReporterRole,
     Sensitive, StateLink, Support,
@@ -14,8 +15,13 @@ pub const MAX_SHORT_TEXT_CHARS: usize = 2_000;
 pub const MAX_CITY_CHARS: usize = 100;
 pub const MAX_CONTACT_CHARS: usize = 200;
 
+/// The value a checkbox of the form sends when ticked. `on` (what a
+/// browser sends for a checkbox without a value) means the same.
+pub const CHECKBOX_VALUE: &str = "yes";
+
 /// The form as submitted: strings, unchecked. Built by the route from the
-/// multipart body; repeated fields collect every value.
+/// multipart body; repeated fields collect every value, and a single-value
+/// field sent more than once is listed in `repeated`.
 #[derive(Default)]
 pub struct RawIntake {
     pub narrative: String,
@@ -39,6 +45,48 @@ pub struct RawIntake {
     pub consent_police: bool,
     pub consent_stats: bool,
     pub lang: String,
+    /// Single-value fields that were sent more than once.
+    pub repeated: Vec<&'static str>,
+    /// Checkboxes sent with a value other than their own.
+    pub bad_checkboxes: Vec<&'static str>,
+}
+
+impl RawIntake {
+    /// Reads a checkbox as sent: its own value ticks it; absent leaves it
+    /// unticked; anything else (`no`, `false`, `0`, `off`, empty) is
+    /// refused rather than guessed.
+    pub fn set_checkbox(&mut self, field: &'static str, value: &str) {
+        let slot = match field {
+            "family_affected" => &mut self.family_affected,
+            "immediate_danger" => &mut self.immediate_danger,
+            "consent_referral" => &mut self.consent_referral,
+            "consent_police" => &mut self.consent_police,
+            "consent_stats" => &mut self.consent_stats,
+            _ => return,
+        };
+        if value == CHECKBOX_VALUE || value == "on" {
+            *slot = true;
+        } else {
+            *slot = false;
+            self.bad_checkboxes.push(field);
+        }
+    }
+
+    /// The same form with control characters removed from its free text,
+    /// to be shown again: refused input is never sent back into a page.
+    pub fn without_controls(mut self) -> Self {
+        for field in [
+            &mut self.narrative,
+            &mut self.city,
+            &mut self.involved,
+            &mut self.prior_reports,
+            &mut self.contact_value,
+            &mut self.occurred_on,
+        ] {
+            *field = text::without_controls(field);
+        }
+        self
+    }
 }
 
 impl std::fmt::Debug for RawIntake {
@@ -150,6 +198,10 @@ impl ContactDetails {
             ContactMethod::parse(method)
         };
         let value = value.trim();
+        if SingleLine::parse(value).is_err() {
+            errors.push("contact_value", "error-control-characters");
+            return ContactDetails::None;
+        }
         let Some(method) = method else {
             errors.push("contact_method", "error-invalid-choice");
             return ContactDetails::None;
@@ -278,12 +330,36 @@ fn many_of<T: PartialEq>(
     out
 }
 
-fn text(raw: &str, field: &'static str, max: usize, errors: &mut IntakeErrors) -> Sensitive {
+/// Whether a free-text field holds one line or several.
+#[derive(Clone, Copy)]
+enum Lines {
+    One,
+    Several,
+}
+
+fn text(
+    raw: &str,
+    field: &'static str,
+    max: usize,
+    lines: Lines,
+    errors: &mut IntakeErrors,
+) -> Sensitive {
     let trimmed = raw.trim();
-    if trimmed.chars().count() > max {
-        errors.push(field, "error-too-long");
+    let checked = match lines {
+        Lines::One => SingleLine::parse(trimmed).map(SingleLine::into_inner),
+        Lines::Several => MultiLine::parse(trimmed).map(MultiLine::into_inner),
+    };
+    match checked {
+        Err(problem) => {
+            errors.push(field, problem.message());
+            Sensitive::default()
+        }
+        Ok(_) if trimmed.chars().count() > max => {
+            errors.push(field, "error-too-long");
+            Sensitive::default()
+        }
+        Ok(text) => Sensitive::new(text),
     }
-    Sensitive::new(trimmed)
 }
 
 impl NewReport {
@@ -291,13 +367,20 @@ impl NewReport {
     /// show them all.
     pub fn parse(raw: &RawIntake, today: NaiveDate) -> Result<Self, IntakeErrors> {
         let mut errors = IntakeErrors::default();
+        for field in &raw.repeated {
+            errors.push(field, "error-repeated-field");
+        }
+        for field in &raw.bad_checkboxes {
+            errors.push(field, "error-checkbox-value");
+        }
         let narrative = text(
             &raw.narrative,
             "narrative",
             MAX_NARRATIVE_CHARS,
+            Lines::Several,
             &mut errors,
         );
-        if narrative.is_empty() {
+        if text::is_blank(narrative.expose()) && errors.for_field("narrative").is_none() {
             errors.push("narrative", "error-narrative-required");
         }
         let occurred_on = if raw.occurred_on.trim().is_empty() {
@@ -328,14 +411,21 @@ impl NewReport {
             support: many_of(&raw.support, "support", Support::parse, &mut errors),
             content: ReportContent {
                 narrative,
-                involved: text(&raw.involved, "involved", MAX_SHORT_TEXT_CHARS, &mut errors),
+                involved: text(
+                    &raw.involved,
+                    "involved",
+                    MAX_SHORT_TEXT_CHARS,
+                    Lines::Several,
+                    &mut errors,
+                ),
                 prior_reports: text(
                     &raw.prior_reports,
                     "prior_reports",
                     MAX_SHORT_TEXT_CHARS,
+                    Lines::Several,
                     &mut errors,
                 ),
-                city: text(&raw.city, "city", MAX_CITY_CHARS, &mut errors),
+                city: text(&raw.city, "city", MAX_CITY_CHARS, Lines::One, &mut errors),
                 occurred_on: occurred_on.map(OccurredOn::to_form_value),
                 contact_value: contact.value(),
             },
@@ -534,5 +624,70 @@ mod tests {
                 .for_field("narrative"),
             Some("error-too-long")
         );
+    }
+
+    #[test]
+    fn a_checkbox_is_yes_only_with_its_own_value() {
+        for no in ["no", "false", "0", "off", "", "YES", " yes"] {
+            let mut raw = minimal();
+            raw.set_checkbox("consent_police", no);
+            assert!(!raw.consent_police);
+            assert_eq!(
+                NewReport::parse(&raw, today())
+                    .unwrap_err()
+                    .for_field("consent_police"),
+                Some("error-checkbox-value"),
+                "{no:?}"
+            );
+        }
+        for yes in [CHECKBOX_VALUE, "on"] {
+            let mut raw = minimal();
+            raw.set_checkbox("consent_police", yes);
+            assert!(NewReport::parse(&raw, today()).unwrap().consent_police);
+        }
+    }
+
+    #[test]
+    fn control_characters_and_invisible_narratives_are_refused() {
+        let e = |raw: RawIntake| NewReport::parse(&raw, today()).unwrap_err();
+        let raw = RawIntake {
+            city: "Rich\u{0}mond".into(),
+            involved: "a\u{1b}b".into(),
+            ..minimal()
+        };
+        let errors = e(raw);
+        assert_eq!(errors.for_field("city"), Some("error-control-characters"));
+        assert_eq!(
+            errors.for_field("involved"),
+            Some("error-control-characters")
+        );
+        let raw = RawIntake {
+            narrative: "\u{200b}\u{feff}\u{2060} \u{200e}".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            e(raw).for_field("narrative"),
+            Some("error-narrative-required")
+        );
+    }
+
+    #[test]
+    fn repeated_single_value_fields_are_refused_and_controls_not_shown_again() {
+        let raw = RawIntake {
+            repeated: vec!["province"],
+            ..minimal()
+        };
+        assert_eq!(
+            NewReport::parse(&raw, today())
+                .unwrap_err()
+                .for_field("province"),
+            Some("error-repeated-field")
+        );
+        let shown = RawIntake {
+            narrative: "a\u{0}b\nc".into(),
+            ..Default::default()
+        }
+        .without_controls();
+        assert_eq!(shown.narrative, "ab\nc");
     }
 }

@@ -13,6 +13,7 @@ mod reference;
 mod sensitive;
 mod staff;
 mod status;
+pub mod text;
 
 pub use codes::{
     Channel, Community, ContactMethod, Demand, IncidentKind, Province, ReporterRole, StateLink,
@@ -21,7 +22,8 @@ pub use codes::{
 pub use email::EmailAddress;
 pub use ids::PublicId;
 pub use intake::{
-    ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake, ReportContent,
+    CHECKBOX_VALUE, ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake,
+    ReportContent,
 };
 pub use language::Language;
 pub use names::{GroupName, is_invisible, nfkc};

@@ -29,6 +29,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(at("/readyz").get(health::readyz).done())
         .service(at("/static/{file}").get(assets::serve).done())
         .service(at("/").get(public::home::show).done())
+        .service(at("/exit").get(public::exit::leave).done())
+        .service(at("/exit/now").get(public::exit::away).done())
         .service(
             at("/report")
                 .get(public::report::form)

@@ -354,9 +354,236 @@ async fn the_quick_exit_leaves_and_nothing_loads_from_elsewhere() {
     let exit = b.find(Locator::Id("quick-exit")).await.unwrap();
     assert_eq!(
         exit.attr("href").await.unwrap().as_deref(),
-        Some("https://weather.gc.ca/")
+        Some("/exit"),
+        "the quick exit goes through Haven, which sends the browser to a neutral site"
     );
     let (_, _, width, _) = exit.rectangle().await.unwrap();
     assert!(width >= 44.0, "the quick exit is easy to hit: {width}px");
+    b.close().await.unwrap();
+}
+
+/// A stand-in for the neutral site the quick exit leaves for (the tests
+/// have no network): another origin, answering one plain page.
+fn neutral_site() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}/", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => request.extend_from_slice(&buf[..n]),
+                }
+            }
+            let body = "<!DOCTYPE html><html lang=\"en\"><head><title>Weather</title></head><body><h1 id=\"neutral\">Weather: sunny</h1></body></html>";
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    address
+}
+
+async fn spawn_app_with_neutral_exit() -> TestApp {
+    spawn_app_with(Options {
+        exit_url: Some(neutral_site()),
+        ..Default::default()
+    })
+    .await
+}
+
+/// Leaves by the quick exit, lands on the neutral site, then presses Back;
+/// returns the page Back shows and the value of its narrative field, if
+/// it has one.
+async fn quick_exit_then_back(b: &Client) -> (String, Option<String>) {
+    click(b, "#quick-exit").await;
+    wait_for(b, "#neutral").await;
+    b.back().await.unwrap();
+    wait_for(b, "main").await;
+    let source = b.source().await.unwrap();
+    let narrative = match b.find(Locator::Id("narrative")).await {
+        Ok(field) => field.prop("value").await.unwrap(),
+        Err(_) => None,
+    };
+    (source, narrative)
+}
+
+#[tokio::test]
+async fn back_after_the_quick_exit_shows_nothing_of_a_half_written_report() {
+    let app = spawn_app_with_neutral_exit().await;
+    for javascript in [true, false] {
+        let b = browser(javascript).await;
+        b.goto(&app.url("/")).await.unwrap();
+        click(&b, ".button.primary").await;
+        wait_for(&b, "form.report-form").await;
+        let words = format!("They waited outside my flat {javascript}");
+        fill(&b, "narrative", &words).await;
+        fill(&b, "city", "Markham-7731").await;
+        click(&b, "#consent_police").await;
+        let (source, narrative) = quick_exit_then_back(&b).await;
+        shot(
+            &b,
+            &format!(
+                "quick-exit-back-form-{}",
+                if javascript { "js" } else { "nojs" }
+            ),
+        )
+        .await;
+        assert!(
+            !source.contains(&words) && !source.contains("Markham-7731"),
+            "Back shows nothing typed (javascript: {javascript})"
+        );
+        assert!(
+            narrative.unwrap_or_default().is_empty(),
+            "the form does not come back filled in (javascript: {javascript})"
+        );
+        if let Ok(consent) = b.find(Locator::Id("consent_police")).await {
+            assert_eq!(
+                consent.prop("checked").await.unwrap().as_deref(),
+                Some("false"),
+                "nor ticked (javascript: {javascript})"
+            );
+        }
+        b.close().await.unwrap();
+    }
+    assert_eq!(app.count("cases"), 0);
+}
+
+#[tokio::test]
+async fn back_after_leaving_a_visit_shows_nothing_of_the_case() {
+    let app = spawn_app().await;
+    let (reference, receipt) = app.file_report(ReportForm::new("visit")).await;
+    for javascript in [true, false] {
+        let b = browser(javascript).await;
+        b.goto(&app.url("/follow-up")).await.unwrap();
+        fill(&b, "reference", &reference).await;
+        fill(&b, "receipt", &receipt).await;
+        click(&b, "form button[type=submit].primary").await;
+        wait_for(&b, "#case-status").await;
+        let reply = format!("My new address is 12 Elm Street {javascript}");
+        fill(&b, "body", &reply).await;
+        click(&b, "form[action*='/follow-up/case/messages'] button").await;
+        wait_for(&b, ".message.mine").await;
+        click(&b, "form[action*='/follow-up/leave'] button").await;
+        wait_for(&b, "#reference").await;
+        b.back().await.unwrap();
+        wait_for(&b, "main").await;
+        let source = b.source().await.unwrap();
+        assert!(
+            !source.contains(&reply) && !source.contains("id=\"case-status\""),
+            "Back shows nothing of the case (javascript: {javascript})"
+        );
+        b.close().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn back_after_the_quick_exit_shows_no_receipt() {
+    let app = spawn_app_with_neutral_exit().await;
+    for javascript in [true, false] {
+        let b = browser(javascript).await;
+        b.goto(&app.url("/report")).await.unwrap();
+        fill(&b, "narrative", "A car follows me to work.").await;
+        click(&b, "form.report-form button[type=submit]").await;
+        let receipt = text_of(&b, "receipt").await;
+        let reference = text_of(&b, "case-reference").await;
+        let (source, _) = quick_exit_then_back(&b).await;
+        shot(
+            &b,
+            &format!(
+                "quick-exit-back-receipt-{}",
+                if javascript { "js" } else { "nojs" }
+            ),
+        )
+        .await;
+        assert!(
+            !source.contains(&receipt) && !source.contains(&reference),
+            "Back shows neither receipt nor reference (javascript: {javascript})"
+        );
+        // And the receipt page itself, asked for again, has nothing.
+        b.goto(&app.url("/report/receipt")).await.unwrap();
+        assert!(!b.source().await.unwrap().contains(&receipt));
+        b.close().await.unwrap();
+    }
+}
+
+/// Where `#quick-exit` is on screen, and the viewport: (left, top, right,
+/// bottom, viewport width, viewport height).
+async fn quick_exit_box(b: &Client) -> [f64; 6] {
+    let value = b
+        .execute(
+            "const r = document.getElementById('quick-exit').getBoundingClientRect();
+             return [r.left, r.top, r.right, r.bottom, document.documentElement.clientWidth, window.innerHeight];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+#[tokio::test]
+async fn the_quick_exit_stays_on_screen_while_scrolling_on_a_small_phone() {
+    let app = spawn_app().await;
+    let b = browser(true).await;
+    b.set_window_size(360, 740).await.unwrap();
+    for lang in ["en", "ug", "bo"] {
+        b.goto(&app.url(&format!("/report?lang={lang}")))
+            .await
+            .unwrap();
+        let width: f64 = serde_json::from_value(
+            b.execute("return document.documentElement.clientWidth", vec![])
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert!(width <= 360.0, "a 360 px wide viewport: {width}");
+        // At the top, the header takes its own place: nothing is beneath it.
+        let overlap: bool = serde_json::from_value(
+            b.execute(
+                "const h = document.querySelector('.site-header').getBoundingClientRect();
+                 const n = document.querySelector('.site-nav').getBoundingClientRect();
+                 return n.top < h.bottom - 0.5;",
+                vec![],
+            )
+            .await
+            .unwrap(),
+        )
+        .unwrap();
+        assert!(!overlap, "{lang}: the header covers nothing at the top");
+        b.execute("window.scrollTo(0, document.body.scrollHeight)", vec![])
+            .await
+            .unwrap();
+        let scrolled: f64 =
+            serde_json::from_value(b.execute("return window.scrollY", vec![]).await.unwrap())
+                .unwrap();
+        assert!(scrolled > 1000.0, "{lang}: the page scrolled ({scrolled})");
+        let [left, top, right, bottom, vw, vh] = quick_exit_box(&b).await;
+        shot(&b, &format!("quick-exit-360-{lang}-scrolled")).await;
+        assert!(
+            top >= 0.0 && bottom <= vh && left >= 0.0 && right <= vw,
+            "{lang}: the quick exit is on screen after scrolling: {left},{top},{right},{bottom} in {vw}x{vh}"
+        );
+        assert!(
+            bottom - top >= 44.0 && right - left >= 44.0,
+            "{lang}: a 44 px target"
+        );
+        if lang == "ug" {
+            assert!(
+                left < vw / 2.0,
+                "right to left: the quick exit is on the left"
+            );
+        } else {
+            assert!(
+                right > vw / 2.0,
+                "left to right: the quick exit is on the right"
+            );
+        }
+    }
     b.close().await.unwrap();
 }

@@ -165,6 +165,8 @@ pub struct Options {
     /// An `https://` `HAVEN_BASE_URL` (the test still speaks plain HTTP, as
     /// it would behind a TLS proxy).
     pub https_base_url: bool,
+    /// `HAVEN_EXIT_URL`: where the quick exit leaves for.
+    pub exit_url: Option<String>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -251,6 +253,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     }
     if options.mail_constant {
         vars.push(("HAVEN_MAIL_CONSTANT", "1".to_string()));
+    }
+    if let Some(url) = &options.exit_url {
+        vars.push(("HAVEN_EXIT_URL", url.clone()));
     }
     if options.production {
         haven::crypto::Keyring::load(&key_file, true).unwrap();

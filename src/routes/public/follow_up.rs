@@ -8,8 +8,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use subtle::ConstantTimeEq;
 
+use super::exit;
 use super::upload::read_intake;
-use crate::cases::follow_up::{self, DELETION_GRACE_HOURS, Opening, ReporterView, Visit};
+use crate::cases::follow_up::{self, Added, DELETION_GRACE_HOURS, Opening, ReporterView, Visit};
+use crate::domain::text::{self, SingleLine};
 use crate::i18n::Tr;
 use crate::web::{
     AppError, AppState, CookieName, FormTokens, client_address, no_store, reject_cross_site,
@@ -62,10 +64,15 @@ pub async fn form(
     } else {
         None
     };
-    Ok(no_store(render_with_status(
+    let mut res = no_store(render_with_status(
         &form_page(&state, t, String::new(), None, notice),
         StatusCode::OK,
-    )?))
+    )?);
+    if q.left.is_some() {
+        let (name, value) = exit::clear_site_data();
+        res.headers_mut().insert(name, value);
+    }
+    Ok(res)
 }
 
 #[derive(serde::Deserialize)]
@@ -95,10 +102,20 @@ pub async fn open(
         return Err(AppError::CsrfRejected);
     }
     let form = form.into_inner();
-    let reference = form.reference.trim().to_string();
+    let reference = text::without_controls(form.reference.trim());
     if !FormTokens::verify(&state, FormTokens::FOLLOW_UP, &form.csrf_token) {
         let page = form_page(&state, t, reference, Some(t.t("error-form-expired")), None);
-        return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+        return answer(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    for (label, value) in [
+        ("receipt-reference-label", &form.reference),
+        ("receipt-receipt-label", &form.receipt),
+    ] {
+        if SingleLine::parse(value).is_err() {
+            let message = format!("{}: {}", t.t(label), t.t("error-control-characters"));
+            let page = form_page(&state, t, reference, Some(message), None);
+            return answer(&page, StatusCode::UNPROCESSABLE_ENTITY);
+        }
     }
     let source = client_address(&req, &state.config.trusted_proxies);
     match follow_up::open(&state, source, &reference, &form.receipt).await? {
@@ -116,13 +133,19 @@ pub async fn open(
         }
         Opening::Wrong => {
             let page = form_page(&state, t, reference, Some(t.t("follow-up-wrong")), None);
-            render_with_status(&page, StatusCode::UNAUTHORIZED)
+            answer(&page, StatusCode::UNAUTHORIZED)
         }
         Opening::Held => {
             let page = form_page(&state, t, reference, Some(t.t("follow-up-held")), None);
-            render_with_status(&page, StatusCode::TOO_MANY_REQUESTS)
+            answer(&page, StatusCode::TOO_MANY_REQUESTS)
         }
     }
+}
+
+/// A follow-up page, never cached: each shows what the reporter typed or
+/// what their case holds.
+fn answer(page: &impl Template, status: StatusCode) -> Result<HttpResponse, AppError> {
+    Ok(no_store(render_with_status(page, status)?))
 }
 
 /// The visit of this request, or a redirect to the follow-up form.
@@ -244,9 +267,9 @@ pub async fn reply(
     if !csrf_ok(&req, &visit, &form.csrf_token) {
         return Err(AppError::CsrfRejected);
     }
-    if !follow_up::reply(&state, &visit, &form.body).await? {
-        let page = case_page(&state, t, &visit, None, Some("follow-up-error-message")).await?;
-        return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    if let Err(key) = follow_up::reply(&state, &visit, &form.body).await? {
+        let page = case_page(&state, t, &visit, None, Some(key)).await?;
+        return answer(&page, StatusCode::UNPROCESSABLE_ENTITY);
     }
     Ok(back(t, "reply"))
 }
@@ -266,17 +289,33 @@ pub async fn evidence(
         return Err(AppError::CsrfRejected);
     }
     let upload = read_intake(body).await?;
-    if upload.refused_file || upload.files.is_empty() {
-        let key = if upload.refused_file {
-            "error-evidence-type"
-        } else {
-            "follow-up-error-no-file"
-        };
+    let problem = if upload.bad_file_name {
+        Some("error-evidence-name")
+    } else if upload.refused_file {
+        Some("error-evidence-type")
+    } else if upload.files.is_empty() {
+        Some("follow-up-error-no-file")
+    } else {
+        None
+    };
+    if let Some(key) = problem {
         let page = case_page(&state, t, &visit, None, Some(key)).await?;
-        return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+        return answer(&page, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    follow_up::add_evidence(&state, &visit, upload.files).await?;
-    Ok(back(t, "evidence"))
+    match follow_up::add_evidence(&state, &visit, upload.files).await? {
+        Added::Files(_) => Ok(back(t, "evidence")),
+        Added::OverCap => {
+            let page = case_page(
+                &state,
+                t,
+                &visit,
+                None,
+                Some("follow-up-error-evidence-cap"),
+            )
+            .await?;
+            answer(&page, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -341,8 +380,12 @@ pub async fn leave(
         return Err(AppError::CsrfRejected);
     }
     follow_up::end_visit(&state, &visit).await?;
+    // Like the quick exit, leaving clears what the browser kept of the
+    // site: here, and again on the page this one leads to.
     Ok(HttpResponse::SeeOther()
         .cookie(cookie(&state, String::new(), CookieDuration::ZERO))
         .insert_header((header::LOCATION, t.url("/follow-up?left=1")))
+        .insert_header(exit::clear_site_data())
+        .insert_header((header::CACHE_CONTROL, "no-store"))
         .finish())
 }

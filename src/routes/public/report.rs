@@ -11,13 +11,13 @@ use askama::Template;
 
 use super::receipt;
 use super::upload::{IntakeUpload, read_intake};
-use crate::cases::intake::file_report;
+use crate::cases::intake::{Filing, OneTime, file_with};
 use crate::domain::{
     Channel, Community, ContactMethod, Demand, FieldError, IncidentKind, IntakeErrors,
-    IntakeSource, Language, NewReport, Province, RawIntake, ReporterRole, StateLink, Support,
+    IntakeSource, Language, Province, RawIntake, ReporterRole, StateLink, Support,
 };
 use crate::i18n::Tr;
-use crate::web::{AppError, AppState, FormTokens, reject_cross_site, render_with_status};
+use crate::web::{AppError, AppState, FormTokens, no_store, reject_cross_site, render_with_status};
 
 /// The values to show in the form again (the reporter's own words).
 pub struct FormValues(RawIntake);
@@ -97,7 +97,7 @@ fn page(
         t,
         path: "/report",
         csrf_token: FormTokens::issue(state, FormTokens::REPORT),
-        v: FormValues(v),
+        v: FormValues(v.without_controls()),
         errors,
         files_dropped,
         choices: Choices::ALL,
@@ -117,18 +117,33 @@ pub async fn form(state: web::Data<AppState>, t: Tr) -> Result<HttpResponse, App
     )
 }
 
-/// Shows the form again with the reporter's words and what to fix.
+/// Shows the form again with the reporter's words and what to fix. Never
+/// cached: it holds what the reporter typed.
 fn form_again(
     state: &AppState,
     t: Tr,
     upload: IntakeUpload,
     errors: IntakeErrors,
 ) -> Result<HttpResponse, AppError> {
-    let files_dropped = !upload.files.is_empty() || upload.refused_file;
-    render_with_status(
-        &page(state, t, upload.raw, errors, files_dropped),
+    let files_dropped = upload.files_dropped();
+    words_again(state, t, upload.raw, errors, files_dropped)
+}
+
+fn words_again(
+    state: &AppState,
+    t: Tr,
+    raw: RawIntake,
+    errors: IntakeErrors,
+    files_dropped: bool,
+) -> Result<HttpResponse, AppError> {
+    Ok(no_store(render_with_status(
+        &page(state, t, raw, errors, files_dropped),
         StatusCode::UNPROCESSABLE_ENTITY,
-    )
+    )?))
+}
+
+fn form_error(field: &'static str, message: &'static str) -> IntakeErrors {
+    IntakeErrors(vec![FieldError { field, message }])
 }
 
 pub async fn submit(
@@ -146,30 +161,35 @@ pub async fn submit(
         Some(lang) if lang != t.lang => Tr::new(lang, true),
         _ => t,
     };
-    if !FormTokens::verify(&state, FormTokens::REPORT, &upload.csrf_token) {
-        let errors = IntakeErrors(vec![FieldError {
-            field: "csrf_token",
-            message: "error-form-expired",
-        }]);
-        return form_again(&state, t, upload, errors);
-    }
-    let report = match NewReport::parse(&upload.raw, chrono::Utc::now().date_naive()) {
-        Ok(report) if !upload.refused_file => report,
-        result => {
-            let mut errors = result.err().unwrap_or_default();
-            if upload.refused_file {
-                errors.0.push(FieldError {
-                    field: "evidence",
-                    message: "error-evidence-type",
-                });
-            }
-            return form_again(&state, t, upload, errors);
-        }
+    let Some(spent_form) = FormTokens::spent_mark(&state, &upload.csrf_token) else {
+        return form_again(
+            &state,
+            t,
+            upload,
+            form_error("csrf_token", "error-form-expired"),
+        );
+    };
+    let report = match upload.parse(chrono::Utc::now().date_naive()) {
+        Ok(report) => report,
+        Err(errors) => return form_again(&state, t, upload, errors),
     };
     let urgent = report.immediate_danger;
+    let (view_token, view_digest) = receipt::new_view();
+    let once = OneTime {
+        spent_form: Some(spent_form),
+        receipt_view: Some(view_digest),
+    };
     let stripped = upload.stripped;
-    let filed = file_report(&state, report, upload.files, IntakeSource::Web).await?;
-    let cookie = receipt::cookie_for(&state, &filed, urgent, stripped);
+    let files_dropped = upload.files_dropped();
+    let (raw, files) = (upload.raw, upload.files);
+    let filed = match file_with(&state, report, files, IntakeSource::Web, once).await? {
+        Filing::Filed(filed) => filed,
+        Filing::FormAlreadyUsed => {
+            let errors = form_error("csrf_token", "error-form-used");
+            return words_again(&state, t, raw, errors, files_dropped);
+        }
+    };
+    let cookie = receipt::cookie_for(&state, &filed, view_token, urgent, stripped);
     Ok(HttpResponse::SeeOther()
         .cookie(cookie)
         .insert_header((header::LOCATION, t.url("/report/receipt")))

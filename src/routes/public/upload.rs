@@ -8,7 +8,8 @@ use crate::cases::evidence::{
     EvidenceUpload, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, clean_file_name, detect_type,
     strip_metadata,
 };
-use crate::domain::RawIntake;
+use crate::domain::text::SingleLine;
+use crate::domain::{FieldError, IntakeErrors, NewReport, RawIntake};
 use crate::web::AppError;
 
 /// Largest text field (the narrative: 20,000 characters of up to 4 bytes).
@@ -26,6 +27,96 @@ pub struct IntakeUpload {
     pub refused_file: bool,
     /// Images whose location and camera metadata were removed.
     pub stripped: usize,
+    /// A file name held a control character.
+    pub bad_file_name: bool,
+    /// The single-value fields received so far.
+    seen: Vec<&'static str>,
+}
+
+/// The fields that take one value; a second one is refused, not kept.
+const SINGLE_VALUE_FIELDS: &[&str] = &[
+    "narrative",
+    "reporter_role",
+    "occurred_on",
+    "city",
+    "province",
+    "community",
+    "state_link",
+    "involved",
+    "family_affected",
+    "prior_reports",
+    "immediate_danger",
+    "contact_method",
+    "contact_value",
+    "consent_referral",
+    "consent_police",
+    "consent_stats",
+    "lang",
+    "csrf_token",
+];
+
+impl IntakeUpload {
+    /// The report, or every problem with the form (fields and files).
+    pub fn parse(&self, today: chrono::NaiveDate) -> Result<NewReport, IntakeErrors> {
+        let parsed = NewReport::parse(&self.raw, today);
+        if !self.refused_file && !self.bad_file_name {
+            return parsed;
+        }
+        let mut errors = parsed.err().unwrap_or_default();
+        errors.0.push(FieldError {
+            field: "evidence",
+            message: if self.bad_file_name {
+                "error-evidence-name"
+            } else {
+                "error-evidence-type"
+            },
+        });
+        Err(errors)
+    }
+
+    /// Whether any file was dropped from the form (it must be chosen again).
+    pub fn files_dropped(&self) -> bool {
+        !self.files.is_empty() || self.refused_file || self.bad_file_name
+    }
+
+    /// Files one text field of the form where it belongs.
+    fn set(&mut self, name: &str, value: String) {
+        if let Some(field) = SINGLE_VALUE_FIELDS.iter().find(|f| **f == name) {
+            if self.seen.contains(field) {
+                if !self.raw.repeated.contains(field) {
+                    self.raw.repeated.push(field);
+                }
+                return;
+            }
+            self.seen.push(field);
+        }
+        let raw = &mut self.raw;
+        match name {
+            "narrative" => raw.narrative = value,
+            "kinds" => raw.kinds.push(value),
+            "reporter_role" => raw.reporter_role = value,
+            "occurred_on" => raw.occurred_on = value,
+            "city" => raw.city = value,
+            "province" => raw.province = value,
+            "community" => raw.community = value,
+            "channels" => raw.channels.push(value),
+            "state_link" => raw.state_link = value,
+            "demands" => raw.demands.push(value),
+            "involved" => raw.involved = value,
+            "family_affected" => raw.set_checkbox("family_affected", &value),
+            "prior_reports" => raw.prior_reports = value,
+            "immediate_danger" => raw.set_checkbox("immediate_danger", &value),
+            "support" => raw.support.push(value),
+            "contact_method" => raw.contact_method = value,
+            "contact_value" => raw.contact_value = value,
+            "consent_referral" => raw.set_checkbox("consent_referral", &value),
+            "consent_police" => raw.set_checkbox("consent_police", &value),
+            "consent_stats" => raw.set_checkbox("consent_stats", &value),
+            "lang" => raw.lang = value,
+            "csrf_token" => self.csrf_token = value,
+            _ => {} // unknown fields are ignored, not stored
+        }
+    }
 }
 
 async fn read_field(field: &mut Field, limit: usize) -> Result<Vec<u8>, AppError> {
@@ -78,6 +169,10 @@ async fn read_all(mut body: Multipart) -> Result<IntakeUpload, AppError> {
             if total_file_bytes > MAX_TOTAL_BYTES || out.files.len() >= MAX_FILES {
                 return Err(AppError::PayloadTooLarge);
             }
+            if SingleLine::parse(&file_name).is_err() {
+                out.bad_file_name = true;
+                continue;
+            }
             match detect_type(&bytes)
                 .and_then(|t| strip_metadata(t, bytes).map(|(b, removed)| (t, b, removed)))
             {
@@ -94,32 +189,7 @@ async fn read_all(mut body: Multipart) -> Result<IntakeUpload, AppError> {
             continue;
         }
         let value = text(read_field(&mut field, MAX_TEXT_FIELD_BYTES).await?)?;
-        let raw = &mut out.raw;
-        match name.as_str() {
-            "narrative" => raw.narrative = value,
-            "kinds" => raw.kinds.push(value),
-            "reporter_role" => raw.reporter_role = value,
-            "occurred_on" => raw.occurred_on = value,
-            "city" => raw.city = value,
-            "province" => raw.province = value,
-            "community" => raw.community = value,
-            "channels" => raw.channels.push(value),
-            "state_link" => raw.state_link = value,
-            "demands" => raw.demands.push(value),
-            "involved" => raw.involved = value,
-            "family_affected" => raw.family_affected = true,
-            "prior_reports" => raw.prior_reports = value,
-            "immediate_danger" => raw.immediate_danger = true,
-            "support" => raw.support.push(value),
-            "contact_method" => raw.contact_method = value,
-            "contact_value" => raw.contact_value = value,
-            "consent_referral" => raw.consent_referral = true,
-            "consent_police" => raw.consent_police = true,
-            "consent_stats" => raw.consent_stats = true,
-            "lang" => raw.lang = value,
-            "csrf_token" => out.csrf_token = value,
-            _ => {} // unknown fields are ignored, not stored
-        }
+        out.set(&name, value);
     }
     Ok(out)
 }

@@ -11,7 +11,7 @@ use askama::Template;
 use super::StaffNav;
 use crate::auth::Staff;
 use crate::cases::intake::file_report;
-use crate::domain::{FieldError, IntakeErrors, IntakeSource, NewReport, RawIntake};
+use crate::domain::{IntakeErrors, IntakeSource, RawIntake};
 use crate::i18n::Tr;
 use crate::routes::public::report::{Choices, FormValues};
 use crate::routes::public::upload::read_intake;
@@ -53,7 +53,7 @@ fn page(
         nav: StaffNav::for_staff(staff),
         action,
         report_lang,
-        v: FormValues::new(v),
+        v: FormValues::new(v.without_controls()),
         errors,
         files_dropped,
         choices: Choices::ALL,
@@ -88,21 +88,14 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
     let upload = read_intake(body).await?;
-    let report = match NewReport::parse(&upload.raw, chrono::Utc::now().date_naive()) {
-        Ok(report) if !upload.refused_file => report,
-        result => {
-            let mut errors = result.err().unwrap_or_default();
-            if upload.refused_file {
-                errors.0.push(FieldError {
-                    field: "evidence",
-                    message: "error-evidence-type",
-                });
-            }
-            let dropped = !upload.files.is_empty() || upload.refused_file;
-            return render_with_status(
+    let report = match upload.parse(chrono::Utc::now().date_naive()) {
+        Ok(report) => report,
+        Err(errors) => {
+            let dropped = upload.files_dropped();
+            return Ok(no_store(render_with_status(
                 &page(&staff, t, upload.raw, errors, dropped),
                 StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            )?));
         }
     };
     let filed = file_report(&state, report, upload.files, IntakeSource::Phone).await?;

@@ -1,0 +1,2 @@
+DROP TABLE receipt_views;
+DROP TABLE spent_form_tokens;
