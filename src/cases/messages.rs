@@ -6,6 +6,7 @@ use super::{data_key, stamp};
 use crate::auth::Staff;
 use crate::crypto::{Aad, DataKey, new_token};
 use crate::db::{self, cases::CaseRow};
+use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, EventKind};
 use crate::web::{AppError, AppState};
 
@@ -21,9 +22,11 @@ pub struct Message {
     pub body: String,
 }
 
+/// A message says something visible, not too much, and holds no control
+/// character (line breaks and tabs aside).
 pub fn valid(body: &str) -> bool {
     let n = body.trim().chars().count();
-    n > 0 && n <= MAX_MESSAGE_CHARS
+    n > 0 && n <= MAX_MESSAGE_CHARS && !text::is_blank(body) && MultiLine::parse(body).is_ok()
 }
 
 /// Seals and stores a message on `case`, with its timeline entry.

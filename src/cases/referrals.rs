@@ -9,6 +9,7 @@ use super::{stamp, unwrap_key};
 use crate::auth::Staff;
 use crate::crypto::{Aad, Sealed, new_token};
 use crate::db::{self, DbError, referrals::ReferralWithCase};
+use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, CaseStatus, EventKind};
 use crate::web::{AppError, AppState};
 
@@ -46,11 +47,19 @@ impl Refusal {
             Refusal::BadText => "referral-error-text",
         }
     }
+
+    /// Whether what was typed is at fault (422), rather than the state of
+    /// the case or referral (409).
+    pub fn is_bad_input(&self) -> bool {
+        matches!(self, Refusal::BadSummary | Refusal::BadText)
+    }
 }
 
+/// Says something visible, not too much, and holds no control character
+/// (line breaks and tabs aside).
 fn text_ok(text: &str) -> bool {
     let n = text.trim().chars().count();
-    n > 0 && n <= MAX_SUMMARY_CHARS
+    n > 0 && n <= MAX_SUMMARY_CHARS && !text::is_blank(text) && MultiLine::parse(text).is_ok()
 }
 
 /// Refers a case to each `(group id, summary)`.

@@ -6,6 +6,7 @@ use super::data_key;
 use crate::auth::Staff;
 use crate::crypto::{Aad, new_token};
 use crate::db::{self, DbError, cases::CaseRow};
+use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, CaseStatus, EventKind, RiskLevel, StaffRole};
 use crate::web::{AppError, AppState};
 
@@ -23,6 +24,8 @@ pub enum Refusal {
     /// A note must say something (and not too much).
     EmptyNote,
     NoteTooLong,
+    /// The note holds control characters (a NUL byte, an escape).
+    NoteControl,
 }
 
 impl Refusal {
@@ -33,7 +36,17 @@ impl Refusal {
             Refusal::NotACaseworker => "case-error-assignee",
             Refusal::EmptyNote => "case-error-note-empty",
             Refusal::NoteTooLong => "case-error-note-long",
+            Refusal::NoteControl => "case-error-note-control",
         }
+    }
+
+    /// Whether what was typed is at fault (422), rather than the state of
+    /// the case (409).
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            Refusal::EmptyNote | Refusal::NoteTooLong | Refusal::NoteControl
+        )
     }
 }
 
@@ -206,7 +219,10 @@ pub async fn add_note(
     body: &str,
 ) -> Result<Result<(), Refusal>, AppError> {
     let body = body.trim();
-    if body.is_empty() {
+    if MultiLine::parse(body).is_err() {
+        return Ok(Err(Refusal::NoteControl));
+    }
+    if body.is_empty() || text::is_blank(body) {
         return Ok(Err(Refusal::EmptyNote));
     }
     if body.chars().count() > MAX_NOTE_CHARS {

@@ -26,7 +26,7 @@ pub use intake::{
     ReportContent,
 };
 pub use language::Language;
-pub use names::{GroupName, is_invisible, nfkc};
+pub use names::{DisplayName, DisplayNameProblem, GroupName, is_invisible, nfkc};
 pub use password::{NewPassword, PasswordProblem};
 pub use receipt::Receipt;
 pub use reference::CaseReference;

@@ -34,6 +34,47 @@ impl GroupName {
     }
 }
 
+/// How a staff member is shown to colleagues: trimmed, at most 100
+/// characters, no control or invisible formatting characters. Empty means
+/// "show the email address instead".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+/// Why a display name was refused: the translation key of the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisplayNameProblem {
+    ControlCharacter,
+    TooLong,
+}
+
+impl DisplayNameProblem {
+    pub fn message(self) -> &'static str {
+        match self {
+            DisplayNameProblem::ControlCharacter => "error-display-name-control",
+            DisplayNameProblem::TooLong => "error-display-name-long",
+        }
+    }
+}
+
+impl DisplayName {
+    pub const MAX_CHARS: usize = 100;
+
+    pub fn parse(input: &str) -> Result<Self, DisplayNameProblem> {
+        let name = input.trim();
+        if name.chars().any(|c| c.is_control() || is_invisible(c)) {
+            return Err(DisplayNameProblem::ControlCharacter);
+        }
+        if name.chars().count() > Self::MAX_CHARS {
+            return Err(DisplayNameProblem::TooLong);
+        }
+        Ok(Self(name.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Characters that change nothing visible (zero-width marks, bidi controls).
 pub fn is_invisible(c: char) -> bool {
     matches!(c as u32,
@@ -64,6 +105,20 @@ mod tests {
             "Toronto Uyghur Group"
         );
         assert_ne!(GroupName::parse("OrgB").unwrap().key(), key);
+    }
+
+    #[test]
+    fn display_names_refuse_controls_and_length_rather_than_cutting() {
+        assert_eq!(DisplayName::parse("  Amina  ").unwrap().as_str(), "Amina");
+        assert_eq!(DisplayName::parse("").unwrap().as_str(), "");
+        assert_eq!(
+            DisplayName::parse("Ami\0na"),
+            Err(DisplayNameProblem::ControlCharacter)
+        );
+        assert_eq!(
+            DisplayName::parse(&"a".repeat(101)),
+            Err(DisplayNameProblem::TooLong)
+        );
     }
 
     #[test]

@@ -81,7 +81,7 @@ async fn every_page_showing_case_content_records_a_view() {
             "empty note",
             format!("{case}/notes"),
             vec![("body", "  ")],
-            409,
+            422,
         ),
         (
             "illegal status change",

@@ -198,7 +198,7 @@ async fn notes_are_shown_to_staff_and_encrypted_at_rest() {
     assert!(page.contains("note added"));
     assert!(!dump_reveals(&app.pg_dump(), "NOTE-MARKER-6620"));
     let res = post(&app, &path, &[("body", "   ")]).await;
-    assert_eq!(res.status(), 409);
+    assert_eq!(res.status(), 422, "an empty note is bad input");
     assert_eq!(app.count("case_notes"), 1);
 }
 

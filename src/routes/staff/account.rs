@@ -1,7 +1,7 @@
 //! The signed-in staff member's own account: profile, on-duty status, and
 //! two-factor sign-in (enrolment with a QR code drawn here, recovery codes).
 
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -9,7 +9,8 @@ use super::StaffNav;
 use crate::auth::policy::must_use_second_factor;
 use crate::auth::{SESSION_IDLE_SECS, Staff, totp};
 use crate::db;
-use crate::domain::{Language, StaffRole};
+use crate::domain::text;
+use crate::domain::{DisplayName, Language, StaffRole};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
 
@@ -28,6 +29,8 @@ struct AccountPage {
     totp_enabled: bool,
     idle_minutes: i64,
     notice: Option<&'static str>,
+    /// The profile form's error, beside the display name.
+    name_error: Option<&'static str>,
 }
 
 #[derive(serde::Deserialize)]
@@ -47,6 +50,22 @@ pub async fn show(
     state: web::Data<AppState>,
     q: web::Query<Done>,
 ) -> Result<HttpResponse, AppError> {
+    let notice = match q.done.as_deref() {
+        Some("profile") => Some("account-done-profile"),
+        Some("duty") => Some("account-done-duty"),
+        Some("totp-off") => Some("totp-done-off"),
+        _ => None,
+    };
+    render(&account_page(&staff, t, &state, notice, None).await?)
+}
+
+async fn account_page(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    notice: Option<&'static str>,
+    name_error: Option<(&'static str, String)>,
+) -> Result<AccountPage, AppError> {
     let id = staff.user_id;
     let (user, organisation) = state
         .db
@@ -60,11 +79,15 @@ pub async fn show(
         })
         .await?;
     let user = user.ok_or(AppError::Forbidden)?;
-    render(&AccountPage {
+    let (name_error, display_name) = match name_error {
+        Some((key, typed)) => (Some(key), typed),
+        None => (None, user.display_name.clone()),
+    };
+    Ok(AccountPage {
         t: t.for_staff(),
-        nav: StaffNav::for_staff(&staff),
+        nav: StaffNav::for_staff(staff),
         email: user.email.clone(),
-        display_name: user.display_name.clone(),
+        display_name,
         language: user.language.clone(),
         role: staff.role.as_str(),
         organisation,
@@ -72,12 +95,8 @@ pub async fn show(
         works_cases: staff.role.works_cases(),
         totp_enabled: user.totp_enabled,
         idle_minutes: SESSION_IDLE_SECS / 60,
-        notice: match q.done.as_deref() {
-            Some("profile") => Some("account-done-profile"),
-            Some("duty") => Some("account-done-duty"),
-            Some("totp-off") => Some("totp-done-off"),
-            _ => None,
-        },
+        notice,
+        name_error,
     })
 }
 
@@ -91,16 +110,19 @@ pub struct ProfileForm {
 
 pub async fn profile(
     staff: Staff,
+    t: Tr,
     state: web::Data<AppState>,
     form: web::Form<ProfileForm>,
 ) -> Result<HttpResponse, AppError> {
-    let name: String = form
-        .display_name
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(100)
-        .collect();
+    let name = match DisplayName::parse(&form.display_name) {
+        Ok(name) => name.as_str().to_string(),
+        Err(problem) => {
+            let typed = text::without_controls(&form.display_name);
+            let page =
+                account_page(&staff, t, &state, None, Some((problem.message(), typed))).await?;
+            return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
     let language = Language::parse(&form.language)
         .filter(|l| l.has_staff_pages())
         .ok_or(AppError::BadRequest)?;

@@ -9,7 +9,8 @@ use askama::Template;
 use super::StaffNav;
 use crate::auth::{Staff, passwords};
 use crate::db::{self, DbError, users::UserRow};
-use crate::domain::{EmailAddress, Language, StaffRole};
+use crate::domain::text;
+use crate::domain::{DisplayName, EmailAddress, Language, StaffRole};
 use crate::i18n::Tr;
 use crate::mail::message::Email;
 use crate::web::{AppError, AppState, render, render_with_status};
@@ -144,13 +145,10 @@ pub async fn create(
         .filter(|l| l.has_staff_pages())
         .unwrap_or(Language::En);
     let typed = form.clone();
-    let name: String = form
-        .display_name
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(100)
-        .collect();
+    let name = match DisplayName::parse(&form.display_name) {
+        Ok(name) => name.as_str().to_string(),
+        Err(problem) => return refuse(&staff, t, &state, problem.message(), form).await,
+    };
     let keyring = state.keyring.get();
     let host = state.config.host().to_string();
     let admin = staff.user_id;
@@ -222,8 +220,18 @@ async fn refuse(
     t: Tr,
     state: &AppState,
     key: &'static str,
-    form: NewUserForm,
+    mut form: NewUserForm,
 ) -> Result<HttpResponse, AppError> {
+    // What was typed is shown again, without what could never be stored.
+    for field in [
+        &mut form.email,
+        &mut form.display_name,
+        &mut form.role,
+        &mut form.organisation,
+        &mut form.language,
+    ] {
+        *field = text::without_controls(field);
+    }
     render_with_status(
         &users_page(staff, t, state, Some(key), form).await?,
         StatusCode::UNPROCESSABLE_ENTITY,

@@ -13,6 +13,7 @@ use crate::cases::view::{OpenedCase, Timeline, open_case, open_evidence};
 use crate::cases::workflow::{self, Refusal};
 use crate::db::cases::{AssigneeFilter, Cursor, QueueFilter, Sort};
 use crate::db::{self, strings};
+use crate::domain::text;
 use crate::domain::{CaseReference, CaseStatus, Community, IncidentKind, PublicId, RiskLevel};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
@@ -348,15 +349,16 @@ async fn case_page(
         timeline,
         error,
         notice,
+        // A draft is shown again without what could never be stored.
         message_draft: if error == Some("case-error-message") {
-            note_draft.clone()
+            text::without_controls(&note_draft)
         } else {
             String::new()
         },
         note_draft: if error == Some("case-error-message") {
             String::new()
         } else {
-            note_draft
+            text::without_controls(&note_draft)
         },
         referrals,
         groups,
@@ -431,12 +433,17 @@ pub(super) async fn outcome(
                 .finish())
         }
         Err(refused) => {
-            let key = match &refused {
-                Refused::Triage(r) => r.message_key(),
-                Refused::Referral(r) => r.message_key(),
+            let (key, bad_input) = match &refused {
+                Refused::Triage(r) => (r.message_key(), r.is_bad_input()),
+                Refused::Referral(r) => (r.message_key(), r.is_bad_input()),
             };
             let page = case_page(staff, t, state, reference, Some(key), None, note_draft).await?;
-            render_with_status(&page, actix_web::http::StatusCode::CONFLICT)
+            let status = if bad_input {
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                actix_web::http::StatusCode::CONFLICT
+            };
+            render_with_status(&page, status)
         }
     }
 }
