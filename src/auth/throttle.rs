@@ -111,8 +111,15 @@ impl HeldChecks {
 }
 
 /// The throttle key of an account name as typed.
+///
+/// The name is normalised exactly as sign-in finds the account (NFKC, lower
+/// case), so that `ａna@x.org` and `ana@x.org` share one hold: every way of
+/// typing one address counts against the same account.
 pub fn account_key(state: &AppState, email: &str) -> Vec<u8> {
-    state.throttle_keys().digest(&email.trim().to_lowercase())
+    let name = crate::domain::EmailAddress::parse(email)
+        .map(|e| e.as_str().to_string())
+        .unwrap_or_else(|| crate::domain::nfkc(email.trim()).to_lowercase());
+    state.throttle_keys().digest(&name)
 }
 
 /// How long sign-ins for this account name are held back, if they are.

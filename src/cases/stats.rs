@@ -34,7 +34,7 @@ impl Dimension {
 
 #[derive(Clone, Debug)]
 pub struct Stats {
-    /// Consenting reports, rounded down to a multiple of 5 when small.
+    /// Consenting reports; 0 when fewer than [`MIN_CELL`].
     pub total: i64,
     pub dimensions: Vec<Dimension>,
 }
@@ -44,8 +44,9 @@ pub struct Stats {
 /// Primary suppression hides every count from 1 to 4. A reader who knows
 /// the total (or, for kinds, who assumes one kind per report) knows the sum
 /// of the hidden cells, so complementary suppression then hides the next
-/// smallest shown cell until at least two cells are hidden and they hold at
-/// least [`MIN_CELL`] reports between them: with 12 reports, 10 in ON, 1 in
+/// smallest shown cell until at least two cells are hidden and any one of
+/// them could hold [`MIN_CELL`] reports or more (each listed cell holds at
+/// least one, so five hidden cells holding five reports would be one each): with 12 reports, 10 in ON, 1 in
 /// YT and 1 in NU, hiding YT and NU alone would reveal that each is 1, so
 /// ON is hidden too. Applied to every breakdown, including kinds.
 pub fn suppress(counts: Vec<Count>) -> Vec<Cell> {
@@ -59,8 +60,11 @@ pub fn suppress(counts: Vec<Count>) -> Vec<Cell> {
         .collect();
     loop {
         let hidden: Vec<i64> = cells.iter().filter(|c| c.1).map(|c| c.0.n).collect();
-        let safe =
-            hidden.is_empty() || (hidden.len() >= 2 && hidden.iter().sum::<i64>() >= MIN_CELL);
+        // Every listed cell holds at least one report, so the most any one
+        // hidden cell could hold is the hidden sum less one for each other
+        // hidden cell: that must leave room for a count that could be shown.
+        let largest_possible = hidden.iter().sum::<i64>() - (hidden.len() as i64 - 1);
+        let safe = hidden.is_empty() || (hidden.len() >= 2 && largest_possible >= MIN_CELL);
         if safe {
             break;
         }
@@ -170,7 +174,10 @@ mod tests {
     #[test]
     fn cells_below_five_are_suppressed_with_enough_others_to_hide_them() {
         let cells = suppress(counts(&[("a", 4), ("b", 5), ("c", 1), ("d", 30)]));
-        assert_eq!(shown(&cells), vec![None, Some(5), None, Some(30)]);
+        // 4 and 1 alone: either could hold at most 4, so 5 is hidden too.
+        assert_eq!(shown(&cells), vec![None, None, None, Some(30)]);
+        let cells = suppress(counts(&[("a", 4), ("b", 3), ("c", 9), ("d", 30)]));
+        assert_eq!(shown(&cells), vec![None, None, Some(9), Some(30)]);
     }
 
     #[test]
@@ -187,6 +194,24 @@ mod tests {
         assert_eq!(shown(&cells), vec![None, None, None]);
         let cells = suppress(counts(&[("ON", 10), ("YT", 1), ("NU", 1), ("QC", 20)]));
         assert_eq!(shown(&cells), vec![None, None, None, Some(20)]);
+    }
+
+    #[test]
+    fn hidden_cells_are_hidden_until_none_is_pinned_to_one_value() {
+        // 15 reports: ON 10 and five provinces with one each. Hiding the
+        // five alone leaves 5 reports over 5 listed cells: one each.
+        let cells = suppress(counts(&[
+            ("ON", 10),
+            ("YT", 1),
+            ("NU", 1),
+            ("BC", 1),
+            ("MB", 1),
+            ("SK", 1),
+        ]));
+        assert!(cells.iter().all(|c| c.count.is_none()), "{cells:?}");
+        // 25 reports: 20, 2, 1, 1, 1 — the hidden four could only be 1 or 2.
+        let cells = suppress(counts(&[("a", 20), ("b", 2), ("c", 1), ("d", 1), ("e", 1)]));
+        assert!(cells.iter().all(|c| c.count.is_none()), "{cells:?}");
     }
 
     #[test]

@@ -99,3 +99,23 @@ async fn suppressed_cells_cannot_be_worked_out_from_the_total() {
     let page = app.get_text("/staff/stats").await;
     assert!(page.contains("12 consenting reports"));
 }
+
+#[tokio::test]
+async fn hidden_cells_are_not_pinned_to_one_each() {
+    let app = spawn_app().await;
+    for _ in 0..10 {
+        file_in(&app, "ON").await;
+    }
+    for province in ["YT", "NU", "BC", "MB", "SK"] {
+        file_in(&app, province).await;
+    }
+    app.login_as("caseworker").await;
+    let csv = app.get("/staff/stats.csv").await.text().await.unwrap();
+    // 15 − 10 = 5 over five listed provinces would be one each.
+    for province in ["ON", "YT", "NU", "BC", "MB", "SK"] {
+        assert!(
+            csv.contains(&format!("province,{province},<5\n")),
+            "{province}: {csv}"
+        );
+    }
+}

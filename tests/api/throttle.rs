@@ -117,3 +117,38 @@ async fn one_source_failing_against_many_names_is_held_back() {
         "names typed are not stored either"
     );
 }
+
+#[tokio::test]
+async fn every_way_of_typing_an_address_counts_against_the_same_hold() {
+    let app = spawn_app().await;
+    let email = app.create_user("caseworker", None);
+    let (local, domain) = email.split_once('@').unwrap();
+    // Full-width letters sign in to the same account (NFKC), so they must
+    // share its hold: each variant is not five more free guesses.
+    let full_width = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap(),
+                c => c,
+            })
+            .collect()
+    };
+    let variants = [
+        email.clone(),
+        email.to_uppercase(),
+        format!("{}@{domain}", full_width(local)),
+        format!("{local}@{}", full_width(domain)),
+        full_width(&email),
+        format!(" {} ", email.to_uppercase()),
+    ];
+    for (i, variant) in variants.iter().enumerate() {
+        let res = app
+            .login_with(&new_client(), variant, "wrong password")
+            .await;
+        assert_eq!(res.status(), 401, "failure {i}");
+    }
+    let res = app
+        .login_with(&new_client(), &full_width(&email.to_uppercase()), "wrong")
+        .await;
+    assert_eq!(res.status(), 429, "yet another way of typing it is held");
+}
