@@ -105,7 +105,9 @@ pub fn verify_against(
         ))
     })?;
     let mut walk = Walk::new(key);
-    let mut after = 0i64;
+    // From the lowest possible id: an entry slipped in below 1 is walked
+    // too, and breaks the chain, rather than being listed unverified.
+    let mut after = i64::MIN;
     loop {
         let chunk = db.run_blocking(|conn| db::audit::chunk(conn, after, 10_000))?;
         let Some(last) = chunk.last() else { break };

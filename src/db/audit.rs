@@ -110,7 +110,9 @@ impl UnkeyedDigest {
 
 fn unkeyed_digest(conn: &mut Conn) -> Result<Vec<u8>, DbError> {
     let mut digest = UnkeyedDigest::default();
-    let mut after = 0i64;
+    // From the lowest possible id: an entry slipped in below 1 is walked
+    // too, and breaks the chain, rather than being listed unverified.
+    let mut after = i64::MIN;
     loop {
         let rows = chunk(conn, after, 10_000)?;
         let Some(last) = rows.last() else {

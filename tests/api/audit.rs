@@ -518,3 +518,47 @@ async fn entries_from_before_the_key_are_bound_into_the_chain() {
         Verdict::Missing { before_id: 3 }
     );
 }
+
+#[tokio::test]
+async fn an_entry_slipped_in_below_the_first_id_breaks_the_chain() {
+    let app = spawn_app().await;
+    let (reference, _) = app.file_report(ReportForm::new("below")).await;
+    app.login_as("caseworker").await;
+    app.get_text(&format!("/staff/cases/{reference}")).await;
+    assert!(matches!(
+        haven::audit::verify(&app.state.db, |_| {}).unwrap(),
+        Verdict::Intact { .. }
+    ));
+    // A database-only attacker drops the check and writes a made-up entry
+    // ("this caseworker viewed that case") below id 1, which the admins'
+    // page would list.
+    let mut conn = app.db.connect();
+    diesel::sql_query("ALTER TABLE audit_log DROP CONSTRAINT audit_log_id_positive")
+        .execute(&mut conn)
+        .unwrap();
+    for chain in [1i16, 2] {
+        diesel::sql_query(
+            "INSERT INTO audit_log (id, at, actor_id, action, target_type, target_id, detail, \
+             prev_hash, hash, chain) \
+             SELECT -5 - $1, now(), actor_id, 'case.view', 'case', target_id, '', \
+             '\\x01', '\\x00', $1 FROM audit_log WHERE action = 'case.view' LIMIT 1",
+        )
+        .bind::<diesel::sql_types::SmallInt, _>(chain)
+        .execute(&mut conn)
+        .unwrap();
+        let verdict = haven::audit::verify(&app.state.db, |_| {}).unwrap();
+        assert!(
+            !matches!(verdict, Verdict::Intact { .. }),
+            "chain {chain}: {verdict:?}"
+        );
+        diesel::sql_query("SET session_replication_role = replica")
+            .execute(&mut conn)
+            .unwrap();
+        diesel::sql_query("DELETE FROM audit_log WHERE id < 0")
+            .execute(&mut conn)
+            .unwrap();
+        diesel::sql_query("SET session_replication_role = origin")
+            .execute(&mut conn)
+            .unwrap();
+    }
+}
