@@ -342,7 +342,7 @@ pub async fn add_evidence(
         tracing::info!("evidence refused: the case is at its cap");
         return Ok(Added::OverCap);
     }
-    tracing::info!(files = n, "evidence added by a reporter");
+    tracing::info!("evidence added by a reporter");
     Ok(Added::Files(n))
 }
 

@@ -91,7 +91,6 @@ pub async fn file_with(
     let content =
         zeroize::Zeroizing::new(serde_json::to_vec(&report.content).map_err(AppError::internal)?);
 
-    let file_count = files.len();
     for _ in 0..REFERENCE_ATTEMPTS {
         let reference = CaseReference::generate();
         let data_key = DataKey::generate();
@@ -144,12 +143,9 @@ pub async fn file_with(
         match stored {
             Ok(None) => return Ok(Filing::FormAlreadyUsed),
             Ok(Some(case_id)) => {
-                // No case id: this line's time is the time of filing.
-                tracing::info!(
-                    evidence_files = file_count,
-                    source = source.as_str(),
-                    "report filed"
-                );
+                // No case id, and no count of files that could be matched
+                // to one: this line's time is the time of filing.
+                tracing::info!(source = source.as_str(), "report filed");
                 return Ok(Filing::Filed(FiledReport {
                     case_id,
                     reference,

@@ -319,3 +319,29 @@ async fn leaving_a_visit_clears_the_site_data_too() {
         "visit ended"
     );
 }
+
+#[tokio::test]
+async fn another_site_cannot_make_the_exit_wipe_a_caseworkers_cookies() {
+    let app = spawn_app().await;
+    for path in ["/exit", "/exit/now", "/follow-up?left=1"] {
+        for (site, value) in [
+            ("same-origin", "\"cache\", \"cookies\", \"storage\""),
+            ("none", "\"cache\", \"cookies\", \"storage\""),
+            ("cross-site", "\"cache\", \"storage\""),
+            ("same-site", "\"cache\", \"storage\""),
+        ] {
+            let res = app
+                .client
+                .get(app.url(path))
+                .header("sec-fetch-site", site)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                res.headers().get("clear-site-data").unwrap(),
+                value,
+                "{path} from {site}"
+            );
+        }
+    }
+}

@@ -10,7 +10,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::i18n::Tr;
@@ -19,11 +19,28 @@ use crate::web::{AppError, AppState, no_store, render_with_status};
 /// What the browser is told to forget.
 pub const CLEAR_SITE_DATA: &str = "\"cache\", \"cookies\", \"storage\"";
 
-/// The `Clear-Site-Data` header.
-pub fn clear_site_data() -> (HeaderName, HeaderValue) {
+/// What it is told to forget when another site sent it here.
+pub const CLEAR_SITE_DATA_CROSS_SITE: &str = "\"cache\", \"storage\"";
+
+/// The `Clear-Site-Data` header for `req`. Cookies are cleared only when
+/// the request comes from Haven's own pages (or from the address bar, a
+/// bookmark, or a browser too old to say): another site that sends a
+/// caseworker's browser here must not wipe their known-device cookie, the
+/// one thing that keeps an attacker from locking them out of sign-in.
+pub fn clear_site_data(req: &HttpRequest) -> (HeaderName, HeaderValue) {
+    let from_elsewhere = req
+        .headers()
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|site| matches!(site, "cross-site" | "same-site"));
+    let value = if from_elsewhere {
+        CLEAR_SITE_DATA_CROSS_SITE
+    } else {
+        CLEAR_SITE_DATA
+    };
     (
         HeaderName::from_static("clear-site-data"),
-        HeaderValue::from_static(CLEAR_SITE_DATA),
+        HeaderValue::from_static(value),
     )
 }
 
@@ -37,20 +54,25 @@ struct Hop {
 }
 
 /// A page that clears the site's data and moves on to `next`.
-pub fn hop(t: Tr, next: String, label: &'static str) -> Result<HttpResponse, AppError> {
+pub fn hop(
+    req: &HttpRequest,
+    t: Tr,
+    next: String,
+    label: &'static str,
+) -> Result<HttpResponse, AppError> {
     let mut res = no_store(render_with_status(&Hop { t, next, label }, StatusCode::OK)?);
-    let (name, value) = clear_site_data();
+    let (name, value) = clear_site_data(req);
     res.headers_mut().insert(name, value);
     Ok(res)
 }
 
-pub async fn leave(t: Tr) -> Result<HttpResponse, AppError> {
-    hop(t, "/exit/now".to_string(), "quick-exit")
+pub async fn leave(req: HttpRequest, t: Tr) -> Result<HttpResponse, AppError> {
+    hop(&req, t, "/exit/now".to_string(), "quick-exit")
 }
 
-pub async fn away(state: web::Data<AppState>) -> HttpResponse {
+pub async fn away(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::SeeOther()
-        .insert_header(clear_site_data())
+        .insert_header(clear_site_data(&req))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((header::LOCATION, state.config.exit_url.as_str()))
         .finish()

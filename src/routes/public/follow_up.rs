@@ -53,6 +53,7 @@ pub struct FormQuery {
 }
 
 pub async fn form(
+    req: HttpRequest,
     state: web::Data<AppState>,
     t: Tr,
     q: web::Query<FormQuery>,
@@ -69,7 +70,7 @@ pub async fn form(
         StatusCode::OK,
     )?);
     if q.left.is_some() {
-        let (name, value) = exit::clear_site_data();
+        let (name, value) = exit::clear_site_data(&req);
         res.headers_mut().insert(name, value);
     }
     Ok(res)
@@ -385,7 +386,7 @@ pub async fn leave(
     Ok(HttpResponse::SeeOther()
         .cookie(cookie(&state, String::new(), CookieDuration::ZERO))
         .insert_header((header::LOCATION, t.url("/follow-up?left=1")))
-        .insert_header(exit::clear_site_data())
+        .insert_header(exit::clear_site_data(&req))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .finish())
 }
