@@ -173,7 +173,8 @@ pub fn device_token(state: &AppState, user_id: i64) -> String {
     format!(
         "{user_id}.{}",
         state
-            .forms()
+            .keyring
+            .devices()
             .issue(&format!("device/{user_id}"), crate::web::now_unix())
     )
 }
@@ -183,7 +184,7 @@ pub fn device_is_known(state: &AppState, cookie: Option<&str>, user_id: i64) -> 
         return false;
     };
     id == user_id.to_string()
-        && state.forms().verify(
+        && state.keyring.devices().verify(
             &format!("device/{user_id}"),
             token,
             crate::web::now_unix(),

@@ -14,6 +14,7 @@ use super::{
 struct Snapshot {
     keyring: Arc<Keyring>,
     forms: FormSigner,
+    devices: FormSigner,
     throttle_keys: KeyedHasher,
     modified: Option<SystemTime>,
 }
@@ -22,6 +23,7 @@ impl Snapshot {
     fn new(keyring: Keyring, modified: Option<SystemTime>) -> Self {
         Self {
             forms: FormSigner::new(&keyring),
+            devices: FormSigner::stable(&keyring, "known-device"),
             throttle_keys: KeyedHasher::new(&keyring, "sign-in"),
             keyring: Arc::new(keyring),
             modified,
@@ -57,6 +59,11 @@ impl KeyringHandle {
 
     pub fn forms(&self) -> FormSigner {
         self.read().forms.clone()
+    }
+
+    /// Signs known-device cookies (valid for months, across rotations).
+    pub fn devices(&self) -> FormSigner {
+        self.read().devices.clone()
     }
 
     pub fn throttle_keys(&self) -> KeyedHasher {

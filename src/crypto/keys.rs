@@ -294,6 +294,23 @@ impl Keyring {
         derive(self.current(), label)
     }
 
+    /// A key for `label` that stays the same across master-key rotation:
+    /// derived from the key file's stable secret (the one that keys the
+    /// audit chain, pinned before the first rotation). For what must
+    /// outlive a rotation and protects nothing at rest: the keyed hashes of
+    /// throttle records and the known-device cookie's signature.
+    pub(super) fn derive_stable(&self, label: &str) -> Zeroizing<[u8; 32]> {
+        let secret = match &self.audit {
+            Some(secret) => secret.clone(),
+            None => derive(self.current(), "audit"),
+        };
+        let mut mac =
+            <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&secret[..]).expect("any key length");
+        mac.update(b"haven/v1/derive-stable/");
+        mac.update(label.as_bytes());
+        Zeroizing::new(mac.finalize().into_bytes().into())
+    }
+
     /// The key for `label` under every master key, current first.
     pub(super) fn derive_all(&self, label: &str) -> Vec<Zeroizing<[u8; 32]>> {
         self.keys.iter().map(|k| derive(k, label)).collect()

@@ -39,6 +39,14 @@ impl FormSigner {
         }
     }
 
+    /// A signer whose key survives master-key rotation (see
+    /// `Keyring::derive_stable`): for tokens that live for months.
+    pub fn stable(keyring: &Keyring, label: &str) -> Self {
+        Self {
+            keys: vec![keyring.derive_stable(&format!("signer/{label}"))],
+        }
+    }
+
     fn mac_with(&self, key: &[u8; 32], purpose: &str, issued: i64, nonce: &str) -> String {
         let mut mac =
             <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&key[..]).expect("any key length");
@@ -107,9 +115,11 @@ pub struct KeyedHasher {
 }
 
 impl KeyedHasher {
+    /// Keyed by the key file's stable secret, so that records keyed today
+    /// are found again after a master-key rotation.
     pub fn new(keyring: &Keyring, label: &str) -> Self {
         Self {
-            key: keyring.derive(&format!("keyed-hash/{label}")),
+            key: keyring.derive_stable(&format!("keyed-hash/{label}")),
         }
     }
 

@@ -152,3 +152,47 @@ async fn every_way_of_typing_an_address_counts_against_the_same_hold() {
         .await;
     assert_eq!(res.status(), 429, "yet another way of typing it is held");
 }
+
+#[tokio::test]
+async fn a_key_rotation_neither_forgets_a_hold_nor_a_known_browser() {
+    let app = spawn_app().await;
+    let email = app.create_user("caseworker", None);
+    let mine = new_client();
+    assert_eq!(app.login_with(&mine, &email, PASSWORD).await.status(), 303);
+    let token = csrf_token(
+        &mine
+            .get(app.url("/staff/account"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    mine.post(app.url("/staff/logout"))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    for _ in 0..8 {
+        app.login_with(&new_client(), &email, "attacker guess")
+            .await;
+    }
+    // `haven purge` rotates the master key and retires the old one.
+    let key_file = app.key_dir.join("master.key");
+    haven::keys::rotate(&app.state.db, &key_file, std::time::Duration::ZERO, |_| {}).unwrap();
+    haven::keys::retire(&app.state.db, &key_file, |_| {}).unwrap();
+    assert!(app.state.keyring.reload_if_changed().unwrap());
+    assert_eq!(
+        app.login_with(&new_client(), &email, PASSWORD)
+            .await
+            .status(),
+        429,
+        "the hold on the name outlives the rotation"
+    );
+    assert_eq!(
+        app.login_with(&mine, &email, PASSWORD).await.status(),
+        303,
+        "and so does the owner's known browser"
+    );
+}

@@ -18,7 +18,6 @@ use super::StaffNav;
 use crate::auth::policy::must_use_second_factor;
 use crate::auth::throttle::{self, DEVICE_VALID_SECS};
 use crate::auth::{Staff, credentials, safe_next, session, totp};
-use crate::crypto::digest_token;
 use crate::domain::StaffRole;
 use crate::i18n::Tr;
 use crate::web::{
@@ -170,15 +169,17 @@ pub async fn submit(
     // no hash yet.
     let key = throttle::account_key(&state, &form.email);
     let named = credentials::find(&state, &form.email).await?;
+    // A known browser's own failures are counted per account, not per
+    // cookie: however many device cookies one person holds (a sign-out
+    // hands one back), they share one count.
     let device = req
         .cookie(CookieName::DEVICE.for_config(&state.config))
-        .map(|c| c.value().to_string())
-        .filter(|value| {
+        .and_then(|c| {
             named
                 .as_ref()
-                .is_some_and(|u| throttle::device_is_known(&state, Some(value), u.id))
-        })
-        .map(|value| digest_token(&value));
+                .filter(|u| throttle::device_is_known(&state, Some(c.value()), u.id))
+                .map(|u| u.id.to_be_bytes().to_vec())
+        });
     if let Some(wait) = held_for(&state, source, &key, device.as_deref()).await? {
         tracing::warn!("sign-in refused: throttled");
         return throttled(wait);
