@@ -11,7 +11,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 
-use crate::auth::throttle::{HeldChecks, Limiter, SourceLimiter};
+use crate::auth::throttle::{HeldChecks, InFlight, Limiter, SourceLimiter};
 use crate::config::Config;
 use crate::crypto::{Keyring, KeyringHandle, SecretHasher};
 use crate::db::{self, Db};
@@ -44,6 +44,7 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
         follow_up_sources: Arc::new(SourceLimiter::default()),
         known_devices: Arc::new(Limiter::default()),
         held_checks: Arc::new(HeldChecks::default()),
+        in_flight: Arc::new(InFlight::default()),
         keyring: Arc::new(keyring),
         hasher: SecretHasher::new(cores),
         db,

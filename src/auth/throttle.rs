@@ -110,6 +110,57 @@ impl HeldChecks {
     }
 }
 
+/// How many attempts from one source may be hashing at once: a burst of
+/// parallel requests is turned away before any of it reaches Argon2,
+/// instead of filling the hashing queue before its failures are counted.
+pub const MAX_IN_FLIGHT_PER_KEY: u32 = 4;
+
+/// Attempts under way per key (a source, a form token), in memory, per
+/// instance. [`InFlight::enter`] hands out a guard that leaves on drop.
+#[derive(Default)]
+pub struct InFlight {
+    busy: Mutex<HashMap<Vec<u8>, u32>>,
+}
+
+/// One attempt under way; it leaves when dropped.
+pub struct Entered<'a> {
+    owner: &'a InFlight,
+    key: Vec<u8>,
+}
+
+impl InFlight {
+    /// Enters an attempt on `key`, unless `limit` are already under way.
+    pub fn enter(&self, key: Vec<u8>, limit: u32) -> Option<Entered<'_>> {
+        let mut busy = self.busy.lock().unwrap_or_else(|p| p.into_inner());
+        let n = busy.entry(key.clone()).or_insert(0);
+        if *n >= limit {
+            return None;
+        }
+        *n += 1;
+        Some(Entered { owner: self, key })
+    }
+}
+
+impl Drop for Entered<'_> {
+    fn drop(&mut self) {
+        let mut busy = self.owner.busy.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(n) = busy.get_mut(&self.key) {
+            *n -= 1;
+            if *n == 0 {
+                busy.remove(&self.key);
+            }
+        }
+    }
+}
+
+/// The in-flight key of a source address.
+pub fn source_key(source: IpAddr) -> Vec<u8> {
+    match source {
+        IpAddr::V4(a) => a.octets().to_vec(),
+        IpAddr::V6(a) => a.octets().to_vec(),
+    }
+}
+
 /// The throttle key of an account name as typed.
 ///
 /// The name is normalised exactly as sign-in finds the account (NFKC, lower
@@ -229,6 +280,25 @@ pub fn take_device_handoff(state: &AppState, handoff: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_flight_attempts_are_capped_per_key_and_leave_when_done() {
+        let in_flight = InFlight::default();
+        let a: Vec<_> = (0..2)
+            .filter_map(|_| in_flight.enter(b"a".to_vec(), 2))
+            .collect();
+        assert_eq!(a.len(), 2);
+        assert!(in_flight.enter(b"a".to_vec(), 2).is_none(), "a third waits");
+        assert!(
+            in_flight.enter(b"b".to_vec(), 2).is_some(),
+            "another key does not"
+        );
+        drop(a);
+        assert!(
+            in_flight.enter(b"a".to_vec(), 2).is_some(),
+            "and leaving frees a place"
+        );
+    }
 
     #[test]
     fn holds_grow_and_are_capped() {

@@ -45,10 +45,15 @@ pub enum Opening {
     Held,
 }
 
-/// The key under which a held source's attempts are let through one at a
-/// time (the reference keys are digests, so the two cannot meet).
-fn source_key(source: IpAddr) -> Vec<u8> {
-    format!("follow-up-source/{source}").into_bytes()
+/// The key under which a held source's attempts on one reference are let
+/// through one at a time. Per reference, so that an attacker hammering one
+/// reference (or many) from an address that reporters share — an onion
+/// service, a Tor exit — does not take the turns of every other reporter
+/// behind it. (The reference keys are bare digests, so the two cannot meet.)
+fn source_key(source: IpAddr, reference_key: &[u8]) -> Vec<u8> {
+    let mut key = format!("follow-up-source/{source}/").into_bytes();
+    key.extend_from_slice(reference_key);
+    key
 }
 
 pub async fn open(
@@ -68,8 +73,16 @@ pub async fn open(
     // The holds come first and cost no hash: while a source or a reference
     // is held back, one attempt every few seconds is checked and the
     // others are told to wait.
+    let mut in_flight = b"follow-up/".to_vec();
+    in_flight.extend(throttle::source_key(source));
+    let Some(_entered) = state
+        .in_flight
+        .enter(in_flight, throttle::MAX_IN_FLIGHT_PER_KEY)
+    else {
+        return Ok(Opening::Held);
+    };
     let source_held = state.follow_up_sources.blocked_for(&source).is_some();
-    if source_held && !state.held_checks.try_take(&source_key(source)) {
+    if source_held && !state.held_checks.try_take(&source_key(source, &key)) {
         return Ok(Opening::Held);
     }
     let reference_held = throttle::account_held_until(state, key.clone())

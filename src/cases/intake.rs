@@ -80,6 +80,21 @@ pub async fn file_with(
     source: IntakeSource,
     once: OneTime,
 ) -> Result<Filing, AppError> {
+    // A form token being filed right now is taken: replays of one token
+    // sent together are turned away here, before any of them is hashed,
+    // not only by the database after (which still decides across
+    // instances).
+    let _entered = match &once.spent_form {
+        Some(spent) => {
+            let mut key = b"form/".to_vec();
+            key.extend_from_slice(&spent.digest);
+            match state.in_flight.enter(key, 1) {
+                Some(entered) => Some(entered),
+                None => return Ok(Filing::FormAlreadyUsed),
+            }
+        }
+        None => None,
+    };
     if form_already_used(state, &once).await? {
         return Ok(Filing::FormAlreadyUsed);
     }

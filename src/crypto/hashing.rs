@@ -122,6 +122,7 @@ pub struct SecretHasher {
     general: mpsc::SyncSender<Job>,
     reports: mpsc::SyncSender<Job>,
     verifications: Arc<AtomicU64>,
+    receipts: Arc<AtomicU64>,
 }
 
 /// Starts `threads` threads fed by one bounded queue.
@@ -160,6 +161,7 @@ impl SecretHasher {
             general: lane("general", threads.max(1)),
             reports: lane("reports", 1),
             verifications: Arc::new(AtomicU64::new(0)),
+            receipts: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -186,8 +188,12 @@ impl SecretHasher {
     /// Hashes the receipt of a report being filed, in the reports' lane.
     pub async fn hash_receipt(&self, secret: String) -> Result<String, Busy> {
         let secret = zeroize::Zeroizing::new(secret);
-        self.run(&self.reports, move |blocks| hash_with(&secret, blocks))
-            .await
+        let counter = self.receipts.clone();
+        self.run(&self.reports, move |blocks| {
+            counter.fetch_add(1, Ordering::Relaxed);
+            hash_with(&secret, blocks)
+        })
+        .await
     }
 
     /// Verifies `secret` against `phc`; with `None` (no such account or
@@ -224,6 +230,11 @@ impl SecretHasher {
             found
         })
         .await
+    }
+
+    /// How many receipts this hasher has hashed.
+    pub fn receipts_hashed(&self) -> u64 {
+        self.receipts.load(Ordering::Relaxed)
     }
 
     /// How many Argon2 verifications this hasher has run (real or dummy).

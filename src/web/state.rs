@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::auth::throttle::{HeldChecks, Limiter, SourceLimiter};
+use crate::auth::throttle::{HeldChecks, InFlight, Limiter, SourceLimiter};
 use crate::config::Config;
 use crate::crypto::{FormSigner, KeyedHasher, KeyringHandle, SecretHasher};
 use crate::db::Db;
@@ -15,10 +15,13 @@ pub struct AppState {
     pub hasher: SecretHasher,
     pub sources: Arc<SourceLimiter>,
     pub follow_up_sources: Arc<SourceLimiter>,
-    /// Failed sign-ins per known browser (digest of its device cookie).
+    /// Failed sign-ins per known browser, counted per account.
     pub known_devices: Arc<Limiter<Vec<u8>>>,
     /// One Argon2 check at a time per held reference or source.
     pub held_checks: Arc<HeldChecks>,
+    /// Attempts under way per source and per form token, so that a burst
+    /// is turned away before it reaches Argon2.
+    pub in_flight: Arc<InFlight>,
 }
 
 impl AppState {

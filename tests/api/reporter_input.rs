@@ -299,8 +299,10 @@ async fn one_form_token_files_one_report() {
     assert_ne!(csrf_token(&html), token, "a fresh form");
     assert_eq!(app.count("cases"), 1);
 
-    // Many at once with one token: exactly one report, at most one urgent mail.
+    // Many at once with one token: exactly one report, at most one urgent
+    // mail, and one receipt hashed — replays are turned away before Argon2.
     let token = csrf_token(&app.get_text("/report").await);
+    let hashed_before = app.state.hasher.receipts_hashed();
     let mut tasks = Vec::new();
     for i in 0..12 {
         let client = new_client();
@@ -335,6 +337,11 @@ async fn one_form_token_files_one_report() {
         "{statuses:?}"
     );
     assert_eq!(app.count("cases"), 2);
+    assert_eq!(
+        app.state.hasher.receipts_hashed() - hashed_before,
+        1,
+        "replays of one token cost no hash"
+    );
     // Nothing about the form or the reporter is kept beside its digest.
     let dump = app.pg_dump();
     assert!(!dump.contains(&token), "the token itself is not stored");

@@ -132,3 +132,98 @@ async fn a_report_is_filed_while_two_hundred_clients_guess_receipts() {
         busy.load(Ordering::Relaxed)
     );
 }
+
+/// Fetches the follow-up form and sends reference + receipt with `client`.
+async fn follow_up(
+    app: &TestApp,
+    client: &reqwest::Client,
+    reference: &str,
+    receipt: &str,
+) -> reqwest::StatusCode {
+    let page = client
+        .get(app.url("/follow-up"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    client
+        .post(app.url("/follow-up"))
+        .form(&[
+            ("reference", reference),
+            ("receipt", receipt),
+            ("csrf_token", &csrf_token(&page)),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_sign_ins_from_one_source_is_turned_away_before_hashing() {
+    let app = Arc::new(spawn_app().await);
+    let email = app.create_user("caseworker", None);
+    let before = app.state.hasher.verifications();
+    let mut tasks = Vec::new();
+    for _ in 0..24 {
+        let app = app.clone();
+        let email = email.clone();
+        tasks.push(tokio::spawn(async move {
+            // A wrong password and a recovery-shaped code: the dearest try.
+            app.login_full(&new_client(), &email, "wrong password", "ABCDE12345")
+                .await
+                .status()
+                .as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    assert!(
+        statuses.iter().all(|s| *s == 401 || *s == 429),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.contains(&429),
+        "some were turned away: {statuses:?}"
+    );
+    let hashed = app.state.hasher.verifications() - before;
+    assert!(
+        hashed < 24 * 11,
+        "only those let in were hashed ({hashed} verifications)"
+    );
+}
+
+#[tokio::test]
+async fn an_attacker_on_a_shared_address_does_not_take_other_reporters_turns() {
+    let app = spawn_app().await;
+    let (attacked, _) = app.file_report(ReportForm::new("attacked")).await;
+    let (mine, receipt) = app.file_report(ReportForm::new("mine")).await;
+    // Everyone arrives from one address (an onion service, a Tor exit): the
+    // attacker's failures hold that source back...
+    let shared = new_client();
+    for n in 0..21 {
+        let guess = random_reference(n);
+        follow_up(&app, &shared, &guess, "0000 0000 0000 0000 0000").await;
+    }
+    assert_eq!(
+        follow_up(
+            &app,
+            &shared,
+            &random_reference(99),
+            "0000 0000 0000 0000 0000"
+        )
+        .await,
+        429,
+        "the source is held"
+    );
+    // ...and the attacker keeps trying the reference it is after, taking
+    // that reference's turn.
+    follow_up(&app, &shared, &attacked, "0000 0000 0000 0000 0000").await;
+    // Another reporter behind the same address still opens their own case.
+    let status = follow_up(&app, &shared, &mine, &receipt).await;
+    assert_eq!(status, 303, "the other reporter gets in at once");
+}

@@ -184,11 +184,37 @@ pub async fn submit(
         tracing::warn!("sign-in refused: throttled");
         return throttled(wait);
     }
+    // A burst from one source is turned away before it reaches Argon2
+    // (a known browser is not: it has its own count, and must get in).
+    let mut in_flight = b"sign-in/".to_vec();
+    in_flight.extend(throttle::source_key(source));
+    let _entered = match device {
+        Some(_) => None,
+        None => match state
+            .in_flight
+            .enter(in_flight, throttle::MAX_IN_FLIGHT_PER_KEY)
+        {
+            Some(entered) => Some(entered),
+            None => {
+                tracing::warn!("sign-in refused: too many at once from one source");
+                return throttled(1);
+            }
+        },
+    };
 
     // The Argon2 work: the password, then the code field, whose cost
     // depends only on what was typed in it (see `totp::check_second_factor`).
     let password = Zeroizing::new(form.password.clone());
     let user = credentials::check(&state, named, password).await?;
+    // Look again after the slow check, before a one-time code or recovery
+    // code is used up: a burst of parallel guesses all passed the first
+    // look before any failure was counted, and must not get through
+    // because one of them guessed right — nor burn the owner's codes.
+    // (Looked at whether the password was right or not: the same work.)
+    if let Some(wait) = held_for(&state, source, &key, device.as_deref()).await? {
+        tracing::warn!("sign-in refused: throttled during verification");
+        return throttled(wait);
+    }
     let enrolled = user.as_ref().filter(|u| u.totp_enabled);
     let second = totp::check_second_factor(&state, enrolled, &form.totp).await?;
     let user = user.filter(|u| !u.totp_enabled || second);
@@ -201,14 +227,6 @@ pub async fn submit(
         tracing::info!("sign-in refused");
         return refuse(t.t("login-failed"), StatusCode::UNAUTHORIZED);
     };
-    // Look again after the slow checks: a burst of parallel guesses all
-    // passed the first look before any failure was counted, and must not
-    // get through because one of them guessed right.
-    if let Some(wait) = held_for(&state, source, &key, device.as_deref()).await? {
-        tracing::warn!("sign-in refused: throttled during verification");
-        return throttled(wait);
-    }
-
     throttle::account_succeeded(&state, key).await?;
     if let Some(device) = &device {
         state.known_devices.forget(device);
