@@ -162,15 +162,14 @@ async fn use_recovery_code(
     code: &str,
 ) -> Result<bool, AppError> {
     let code = normalise_recovery(code);
-    let unused = match user_id {
-        Some(id) => {
-            state
-                .db
-                .run(move |conn| db::recovery_codes::unused(conn, id))
-                .await?
-        }
-        None => Vec::new(),
-    };
+    // The same query whether or not the password was right (an id no
+    // account has finds nothing), so not even the database round trip
+    // tells the two apart.
+    let id = user_id.unwrap_or(-1);
+    let unused = state
+        .db
+        .run(move |conn| db::recovery_codes::unused(conn, id))
+        .await?;
     let mut hashes: Vec<Option<String>> = unused
         .iter()
         .take(RECOVERY_CODES)
