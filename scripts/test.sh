@@ -53,6 +53,15 @@ for _ in $(seq 1 50); do port_in_use "$driver_port" && break; sleep 0.1; done
 export HAVEN_TEST_WEBDRIVER="http://127.0.0.1:$driver_port"
 export PATH="$(pg_bin_dir):$PATH"   # pg_dump of the same version, for the tests
 
+# The shape of the house, on a whole run: formatting, clippy without a
+# warning, and src/db/schema.rs exactly what the migrations make.
+if [ $# -eq 0 ]; then
+    say "Checking formatting, lints and the schema"
+    cargo fmt --check
+    cargo clippy --locked --all-targets -- -D warnings
+    scripts/check-schema.sh "$HAVEN_TEST_DATABASE_URL"
+fi
+
 say "Running the tests"
 cargo test --locked --all-targets --no-fail-fast -- "$@"
 

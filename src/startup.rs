@@ -56,9 +56,7 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
 pub fn migrate_when_ready(db: &Db, patience: Duration) -> anyhow::Result<usize> {
     let started = std::time::Instant::now();
     loop {
-        match db
-            .run_blocking(|conn| db::run_migrations(conn).map_err(|e| db::DbError::Unavailable(e)))
-        {
+        match db.run_blocking(|conn| db::run_migrations(conn).map_err(db::DbError::Unavailable)) {
             Ok(n) => return Ok(n),
             Err(e) if started.elapsed() < patience => {
                 tracing::warn!(error = %e, "waiting for the database");

@@ -55,12 +55,15 @@ pub async fn start_enrolment(state: &AppState, user_id: i64) -> Result<(), AppEr
     Ok(())
 }
 
+/// The `otpauth://` URL and the base-32 key of a pending enrolment.
+pub type EnrolmentDetails = (Zeroizing<String>, Zeroizing<String>);
+
 /// The `otpauth://` URL and the base-32 key of a pending enrolment, for the
 /// QR code and for typing by hand.
 pub fn enrolment_details(
     state: &AppState,
     user: &UserRow,
-) -> Result<Option<(Zeroizing<String>, Zeroizing<String>)>, AppError> {
+) -> Result<Option<EnrolmentDetails>, AppError> {
     let Some(secret) = secret_of(state, user)? else {
         return Ok(None);
     };

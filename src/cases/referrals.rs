@@ -333,10 +333,10 @@ pub async fn liaison_step(
         Step::Decline { reason } => Some(reason.trim().to_string()),
         Step::Update { body } => Some(body.trim().to_string()),
     };
-    if let Some(t) = &text {
-        if !text_ok(t) {
-            return Ok(Err(Refusal::BadText));
-        }
+    if let Some(t) = &text
+        && !text_ok(t)
+    {
+        return Ok(Err(Refusal::BadText));
     }
     match (&step, r.referral.status.as_str()) {
         (Step::Accept | Step::Decline { .. }, "pending") => {}
@@ -419,10 +419,9 @@ pub async fn liaison_step(
                     .map(|id| db::users::find(conn, id))
                     .transpose()?
                     .flatten()
+                    && caseworker.active
                 {
-                    if caseworker.active {
-                        notifier.referral_answered(conn, &caseworker, &r.organisation)?;
-                    }
+                    notifier.referral_answered(conn, &caseworker, &r.organisation)?;
                 }
                 Ok(true)
             })

@@ -134,10 +134,10 @@ pub async fn open_case(
                 .filter(|e| e.kind.starts_with("referr"))
                 .filter_map(|e| e.detail.parse::<i64>().ok())
             {
-                if !groups.iter().any(|(g, _)| *g == id) {
-                    if let Some(org) = db::organisations::find(conn, id)? {
-                        groups.push((id, org.name));
-                    }
+                if !groups.iter().any(|(g, _)| *g == id)
+                    && let Some(org) = db::organisations::find(conn, id)?
+                {
+                    groups.push((id, org.name));
                 }
             }
             Ok(Some((

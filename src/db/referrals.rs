@@ -188,20 +188,22 @@ pub fn add_update(
     Ok(id)
 }
 
+/// An update as read: id, sealed body, when, author's email and name.
+type UpdateColumns = (i64, Sealed, DateTime<Utc>, Option<String>, Option<String>);
+
 pub fn updates(conn: &mut Conn, referral_id: i64) -> Result<Vec<(i64, UpdateRow)>, DbError> {
-    let rows: Vec<(i64, Sealed, DateTime<Utc>, Option<String>, Option<String>)> =
-        referral_updates::table
-            .left_join(users::table.on(users::id.nullable().eq(referral_updates::author_id)))
-            .filter(referral_updates::referral_id.eq(referral_id))
-            .order(referral_updates::id.asc())
-            .select((
-                referral_updates::id,
-                referral_updates::body,
-                referral_updates::created_at,
-                users::email.nullable(),
-                users::display_name.nullable(),
-            ))
-            .load(conn)?;
+    let rows: Vec<UpdateColumns> = referral_updates::table
+        .left_join(users::table.on(users::id.nullable().eq(referral_updates::author_id)))
+        .filter(referral_updates::referral_id.eq(referral_id))
+        .order(referral_updates::id.asc())
+        .select((
+            referral_updates::id,
+            referral_updates::body,
+            referral_updates::created_at,
+            users::email.nullable(),
+            users::display_name.nullable(),
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(id, body, created_at, author_email, author_name)| {

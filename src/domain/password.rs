@@ -43,7 +43,9 @@ impl PasswordProblem {
 }
 
 fn repeats_a_short_piece(chars: &[char]) -> bool {
-    (1..=4).any(|unit| chars.len() % unit == 0 && chars.chunks(unit).all(|c| c == &chars[..unit]))
+    (1..=4).any(|unit| {
+        chars.len().is_multiple_of(unit) && chars.chunks(unit).all(|c| c == &chars[..unit])
+    })
 }
 
 fn is_a_sequence(chars: &[char]) -> bool {

@@ -175,14 +175,15 @@ async fn no_exact_time_of_a_reporter_action_in_the_database_order_of_ids_or_logs
             let v = value(&row, c).to_string();
             let minute: u32 = v[14..16].parse().unwrap();
             assert!(
-                &v[17..19] == "00" && v.as_bytes()[19] != b'.' && minute % 15 == 0,
+                &v[17..19] == "00" && v.as_bytes()[19] != b'.' && minute.is_multiple_of(15),
                 "outbox.{c} = {v} is not a slot"
             );
             checked += 1;
         }
     }
     let mut leaks = Vec::new();
-    let mut check = |table: &str, keep: &dyn Fn(&[(String, String)]) -> bool, columns: &[&str]| {
+    type Keep<'a> = &'a dyn Fn(&[(String, String)]) -> bool;
+    let mut check = |table: &str, keep: Keep, columns: &[&str]| {
         for row in dumped_rows(&dump, table).iter().filter(|r| keep(r)) {
             for c in columns {
                 let v = value(row, c);
