@@ -58,23 +58,47 @@ async fn shot(client: &Client, name: &str) {
 }
 
 async fn fill(client: &Client, id: &str, text: &str) {
-    client
-        .find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|_| panic!("#{id}"))
-        .send_keys(text)
-        .await
-        .unwrap();
+    for attempt in 0..5 {
+        let element = client
+            .wait()
+            .at_most(std::time::Duration::from_secs(20))
+            .for_element(Locator::Id(id))
+            .await
+            .unwrap_or_else(|_| panic!("#{id}"));
+        match element.send_keys(text).await {
+            Ok(_) => return,
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                    && attempt < 4 =>
+            {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("fill #{id}: {e}"),
+        }
+    }
 }
 
 async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|_| panic!("{css}"))
-        .click()
-        .await
-        .unwrap();
+    // The element is looked up again if the page was replaced between
+    // finding and clicking it (a redirect still landing).
+    for attempt in 0..5 {
+        let element = client
+            .wait()
+            .at_most(std::time::Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css}"));
+        match element.click().await {
+            Ok(_) => return,
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+                    && attempt < 4 =>
+            {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("click {css}: {e}"),
+        }
+    }
 }
 
 /// The text of `#id`, waiting for the page that has it to load.
