@@ -43,6 +43,11 @@ async fn a_nul_byte_in_an_audit_filter_names_the_field_and_queries_nothing() {
             html.contains(&format!("{label} cannot contain control characters")),
             "{field}: {html}"
         );
+        assert!(html.contains("value=\"ab\""), "shown again without the NUL");
+        assert!(
+            html.contains("aria-invalid=\"true\""),
+            "the field is marked"
+        );
     }
     assert_eq!(
         app.get("/staff/admin/audit?action=case.").await.status(),

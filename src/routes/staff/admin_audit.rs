@@ -70,9 +70,18 @@ async fn refuse_filter(
     staff: &Staff,
     t: Tr,
     state: &AppState,
-    q: AuditQuery,
+    mut q: AuditQuery,
     error: FilterError,
 ) -> Result<HttpResponse, AppError> {
+    // Shown again without what could never be searched for.
+    for value in [
+        &mut q.actor,
+        &mut q.action,
+        &mut q.target_type,
+        &mut q.target_id,
+    ] {
+        *value = crate::domain::text::without_controls(value);
+    }
     let total = state.db.run(db::audit::count).await?;
     let page = AuditPage {
         t,
