@@ -358,7 +358,7 @@ intake-open-case = Open the case
 ## Staff: statistics
 stats-title = Statistics
 stats-intro = Counts from the reports whose reporters agreed to anonymous statistics.
-stats-suppression = Counts below { $n } are never shown, so that no one can be singled out; where that could be worked out by subtraction, another small count is hidden too.
+stats-suppression = Counts below { $n } are never shown, so that no one can be singled out; where a hidden count could be worked out by subtraction, other counts are hidden too, until none can.
 stats-total = { $count } consenting reports
 stats-total-small = Fewer than { $n } consenting reports
 stats-download = Download as CSV
@@ -502,7 +502,7 @@ group-no-liaisons = No liaison accounts yet.
 group-add-liaison = Add a liaison (choose this group when creating the account)
 group-done-created = The group is created.
 group-done-saved = The group is saved.
-group-error-name = Give the group a name (at most 200 characters).
+group-error-name = Give the group a name of at most 200 characters, without control or invisible characters.
 group-error-email = Give at least one notification address, each a valid email address.
 group-error-community = Choose communities from the list.
 group-error-exists = A group with this name already exists.

@@ -366,7 +366,7 @@ intake-open-case = Ouvrir le dossier
 ## Staff: statistics
 stats-title = Statistiques
 stats-intro = Chiffres tirés des signalements dont les auteurs ont accepté qu’ils figurent dans des statistiques anonymes.
-stats-suppression = Les nombres inférieurs à { $n } ne sont jamais affichés, afin que personne ne puisse être identifié; lorsqu’un tel nombre pourrait être retrouvé par soustraction, un autre petit nombre est aussi masqué.
+stats-suppression = Les nombres inférieurs à { $n } ne sont jamais affichés, afin que personne ne puisse être identifié; lorsqu’un nombre masqué pourrait être retrouvé par soustraction, d’autres nombres sont aussi masqués, jusqu’à ce qu’aucun ne puisse l’être.
 stats-total = { $count } signalements avec consentement
 stats-total-small = Moins de { $n } signalements avec consentement
 stats-download = Télécharger en format CSV
@@ -510,7 +510,7 @@ group-no-liaisons = Aucun compte d’agent ou d’agente de liaison pour l’ins
 group-add-liaison = Ajouter un agent ou une agente de liaison (choisissez cet organisme au moment de créer le compte)
 group-done-created = L’organisme est créé.
 group-done-saved = L’organisme est enregistré.
-group-error-name = Donnez un nom à l’organisme (200 caractères au plus).
+group-error-name = Donnez à l’organisme un nom de 200 caractères au plus, sans caractères de contrôle ni caractères invisibles.
 group-error-email = Indiquez au moins une adresse de notification; chacune doit être une adresse courriel valide.
 group-error-community = Choisissez les communautés dans la liste.
 group-error-exists = Un organisme portant ce nom existe déjà.

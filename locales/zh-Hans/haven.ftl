@@ -363,7 +363,7 @@ intake-open-case = 打开案件
 ## Staff: statistics
 stats-title = 统计
 stats-intro = 以下数字仅来自报告人同意纳入匿名统计的报告。
-stats-suppression = 小于 { $n } 的数字一律不显示，以免任何人被识别出来；如果被隐藏的数字可以通过减法推算出来，另一个较小的数字也会被隐藏。
+stats-suppression = 小于 { $n } 的数字一律不显示，以免任何人被识别出来；如果被隐藏的数字可以通过减法推算出来，其他数字也会被隐藏，直到无法推算为止。
 stats-total = 同意纳入统计的报告共 { $count } 份
 stats-total-small = 同意纳入统计的报告少于 { $n } 份
 stats-download = 下载 CSV 文件
@@ -507,7 +507,7 @@ group-no-liaisons = 还没有联络员账户。
 group-add-liaison = 添加联络员（创建账户时选择此团体）
 group-done-created = 团体已创建。
 group-done-saved = 团体已保存。
-group-error-name = 请为团体填写名称（最多 200 个字符）。
+group-error-name = 请为团体填写名称（最多 200 个字符，不含控制字符或不可见字符）。
 group-error-email = 请至少填写一个通知地址，每个都必须是有效的电子邮件地址。
 group-error-community = 请从列表中选择社群。
 group-error-exists = 同名的团体已经存在。

@@ -363,7 +363,7 @@ intake-open-case = 開啟個案
 ## Staff: statistics
 stats-title = 統計數字
 stats-intro = 以下數字只來自報告人同意納入匿名統計的報告。
-stats-suppression = 少於 { $n } 的數字一律不會顯示，以免任何人被辨認出來；如被隱藏的數字可透過減法推算出來，另一個較小的數字亦會被隱藏。
+stats-suppression = 少於 { $n } 的數字一律不會顯示，以免任何人被辨認出來；如被隱藏的數字可透過減法推算出來，其他數字亦會被隱藏，直至無法推算為止。
 stats-total = 同意納入統計的報告共 { $count } 份
 stats-total-small = 同意納入統計的報告少於 { $n } 份
 stats-download = 下載 CSV 檔案
@@ -507,7 +507,7 @@ group-no-liaisons = 暫時未有聯絡員帳戶。
 group-add-liaison = 加入聯絡員（建立帳戶時選擇此團體）
 group-done-created = 團體已建立。
 group-done-saved = 團體已儲存。
-group-error-name = 請為團體填寫名稱（最多 200 個字元）。
+group-error-name = 請為團體填寫名稱（最多 200 個字元，不含控制字元或不可見字元）。
 group-error-email = 請最少填寫一個通知地址，而每個都必須是有效的電郵地址。
 group-error-community = 請從清單中選擇社群。
 group-error-exists = 同名的團體已經存在。
