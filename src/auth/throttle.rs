@@ -220,23 +220,37 @@ pub fn hold_secs(failures: i32) -> Option<i64> {
 /// forged; valid 180 days.
 pub const DEVICE_VALID_SECS: i64 = 180 * 24 * 3600;
 
-pub fn device_token(state: &AppState, user_id: i64) -> String {
+/// What ties a known-device cookie to the account's current password: a
+/// short digest of its hash. Changing or resetting the password changes it,
+/// so every browser known before (an intruder's included) is a stranger
+/// again.
+pub fn device_binding(password_hash: Option<&str>) -> String {
+    let digest = crate::crypto::digest_token(password_hash.unwrap_or(""));
+    hex::encode(&digest[..8])
+}
+
+pub fn device_token(state: &AppState, user_id: i64, binding: &str) -> String {
     format!(
         "{user_id}.{}",
-        state
-            .keyring
-            .devices()
-            .issue(&format!("device/{user_id}"), crate::web::now_unix())
+        state.keyring.devices().issue(
+            &format!("device/{user_id}/{binding}"),
+            crate::web::now_unix()
+        )
     )
 }
 
-pub fn device_is_known(state: &AppState, cookie: Option<&str>, user_id: i64) -> bool {
+pub fn device_is_known(
+    state: &AppState,
+    cookie: Option<&str>,
+    user_id: i64,
+    binding: &str,
+) -> bool {
     let Some((id, token)) = cookie.and_then(|c| c.split_once('.')) else {
         return false;
     };
     id == user_id.to_string()
         && state.keyring.devices().verify(
-            &format!("device/{user_id}"),
+            &format!("device/{user_id}/{binding}"),
             token,
             crate::web::now_unix(),
             DEVICE_VALID_SECS,
@@ -251,8 +265,8 @@ pub fn device_is_known(state: &AppState, cookie: Option<&str>, user_id: i64) -> 
 pub const HANDOFF_SECS: i64 = 60;
 
 /// The sealed hand-over of `user_id`'s known-device cookie.
-pub fn device_handoff(state: &AppState, user_id: i64) -> String {
-    let plain = format!("{user_id}.{}", crate::web::now_unix());
+pub fn device_handoff(state: &AppState, user_id: i64, binding: &str) -> String {
+    let plain = format!("{user_id}.{}.{binding}", crate::web::now_unix());
     hex::encode(
         state
             .keyring
@@ -261,20 +275,21 @@ pub fn device_handoff(state: &AppState, user_id: i64) -> String {
     )
 }
 
-/// The account whose known-device cookie `handoff` hands back, if it is
-/// genuine and fresh.
-pub fn take_device_handoff(state: &AppState, handoff: &str) -> Option<i64> {
+/// The account (and password binding) whose known-device cookie `handoff`
+/// hands back, if it is genuine and fresh.
+pub fn take_device_handoff(state: &AppState, handoff: &str) -> Option<(i64, String)> {
     let bytes = hex::decode(handoff).ok()?;
     let plain = state
         .keyring
         .open_transient(&Aad::device_handoff(), &Sealed::from_stored(bytes))
         .ok()?;
-    let (user_id, issued) = std::str::from_utf8(&plain).ok()?.split_once('.')?;
+    let mut parts = std::str::from_utf8(&plain).ok()?.splitn(3, '.');
+    let (user_id, issued, binding) = (parts.next()?, parts.next()?, parts.next()?);
     let age = crate::web::now_unix() - issued.parse::<i64>().ok()?;
-    (0..=HANDOFF_SECS)
-        .contains(&age)
-        .then(|| user_id.parse().ok())
-        .flatten()
+    if !(0..=HANDOFF_SECS).contains(&age) {
+        return None;
+    }
+    Some((user_id.parse().ok()?, binding.to_string()))
 }
 
 #[cfg(test)]

@@ -196,3 +196,47 @@ async fn a_key_rotation_neither_forgets_a_hold_nor_a_known_browser() {
         "and so does the owner's known browser"
     );
 }
+
+#[tokio::test]
+async fn a_new_password_makes_every_known_browser_a_stranger_again() {
+    let app = spawn_app().await;
+    let email = app.create_user("caseworker", None);
+    let known = new_client();
+    assert_eq!(app.login_with(&known, &email, PASSWORD).await.status(), 303);
+    let token = csrf_token(
+        &known
+            .get(app.url("/staff/account"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    known
+        .post(app.url("/staff/logout"))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    // The password is changed (after a suspected intrusion, say).
+    let new_password = "a brand new passphrase for this account";
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = app.db.connect();
+        diesel::sql_query("UPDATE users SET password_hash = $1 WHERE email = $2")
+            .bind::<diesel::sql_types::Text, _>(haven::crypto::hash_secret_blocking(new_password))
+            .bind::<diesel::sql_types::Text, _>(&email)
+            .execute(&mut conn)
+            .unwrap();
+    }
+    for _ in 0..8 {
+        app.login_with(&new_client(), &email, "attacker guess")
+            .await;
+    }
+    assert_eq!(
+        app.login_with(&known, &email, new_password).await.status(),
+        429,
+        "a browser known under the old password is held like a stranger"
+    );
+}

@@ -87,19 +87,19 @@ pub async fn form(
         .device
         .as_deref()
         .and_then(|h| throttle::take_device_handoff(&state, h));
-    if let Some(user_id) = handed_back {
-        res.add_cookie(&device_cookie(&state, user_id))
+    if let Some((user_id, binding)) = handed_back {
+        res.add_cookie(&device_cookie(&state, user_id, &binding))
             .map_err(AppError::internal)?;
     }
     Ok(res)
 }
 
 /// The known-device cookie for `user_id`.
-fn device_cookie(state: &AppState, user_id: i64) -> Cookie<'static> {
+fn device_cookie(state: &AppState, user_id: i64, binding: &str) -> Cookie<'static> {
     site_cookie(
         &state.config,
         CookieName::DEVICE,
-        throttle::device_token(state, user_id),
+        throttle::device_token(state, user_id, binding),
     )
     .same_site(SameSite::Strict)
     .max_age(CookieDuration::seconds(DEVICE_VALID_SECS))
@@ -177,7 +177,10 @@ pub async fn submit(
         .and_then(|c| {
             named
                 .as_ref()
-                .filter(|u| throttle::device_is_known(&state, Some(c.value()), u.id))
+                .filter(|u| {
+                    let binding = throttle::device_binding(u.password_hash.as_deref());
+                    throttle::device_is_known(&state, Some(c.value()), u.id, &binding)
+                })
                 .map(|u| u.id.to_be_bytes().to_vec())
         });
     if let Some(wait) = held_for(&state, source, &key, device.as_deref()).await? {
@@ -233,7 +236,8 @@ pub async fn submit(
     }
     let cookie = session::start(&state, user.id).await?;
     crate::audit::view(&state, user.id, "user.signin", "user", user.id.to_string()).await?;
-    let device_cookie = device_cookie(&state, user.id);
+    let binding = throttle::device_binding(user.password_hash.as_deref());
+    let device_cookie = device_cookie(&state, user.id, &binding);
     tracing::info!(user_id = user.id, "signed in");
     let must_enrol = StaffRole::parse(&user.role)
         .is_none_or(|role| must_use_second_factor(state.config.require_2fa, role))
@@ -270,9 +274,16 @@ pub async fn logout(
     tracing::info!(user_id = staff.user_id, "signed out");
     // The browser forgets everything of Haven's: pages in its cache,
     // cookies, storage. The sign-in page hands the known-device cookie back.
+    let id = staff.user_id;
+    let password_hash = state
+        .db
+        .run(move |conn| crate::db::users::find(conn, id))
+        .await?
+        .and_then(|u| u.password_hash);
+    let binding = throttle::device_binding(password_hash.as_deref());
     let target = format!(
         "/staff/login?signed_out=1&device={}",
-        throttle::device_handoff(&state, staff.user_id)
+        throttle::device_handoff(&state, staff.user_id, &binding)
     );
     Ok(HttpResponse::SeeOther()
         .insert_header(("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\""))
