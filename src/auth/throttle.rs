@@ -72,6 +72,37 @@ impl<K: Hash + Eq> Limiter<K> {
         entry.0 += 1;
     }
 
+    /// Counts an attempt as a failure before its work is done, unless `key`
+    /// is already blocked (then says how long it must wait, and counts
+    /// nothing). One step under one lock, so that a burst arriving together
+    /// is held back as it arrives: only the first attempts up to the limit
+    /// get through.
+    pub fn try_charge(&self, key: K) -> Result<(), Duration> {
+        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        let window = Duration::from_secs(WINDOW_SECS as u64);
+        if seen.len() >= MAX_SOURCES {
+            seen.retain(|_, (_, since)| since.elapsed() < window);
+        }
+        let entry = seen.entry(key).or_insert((0, Instant::now()));
+        if entry.1.elapsed() >= window {
+            *entry = (0, Instant::now());
+        }
+        if entry.0 >= MAX_FAILURES_PER_SOURCE {
+            return Err(window - entry.1.elapsed());
+        }
+        entry.0 += 1;
+        Ok(())
+    }
+
+    /// Takes back one failure counted before the work was done (the attempt
+    /// succeeded after all).
+    pub fn refund(&self, key: &K) {
+        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(entry) = seen.get_mut(key) {
+            entry.0 = entry.0.saturating_sub(1);
+        }
+    }
+
     pub fn forget(&self, key: &K) {
         self.seen
             .lock()
@@ -86,12 +117,32 @@ impl<K: Hash + Eq> Limiter<K> {
 #[derive(Default)]
 pub struct HeldChecks {
     last: Mutex<HashMap<Vec<u8>, Instant>>,
+    budgets: Mutex<HashMap<Vec<u8>, (Instant, u32)>>,
 }
 
 /// One attempt per held key per this many seconds reaches Argon2.
 pub const HELD_CHECK_SECS: u64 = 3;
 
 impl HeldChecks {
+    /// Whether one more of at most `max` checks per [`HELD_CHECK_SECS`] may
+    /// be spent on `key` now.
+    pub fn try_spend(&self, key: &[u8], max: u32) -> bool {
+        let every = Duration::from_secs(HELD_CHECK_SECS);
+        let mut budgets = self.budgets.lock().unwrap_or_else(|p| p.into_inner());
+        if budgets.len() >= MAX_SOURCES {
+            budgets.retain(|_, (since, _)| since.elapsed() < every);
+        }
+        let entry = budgets.entry(key.to_vec()).or_insert((Instant::now(), 0));
+        if entry.0.elapsed() >= every {
+            *entry = (Instant::now(), 0);
+        }
+        if entry.1 >= max {
+            return false;
+        }
+        entry.1 += 1;
+        true
+    }
+
     /// Whether an attempt on `key` may be checked now (and if so, the next
     /// one waits [`HELD_CHECK_SECS`]).
     pub fn try_take(&self, key: &[u8]) -> bool {
@@ -110,13 +161,14 @@ impl HeldChecks {
     }
 }
 
-/// How many attempts from one source may be hashing at once: a burst of
-/// parallel requests is turned away before any of it reaches Argon2,
-/// instead of filling the hashing queue before its failures are counted.
-pub const MAX_IN_FLIGHT_PER_KEY: u32 = 4;
+/// How many attempts from one held source are checked with Argon2 per
+/// [`HELD_CHECK_SECS`], whatever references they name: this bounds the
+/// work a held source can cause, while each reference keeps a turn of its
+/// own within it (see `cases::follow_up::open`).
+pub const HELD_SOURCE_CHECKS: u32 = 4;
 
-/// Attempts under way per key (a source, a form token), in memory, per
-/// instance. [`InFlight::enter`] hands out a guard that leaves on drop.
+/// Attempts under way per key (a form token), in memory, per instance.
+/// [`InFlight::enter`] hands out a guard that leaves on drop.
 #[derive(Default)]
 pub struct InFlight {
     busy: Mutex<HashMap<Vec<u8>, u32>>,
@@ -313,6 +365,25 @@ mod tests {
             in_flight.enter(b"a".to_vec(), 2).is_some(),
             "and leaving frees a place"
         );
+    }
+
+    #[test]
+    fn a_held_source_spends_a_bounded_number_of_checks() {
+        let checks = HeldChecks::default();
+        let spent = (0..10).filter(|_| checks.try_spend(b"s", 4)).count();
+        assert_eq!(spent, 4);
+        assert!(checks.try_spend(b"t", 4), "another source has its own");
+    }
+
+    #[test]
+    fn a_refund_takes_back_one_failure() {
+        let limiter: Limiter<u8> = Limiter::default();
+        for _ in 0..MAX_FAILURES_PER_SOURCE {
+            limiter.record_failure(1);
+        }
+        assert!(limiter.blocked_for(&1).is_some());
+        limiter.refund(&1);
+        assert!(limiter.blocked_for(&1).is_none());
     }
 
     #[test]

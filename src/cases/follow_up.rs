@@ -73,22 +73,33 @@ pub async fn open(
     // The holds come first and cost no hash: while a source or a reference
     // is held back, one attempt every few seconds is checked and the
     // others are told to wait.
-    let mut in_flight = b"follow-up/".to_vec();
-    in_flight.extend(throttle::source_key(source));
-    let Some(_entered) = state
-        .in_flight
-        .enter(in_flight, throttle::MAX_IN_FLIGHT_PER_KEY)
-    else {
-        return Ok(Opening::Held);
-    };
+    // While the source is held: one turn every few seconds per reference
+    // (so that one reference hammered from a shared address does not take
+    // the turns of the others behind it), within a few checks per source
+    // in that time (so that the work it can cause stays bounded).
     let source_held = state.follow_up_sources.blocked_for(&source).is_some();
-    if source_held && !state.held_checks.try_take(&source_key(source, &key)) {
-        return Ok(Opening::Held);
+    if source_held {
+        let mut budget = b"follow-up-budget/".to_vec();
+        budget.extend(throttle::source_key(source));
+        if !state.held_checks.try_take(&source_key(source, &key))
+            || !state
+                .held_checks
+                .try_spend(&budget, throttle::HELD_SOURCE_CHECKS)
+        {
+            return Ok(Opening::Held);
+        }
     }
     let reference_held = throttle::account_held_until(state, key.clone())
         .await?
         .is_some();
     if reference_held && !state.held_checks.try_take(&key) {
+        return Ok(Opening::Held);
+    }
+    // Counted against the source before the hash, taken back on success: a
+    // burst reaches the source's limit as it arrives. Past the limit, only
+    // the turns above reach Argon2.
+    let charged = state.follow_up_sources.try_charge(source).is_ok();
+    if !charged && !source_held {
         return Ok(Opening::Held);
     }
     let found = match &parsed {
@@ -119,10 +130,12 @@ pub async fn open(
     // attempt every few seconds, and no one who only knows a reference, or
     // shares the reporter's address, can lock the reporter out for good.
     if let (true, Some((_, case_id))) = (ok, found) {
+        if charged {
+            state.follow_up_sources.refund(&source);
+        }
         throttle::account_succeeded(state, key).await?;
         return Ok(Opening::Opened(case_id));
     }
-    state.follow_up_sources.record_failure(source);
     throttle::account_failed(state, key).await?;
     Ok(if source_held || reference_held {
         Opening::Held

@@ -172,6 +172,11 @@ impl SecretHasher {
     ) -> Result<T, Busy> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |blocks| {
+            // Nobody waits for an answer any more (the client went away):
+            // spend no Argon2 work on it.
+            if reply.is_closed() {
+                return;
+            }
             let _ = reply.send(work(blocks));
         });
         lane.try_send(job).map_err(|_| Busy)?;

@@ -82,7 +82,19 @@ impl FormSigner {
         else {
             return None;
         };
+        let text = issued;
         let issued = issued.parse::<i64>().ok()?;
+        // Only the form we wrote: `0123`, `+123` or an upper-case MAC would
+        // verify the same but differ as text, and a single-use token is
+        // spent by its text.
+        if issued.to_string() != text
+            || nonce.len() != 32
+            || !nonce
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        {
+            return None;
+        }
         if issued > now + 60 || now - issued > max_age_secs {
             return None;
         }
@@ -138,6 +150,21 @@ mod tests {
 
     fn signer() -> FormSigner {
         FormSigner::new(&Keyring::new(vec![MasterKey::generate()]).unwrap())
+    }
+
+    #[test]
+    fn only_the_token_as_written_verifies() {
+        let s = signer();
+        let token = s.issue("report", 1_000);
+        assert!(s.verify("report", &token, 1_000, 60));
+        let (issued, rest) = token.split_once('.').unwrap();
+        for variant in [
+            format!("0{issued}.{rest}"),
+            format!("+{issued}.{rest}"),
+            format!("{issued}.{}", rest.to_uppercase()),
+        ] {
+            assert!(!s.verify("report", &variant, 1_000, 60), "{variant}");
+        }
     }
 
     #[test]

@@ -237,8 +237,14 @@ pub fn page(
 
 /// Up to `limit` rows after `after`, oldest first (for verification).
 pub fn chunk(conn: &mut Conn, after: i64, limit: i64) -> Result<Vec<AuditRow>, DbError> {
-    Ok(audit_log::table
-        .filter(audit_log::id.gt(after))
+    let query = audit_log::table.into_boxed();
+    // From `i64::MIN` a walk starts at the very bottom, that id included.
+    let query = if after == i64::MIN {
+        query.filter(audit_log::id.ge(after))
+    } else {
+        query.filter(audit_log::id.gt(after))
+    };
+    Ok(query
         .order(audit_log::id.asc())
         .limit(limit)
         .select(AuditRow::as_select())

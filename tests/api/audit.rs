@@ -536,20 +536,21 @@ async fn an_entry_slipped_in_below_the_first_id_breaks_the_chain() {
     diesel::sql_query("ALTER TABLE audit_log DROP CONSTRAINT audit_log_id_positive")
         .execute(&mut conn)
         .unwrap();
-    for chain in [1i16, 2] {
+    for (id, chain) in [(-6i64, 1i16), (-7, 2), (i64::MIN, 2)] {
         diesel::sql_query(
             "INSERT INTO audit_log (id, at, actor_id, action, target_type, target_id, detail, \
              prev_hash, hash, chain) \
-             SELECT -5 - $1, now(), actor_id, 'case.view', 'case', target_id, '', \
-             '\\x01', '\\x00', $1 FROM audit_log WHERE action = 'case.view' LIMIT 1",
+             SELECT $1, now(), actor_id, 'case.view', 'case', target_id, '', \
+             '\\x01', '\\x00', $2 FROM audit_log WHERE action = 'case.view' LIMIT 1",
         )
+        .bind::<diesel::sql_types::BigInt, _>(id)
         .bind::<diesel::sql_types::SmallInt, _>(chain)
         .execute(&mut conn)
         .unwrap();
         let verdict = haven::audit::verify(&app.state.db, |_| {}).unwrap();
         assert!(
             !matches!(verdict, Verdict::Intact { .. }),
-            "chain {chain}: {verdict:?}"
+            "id {id}, chain {chain}: {verdict:?}"
         );
         diesel::sql_query("SET session_replication_role = replica")
             .execute(&mut conn)

@@ -345,3 +345,37 @@ async fn another_site_cannot_make_the_exit_wipe_a_caseworkers_cookies() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_exit_begun_by_another_site_keeps_the_cookies_on_its_second_step_too() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .get(app.url("/exit"))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers().get("clear-site-data").unwrap(),
+        "\"cache\", \"storage\""
+    );
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("url=/exit/now?kept=1"),
+        "the second step is told: {html}"
+    );
+    // The hop page's own refresh is same-origin, yet keeps the cookies.
+    let res = app
+        .client
+        .get(app.url("/exit/now?kept=1"))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers().get("clear-site-data").unwrap(),
+        "\"cache\", \"storage\""
+    );
+}

@@ -22,18 +22,17 @@ pub const CLEAR_SITE_DATA: &str = "\"cache\", \"cookies\", \"storage\"";
 /// What it is told to forget when another site sent it here.
 pub const CLEAR_SITE_DATA_CROSS_SITE: &str = "\"cache\", \"storage\"";
 
-/// The `Clear-Site-Data` header for `req`. Cookies are cleared only when
-/// the request comes from Haven's own pages (or from the address bar, a
-/// bookmark, or a browser too old to say): another site that sends a
-/// caseworker's browser here must not wipe their known-device cookie, the
-/// one thing that keeps an attacker from locking them out of sign-in.
-pub fn clear_site_data(req: &HttpRequest) -> (HeaderName, HeaderValue) {
-    let from_elsewhere = req
-        .headers()
+/// Whether another site sent the browser here (`Sec-Fetch-Site`).
+fn from_elsewhere(req: &HttpRequest) -> bool {
+    req.headers()
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|site| matches!(site, "cross-site" | "same-site"));
-    let value = if from_elsewhere {
+        .is_some_and(|site| matches!(site, "cross-site" | "same-site"))
+}
+
+/// The `Clear-Site-Data` header, with or without cookies.
+fn clear(keep_cookies: bool) -> (HeaderName, HeaderValue) {
+    let value = if keep_cookies {
         CLEAR_SITE_DATA_CROSS_SITE
     } else {
         CLEAR_SITE_DATA
@@ -42,6 +41,15 @@ pub fn clear_site_data(req: &HttpRequest) -> (HeaderName, HeaderValue) {
         HeaderName::from_static("clear-site-data"),
         HeaderValue::from_static(value),
     )
+}
+
+/// The `Clear-Site-Data` header for `req`. Cookies are cleared only when
+/// the request comes from Haven's own pages (or from the address bar, a
+/// bookmark, or a browser too old to say): another site that sends a
+/// caseworker's browser here must not wipe their known-device cookie, the
+/// one thing that keeps an attacker from locking them out of sign-in.
+pub fn clear_site_data(req: &HttpRequest) -> (HeaderName, HeaderValue) {
+    clear(from_elsewhere(req))
 }
 
 /// A blank step on the way out, moving on to `next` at once.
@@ -55,24 +63,43 @@ struct Hop {
 
 /// A page that clears the site's data and moves on to `next`.
 pub fn hop(
-    req: &HttpRequest,
+    keep_cookies: bool,
     t: Tr,
     next: String,
     label: &'static str,
 ) -> Result<HttpResponse, AppError> {
     let mut res = no_store(render_with_status(&Hop { t, next, label }, StatusCode::OK)?);
-    let (name, value) = clear_site_data(req);
+    let (name, value) = clear(keep_cookies);
     res.headers_mut().insert(name, value);
     Ok(res)
 }
 
 pub async fn leave(req: HttpRequest, t: Tr) -> Result<HttpResponse, AppError> {
-    hop(&req, t, "/exit/now".to_string(), "quick-exit")
+    // Sent here by another site: the next step, though asked for by this
+    // page, keeps the cookies too.
+    let keep = from_elsewhere(&req);
+    let next = if keep {
+        "/exit/now?kept=1"
+    } else {
+        "/exit/now"
+    };
+    hop(keep, t, next.to_string(), "quick-exit")
 }
 
-pub async fn away(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+#[derive(serde::Deserialize)]
+pub struct AwayQuery {
+    kept: Option<String>,
+}
+
+pub async fn away(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    q: web::Query<AwayQuery>,
+) -> HttpResponse {
+    // `kept` can only keep cookies, never clear more: it needs no check.
+    let keep = from_elsewhere(&req) || q.kept.is_some();
     HttpResponse::SeeOther()
-        .insert_header(clear_site_data(&req))
+        .insert_header(clear(keep))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((header::LOCATION, state.config.exit_url.as_str()))
         .finish()

@@ -125,9 +125,13 @@ fn minutes(secs: i64) -> i64 {
 /// How long this attempt must wait, if it is held back: by its known
 /// browser's own count only, or else by its source's and its account
 /// name's. Cheap checks, made before any Argon2 work.
+///
+/// `source` is `None` on the second look, after the password check: the
+/// attempt has already been counted against its source, which the first
+/// look judged.
 async fn held_for(
     state: &AppState,
-    source: IpAddr,
+    source: Option<IpAddr>,
     key: &[u8],
     device: Option<&[u8]>,
 ) -> Result<Option<i64>, AppError> {
@@ -137,7 +141,7 @@ async fn held_for(
             .blocked_for(&device.to_vec())
             .map(|w| w.as_secs() as i64));
     }
-    if let Some(wait) = state.sources.blocked_for(&source) {
+    if let Some(wait) = source.and_then(|source| state.sources.blocked_for(&source)) {
         return Ok(Some(wait.as_secs() as i64));
     }
     let until = throttle::account_held_until(state, key.to_vec()).await?;
@@ -183,26 +187,21 @@ pub async fn submit(
                 })
                 .map(|u| u.id.to_be_bytes().to_vec())
         });
-    if let Some(wait) = held_for(&state, source, &key, device.as_deref()).await? {
+    if let Some(wait) = held_for(&state, Some(source), &key, device.as_deref()).await? {
         tracing::warn!("sign-in refused: throttled");
         return throttled(wait);
     }
-    // A burst from one source is turned away before it reaches Argon2
-    // (a known browser is not: it has its own count, and must get in).
-    let mut in_flight = b"sign-in/".to_vec();
-    in_flight.extend(throttle::source_key(source));
-    let _entered = match device {
-        Some(_) => None,
-        None => match state
-            .in_flight
-            .enter(in_flight, throttle::MAX_IN_FLIGHT_PER_KEY)
-        {
-            Some(entered) => Some(entered),
-            None => {
-                tracing::warn!("sign-in refused: too many at once from one source");
-                return throttled(1);
-            }
-        },
+    // Counted against its source before any hashing, and taken back if it
+    // succeeds: a burst from one source reaches the source's limit as it
+    // arrives, not after its hashes are done. (A known browser has its own
+    // count and is not held by its source's.)
+    let charged = match state.sources.try_charge(source) {
+        Ok(()) => true,
+        Err(_) if device.is_some() => false,
+        Err(wait) => {
+            tracing::warn!("sign-in refused: throttled");
+            return throttled(wait.as_secs() as i64);
+        }
     };
 
     // The Argon2 work: the password, then the code field, whose cost
@@ -214,7 +213,7 @@ pub async fn submit(
     // look before any failure was counted, and must not get through
     // because one of them guessed right — nor burn the owner's codes.
     // (Looked at whether the password was right or not: the same work.)
-    if let Some(wait) = held_for(&state, source, &key, device.as_deref()).await? {
+    if let Some(wait) = held_for(&state, None, &key, device.as_deref()).await? {
         tracing::warn!("sign-in refused: throttled during verification");
         return throttled(wait);
     }
@@ -222,7 +221,6 @@ pub async fn submit(
     let second = totp::check_second_factor(&state, enrolled, &form.totp).await?;
     let user = user.filter(|u| !u.totp_enabled || second);
     let Some(user) = user else {
-        state.sources.record_failure(source);
         if let Some(device) = device {
             state.known_devices.record_failure(device);
         }
@@ -230,6 +228,9 @@ pub async fn submit(
         tracing::info!("sign-in refused");
         return refuse(t.t("login-failed"), StatusCode::UNAUTHORIZED);
     };
+    if charged {
+        state.sources.refund(&source);
+    }
     throttle::account_succeeded(&state, key).await?;
     if let Some(device) = &device {
         state.known_devices.forget(device);
