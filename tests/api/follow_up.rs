@@ -1,51 +1,11 @@
 use crate::helpers::*;
 
-async fn open_case(
-    app: &TestApp,
-    client: &reqwest::Client,
-    reference: &str,
-    receipt: &str,
-) -> reqwest::Response {
-    let page = client
-        .get(app.url("/follow-up"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    client
-        .post(app.url("/follow-up"))
-        .form(&[
-            ("reference", reference),
-            ("receipt", receipt),
-            ("csrf_token", &token),
-        ])
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn case_page(app: &TestApp, client: &reqwest::Client) -> String {
-    plain(
-        &client
-            .get(app.url("/follow-up/case"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    )
-}
-
 #[tokio::test]
 async fn the_right_receipt_opens_the_case_with_its_status_in_plain_words() {
     let app = spawn_app().await;
     let (reference, receipt) = app.file_report(ReportForm::new("follow me up")).await;
     let client = new_client();
-    let res = open_case(
+    let res = open_follow_up(
         &app,
         &client,
         &reference.to_lowercase().replace('-', " "),
@@ -67,7 +27,7 @@ async fn the_right_receipt_opens_the_case_with_its_status_in_plain_words() {
             && cookie.split(';').any(|a| a.trim() == "Path=/"),
         "the whole site, as the __Host- prefix over HTTPS requires: {cookie}"
     );
-    let page = case_page(&app, &client).await;
+    let page = follow_up_page(&app, &client).await;
     assert!(page.contains(&reference));
     assert!(page.contains("Received. A caseworker will read it soon."));
     assert!(
@@ -80,9 +40,10 @@ async fn the_right_receipt_opens_the_case_with_its_status_in_plain_words() {
 async fn a_wrong_receipt_and_an_unknown_reference_get_the_same_answer() {
     let app = spawn_app().await;
     let (reference, _) = app.file_report(ReportForm::new("x")).await;
-    let wrong = open_case(&app, &new_client(), &reference, "0000 0000 0000 0000 0000").await;
-    let unknown = open_case(&app, &new_client(), "ZZZZ-ZZZZ", "0000 0000 0000 0000 0000").await;
-    let garbage = open_case(&app, &new_client(), "not a reference", "letters").await;
+    let wrong = open_follow_up(&app, &new_client(), &reference, "0000 0000 0000 0000 0000").await;
+    let unknown =
+        open_follow_up(&app, &new_client(), "ZZZZ-ZZZZ", "0000 0000 0000 0000 0000").await;
+    let garbage = open_follow_up(&app, &new_client(), "not a reference", "letters").await;
     for res in [&wrong, &unknown, &garbage] {
         assert_eq!(res.status(), 401);
         assert!(res.headers().get("set-cookie").is_none());
@@ -111,13 +72,13 @@ async fn attempts_are_throttled_per_reference_and_per_source_and_no_address_is_s
     let (reference, receipt) = app.file_report(ReportForm::new("x")).await;
     for _ in 0..6 {
         assert_eq!(
-            open_case(&app, &new_client(), &reference, "1111 1111 1111 1111 1111")
+            open_follow_up(&app, &new_client(), &reference, "1111 1111 1111 1111 1111")
                 .await
                 .status(),
             401
         );
     }
-    let res = open_case(&app, &new_client(), &reference, "1111 1111 1111 1111 1112").await;
+    let res = open_follow_up(&app, &new_client(), &reference, "1111 1111 1111 1111 1112").await;
     assert_eq!(
         res.status(),
         429,
@@ -127,7 +88,7 @@ async fn attempts_are_throttled_per_reference_and_per_source_and_no_address_is_s
         "Too many attempts with this reference or from this connection. Wait a few seconds"
     ));
     let hashed = app.state.hasher.verifications();
-    let res = open_case(&app, &new_client(), &reference, &receipt).await;
+    let res = open_follow_up(&app, &new_client(), &reference, &receipt).await;
     assert_eq!(
         res.status(),
         429,
@@ -139,7 +100,7 @@ async fn attempts_are_throttled_per_reference_and_per_source_and_no_address_is_s
         "the others cost no hash"
     );
     held_check_passes().await;
-    let res = open_case(&app, &new_client(), &reference, &receipt).await;
+    let res = open_follow_up(&app, &new_client(), &reference, &receipt).await;
     assert_eq!(
         res.status(),
         303,
@@ -147,7 +108,7 @@ async fn attempts_are_throttled_per_reference_and_per_source_and_no_address_is_s
     );
     let (other, other_receipt) = app.file_report(ReportForm::new("y")).await;
     for i in 0..14 {
-        let _ = open_case(
+        let _ = open_follow_up(
             &app,
             &new_client(),
             &format!("AAAA-{:04}", i),
@@ -155,14 +116,14 @@ async fn attempts_are_throttled_per_reference_and_per_source_and_no_address_is_s
         )
         .await;
     }
-    let res = open_case(&app, &new_client(), &other, "3333 3333 3333 3333 3333").await;
+    let res = open_follow_up(&app, &new_client(), &other, "3333 3333 3333 3333 3333").await;
     assert_eq!(
         res.status(),
         429,
         "this source has failed 20 times: its wrong receipts wait"
     );
     held_check_passes().await;
-    let res = open_case(&app, &new_client(), &other, &other_receipt).await;
+    let res = open_follow_up(&app, &new_client(), &other, &other_receipt).await;
     assert_eq!(
         res.status(),
         303,
@@ -189,8 +150,8 @@ async fn a_caseworker_and_the_reporter_exchange_messages_encrypted_at_rest() {
     assert_eq!(res.status(), 303);
 
     let reporter = new_client();
-    open_case(&app, &reporter, &reference, &receipt).await;
-    let page = case_page(&app, &reporter).await;
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    let page = follow_up_page(&app, &reporter).await;
     assert!(page.contains("STAFF-MSG-881 Are you safe tonight?"));
     let token = csrf_token(&page);
     let res = reporter
@@ -249,8 +210,8 @@ async fn the_reporter_adds_evidence() {
     let app = spawn_app().await;
     let (reference, receipt) = app.file_report(ReportForm::new("evidence later")).await;
     let reporter = new_client();
-    open_case(&app, &reporter, &reference, &receipt).await;
-    let page = case_page(&app, &reporter).await;
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    let page = follow_up_page(&app, &reporter).await;
     let at = page.find("enctype=\"multipart/form-data\"").unwrap();
     let start = page[..at].rfind("action=\"").unwrap() + 8;
     let action = unescape(
@@ -271,7 +232,7 @@ async fn the_reporter_adds_evidence() {
         .unwrap();
     assert_eq!(res.status(), 303);
     assert!(
-        case_page(&app, &reporter)
+        follow_up_page(&app, &reporter)
             .await
             .contains("One file has been received")
     );
@@ -302,8 +263,8 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
         .file_report(ReportForm::new("delete me").file("a.png", PNG))
         .await;
     let reporter = new_client();
-    open_case(&app, &reporter, &reference, &receipt).await;
-    let token = csrf_token(&case_page(&app, &reporter).await);
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    let token = csrf_token(&follow_up_page(&app, &reporter).await);
     let res = reporter
         .post(app.url("/follow-up/case/deletion"))
         .form(&[("csrf_token", token.as_str())])
@@ -311,7 +272,7 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    let page = case_page(&app, &reporter).await;
+    let page = follow_up_page(&app, &reporter).await;
     assert!(page.contains("Your report will be deleted"));
     let res = reporter
         .post(app.url("/follow-up/case/deletion/cancel"))
@@ -366,7 +327,7 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
         assert_eq!(app.count(table), 0, "{table} is empty");
     }
     assert_eq!(
-        open_case(&app, &new_client(), &reference, &receipt)
+        open_follow_up(&app, &new_client(), &reference, &receipt)
             .await
             .status(),
         401,
@@ -379,8 +340,8 @@ async fn a_caseworker_can_carry_out_a_deletion_request_at_once() {
     let app = spawn_app().await;
     let (reference, receipt) = app.file_report(ReportForm::new("delete now")).await;
     let reporter = new_client();
-    open_case(&app, &reporter, &reference, &receipt).await;
-    let token = csrf_token(&case_page(&app, &reporter).await);
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    let token = csrf_token(&follow_up_page(&app, &reporter).await);
     reporter
         .post(app.url("/follow-up/case/deletion"))
         .form(&[("csrf_token", token.as_str())])
@@ -416,8 +377,8 @@ async fn leaving_ends_the_visit() {
     let app = spawn_app().await;
     let (reference, receipt) = app.file_report(ReportForm::new("x")).await;
     let reporter = new_client();
-    open_case(&app, &reporter, &reference, &receipt).await;
-    let token = csrf_token(&case_page(&app, &reporter).await);
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    let token = csrf_token(&follow_up_page(&app, &reporter).await);
     let res = reporter
         .post(app.url("/follow-up/leave"))
         .form(&[("csrf_token", token.as_str())])

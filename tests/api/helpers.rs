@@ -450,6 +450,50 @@ pub const PNG: &[u8] = &[
     0x42, 0x60, 0x82,
 ];
 
+/// Opens case `reference` with `receipt` on the follow-up form, as the
+/// reporter does with `client` (fetching the form for its token).
+pub async fn open_follow_up(
+    app: &TestApp,
+    client: &reqwest::Client,
+    reference: &str,
+    receipt: &str,
+) -> reqwest::Response {
+    let page = client
+        .get(app.url("/follow-up"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_token(&page);
+    client
+        .post(app.url("/follow-up"))
+        .form(&[
+            ("reference", reference),
+            ("receipt", receipt),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The follow-up page of the case `client` has opened, as text (see
+/// [`plain`]).
+pub async fn follow_up_page(app: &TestApp, client: &reqwest::Client) -> String {
+    plain(
+        &client
+            .get(app.url("/follow-up/case"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
+}
+
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)

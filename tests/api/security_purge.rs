@@ -1,0 +1,83 @@
+//! Security claim 7, purge: a purged case cannot be opened, even from a
+//! copy of the database taken before.
+
+use crate::helpers::*;
+
+/// Claim: after a purge (and the master-key rotation `haven purge` does),
+/// nothing of the case opens, even with a copy of the database taken before
+/// the purge and the master key file as it is now.
+#[tokio::test]
+async fn claim_a_purged_case_cannot_be_opened_from_an_older_copy() {
+    let app = spawn_app().await;
+    let (reference, _) = app.file_report(ReportForm::new("PURGED-WORDS")).await;
+    let (kept, _) = app.file_report(ReportForm::new("KEPT-WORDS")).await;
+    let mut conn = app.db.connect();
+    let before = haven::db::cases::find_by_reference(&mut conn, &reference)
+        .unwrap()
+        .unwrap();
+    // The copy an attacker kept: the wrapped key and the sealed content.
+    let copy = (
+        before.master_key_id.clone(),
+        before.wrapped_key.clone(),
+        before.content.clone(),
+    );
+    // Through the app's pool, which signs the audit entries.
+    let db = app.state.db.clone();
+    assert!(
+        db.run_blocking(|conn| haven::cases::purge::purge_case(
+            conn,
+            before.id,
+            haven::cases::purge::Reason::Retention
+        ))
+        .unwrap()
+    );
+    let key_file = app.key_dir.join("master.key");
+    assert!(haven::db::audit::shred_pending(&mut conn).unwrap());
+    haven::keys::rotate(&db, &key_file, std::time::Duration::ZERO, |_| {}).unwrap();
+    haven::keys::retire(&db, &key_file, |_| {}).unwrap();
+    assert!(!haven::db::audit::shred_pending(&mut conn).unwrap());
+
+    let keyring_now = haven::crypto::Keyring::load(&key_file, false).unwrap();
+    let wrapped = haven::crypto::WrappedKey {
+        master_key_id: copy.0,
+        sealed: copy.1,
+    };
+    assert!(
+        keyring_now.unwrap(&wrapped, &reference).is_err(),
+        "the old copy's key no longer opens"
+    );
+    // The case that was kept still opens, now under the new key.
+    let kept_row = haven::db::cases::find_by_reference(&mut conn, &kept)
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept_row.master_key_id, keyring_now.current().id());
+    let data_key = keyring_now
+        .unwrap(
+            &haven::crypto::WrappedKey {
+                master_key_id: kept_row.master_key_id.clone(),
+                sealed: kept_row.wrapped_key.clone(),
+            },
+            &kept,
+        )
+        .unwrap();
+    let content = data_key
+        .open(&haven::crypto::Aad::case_content(&kept), &kept_row.content)
+        .unwrap();
+    assert!(String::from_utf8_lossy(&content).contains("KEPT-WORDS"));
+    let _ = copy.2;
+    // And the running service picks up the rotated file without a restart.
+    assert!(app.state.keyring.reload_if_changed().unwrap());
+    app.login_as("caseworker").await;
+    assert!(
+        app.get_text(&format!("/staff/cases/{kept}"))
+            .await
+            .contains("KEPT-WORDS")
+    );
+    let audit = haven::db::audit::page(&mut conn, &Default::default(), 50).unwrap();
+    let purge = audit
+        .iter()
+        .find(|(r, _)| r.action == "case.purge")
+        .expect("the purge is audited");
+    assert_eq!(purge.0.detail, "retention");
+    assert!(!purge.0.target_id.contains(&reference), "with no content");
+}
