@@ -5,6 +5,7 @@ mod helpers;
 mod smtp;
 
 mod accounts;
+mod atomic;
 mod audit;
 mod authorization;
 mod bad_input;

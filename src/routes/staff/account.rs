@@ -129,7 +129,19 @@ pub async fn profile(
     let id = staff.user_id;
     state
         .db
-        .run(move |conn| db::users::set_profile(conn, id, &name, language.as_str()))
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::users::set_profile(conn, id, &name, language.as_str())?;
+                db::audit::record(
+                    conn,
+                    Some(id),
+                    "user.profile",
+                    "user",
+                    &id.to_string(),
+                    language.as_str(),
+                )
+            })
+        })
         .await?;
     Ok(redirect(
         Tr::new(language, true),
@@ -152,7 +164,19 @@ pub async fn duty(
     let id = staff.user_id;
     state
         .db
-        .run(move |conn| db::users::set_on_duty(conn, id, on))
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::users::set_on_duty(conn, id, on)?;
+                db::audit::record(
+                    conn,
+                    Some(id),
+                    "user.duty",
+                    "user",
+                    &id.to_string(),
+                    if on { "true" } else { "false" },
+                )
+            })
+        })
         .await?;
     tracing::info!(user_id = id, on_duty = on, "duty changed");
     Ok(redirect(t, "/staff/account?done=duty"))
@@ -272,15 +296,17 @@ pub async fn totp_confirm(
     state
         .db
         .run(move |conn| {
-            db::users::enable_totp(conn, id)?;
-            db::audit::record(
-                conn,
-                Some(id),
-                "user.totp",
-                "user",
-                &id.to_string(),
-                "enabled",
-            )
+            db::transaction(conn, |conn| {
+                db::users::enable_totp(conn, id)?;
+                db::audit::record(
+                    conn,
+                    Some(id),
+                    "user.totp",
+                    "user",
+                    &id.to_string(),
+                    "enabled",
+                )
+            })
         })
         .await?;
     let codes = totp::new_recovery_codes(&state, id).await?;
@@ -339,16 +365,18 @@ pub async fn totp_disable(
     state
         .db
         .run(move |conn| {
-            db::users::disable_totp(conn, id)?;
-            db::audit::record(
-                conn,
-                Some(id),
-                "user.totp",
-                "user",
-                &id.to_string(),
-                "disabled",
-            )?;
-            db::recovery_codes::delete_for_user(conn, id)
+            db::transaction(conn, |conn| {
+                db::users::disable_totp(conn, id)?;
+                db::audit::record(
+                    conn,
+                    Some(id),
+                    "user.totp",
+                    "user",
+                    &id.to_string(),
+                    "disabled",
+                )?;
+                db::recovery_codes::delete_for_user(conn, id)
+            })
         })
         .await?;
     tracing::info!(user_id = id, "two-factor sign-in disabled");

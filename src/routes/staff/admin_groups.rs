@@ -313,25 +313,27 @@ pub async fn update(
     let saved = state
         .db
         .run(move |conn| {
-            db::organisations::find(conn, id)?
-                .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
-            db::organisations::update(
-                conn,
-                id,
-                &group.name,
-                &group.emails,
-                &group.communities,
-                group.language.as_str(),
-                active,
-            )?;
-            db::audit::record(
-                conn,
-                Some(admin),
-                "group.update",
-                "group",
-                &id.to_string(),
-                if active { "active" } else { "inactive" },
-            )
+            db::transaction(conn, |conn| {
+                db::organisations::find(conn, id)?
+                    .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
+                db::organisations::update(
+                    conn,
+                    id,
+                    &group.name,
+                    &group.emails,
+                    &group.communities,
+                    group.language.as_str(),
+                    active,
+                )?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "group.update",
+                    "group",
+                    &id.to_string(),
+                    if active { "active" } else { "inactive" },
+                )
+            })
         })
         .await;
     match saved {

@@ -109,18 +109,20 @@ pub async fn retry(
     let retried = state
         .db
         .run(move |conn| {
-            let retried = db::outbox::retry(conn, id)?;
-            if retried {
-                db::audit::record(
-                    conn,
-                    Some(admin),
-                    "outbox.retry",
-                    "outbox",
-                    &id.to_string(),
-                    "",
-                )?;
-            }
-            Ok(retried)
+            db::transaction(conn, |conn| {
+                let retried = db::outbox::retry(conn, id)?;
+                if retried {
+                    db::audit::record(
+                        conn,
+                        Some(admin),
+                        "outbox.retry",
+                        "outbox",
+                        &id.to_string(),
+                        "",
+                    )?;
+                }
+                Ok(retried)
+            })
         })
         .await?;
     if !retried {

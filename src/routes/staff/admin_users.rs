@@ -462,15 +462,17 @@ pub async fn set_duty(
     state
         .db
         .run(move |conn| {
-            db::users::set_on_duty(conn, id, on)?;
-            db::audit::record(
-                conn,
-                Some(admin),
-                "user.duty",
-                "user",
-                &id.to_string(),
-                if on { "true" } else { "false" },
-            )
+            db::transaction(conn, |conn| {
+                db::users::set_on_duty(conn, id, on)?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "user.duty",
+                    "user",
+                    &id.to_string(),
+                    if on { "true" } else { "false" },
+                )
+            })
         })
         .await?;
     tracing::info!(

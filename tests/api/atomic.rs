@@ -1,0 +1,120 @@
+//! Every change commits with its audit entry or not at all: a failure
+//! injected into the audit log (a trigger that refuses one action) must
+//! leave neither the change nor its entry behind.
+
+use diesel::RunQueryDsl;
+
+use crate::helpers::*;
+
+/// Makes PostgreSQL refuse audit entries of `action`, as a crash between
+/// the change and its entry would.
+fn fail_audit_of(app: &TestApp, action: &str) {
+    let mut conn = app.db.connect();
+    diesel::sql_query(format!(
+        "CREATE OR REPLACE FUNCTION haven_test_fail_audit() RETURNS trigger \
+         LANGUAGE plpgsql AS $$ BEGIN \
+         IF NEW.action = '{action}' THEN RAISE EXCEPTION 'injected failure'; END IF; \
+         RETURN NEW; END $$"
+    ))
+    .execute(&mut conn)
+    .unwrap();
+    diesel::sql_query(
+        "CREATE OR REPLACE TRIGGER haven_test_fail_audit BEFORE INSERT ON audit_log \
+         FOR EACH ROW EXECUTE FUNCTION haven_test_fail_audit()",
+    )
+    .execute(&mut conn)
+    .unwrap();
+}
+
+fn entries(app: &TestApp, action: &str) -> i64 {
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let mut conn = app.db.connect();
+    diesel::sql_query("SELECT count(*) AS n FROM audit_log WHERE action = $1")
+        .bind::<diesel::sql_types::Text, _>(action)
+        .get_result::<N>(&mut conn)
+        .unwrap()
+        .n
+}
+
+async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    let token = app.staff_csrf().await;
+    let mut form: Vec<(&str, &str)> = fields.to_vec();
+    form.push(("csrf_token", &token));
+    app.post_form(path, &form).await
+}
+
+#[tokio::test]
+async fn a_change_whose_audit_entry_fails_is_not_kept() {
+    let app = spawn_app().await;
+    let group = {
+        let mut conn = app.db.connect();
+        haven::db::organisations::insert(
+            &mut conn,
+            &haven::domain::GroupName::parse("Group A").unwrap(),
+            &["a@example.org".into()],
+            &[],
+        )
+        .unwrap()
+        .id
+    };
+    let colleague = app.create_user("caseworker", None);
+    let colleague_id = app.user_id(&colleague);
+    app.login_as_admin().await;
+
+    fail_audit_of(&app, "group.update");
+    let res = post(
+        &app,
+        &format!("/staff/admin/groups/{group}"),
+        &[
+            ("name", "Renamed Group"),
+            ("emails", "a@example.org"),
+            ("active", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 500);
+    let mut conn = app.db.connect();
+    assert_eq!(
+        haven::db::organisations::find(&mut conn, group)
+            .unwrap()
+            .unwrap()
+            .name,
+        "Group A",
+        "the rename did not outlive its audit entry"
+    );
+    assert_eq!(entries(&app, "group.update"), 0);
+
+    fail_audit_of(&app, "user.duty");
+    let res = post(
+        &app,
+        &format!("/staff/admin/users/{colleague_id}/duty"),
+        &[("on_duty", "yes")],
+    )
+    .await;
+    assert_eq!(res.status(), 500);
+    let res = post(&app, "/staff/account/duty", &[("on_duty", "yes")]).await;
+    assert_eq!(res.status(), 500);
+    let on_duty = |email: &str| {
+        haven::db::users::find_by_email(&mut app.db.connect(), email)
+            .unwrap()
+            .unwrap()
+            .on_duty
+    };
+    assert!(!on_duty(&colleague), "nobody was put on duty");
+    assert_eq!(entries(&app, "user.duty"), 0);
+
+    fail_audit_of(&app, "nothing at all");
+    let res = post(
+        &app,
+        &format!("/staff/admin/users/{colleague_id}/duty"),
+        &[("on_duty", "yes")],
+    )
+    .await;
+    assert_eq!(res.status(), 303, "with the audit log working, it works");
+    assert!(on_duty(&colleague));
+    assert_eq!(entries(&app, "user.duty"), 1);
+}
