@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::crypto::hash_secret_blocking;
 use crate::db::{self, Db};
 use crate::domain::{Community, EmailAddress, GroupName, NewPassword, PasswordProblem, StaffRole};
-use crate::startup::{Application, build_state, migrate_when_ready};
+use crate::startup::migrate_when_ready;
 
 #[derive(Parser)]
 #[command(
@@ -132,7 +132,7 @@ pub enum OrgCommand {
 
 pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve => serve(config),
+        Command::Serve => crate::startup::serve(config),
         Command::Migrate => {
             let db = Db::new(config.database_url.expose(), 1)?;
             let n = migrate_when_ready(&db, Duration::from_secs(30))?;
@@ -253,25 +253,6 @@ fn explain(verdict: crate::audit::Verdict) -> anyhow::Result<u64> {
              rewritten (or the checkpoint belongs to another database); {COMPROMISED}"
         ),
     }
-}
-
-fn serve(config: Config) -> anyhow::Result<()> {
-    let state = build_state(config)?;
-    let applied = migrate_when_ready(&state.db, Duration::from_secs(120))?;
-    tracing::info!(applied, "migrations checked");
-    if crate::audit::bind_unkeyed_entries(&state.db)? {
-        tracing::info!("audit entries written before the chain was keyed are now bound into it");
-    }
-    let worker = crate::mail::worker::spawn(state.clone())?;
-    let served = actix_web::rt::System::new().block_on(async move {
-        let app = Application::build(state)?;
-        tracing::info!(port = app.port(), "serving");
-        app.run_until_stopped()
-            .await
-            .context("the server stopped with an error")
-    });
-    worker.stop();
-    served
 }
 
 fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {

@@ -52,6 +52,28 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
     })
 }
 
+/// `haven serve`: waits for PostgreSQL and migrates, binds audit entries
+/// written before the chain was keyed into it, then serves with the mail
+/// worker beside it until SIGINT or SIGTERM.
+pub fn serve(config: Config) -> anyhow::Result<()> {
+    let state = build_state(config)?;
+    let applied = migrate_when_ready(&state.db, Duration::from_secs(120))?;
+    tracing::info!(applied, "migrations checked");
+    if crate::audit::bind_unkeyed_entries(&state.db)? {
+        tracing::info!("audit entries written before the chain was keyed are now bound into it");
+    }
+    let worker = crate::mail::worker::spawn(state.clone())?;
+    let served = actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(state)?;
+        tracing::info!(port = app.port(), "serving");
+        app.run_until_stopped()
+            .await
+            .context("the server stopped with an error")
+    });
+    worker.stop();
+    served
+}
+
 /// Waits for PostgreSQL (up to `patience`), then applies pending migrations.
 pub fn migrate_when_ready(db: &Db, patience: Duration) -> anyhow::Result<usize> {
     let started = std::time::Instant::now();

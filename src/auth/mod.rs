@@ -9,7 +9,7 @@ pub mod session;
 pub mod throttle;
 pub mod totp;
 
-pub use policy::{Access, RULES, staff_gate};
+pub use policy::{Access, RULES};
 pub use session::{SESSION_ABSOLUTE_SECS, SESSION_IDLE_SECS, Staff};
 
 /// Whether `next` is a path on this site (and so safe to redirect to after

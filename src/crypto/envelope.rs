@@ -8,39 +8,11 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
 use super::OpenError;
+pub use crate::db::Sealed;
 
 const VERSION: u8 = 1;
 const NONCE_LEN: usize = 24;
 const TAG_LEN: usize = 16;
-
-/// Authenticated ciphertext, the only form in which secret columns are
-/// written to the database.
-#[derive(
-    Clone, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Bytea)]
-pub struct Sealed(Vec<u8>);
-
-impl Sealed {
-    pub fn from_stored(bytes: Vec<u8>) -> Self {
-        Self(bytes)
-    }
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.0
-    }
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl std::fmt::Debug for Sealed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Sealed({} bytes)", self.0.len())
-    }
-}
 
 /// Associated data: which value a ciphertext belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,7 +96,7 @@ pub(super) fn seal(key: &[u8; 32], aad: &Aad, plaintext: &[u8]) -> Sealed {
     out.push(VERSION);
     out.extend_from_slice(nonce.as_slice());
     out.extend_from_slice(&ciphertext);
-    Sealed(out)
+    Sealed::from_stored(out)
 }
 
 pub(super) fn open(

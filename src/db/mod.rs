@@ -25,6 +25,8 @@ pub mod spent_form_tokens;
 pub mod stats;
 pub mod throttles;
 mod types;
+
+pub use types::Sealed;
 pub mod users;
 
 use std::cell::RefCell;
@@ -51,6 +53,9 @@ pub enum DbError {
     /// A unique constraint refused the row.
     #[error("a unique value already exists")]
     Conflict,
+    /// The row a change was meant for does not exist.
+    #[error("no such row")]
+    NotFound,
     /// PostgreSQL refused a value it cannot store (a NUL byte in text).
     /// Inputs are parsed before they get here; this keeps a value that
     /// slipped through a "bad request", never a 500.
@@ -64,6 +69,7 @@ impl From<DieselError> for DbError {
     fn from(e: DieselError) -> Self {
         match &e {
             DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => DbError::Conflict,
+            DieselError::NotFound => DbError::NotFound,
             DieselError::DatabaseError(_, info)
                 if info.message().contains("invalid byte sequence") =>
             {

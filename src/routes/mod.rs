@@ -8,8 +8,7 @@ pub mod staff;
 use actix_web::middleware::from_fn;
 use actix_web::{FromRequest, Handler, HttpResponse, Resource, Responder, web};
 
-use crate::auth::staff_gate;
-use crate::web::AppError;
+use crate::web::{AppError, staff_gate};
 
 /// The public routes that change something, each protected by its form's
 /// token (staff routes are listed in `auth::policy::RULES`).

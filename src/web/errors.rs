@@ -57,6 +57,7 @@ impl From<DbError> for AppError {
         match e {
             DbError::Unavailable(e) => AppError::Unavailable(e),
             DbError::InvalidText(_) => AppError::BadRequest,
+            DbError::NotFound => AppError::NotFound,
             other => AppError::Internal(other.into()),
         }
     }

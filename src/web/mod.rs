@@ -10,6 +10,8 @@ mod forms;
 mod headers;
 mod lang;
 mod render;
+pub mod session;
+mod staff_gate;
 mod state;
 
 pub use access_log::access_log;
@@ -20,6 +22,7 @@ pub use forms::{FormTokens, SpentForm, reject_cross_site};
 pub use headers::security_headers;
 pub use lang::language_of;
 pub use render::{no_store, render, render_with_status};
+pub use staff_gate::staff_gate;
 pub use state::AppState;
 
 /// Seconds since the Unix epoch.

@@ -18,7 +18,7 @@ async fn claim_https_headers_host_cookies_no_store_and_no_open_redirect() {
     })
     .unwrap();
     assert_eq!(
-        haven::auth::session::cookie_name(&https),
+        haven::web::session::cookie_name(&https),
         "__Host-haven_session"
     );
     assert!(https.secure_cookies());

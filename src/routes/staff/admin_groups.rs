@@ -314,8 +314,7 @@ pub async fn update(
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                db::organisations::find(conn, id)?
-                    .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
+                db::organisations::find(conn, id)?.ok_or(DbError::NotFound)?;
                 db::organisations::update(
                     conn,
                     id,
@@ -352,7 +351,7 @@ pub async fn update(
                 ))
                 .finish())
         }
-        Err(DbError::Query(diesel::result::Error::NotFound)) => Err(AppError::NotFound),
+        Err(DbError::NotFound) => Err(AppError::NotFound),
         Err(DbError::Conflict) => render_with_status(
             &group_page(
                 &staff,

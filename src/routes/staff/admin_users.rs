@@ -337,8 +337,7 @@ pub async fn set_active(
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                db::users::find(conn, id)?
-                    .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
+                db::users::find(conn, id)?.ok_or(DbError::NotFound)?;
                 db::users::set_active(conn, id, active)?;
                 db::audit::record(
                     conn,
@@ -357,7 +356,7 @@ pub async fn set_active(
         })
         .await
         .map_err(|e| match e {
-            DbError::Query(diesel::result::Error::NotFound) => AppError::NotFound,
+            DbError::NotFound => AppError::NotFound,
             e => e.into(),
         })?;
     tracing::info!(

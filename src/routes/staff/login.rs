@@ -17,9 +17,10 @@ use zeroize::Zeroizing;
 use super::StaffNav;
 use crate::auth::policy::must_use_second_factor;
 use crate::auth::throttle::{self, DEVICE_VALID_SECS};
-use crate::auth::{Staff, credentials, safe_next, session, totp};
+use crate::auth::{Staff, credentials, safe_next, totp};
 use crate::domain::StaffRole;
 use crate::i18n::Tr;
+use crate::web::session;
 use crate::web::{
     AppError, AppState, CookieName, FormTokens, client_address, render_with_status, site_cookie,
 };
@@ -263,7 +264,7 @@ pub async fn logout(
     t: Tr,
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
-    session::end(&state, &staff).await?;
+    crate::auth::session::end(&state, &staff).await?;
     crate::audit::view(
         &state,
         staff.user_id,
