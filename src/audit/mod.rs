@@ -10,20 +10,21 @@
 
 use std::fmt;
 
+use crate::context::Ctx;
 use crate::crypto::AuditKey;
 use crate::db::audit::{AuditRow, CHAIN_KEYED, CHAIN_UNKEYED, UnkeyedDigest};
 use crate::db::{self, Db, DbError};
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 /// Records a staff view (its own small transaction; changes record their
 /// entry inside their own transaction instead).
 pub async fn view(
-    state: &AppState,
+    state: &Ctx,
     actor: i64,
     action: &'static str,
     target_type: &'static str,
     target_id: String,
-) -> Result<(), AppError> {
+) -> Result<(), ServiceError> {
     state
         .db
         .run(move |conn| db::audit::record(conn, Some(actor), action, target_type, &target_id, ""))

@@ -7,13 +7,14 @@
 
 use zeroize::Zeroizing;
 
+use crate::context::Ctx;
 use crate::db;
 use crate::db::users::UserRow;
 use crate::domain::EmailAddress;
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 /// The account named by `email`, if there is one (no Argon2 work).
-pub async fn find(state: &AppState, email: &str) -> Result<Option<UserRow>, AppError> {
+pub async fn find(state: &Ctx, email: &str) -> Result<Option<UserRow>, ServiceError> {
     Ok(match EmailAddress::parse(email) {
         Some(email) => {
             let email = email.as_str().to_string();
@@ -29,10 +30,10 @@ pub async fn find(state: &AppState, email: &str) -> Result<Option<UserRow>, AppE
 /// `user` if `password` is theirs and the account may sign in; one Argon2
 /// verification either way.
 pub async fn check(
-    state: &AppState,
+    state: &Ctx,
     user: Option<UserRow>,
     password: Zeroizing<String>,
-) -> Result<Option<UserRow>, AppError> {
+) -> Result<Option<UserRow>, ServiceError> {
     let hash = user
         .as_ref()
         .filter(|u| u.active)

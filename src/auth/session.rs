@@ -3,9 +3,10 @@
 //! out, deactivation and a password change take effect at once on every
 //! instance.
 
+use crate::context::Ctx;
 use crate::db;
 use crate::domain::StaffRole;
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 /// A session ends after this long without a request...
 pub const SESSION_IDLE_SECS: i64 = 30 * 60;
@@ -38,7 +39,7 @@ impl std::fmt::Debug for Staff {
 }
 
 /// Ends this session.
-pub async fn end(state: &AppState, staff: &Staff) -> Result<(), AppError> {
+pub async fn end(state: &Ctx, staff: &Staff) -> Result<(), ServiceError> {
     let digest = staff.token_digest.clone();
     state
         .db

@@ -22,9 +22,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
+use crate::context::Ctx;
 use crate::crypto::{Aad, Sealed};
 use crate::db::{self, DbError};
-use crate::web::AppState;
 
 pub const WINDOW_SECS: i64 = 15 * 60;
 pub const FREE_FAILURES_PER_ACCOUNT: i32 = 5;
@@ -218,7 +218,7 @@ pub fn source_key(source: IpAddr) -> Vec<u8> {
 /// The name is normalised exactly as sign-in finds the account (NFKC, lower
 /// case), so that `ａna@x.org` and `ana@x.org` share one hold: every way of
 /// typing one address counts against the same account.
-pub fn account_key(state: &AppState, email: &str) -> Vec<u8> {
+pub fn account_key(state: &Ctx, email: &str) -> Vec<u8> {
     let name = crate::domain::EmailAddress::parse(email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_else(|| crate::domain::nfkc(email.trim()).to_lowercase());
@@ -227,7 +227,7 @@ pub fn account_key(state: &AppState, email: &str) -> Vec<u8> {
 
 /// How long sign-ins for this account name are held back, if they are.
 pub async fn account_held_until(
-    state: &AppState,
+    state: &Ctx,
     key: Vec<u8>,
 ) -> Result<Option<DateTime<Utc>>, DbError> {
     state
@@ -238,7 +238,7 @@ pub async fn account_held_until(
 
 /// Counts a failure for this account name and holds it back when the free
 /// failures are used up.
-pub async fn account_failed(state: &AppState, key: Vec<u8>) -> Result<(), DbError> {
+pub async fn account_failed(state: &Ctx, key: Vec<u8>) -> Result<(), DbError> {
     state
         .db
         .run(move |conn| {
@@ -254,7 +254,7 @@ pub async fn account_failed(state: &AppState, key: Vec<u8>) -> Result<(), DbErro
         .await
 }
 
-pub async fn account_succeeded(state: &AppState, key: Vec<u8>) -> Result<(), DbError> {
+pub async fn account_succeeded(state: &Ctx, key: Vec<u8>) -> Result<(), DbError> {
     state
         .db
         .run(move |conn| db::throttles::clear(conn, &key))
@@ -281,22 +281,17 @@ pub fn device_binding(password_hash: Option<&str>) -> String {
     hex::encode(&digest[..8])
 }
 
-pub fn device_token(state: &AppState, user_id: i64, binding: &str) -> String {
+pub fn device_token(state: &Ctx, user_id: i64, binding: &str) -> String {
     format!(
         "{user_id}.{}",
         state.keyring.devices().issue(
             &format!("device/{user_id}/{binding}"),
-            crate::web::now_unix()
+            chrono::Utc::now().timestamp()
         )
     )
 }
 
-pub fn device_is_known(
-    state: &AppState,
-    cookie: Option<&str>,
-    user_id: i64,
-    binding: &str,
-) -> bool {
+pub fn device_is_known(state: &Ctx, cookie: Option<&str>, user_id: i64, binding: &str) -> bool {
     let Some((id, token)) = cookie.and_then(|c| c.split_once('.')) else {
         return false;
     };
@@ -304,7 +299,7 @@ pub fn device_is_known(
         && state.keyring.devices().verify(
             &format!("device/{user_id}/{binding}"),
             token,
-            crate::web::now_unix(),
+            chrono::Utc::now().timestamp(),
             DEVICE_VALID_SECS,
         )
 }
@@ -317,8 +312,8 @@ pub fn device_is_known(
 pub const HANDOFF_SECS: i64 = 60;
 
 /// The sealed hand-over of `user_id`'s known-device cookie.
-pub fn device_handoff(state: &AppState, user_id: i64, binding: &str) -> String {
-    let plain = format!("{user_id}.{}.{binding}", crate::web::now_unix());
+pub fn device_handoff(state: &Ctx, user_id: i64, binding: &str) -> String {
+    let plain = format!("{user_id}.{}.{binding}", chrono::Utc::now().timestamp());
     hex::encode(
         state
             .keyring
@@ -329,7 +324,7 @@ pub fn device_handoff(state: &AppState, user_id: i64, binding: &str) -> String {
 
 /// The account (and password binding) whose known-device cookie `handoff`
 /// hands back, if it is genuine and fresh.
-pub fn take_device_handoff(state: &AppState, handoff: &str) -> Option<(i64, String)> {
+pub fn take_device_handoff(state: &Ctx, handoff: &str) -> Option<(i64, String)> {
     let bytes = hex::decode(handoff).ok()?;
     let plain = state
         .keyring
@@ -337,7 +332,7 @@ pub fn take_device_handoff(state: &AppState, handoff: &str) -> Option<(i64, Stri
         .ok()?;
     let mut parts = std::str::from_utf8(&plain).ok()?.splitn(3, '.');
     let (user_id, issued, binding) = (parts.next()?, parts.next()?, parts.next()?);
-    let age = crate::web::now_unix() - issued.parse::<i64>().ok()?;
+    let age = chrono::Utc::now().timestamp() - issued.parse::<i64>().ok()?;
     if !(0..=HANDOFF_SECS).contains(&age) {
         return None;
     }

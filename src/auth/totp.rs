@@ -5,14 +5,15 @@
 use totp_rs::{Algorithm, Builder, Totp};
 use zeroize::Zeroizing;
 
+use crate::context::Ctx;
 use crate::crypto::{Aad, hash_secret_blocking, random_bytes, random_symbols};
 use crate::db::{self, users::UserRow};
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 pub const RECOVERY_CODES: usize = 10;
 const ISSUER: &str = "Haven";
 
-fn totp(secret: &[u8], account: &str) -> Result<Totp, AppError> {
+fn totp(secret: &[u8], account: &str) -> Result<Totp, ServiceError> {
     Builder::new()
         .with_algorithm(Algorithm::SHA1)
         .with_digits(6)
@@ -22,18 +23,18 @@ fn totp(secret: &[u8], account: &str) -> Result<Totp, AppError> {
         .with_account_name(account.replace(':', ""))
         .with_issuer(Some(ISSUER))
         .build()
-        .map_err(|e| AppError::internal(anyhow::anyhow!("TOTP set-up: {e:?}")))
+        .map_err(|e| ServiceError::internal(anyhow::anyhow!("TOTP set-up: {e:?}")))
 }
 
 /// The user's TOTP secret, opened (enrolled or pending).
-fn secret_of(state: &AppState, user: &UserRow) -> Result<Option<Zeroizing<Vec<u8>>>, AppError> {
+fn secret_of(state: &Ctx, user: &UserRow) -> Result<Option<Zeroizing<Vec<u8>>>, ServiceError> {
     match (&user.totp_key_id, &user.totp_secret) {
         (Some(key_id), Some(sealed)) => state
             .keyring
             .open_system(key_id, &Aad::totp_secret(user.id), sealed)
             .map(Some)
             .map_err(|_| {
-                AppError::internal(anyhow::anyhow!(
+                ServiceError::internal(anyhow::anyhow!(
                     "user {} TOTP secret failed to open",
                     user.id
                 ))
@@ -43,7 +44,7 @@ fn secret_of(state: &AppState, user: &UserRow) -> Result<Option<Zeroizing<Vec<u8
 }
 
 /// Starts enrolment: a new random secret, stored sealed and not yet active.
-pub async fn start_enrolment(state: &AppState, user_id: i64) -> Result<(), AppError> {
+pub async fn start_enrolment(state: &Ctx, user_id: i64) -> Result<(), ServiceError> {
     let secret = Zeroizing::new(random_bytes::<20>());
     let (key_id, sealed) = state
         .keyring
@@ -61,16 +62,16 @@ pub type EnrolmentDetails = (Zeroizing<String>, Zeroizing<String>);
 /// The `otpauth://` URL and the base-32 key of a pending enrolment, for the
 /// QR code and for typing by hand.
 pub fn enrolment_details(
-    state: &AppState,
+    state: &Ctx,
     user: &UserRow,
-) -> Result<Option<EnrolmentDetails>, AppError> {
+) -> Result<Option<EnrolmentDetails>, ServiceError> {
     let Some(secret) = secret_of(state, user)? else {
         return Ok(None);
     };
     let t = totp(&secret, &user.email)?;
     let url = t
         .to_url()
-        .map_err(|e| AppError::internal(anyhow::anyhow!("TOTP URL: {e:?}")))?;
+        .map_err(|e| ServiceError::internal(anyhow::anyhow!("TOTP URL: {e:?}")))?;
     Ok(Some((
         Zeroizing::new(url),
         Zeroizing::new(t.secret().to_base32()),
@@ -79,7 +80,7 @@ pub fn enrolment_details(
 
 /// Checks a six-digit code against the user's secret, accepting each time
 /// step at most once.
-pub async fn check_code(state: &AppState, user: &UserRow, code: &str) -> Result<bool, AppError> {
+pub async fn check_code(state: &Ctx, user: &UserRow, code: &str) -> Result<bool, ServiceError> {
     let Some(secret) = secret_of(state, user)? else {
         return Ok(false);
     };
@@ -104,7 +105,7 @@ pub async fn check_code(state: &AppState, user: &UserRow, code: &str) -> Result<
 
 /// Makes new recovery codes (replacing any old ones) and returns them, to
 /// be shown once: ten codes of ten symbols, like `7K3MQ-9PXR2`.
-pub async fn new_recovery_codes(state: &AppState, user_id: i64) -> Result<Vec<String>, AppError> {
+pub async fn new_recovery_codes(state: &Ctx, user_id: i64) -> Result<Vec<String>, ServiceError> {
     let codes: Vec<String> = (0..RECOVERY_CODES)
         .map(|_| {
             let s = random_symbols(10, b"0123456789ABCDEFGHJKMNPQRSTVWXYZ");
@@ -144,10 +145,10 @@ pub fn is_recovery_shaped(code: &str) -> bool {
 /// a right or wrong password, a known or unknown account, and a right or
 /// wrong code all cost the same.
 pub async fn check_second_factor(
-    state: &AppState,
+    state: &Ctx,
     user: Option<&UserRow>,
     code: &str,
-) -> Result<bool, AppError> {
+) -> Result<bool, ServiceError> {
     if is_recovery_shaped(code) {
         return use_recovery_code(state, user.map(|u| u.id), code).await;
     }
@@ -160,10 +161,10 @@ pub async fn check_second_factor(
 /// Uses a recovery code if it matches one not used before; always
 /// [`RECOVERY_CODES`] verifications (see [`check_second_factor`]).
 async fn use_recovery_code(
-    state: &AppState,
+    state: &Ctx,
     user_id: Option<i64>,
     code: &str,
-) -> Result<bool, AppError> {
+) -> Result<bool, ServiceError> {
     let code = normalise_recovery(code);
     // The same query whether or not the password was right (an id no
     // account has finds nothing), so not even the database round trip
@@ -190,9 +191,9 @@ async fn use_recovery_code(
 }
 
 /// The QR code of an `otpauth://` URL, as SVG drawn here (no third party).
-pub fn qr_svg(url: &str) -> Result<String, AppError> {
+pub fn qr_svg(url: &str) -> Result<String, ServiceError> {
     let code = qrcode::QrCode::new(url.as_bytes())
-        .map_err(|e| AppError::internal(anyhow::anyhow!("QR code: {e}")))?;
+        .map_err(|e| ServiceError::internal(anyhow::anyhow!("QR code: {e}")))?;
     Ok(code
         .render::<qrcode::render::svg::Color<'_>>()
         .min_dimensions(240, 240)

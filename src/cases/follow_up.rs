@@ -27,11 +27,12 @@ use super::evidence::{EvidenceUpload, within_case_cap};
 use super::intake::seal_files;
 use super::messages::{self, Message};
 use crate::auth::throttle;
+use crate::context::Ctx;
 use crate::crypto::{Aad, KeyringHandle, Sealed, digest_token, new_token};
 use crate::db::{self, DbError, cases::CaseRow};
 use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, EventKind, Receipt};
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 pub const VISIT_IDLE_SECS: i64 = 20 * 60;
 pub const VISIT_ABSOLUTE_SECS: i64 = 2 * 3600;
@@ -57,11 +58,11 @@ fn source_key(source: IpAddr, reference_key: &[u8]) -> Vec<u8> {
 }
 
 pub async fn open(
-    state: &AppState,
+    state: &Ctx,
     source: IpAddr,
     reference: &str,
     receipt: &str,
-) -> Result<Opening, AppError> {
+) -> Result<Opening, ServiceError> {
     let parsed = CaseReference::parse(reference);
     let key = state.throttle_keys().digest(&format!(
         "follow-up/{}",
@@ -188,7 +189,7 @@ impl VisitClock {
 }
 
 /// Starts a visit to `case_id`; returns the cookie token.
-pub async fn start_visit(state: &AppState, case_id: i64) -> Result<String, AppError> {
+pub async fn start_visit(state: &Ctx, case_id: i64) -> Result<String, ServiceError> {
     let token = new_token();
     let digest = digest_token(&token);
     let csrf = new_token();
@@ -207,7 +208,7 @@ pub async fn start_visit(state: &AppState, case_id: i64) -> Result<String, AppEr
 
 /// The live visit of `token`, its idle timer refreshed; a visit past its
 /// limits (or whose clock cannot be opened) ends here.
-pub async fn resolve_visit(state: &AppState, token: &str) -> Result<Option<Visit>, AppError> {
+pub async fn resolve_visit(state: &Ctx, token: &str) -> Result<Option<Visit>, ServiceError> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
@@ -245,7 +246,7 @@ pub async fn resolve_visit(state: &AppState, token: &str) -> Result<Option<Visit
     }))
 }
 
-pub async fn end_visit(state: &AppState, visit: &Visit) -> Result<(), AppError> {
+pub async fn end_visit(state: &Ctx, visit: &Visit) -> Result<(), ServiceError> {
     let digest = visit.token_digest.clone();
     state
         .db
@@ -264,21 +265,21 @@ pub struct ReporterView {
     pub deletion_due: Option<String>,
 }
 
-async fn case_of(state: &AppState, visit: &Visit) -> Result<CaseRow, AppError> {
+async fn case_of(state: &Ctx, visit: &Visit) -> Result<CaseRow, ServiceError> {
     let id = visit.case_id;
     // A case deleted during the visit is simply gone.
     state
         .db
         .run(move |conn| db::cases::find(conn, id))
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(ServiceError::NotFound)
 }
 
 fn day(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d").to_string()
 }
 
-pub async fn view(state: &AppState, visit: &Visit) -> Result<ReporterView, AppError> {
+pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceError> {
     let case = case_of(state, visit).await?;
     let messages = messages::for_case(state, &case).await?;
     let id = case.id;
@@ -300,10 +301,10 @@ pub async fn view(state: &AppState, visit: &Visit) -> Result<ReporterView, AppEr
 /// Posts the reporter's reply; `Err(message key)` when it is refused
 /// (empty or invisible only, too long, or holding control characters).
 pub async fn reply(
-    state: &AppState,
+    state: &Ctx,
     visit: &Visit,
     body: &str,
-) -> Result<Result<(), &'static str>, AppError> {
+) -> Result<Result<(), &'static str>, ServiceError> {
     if MultiLine::parse(body).is_err() {
         return Ok(Err("error-control-characters"));
     }
@@ -325,14 +326,14 @@ pub enum Added {
 }
 
 pub async fn add_evidence(
-    state: &AppState,
+    state: &Ctx,
     visit: &Visit,
     files: Vec<EvidenceUpload>,
-) -> Result<Added, AppError> {
+) -> Result<Added, ServiceError> {
     let case = case_of(state, visit).await?;
     let key = data_key(state, &case)?;
     let reference = CaseReference::parse(&case.reference)
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("bad reference")))?;
+        .ok_or_else(|| ServiceError::internal(anyhow::anyhow!("bad reference")))?;
     let rows = seal_files(&key, &reference, &files);
     let n = rows.len();
     let new_bytes: i64 = files.iter().map(|f| f.bytes.len() as i64).sum();
@@ -373,10 +374,10 @@ pub async fn add_evidence(
 }
 
 pub async fn request_deletion(
-    state: &AppState,
+    state: &Ctx,
     visit: &Visit,
     cancel: bool,
-) -> Result<(), AppError> {
+) -> Result<(), ServiceError> {
     let id = visit.case_id;
     let notifier = super::notify::Notifier::new(&state.config);
     state

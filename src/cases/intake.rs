@@ -2,6 +2,7 @@
 //! data key, the report and its evidence are sealed with it, and everything
 //! is stored in one transaction — or nothing is.
 
+use crate::context::Ctx;
 use crate::crypto::{Aad, DataKey, new_token};
 use crate::db::cases::NewCaseRow;
 use crate::db::evidence::NewEvidenceRow;
@@ -10,7 +11,7 @@ use crate::domain::{
     CaseReference, Channel, Demand, EventKind, IncidentKind, IntakeSource, NewReport, Receipt,
     RiskLevel, Support,
 };
-use crate::web::{AppError, AppState, SpentForm};
+use crate::error::ServiceError;
 
 use super::evidence::EvidenceUpload;
 use super::notify::Notifier;
@@ -22,6 +23,14 @@ pub struct FiledReport {
     pub case_id: i64,
     pub reference: CaseReference,
     pub receipt: Receipt,
+}
+
+/// A report form token, as recorded once it has filed a report: its
+/// digest, and the day after which it could no longer be accepted anyway.
+#[derive(Clone, Debug)]
+pub struct SpentForm {
+    pub digest: Vec<u8>,
+    pub expires_on: chrono::NaiveDate,
 }
 
 /// One-time records written in the report's own transaction.
@@ -46,7 +55,7 @@ const REFERENCE_ATTEMPTS: usize = 8;
 
 /// Whether the form token has already filed a report (a cheap check
 /// before the Argon2 work; the transaction decides).
-async fn form_already_used(state: &AppState, once: &OneTime) -> Result<bool, AppError> {
+async fn form_already_used(state: &Ctx, once: &OneTime) -> Result<bool, ServiceError> {
     let Some(spent) = &once.spent_form else {
         return Ok(false);
     };
@@ -59,14 +68,14 @@ async fn form_already_used(state: &AppState, once: &OneTime) -> Result<bool, App
 
 /// Files a report that needs no one-time record (phone intake, tests).
 pub async fn file_report(
-    state: &AppState,
+    state: &Ctx,
     report: NewReport,
     files: Vec<EvidenceUpload>,
     source: IntakeSource,
-) -> Result<FiledReport, AppError> {
+) -> Result<FiledReport, ServiceError> {
     match file_with(state, report, files, source, OneTime::default()).await? {
         Filing::Filed(filed) => Ok(filed),
-        Filing::FormAlreadyUsed => Err(AppError::internal(anyhow::anyhow!(
+        Filing::FormAlreadyUsed => Err(ServiceError::internal(anyhow::anyhow!(
             "a report without a form token cannot reuse one"
         ))),
     }
@@ -74,12 +83,12 @@ pub async fn file_report(
 
 /// Files a report with its one-time records (the public form).
 pub async fn file_with(
-    state: &AppState,
+    state: &Ctx,
     report: NewReport,
     files: Vec<EvidenceUpload>,
     source: IntakeSource,
     once: OneTime,
-) -> Result<Filing, AppError> {
+) -> Result<Filing, ServiceError> {
     // A form token being filed right now is taken: replays of one token
     // sent together are turned away here, before any of them is hashed,
     // not only by the database after (which still decides across
@@ -103,8 +112,9 @@ pub async fn file_with(
         .hasher
         .hash_receipt(receipt.expose().to_string())
         .await?;
-    let content =
-        zeroize::Zeroizing::new(serde_json::to_vec(&report.content).map_err(AppError::internal)?);
+    let content = zeroize::Zeroizing::new(
+        serde_json::to_vec(&report.content).map_err(ServiceError::internal)?,
+    );
 
     for _ in 0..REFERENCE_ATTEMPTS {
         let reference = CaseReference::generate();
@@ -171,7 +181,7 @@ pub async fn file_with(
             Err(e) => return Err(e.into()),
         }
     }
-    Err(AppError::internal(anyhow::anyhow!(
+    Err(ServiceError::internal(anyhow::anyhow!(
         "no free case reference after {REFERENCE_ATTEMPTS} attempts"
     )))
 }

@@ -4,11 +4,12 @@
 
 use super::{data_key, stamp};
 use crate::auth::Staff;
+use crate::context::Ctx;
 use crate::crypto::{Aad, DataKey, new_token};
 use crate::db::{self, cases::CaseRow};
 use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, EventKind};
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 pub const MAX_MESSAGE_CHARS: usize = 10_000;
 
@@ -31,11 +32,11 @@ pub fn valid(body: &str) -> bool {
 
 /// Seals and stores a message on `case`, with its timeline entry.
 pub async fn post(
-    state: &AppState,
+    state: &Ctx,
     case: CaseRow,
     from_staff: Option<i64>,
     body: &str,
-) -> Result<(), AppError> {
+) -> Result<(), ServiceError> {
     let key = data_key(state, &case)?;
     let public_id = new_token()[..32].to_string();
     let sealed = key.seal(
@@ -73,11 +74,11 @@ pub async fn post(
 
 /// A caseworker writes to the reporter.
 pub async fn staff_writes(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     reference: &CaseReference,
     body: &str,
-) -> Result<bool, AppError> {
+) -> Result<bool, ServiceError> {
     if !valid(body) {
         return Ok(false);
     }
@@ -86,7 +87,7 @@ pub async fn staff_writes(
         .db
         .run(move |conn| db::cases::find_by_reference(conn, &r))
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(ServiceError::NotFound)?;
     let case_id = case.id;
     post(state, case, Some(staff.user_id), body).await?;
     tracing::info!(user_id = staff.user_id, case_id, "message to reporter");
@@ -94,7 +95,7 @@ pub async fn staff_writes(
 }
 
 /// Every message of a case, opened, oldest first.
-pub async fn for_case(state: &AppState, case: &CaseRow) -> Result<Vec<Message>, AppError> {
+pub async fn for_case(state: &Ctx, case: &CaseRow) -> Result<Vec<Message>, ServiceError> {
     let key = data_key(state, case)?;
     let id = case.id;
     let rows = state
@@ -110,13 +111,13 @@ pub(crate) fn open_all(
     case_id: i64,
     reference: &str,
     rows: Vec<db::messages::MessageRow>,
-) -> Result<Vec<Message>, AppError> {
+) -> Result<Vec<Message>, ServiceError> {
     rows.into_iter()
         .map(|m| {
             let body = key
                 .open(&Aad::case_message(reference, &m.public_id), &m.body)
                 .map_err(|_| {
-                    AppError::internal(anyhow::anyhow!(
+                    ServiceError::internal(anyhow::anyhow!(
                         "case {case_id} message failed authentication"
                     ))
                 })?;

@@ -15,19 +15,20 @@ pub mod workflow;
 
 use chrono::{DateTime, Utc};
 
+use crate::context::Ctx;
 use crate::crypto::{DataKey, Sealed, WrappedKey};
 use crate::db::cases::CaseRow;
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 /// Unwraps a case's data key from its stored master-key id and sealed key.
 /// The case reference is the binding context, so a key moved onto another
 /// case refuses to open.
 pub(crate) fn unwrap_key(
-    state: &AppState,
+    state: &Ctx,
     master_key_id: &str,
     wrapped: &Sealed,
     reference: &str,
-) -> Result<DataKey, AppError> {
+) -> Result<DataKey, ServiceError> {
     let wrapped = WrappedKey {
         master_key_id: master_key_id.to_string(),
         sealed: wrapped.clone(),
@@ -35,11 +36,11 @@ pub(crate) fn unwrap_key(
     state
         .keyring
         .unwrap(&wrapped, reference)
-        .map_err(|_| AppError::internal(anyhow::anyhow!("a case data key failed to unwrap")))
+        .map_err(|_| ServiceError::internal(anyhow::anyhow!("a case data key failed to unwrap")))
 }
 
 /// The data key of a loaded case row.
-pub(crate) fn data_key(state: &AppState, case: &CaseRow) -> Result<DataKey, AppError> {
+pub(crate) fn data_key(state: &Ctx, case: &CaseRow) -> Result<DataKey, ServiceError> {
     unwrap_key(
         state,
         &case.master_key_id,
@@ -47,7 +48,7 @@ pub(crate) fn data_key(state: &AppState, case: &CaseRow) -> Result<DataKey, AppE
         &case.reference,
     )
     .map_err(|_| {
-        AppError::internal(anyhow::anyhow!(
+        ServiceError::internal(anyhow::anyhow!(
             "case {} data key failed to unwrap",
             case.id
         ))

@@ -7,11 +7,12 @@
 use super::notify::Notifier;
 use super::{stamp, unwrap_key};
 use crate::auth::Staff;
+use crate::context::Ctx;
 use crate::crypto::{Aad, Sealed, new_token};
 use crate::db::{self, DbError, referrals::ReferralWithCase};
 use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, CaseStatus, EventKind};
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 pub const MAX_SUMMARY_CHARS: usize = 10_000;
 pub const REFERRALS_PATH: &str = super::notify::REFERRALS_PATH;
@@ -64,11 +65,11 @@ fn text_ok(text: &str) -> bool {
 
 /// Refers a case to each `(group id, summary)`.
 pub async fn refer(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     reference: &CaseReference,
     targets: Vec<(i64, String)>,
-) -> Result<Result<usize, Refusal>, AppError> {
+) -> Result<Result<usize, Refusal>, ServiceError> {
     if targets.is_empty() {
         return Ok(Err(Refusal::NoGroup));
     }
@@ -82,7 +83,7 @@ pub async fn refer(
             .db
             .run(move |conn| db::cases::find_by_reference(conn, &r))
             .await?
-            .ok_or(AppError::NotFound)?
+            .ok_or(ServiceError::NotFound)?
     };
     if !case.consent_referral {
         return Ok(Err(Refusal::NoConsent));
@@ -198,13 +199,13 @@ pub struct ReferralUpdate {
 }
 
 fn open(
-    state: &AppState,
+    state: &Ctx,
     r: ReferralWithCase,
     updates: Vec<(i64, db::referrals::UpdateRow)>,
-) -> Result<OpenedReferral, AppError> {
+) -> Result<OpenedReferral, ServiceError> {
     let key = unwrap_key(state, &r.master_key_id, &r.wrapped_key, &r.reference)?;
     let fail = || {
-        AppError::internal(anyhow::anyhow!(
+        ServiceError::internal(anyhow::anyhow!(
             "referral {} failed authentication",
             r.referral.id
         ))
@@ -241,7 +242,7 @@ fn open(
                 body: String::from_utf8_lossy(&body).into_owned(),
             })
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .collect::<Result<Vec<_>, ServiceError>>()?;
     Ok(OpenedReferral {
         public_id: r.referral.public_id.clone(),
         group: r.organisation,
@@ -254,7 +255,7 @@ fn open(
 }
 
 /// Every referral of a case, opened, for caseworkers.
-pub async fn for_case(state: &AppState, case_id: i64) -> Result<Vec<OpenedReferral>, AppError> {
+pub async fn for_case(state: &Ctx, case_id: i64) -> Result<Vec<OpenedReferral>, ServiceError> {
     let rows = state
         .db
         .run(move |conn| {
@@ -275,10 +276,10 @@ pub async fn for_case(state: &AppState, case_id: i64) -> Result<Vec<OpenedReferr
 /// (`referral.view`) — whichever page shows it; `None` for any other
 /// group's.
 pub async fn for_liaison(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     public_id: &str,
-) -> Result<Option<OpenedReferral>, AppError> {
+) -> Result<Option<OpenedReferral>, ServiceError> {
     let Some(org) = staff.organisation_id else {
         return Ok(None);
     };
@@ -314,20 +315,20 @@ pub enum Step {
 }
 
 pub async fn liaison_step(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     public_id: &str,
     step: Step,
-) -> Result<Result<(), Refusal>, AppError> {
+) -> Result<Result<(), Refusal>, ServiceError> {
     let Some(org) = staff.organisation_id else {
-        return Err(AppError::NotFound);
+        return Err(ServiceError::NotFound);
     };
     let id = public_id.to_string();
     let r = state
         .db
         .run(move |conn| db::referrals::find_for_organisation(conn, &id, org))
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(ServiceError::NotFound)?;
     let text = match &step {
         Step::Accept => None,
         Step::Decline { reason } => Some(reason.trim().to_string()),
@@ -457,11 +458,11 @@ impl ReferralListItem {
 }
 
 pub async fn list_for_liaison(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     before: Option<i64>,
     limit: i64,
-) -> Result<Vec<ReferralListItem>, AppError> {
+) -> Result<Vec<ReferralListItem>, ServiceError> {
     let Some(org) = staff.organisation_id else {
         return Ok(Vec::new());
     };

@@ -6,8 +6,9 @@
 //! could be recovered by subtraction: complementary suppression hides more
 //! cells until the hidden ones cannot be told apart (see [`suppress`]).
 
+use crate::context::Ctx;
 use crate::db::{self, stats::Count};
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 /// The smallest count shown.
 pub const MIN_CELL: i64 = 5;
@@ -82,7 +83,7 @@ pub fn suppress(counts: Vec<Count>) -> Vec<Cell> {
         .collect()
 }
 
-pub async fn compute(state: &AppState) -> Result<Stats, AppError> {
+pub async fn compute(state: &Ctx) -> Result<Stats, ServiceError> {
     let (total, kind, community, province, month) = state
         .db
         .run(|conn| {

@@ -11,10 +11,11 @@ use chrono::{DateTime, Utc};
 
 use super::messages::{Message, open_all};
 use super::{data_key, stamp};
+use crate::context::Ctx;
 use crate::crypto::Aad;
 use crate::db::{self, strings, users::label};
 use crate::domain::{CaseReference, ReportContent};
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 /// One evidence file as listed on the case page.
 #[derive(Debug)]
@@ -99,10 +100,10 @@ pub struct EvidenceFile {
 
 /// Opens a case for `viewer`, recording the view (`case.view`).
 pub async fn open_case(
-    state: &AppState,
+    state: &Ctx,
     viewer: i64,
     reference: &CaseReference,
-) -> Result<Option<(OpenedCase, Timeline)>, AppError> {
+) -> Result<Option<(OpenedCase, Timeline)>, ServiceError> {
     let reference = reference.as_str().to_string();
     let found = state
         .db
@@ -150,7 +151,7 @@ pub async fn open_case(
     };
     let key = data_key(state, &row)?;
     let fail = |what: &str| {
-        AppError::internal(anyhow::anyhow!(
+        ServiceError::internal(anyhow::anyhow!(
             "case {} {what} failed authentication",
             row.id
         ))
@@ -174,7 +175,7 @@ pub async fn open_case(
                 received_at: e.received_at,
             })
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .collect::<Result<Vec<_>, ServiceError>>()?;
     let entries = events
         .into_iter()
         .map(|e| {
@@ -219,7 +220,7 @@ pub async fn open_case(
                 body: String::from_utf8_lossy(&body).into_owned(),
             })
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .collect::<Result<Vec<_>, ServiceError>>()?;
     let messages = open_all(&key, row.id, &row.reference, messages)?;
     let timeline = Timeline {
         entries,
@@ -261,11 +262,11 @@ pub async fn open_case(
 /// Opens one evidence file for `viewer`, recording the download
 /// (`case.evidence`).
 pub async fn open_evidence(
-    state: &AppState,
+    state: &Ctx,
     viewer: i64,
     reference: &CaseReference,
     public_id: &str,
-) -> Result<Option<EvidenceFile>, AppError> {
+) -> Result<Option<EvidenceFile>, ServiceError> {
     let reference = reference.as_str().to_string();
     let public_id = public_id.to_string();
     let found = state
@@ -293,7 +294,7 @@ pub async fn open_evidence(
     };
     let key = data_key(state, &row)?;
     let fail = || {
-        AppError::internal(anyhow::anyhow!(
+        ServiceError::internal(anyhow::anyhow!(
             "case {} evidence failed authentication",
             row.id
         ))

@@ -4,11 +4,12 @@
 
 use super::data_key;
 use crate::auth::Staff;
+use crate::context::Ctx;
 use crate::crypto::{Aad, new_token};
 use crate::db::{self, DbError, cases::CaseRow};
 use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, CaseStatus, EventKind, RiskLevel, StaffRole};
-use crate::web::{AppError, AppState};
+use crate::error::ServiceError;
 
 use super::notify::Notifier;
 
@@ -52,24 +53,24 @@ impl Refusal {
 
 pub const MAX_NOTE_CHARS: usize = 10_000;
 
-async fn load(state: &AppState, reference: &CaseReference) -> Result<CaseRow, AppError> {
+async fn load(state: &Ctx, reference: &CaseReference) -> Result<CaseRow, ServiceError> {
     let reference = reference.as_str().to_string();
     state
         .db
         .run(move |conn| db::cases::find_by_reference(conn, &reference))
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(ServiceError::NotFound)
 }
 
 pub async fn change_status(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     reference: &CaseReference,
     to: CaseStatus,
-) -> Result<Result<(), Refusal>, AppError> {
+) -> Result<Result<(), Refusal>, ServiceError> {
     let case = load(state, reference).await?;
     let from = CaseStatus::parse(&case.status)
-        .ok_or_else(|| AppError::internal(anyhow::anyhow!("unknown status")))?;
+        .ok_or_else(|| ServiceError::internal(anyhow::anyhow!("unknown status")))?;
     if !from.can_move_to(to) {
         return Ok(Err(Refusal::NotAllowed));
     }
@@ -107,11 +108,11 @@ pub async fn change_status(
 }
 
 pub async fn change_risk(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     reference: &CaseReference,
     to: RiskLevel,
-) -> Result<Result<(), Refusal>, AppError> {
+) -> Result<Result<(), Refusal>, ServiceError> {
     let case = load(state, reference).await?;
     if case.risk == to.as_str() {
         return Ok(Ok(()));
@@ -157,11 +158,11 @@ pub async fn change_risk(
 }
 
 pub async fn assign(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     reference: &CaseReference,
     assignee: Option<i64>,
-) -> Result<Result<(), Refusal>, AppError> {
+) -> Result<Result<(), Refusal>, ServiceError> {
     let case = load(state, reference).await?;
     let actor = staff.user_id;
     let result = state
@@ -213,11 +214,11 @@ pub async fn assign(
 }
 
 pub async fn add_note(
-    state: &AppState,
+    state: &Ctx,
     staff: &Staff,
     reference: &CaseReference,
     body: &str,
-) -> Result<Result<(), Refusal>, AppError> {
+) -> Result<Result<(), Refusal>, ServiceError> {
     let body = body.trim();
     if MultiLine::parse(body).is_err() {
         return Ok(Err(Refusal::NoteControl));

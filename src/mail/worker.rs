@@ -29,11 +29,11 @@ use super::message::{Email, render};
 use super::outbox::Params;
 use super::transport::Transport;
 use crate::cases::notify::Notifier;
+use crate::context::Ctx;
 use crate::crypto::Aad;
 use crate::db::outbox::OutboxRow;
 use crate::db::{self, DbError};
 use crate::domain::Language;
-use crate::web::AppState;
 
 /// Messages claimed per transaction.
 const BATCH: i64 = 10;
@@ -63,7 +63,7 @@ impl Drop for WorkerHandle {
 }
 
 /// Starts the worker on its own thread (it blocks on PostgreSQL and SMTP).
-pub fn spawn(state: AppState) -> anyhow::Result<WorkerHandle> {
+pub fn spawn(state: Ctx) -> anyhow::Result<WorkerHandle> {
     let transport = Transport::from_config(&state.config)?;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
@@ -76,7 +76,7 @@ pub fn spawn(state: AppState) -> anyhow::Result<WorkerHandle> {
     })
 }
 
-fn run(state: AppState, transport: Transport, stop: Arc<AtomicBool>) {
+fn run(state: Ctx, transport: Transport, stop: Arc<AtomicBool>) {
     tracing::info!("mail worker started");
     let notifier = Notifier::new(&state.config);
     let mut filled = None;
@@ -110,14 +110,14 @@ fn run(state: AppState, transport: Transport, stop: Arc<AtomicBool>) {
 }
 
 /// Delivers one batch of due messages; returns how many were attempted.
-pub fn deliver_due(state: &AppState, transport: &Transport) -> Result<usize, DbError> {
+pub fn deliver_due(state: &Ctx, transport: &Transport) -> Result<usize, DbError> {
     deliver_due_at(state, transport, Utc::now())
 }
 
 /// [`deliver_due`] as if the clock said `now` (tests move time this way
 /// rather than wait for a slot).
 pub fn deliver_due_at(
-    state: &AppState,
+    state: &Ctx,
     transport: &Transport,
     now: DateTime<Utc>,
 ) -> Result<usize, DbError> {
@@ -129,7 +129,7 @@ pub fn deliver_due_at(
 /// transaction as a crash would: this is how the tests show what happens
 /// when a worker dies in that window.
 pub fn deliver_due_with(
-    state: &AppState,
+    state: &Ctx,
     transport: &Transport,
     after_send: &dyn Fn(&OutboxRow) -> Result<(), DbError>,
 ) -> Result<usize, DbError> {
@@ -137,7 +137,7 @@ pub fn deliver_due_with(
 }
 
 fn deliver_at(
-    state: &AppState,
+    state: &Ctx,
     transport: &Transport,
     now: DateTime<Utc>,
     after_send: &dyn Fn(&OutboxRow) -> Result<(), DbError>,
@@ -168,7 +168,7 @@ fn deliver_at(
 }
 
 fn failed_attempt(
-    state: &AppState,
+    state: &Ctx,
     conn: &mut db::Conn,
     row: &OutboxRow,
     error: &str,
@@ -199,7 +199,7 @@ pub fn backoff(base_secs: u64, attempts: i32) -> u64 {
     base_secs.saturating_mul(1u64 << exp).min(MAX_BACKOFF_SECS)
 }
 
-fn build(state: &AppState, row: &OutboxRow) -> Result<Message, String> {
+fn build(state: &Ctx, row: &OutboxRow) -> Result<Message, String> {
     let params: Params =
         serde_json::from_value(row.params.clone()).map_err(|e| format!("bad parameters: {e}"))?;
     let secret = match (&row.secret_key_id, &row.secret_params) {

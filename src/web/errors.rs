@@ -63,6 +63,18 @@ impl From<DbError> for AppError {
     }
 }
 
+impl From<crate::error::ServiceError> for AppError {
+    fn from(e: crate::error::ServiceError) -> Self {
+        use crate::error::ServiceError;
+        match e {
+            ServiceError::NotFound => AppError::NotFound,
+            ServiceError::BadInput => AppError::BadRequest,
+            ServiceError::Unavailable(e) => AppError::Unavailable(e),
+            ServiceError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
 impl From<crate::crypto::Busy> for AppError {
     fn from(e: crate::crypto::Busy) -> Self {
         AppError::Unavailable(e.into())

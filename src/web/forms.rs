@@ -36,7 +36,7 @@ impl FormTokens {
     /// How a valid report form token is recorded once it has filed a
     /// report: its digest, and the day after which it could no longer be
     /// accepted anyway (when the record may go).
-    pub fn spent_mark(state: &AppState, token: &str) -> Option<SpentForm> {
+    pub fn spent_mark(state: &AppState, token: &str) -> Option<crate::cases::intake::SpentForm> {
         let issued = state.forms().verified_issue_time(
             Self::REPORT,
             token,
@@ -44,18 +44,11 @@ impl FormTokens {
             PUBLIC_FORM_MAX_AGE_SECS,
         )?;
         let last_valid = chrono::DateTime::from_timestamp(issued + PUBLIC_FORM_MAX_AGE_SECS, 0)?;
-        Some(SpentForm {
+        Some(crate::cases::intake::SpentForm {
             digest: crate::crypto::digest_token(token),
             expires_on: last_valid.date_naive(),
         })
     }
-}
-
-/// A report form token, as recorded once it has filed a report.
-#[derive(Clone, Debug)]
-pub struct SpentForm {
-    pub digest: Vec<u8>,
-    pub expires_on: chrono::NaiveDate,
 }
 
 /// Whether the browser says this request was made by another site.

@@ -18,7 +18,7 @@ pub use access_log::access_log;
 pub use client::client_address;
 pub use cookies::{CookieName, site_cookie};
 pub use errors::{AppError, head_as_get, render_error_pages};
-pub use forms::{FormTokens, SpentForm, reject_cross_site};
+pub use forms::{FormTokens, reject_cross_site};
 pub use headers::security_headers;
 pub use lang::language_of;
 pub use render::{no_store, render, render_with_status};
