@@ -18,11 +18,49 @@ const PAGE_SIZE: i64 = 100;
 struct OutboxPage {
     t: Tr,
     nav: Option<StaffNav>,
-    rows: Vec<OutboxRow>,
+    rows: Vec<Message>,
     counts: Vec<(String, i64)>,
     status: String,
     notice: Option<&'static str>,
     next_href: Option<String>,
+}
+
+/// A message as the outbox page shows it: what an admin may see of the
+/// row (never its sealed parameters), times already written out.
+pub struct Message {
+    pub created: String,
+    pub recipient: String,
+    pub template: String,
+    pub status: String,
+    pub attempts: i32,
+    /// When a pending message that failed before is tried again.
+    pub next_attempt: Option<String>,
+    pub sent: Option<String>,
+    pub last_error: Option<String>,
+    /// Where "try again" posts, for a failed message.
+    pub retry_action: Option<String>,
+}
+
+fn when(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+impl Message {
+    fn of(row: OutboxRow, t: &Tr) -> Self {
+        Self {
+            created: when(&row.created_at),
+            next_attempt: (row.status == "pending" && row.attempts > 0)
+                .then(|| when(&row.next_attempt_at)),
+            sent: row.sent_at.as_ref().map(when),
+            retry_action: (row.status == "failed")
+                .then(|| t.url(&format!("/staff/admin/outbox/{}/retry", row.id))),
+            recipient: row.recipient,
+            template: row.template,
+            status: row.status,
+            attempts: row.attempts,
+            last_error: row.last_error,
+        }
+    }
 }
 
 impl OutboxPage {
@@ -32,14 +70,6 @@ impl OutboxPage {
             .find(|(s, _)| s == status)
             .map(|(_, n)| *n)
             .unwrap_or(0)
-    }
-
-    fn when(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
-        t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
-    }
-
-    fn retry_action(&self, id: &i64) -> String {
-        self.t.url(&format!("/staff/admin/outbox/{id}/retry"))
     }
 }
 
@@ -90,7 +120,7 @@ pub async fn list(
     render(&OutboxPage {
         t,
         nav: StaffNav::for_staff(&staff),
-        rows,
+        rows: rows.into_iter().map(|row| Message::of(row, &t)).collect(),
         counts,
         status,
         notice: (q.done.as_deref() == Some("retry")).then_some("outbox-done-retry"),
