@@ -121,12 +121,9 @@ pub async fn create(
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                let org_id = match &new.group {
-                    Some(name) => match db::organisations::find_by_key(conn, &name.key())? {
-                        Some(o) => Some(o.id),
-                        None => return Ok(Err(AccountError::NoSuchGroup)),
-                    },
-                    None => None,
+                let org_id = match group_id(conn, new.group.as_ref())? {
+                    Ok(id) => id,
+                    Err(e) => return Ok(Err(e)),
                 };
                 let row = db::users::NewUserRow {
                     email: new.email.as_str(),
@@ -170,6 +167,21 @@ pub async fn create(
     Ok(Created {
         id,
         link: token.map(|t| link(ctx, &t)),
+    })
+}
+
+/// The id of the named group (none for none), or that there is no such
+/// group.
+fn group_id(
+    conn: &mut db::Conn,
+    group: Option<&GroupName>,
+) -> Result<Result<Option<i64>, AccountError>, DbError> {
+    let Some(name) = group else {
+        return Ok(Ok(None));
+    };
+    Ok(match db::organisations::find_by_key(conn, &name.key())? {
+        Some(o) => Ok(Some(o.id)),
+        None => Err(AccountError::NoSuchGroup),
     })
 }
 
@@ -239,12 +251,9 @@ pub async fn set_role(
     ctx.db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                let org_id = match &group {
-                    Some(name) => match db::organisations::find_by_key(conn, &name.key())? {
-                        Some(o) => Some(o.id),
-                        None => return Ok(Err(AccountError::NoSuchGroup)),
-                    },
-                    None => None,
+                let org_id = match group_id(conn, group.as_ref())? {
+                    Ok(id) => id,
+                    Err(e) => return Ok(Err(e)),
                 };
                 db::users::set_role(conn, id, role.as_str(), org_id)?;
                 db::audit::record(

@@ -1,14 +1,14 @@
 //! Commands that keep the data in shape: the retention purge, and the
-//! audit log's verdicts explained.
+//! audit log's checks and checkpoints.
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 
 use super::connect;
 use crate::config::Config;
 use crate::db;
 
 /// The failure a verdict stands for, or the number of entries checked.
-pub(super) fn explain(verdict: crate::audit::Verdict) -> anyhow::Result<u64> {
+fn explain(verdict: crate::audit::Verdict) -> anyhow::Result<u64> {
     use crate::audit::Verdict;
     const COMPROMISED: &str = "treat this database as compromised";
     match verdict {
@@ -80,5 +80,40 @@ pub(super) fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
     } else {
         println!("Nothing was purged since the last master-key rotation: no rotation needed.");
     }
+    Ok(())
+}
+
+/// `haven audit verify`: checks the chain (and that it still holds the
+/// checkpoint's entry, when given one).
+pub(super) fn verify(config: &Config, checkpoint: Option<String>) -> anyhow::Result<()> {
+    let checkpoint = checkpoint
+        .map(|text| {
+            crate::audit::Checkpoint::parse(&text).with_context(|| {
+                format!("--checkpoint {text:?} is not a checkpoint (ID:MAC, as `haven audit checkpoint` prints it)")
+            })
+        })
+        .transpose()?;
+    let db = connect(config)?;
+    let verdict = crate::audit::verify_against(&db, checkpoint.as_ref(), |n| {
+        println!("  checked {n} entries")
+    })?;
+    let rows = explain(verdict)?;
+    println!("The audit log is intact: {rows} entries, each chained to the one before.");
+    if checkpoint.is_some() {
+        println!("It still holds the checkpoint's entry, unchanged.");
+    }
+    Ok(())
+}
+
+/// `haven audit checkpoint`: checks the chain, then prints its head.
+pub(super) fn checkpoint(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config)?;
+    let verdict = crate::audit::verify(&db, |_| {})?;
+    let head = match &verdict {
+        crate::audit::Verdict::Intact { head, .. } => head.to_string(),
+        _ => String::new(),
+    };
+    explain(verdict)?;
+    println!("{head}");
     Ok(())
 }

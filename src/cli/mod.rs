@@ -16,7 +16,7 @@ use crate::context::Ctx;
 use crate::db::Db;
 use crate::startup::migrate_when_ready;
 use accounts::{create_org, create_user};
-use maintenance::{explain, purge};
+use maintenance::{checkpoint, purge, verify};
 
 #[derive(Parser)]
 #[command(
@@ -187,38 +187,10 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         }
         Command::Audit {
             command: AuditCommand::Verify { checkpoint },
-        } => {
-            let checkpoint = checkpoint
-                .map(|text| {
-                    crate::audit::Checkpoint::parse(&text).with_context(|| {
-                        format!("--checkpoint {text:?} is not a checkpoint (ID:MAC, as `haven audit checkpoint` prints it)")
-                    })
-                })
-                .transpose()?;
-            let db = connect(&config)?;
-            let verdict = crate::audit::verify_against(&db, checkpoint.as_ref(), |n| {
-                println!("  checked {n} entries")
-            })?;
-            let rows = explain(verdict)?;
-            println!("The audit log is intact: {rows} entries, each chained to the one before.");
-            if checkpoint.is_some() {
-                println!("It still holds the checkpoint's entry, unchanged.");
-            }
-            Ok(())
-        }
+        } => verify(&config, checkpoint),
         Command::Audit {
             command: AuditCommand::Checkpoint,
-        } => {
-            let db = connect(&config)?;
-            let verdict = crate::audit::verify(&db, |_| {})?;
-            let head = match &verdict {
-                crate::audit::Verdict::Intact { head, .. } => head.to_string(),
-                _ => String::new(),
-            };
-            explain(verdict)?;
-            println!("{head}");
-            Ok(())
-        }
+        } => checkpoint(&config),
         Command::Demo { cases } => {
             let db = connect(&config)?;
             let keyring = crate::crypto::Keyring::load(&config.master_key_file, config.dev)?;
