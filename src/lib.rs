@@ -4,6 +4,7 @@
 //! The library holds everything; `main.rs` only reads configuration, starts
 //! telemetry and dispatches the command line.
 
+pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod cases;

@@ -6,9 +6,8 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::StaffNav;
-use crate::auth::policy::must_use_second_factor;
+use crate::accounts::{AccountError, two_factor, users};
 use crate::auth::{SESSION_IDLE_SECS, Staff, totp};
-use crate::db;
 use crate::domain::text;
 use crate::domain::{DisplayName, Language, StaffRole};
 use crate::i18n::Tr;
@@ -66,19 +65,9 @@ async fn account_page(
     notice: Option<&'static str>,
     name_error: Option<(&'static str, String)>,
 ) -> Result<AccountPage, AppError> {
-    let id = staff.user_id;
-    let (user, organisation) = state
-        .db
-        .run(move |conn| {
-            let user = db::users::find(conn, id)?;
-            let org = match user.as_ref().and_then(|u| u.organisation_id) {
-                Some(org) => db::organisations::find(conn, org)?.map(|o| o.name),
-                None => None,
-            };
-            Ok((user, org))
-        })
-        .await?;
-    let user = user.ok_or(AppError::Forbidden)?;
+    let user = users::find(state, staff.user_id)
+        .await
+        .map_err(own_account)?;
     let (name_error, display_name) = match name_error {
         Some((key, typed)) => (Some(key), typed),
         None => (None, user.display_name.clone()),
@@ -86,14 +75,14 @@ async fn account_page(
     Ok(AccountPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
-        email: user.email.clone(),
+        email: user.email,
         display_name,
-        language: user.language.clone(),
+        language: user.language,
         role: staff.role.as_str(),
-        organisation,
+        organisation: user.organisation,
         on_duty: user.on_duty,
         works_cases: staff.role.works_cases(),
-        totp_enabled: user.totp_enabled,
+        totp_enabled: user.totp,
         idle_minutes: SESSION_IDLE_SECS / 60,
         notice,
         name_error,
@@ -115,7 +104,7 @@ pub async fn profile(
     form: web::Form<ProfileForm>,
 ) -> Result<HttpResponse, AppError> {
     let name = match DisplayName::parse(&form.display_name) {
-        Ok(name) => name.as_str().to_string(),
+        Ok(name) => name,
         Err(problem) => {
             let typed = text::without_controls(&form.display_name);
             let page =
@@ -126,23 +115,7 @@ pub async fn profile(
     let language = Language::parse(&form.language)
         .filter(|l| l.has_staff_pages())
         .ok_or(AppError::BadRequest)?;
-    let id = staff.user_id;
-    state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                db::users::set_profile(conn, id, &name, language.as_str())?;
-                db::audit::record(
-                    conn,
-                    Some(id),
-                    "user.profile",
-                    "user",
-                    &id.to_string(),
-                    language.as_str(),
-                )
-            })
-        })
-        .await?;
+    users::set_profile(&state, staff.user_id, name, language).await?;
     Ok(redirect(
         Tr::new(language, true),
         "/staff/account?done=profile",
@@ -160,25 +133,8 @@ pub async fn duty(
     state: web::Data<AppState>,
     form: web::Form<DutyForm>,
 ) -> Result<HttpResponse, AppError> {
-    let on = form.on_duty.is_some();
     let id = staff.user_id;
-    state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                db::users::set_on_duty(conn, id, on)?;
-                db::audit::record(
-                    conn,
-                    Some(id),
-                    "user.duty",
-                    "user",
-                    &id.to_string(),
-                    if on { "true" } else { "false" },
-                )
-            })
-        })
-        .await?;
-    tracing::info!(user_id = id, on_duty = on, "duty changed");
+    users::set_duty(&state, id, id, form.on_duty.is_some()).await?;
     Ok(redirect(t, "/staff/account?done=duty"))
 }
 
@@ -205,25 +161,16 @@ async fn totp_page(
     recovery_codes: Vec<String>,
     error: Option<&'static str>,
 ) -> Result<TotpPage, AppError> {
-    let id = staff.user_id;
-    let user = state
-        .db
-        .run(move |conn| db::users::find(conn, id))
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    let pending_key = if user.totp_enabled {
-        None
-    } else {
-        totp::enrolment_details(state, &user)?.map(|(_, key)| key.to_string())
-    };
-    let required = must_use_second_factor(state.config.require_2fa, staff.role);
+    let status = two_factor::status(state, staff.user_id, staff.role)
+        .await
+        .map_err(own_account)?;
     Ok(TotpPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
-        enabled: user.totp_enabled,
-        must_enrol: required && !user.totp_enabled,
-        required,
-        pending_key,
+        enabled: status.enabled,
+        must_enrol: status.required && !status.enabled,
+        required: status.required,
+        pending_key: status.pending_key,
         recovery_codes,
         is_admin: staff.role == StaffRole::Admin,
         error,
@@ -240,16 +187,10 @@ pub async fn totp_show(
 
 /// The enrolment QR code, as an image of our own.
 pub async fn totp_qr(staff: Staff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let id = staff.user_id;
-    let user = state
-        .db
-        .run(move |conn| db::users::find(conn, id))
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    if user.totp_enabled {
-        return Err(AppError::NotFound);
-    }
-    let (url, _) = totp::enrolment_details(&state, &user)?.ok_or(AppError::NotFound)?;
+    let url = two_factor::enrolment_url(&state, staff.user_id)
+        .await
+        .map_err(own_account)?
+        .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()
         .content_type("image/svg+xml")
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -261,10 +202,7 @@ pub async fn totp_start(
     t: Tr,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    if staff.totp_enabled {
-        return Ok(redirect(t, "/staff/account/totp"));
-    }
-    totp::start_enrolment(&state, staff.user_id).await?;
+    two_factor::start(&state, staff.user_id, staff.totp_enabled).await?;
     Ok(redirect(t, "/staff/account/totp"))
 }
 
@@ -280,38 +218,38 @@ pub async fn totp_confirm(
     state: web::Data<AppState>,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = staff.user_id;
-    let user = state
-        .db
-        .run(move |conn| db::users::find(conn, id))
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    if user.totp_enabled || user.totp_secret.is_none() {
-        return Ok(redirect(t, "/staff/account/totp"));
+    match two_factor::enable(&state, staff.user_id, &form.code).await {
+        Ok(Some(codes)) => render(&totp_page(&staff, t, &state, codes, None).await?),
+        Ok(None) => Ok(redirect(t, "/staff/account/totp")),
+        Err(e) => refused(&staff, t, &state, e).await,
     }
-    if !totp::check_code(&state, &user, &form.code).await? {
-        let page = totp_page(&staff, t, &state, Vec::new(), Some("totp-error-code")).await?;
-        return render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// The two-factor page with what to fix, or the refusal as an error page.
+async fn refused(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    e: AccountError,
+) -> Result<HttpResponse, AppError> {
+    let (key, status) = match e {
+        AccountError::WrongCode => ("totp-error-code", StatusCode::UNPROCESSABLE_ENTITY),
+        AccountError::SecondFactorRequired if staff.role == StaffRole::Admin => {
+            ("totp-error-admin", StatusCode::CONFLICT)
+        }
+        AccountError::SecondFactorRequired => ("totp-error-required", StatusCode::CONFLICT),
+        e => return Err(own_account(e)),
+    };
+    let page = totp_page(staff, t, state, Vec::new(), Some(key)).await?;
+    render_with_status(&page, status)
+}
+
+/// The signed-in account is gone: what it may do here ends.
+fn own_account(e: AccountError) -> AppError {
+    match e {
+        AccountError::NoSuchAccount => AppError::Forbidden,
+        e => e.into(),
     }
-    state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                db::users::enable_totp(conn, id)?;
-                db::audit::record(
-                    conn,
-                    Some(id),
-                    "user.totp",
-                    "user",
-                    &id.to_string(),
-                    "enabled",
-                )
-            })
-        })
-        .await?;
-    let codes = totp::new_recovery_codes(&state, id).await?;
-    tracing::info!(user_id = id, "two-factor sign-in enabled");
-    render(&totp_page(&staff, t, &state, codes, None).await?)
 }
 
 /// New recovery codes, replacing the old ones (needs a current code).
@@ -321,18 +259,10 @@ pub async fn totp_recovery(
     state: web::Data<AppState>,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = staff.user_id;
-    let user = state
-        .db
-        .run(move |conn| db::users::find(conn, id))
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    if !user.totp_enabled || !totp::check_code(&state, &user, &form.code).await? {
-        let page = totp_page(&staff, t, &state, Vec::new(), Some("totp-error-code")).await?;
-        return render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY);
+    match two_factor::new_recovery_codes(&state, staff.user_id, &form.code).await {
+        Ok(codes) => render(&totp_page(&staff, t, &state, codes, None).await?),
+        Err(e) => refused(&staff, t, &state, e).await,
     }
-    let codes = totp::new_recovery_codes(&state, id).await?;
-    render(&totp_page(&staff, t, &state, codes, None).await?)
 }
 
 /// Turns two-factor sign-in off (not for those who must keep it: admins,
@@ -343,42 +273,8 @@ pub async fn totp_disable(
     state: web::Data<AppState>,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    if must_use_second_factor(state.config.require_2fa, staff.role) {
-        let error = if staff.role == StaffRole::Admin {
-            "totp-error-admin"
-        } else {
-            "totp-error-required"
-        };
-        let page = totp_page(&staff, t, &state, Vec::new(), Some(error)).await?;
-        return render_with_status(&page, actix_web::http::StatusCode::CONFLICT);
+    match two_factor::disable(&state, staff.user_id, staff.role, &form.code).await {
+        Ok(()) => Ok(redirect(t, "/staff/account?done=totp-off")),
+        Err(e) => refused(&staff, t, &state, e).await,
     }
-    let id = staff.user_id;
-    let user = state
-        .db
-        .run(move |conn| db::users::find(conn, id))
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    if !user.totp_enabled || !totp::check_code(&state, &user, &form.code).await? {
-        let page = totp_page(&staff, t, &state, Vec::new(), Some("totp-error-code")).await?;
-        return render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                db::users::disable_totp(conn, id)?;
-                db::audit::record(
-                    conn,
-                    Some(id),
-                    "user.totp",
-                    "user",
-                    &id.to_string(),
-                    "disabled",
-                )?;
-                db::recovery_codes::delete_for_user(conn, id)
-            })
-        })
-        .await?;
-    tracing::info!(user_id = id, "two-factor sign-in disabled");
-    Ok(redirect(t, "/staff/account?done=totp-off"))
 }

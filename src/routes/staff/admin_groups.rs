@@ -7,8 +7,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::StaffNav;
+use crate::accounts::AccountError;
+use crate::accounts::groups::{self, Group, GroupValues, Liaison};
 use crate::auth::Staff;
-use crate::db::{self, DbError, organisations::OrganisationRow};
 use crate::domain::{Community, EmailAddress, GroupName, Language};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
@@ -28,37 +29,50 @@ pub struct GroupForm {
     pub active: Option<String>,
 }
 
-/// A group's values after checking.
-struct Group {
-    name: GroupName,
-    emails: Vec<String>,
+/// A group as listed.
+struct GroupItem {
+    id: i64,
+    name: String,
     communities: Vec<String>,
-    language: Language,
+    active: bool,
+}
+
+impl GroupItem {
+    fn communities(&self) -> &[String] {
+        &self.communities
+    }
+}
+
+impl From<Group> for GroupItem {
+    fn from(g: Group) -> Self {
+        Self {
+            id: g.id,
+            name: g.name,
+            communities: g.communities,
+            active: g.active,
+        }
+    }
 }
 
 impl GroupForm {
-    fn from_row(g: &OrganisationRow) -> Self {
+    fn from_group(g: Group) -> Self {
         Self {
-            name: g.name.clone(),
-            emails: g.emails().join("\n"),
-            communities: g.communities(),
-            language: g.language.clone(),
+            name: g.name,
+            emails: g.emails.join("\n"),
+            communities: g.communities,
+            language: g.language,
             active: g.active.then(|| "yes".into()),
         }
     }
 
-    fn check(&self) -> Result<Group, &'static str> {
+    fn check(&self) -> Result<GroupValues, &'static str> {
         let name = GroupName::parse(&self.name).ok_or("group-error-name")?;
         let emails = self
             .emails
             .split(['\n', ',', ';'])
             .map(str::trim)
             .filter(|e| !e.is_empty())
-            .map(|e| {
-                EmailAddress::parse(e)
-                    .map(|e| e.as_str().to_string())
-                    .ok_or("group-error-email")
-            })
+            .map(|e| EmailAddress::parse(e).ok_or("group-error-email"))
             .collect::<Result<Vec<_>, _>>()?;
         if emails.is_empty() {
             return Err("group-error-email");
@@ -66,16 +80,12 @@ impl GroupForm {
         let communities = self
             .communities
             .iter()
-            .map(|c| {
-                Community::parse(c)
-                    .map(|c| c.as_str().to_string())
-                    .ok_or("group-error-community")
-            })
+            .map(|c| Community::parse(c).ok_or("group-error-community"))
             .collect::<Result<Vec<_>, _>>()?;
         let language = Language::parse(&self.language)
             .filter(|l| l.has_staff_pages())
             .unwrap_or(Language::En);
-        Ok(Group {
+        Ok(GroupValues {
             name,
             emails,
             communities,
@@ -93,7 +103,7 @@ impl GroupForm {
 struct GroupsPage {
     t: Tr,
     nav: Option<StaffNav>,
-    groups: Vec<OrganisationRow>,
+    groups: Vec<GroupItem>,
     form: GroupForm,
     communities: &'static [Community],
     error: Option<&'static str>,
@@ -124,7 +134,11 @@ async fn groups_page(
     Ok(GroupsPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
-        groups: state.db.run(db::organisations::list).await?,
+        groups: groups::list(state)
+            .await?
+            .into_iter()
+            .map(GroupItem::from)
+            .collect(),
         form,
         communities: Community::ALL,
         error,
@@ -155,59 +169,24 @@ pub async fn create(
             );
         }
     };
-    let admin = staff.user_id;
-    let created = state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                let org = db::organisations::insert(
-                    conn,
-                    &group.name,
-                    &group.emails,
-                    &group.communities,
-                )?;
-                db::organisations::update(
-                    conn,
-                    org.id,
-                    &group.name,
-                    &group.emails,
-                    &group.communities,
-                    group.language.as_str(),
-                    true,
-                )?;
-                db::audit::record(
-                    conn,
-                    Some(admin),
-                    "group.create",
-                    "group",
-                    &org.id.to_string(),
-                    "",
-                )?;
-                Ok(org.id)
-            })
-        })
-        .await;
-    match created {
-        Ok(id) => {
-            tracing::info!(
-                admin_id = staff.user_id,
-                organisation_id = id,
-                "partner group created"
-            );
-            Ok(HttpResponse::SeeOther()
-                .insert_header((
-                    header::LOCATION,
-                    t.for_staff()
-                        .url(&format!("/staff/admin/groups/{id}?done=created")),
-                ))
-                .finish())
-        }
-        Err(DbError::Conflict) => render_with_status(
+    match groups::create(&state, Some(staff.user_id), group).await {
+        Ok(id) => Ok(redirect(t, id, "created")),
+        Err(AccountError::GroupNameTaken) => render_with_status(
             &groups_page(&staff, t, &state, form, Some("group-error-exists")).await?,
             StatusCode::CONFLICT,
         ),
         Err(e) => Err(e.into()),
     }
+}
+
+fn redirect(t: Tr, id: i64, done: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            t.for_staff()
+                .url(&format!("/staff/admin/groups/{id}?done={done}")),
+        ))
+        .finish()
 }
 
 /// Reads a urlencoded form with repeated `communities` fields.
@@ -233,7 +212,7 @@ struct GroupPage {
     nav: Option<StaffNav>,
     id: i64,
     form: GroupForm,
-    liaisons: Vec<(i64, String, String, bool)>,
+    liaisons: Vec<Liaison>,
     communities: &'static [Community],
     notice: Option<&'static str>,
     error: Option<&'static str>,
@@ -248,21 +227,12 @@ async fn group_page(
     notice: Option<&'static str>,
     error: Option<&'static str>,
 ) -> Result<GroupPage, AppError> {
-    let (group, liaisons) = state
-        .db
-        .run(move |conn| {
-            Ok((
-                db::organisations::find(conn, id)?,
-                db::organisations::liaisons(conn, id)?,
-            ))
-        })
-        .await?;
-    let group = group.ok_or(AppError::NotFound)?;
+    let (group, liaisons) = groups::find(state, id).await?;
     Ok(GroupPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
         id,
-        form: form.unwrap_or_else(|| GroupForm::from_row(&group)),
+        form: form.unwrap_or_else(|| GroupForm::from_group(group)),
         liaisons,
         communities: Community::ALL,
         notice,
@@ -309,62 +279,13 @@ pub async fn update(
         }
     };
     let active = form.active.is_some();
-    let admin = staff.user_id;
-    let saved = state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                db::organisations::find(conn, id)?.ok_or(DbError::NotFound)?;
-                db::organisations::update(
-                    conn,
-                    id,
-                    &group.name,
-                    &group.emails,
-                    &group.communities,
-                    group.language.as_str(),
-                    active,
-                )?;
-                db::audit::record(
-                    conn,
-                    Some(admin),
-                    "group.update",
-                    "group",
-                    &id.to_string(),
-                    if active { "active" } else { "inactive" },
-                )
-            })
-        })
-        .await;
-    match saved {
-        Ok(()) => {
-            tracing::info!(
-                admin_id = staff.user_id,
-                organisation_id = id,
-                active,
-                "partner group saved"
-            );
-            Ok(HttpResponse::SeeOther()
-                .insert_header((
-                    header::LOCATION,
-                    t.for_staff()
-                        .url(&format!("/staff/admin/groups/{id}?done=saved")),
-                ))
-                .finish())
+    match groups::update(&state, staff.user_id, id, group, active).await {
+        Ok(()) => Ok(redirect(t, id, "saved")),
+        Err(AccountError::GroupNameTaken) => {
+            let error = Some("group-error-exists");
+            let page = group_page(&staff, t, &state, id, Some(form), None, error).await?;
+            render_with_status(&page, StatusCode::CONFLICT)
         }
-        Err(DbError::NotFound) => Err(AppError::NotFound),
-        Err(DbError::Conflict) => render_with_status(
-            &group_page(
-                &staff,
-                t,
-                &state,
-                id,
-                Some(form),
-                None,
-                Some("group-error-exists"),
-            )
-            .await?,
-            StatusCode::CONFLICT,
-        ),
         Err(e) => Err(e.into()),
     }
 }

@@ -7,12 +7,12 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::StaffNav;
-use crate::auth::{Staff, passwords};
-use crate::db::{self, DbError, users::UserRow};
+use crate::accounts::AccountError;
+use crate::accounts::users::{self, Account, NewAccount};
+use crate::auth::Staff;
 use crate::domain::text;
-use crate::domain::{DisplayName, EmailAddress, Language, StaffRole};
+use crate::domain::{DisplayName, EmailAddress, GroupName, Language, StaffRole};
 use crate::i18n::Tr;
-use crate::mail::message::Email;
 use crate::web::{AppError, AppState, render, render_with_status};
 
 /// An account as listed.
@@ -33,18 +33,32 @@ impl UserItem {
     pub fn path(&self, action: &str) -> String {
         format!("/staff/admin/users/{}{action}", self.id)
     }
+}
 
-    fn from_row(u: UserRow, organisation: Option<String>) -> Self {
+impl From<Account> for UserItem {
+    fn from(a: Account) -> Self {
         Self {
-            id: u.id,
-            has_password: u.password_hash.is_some(),
-            email: u.email,
-            display_name: u.display_name,
-            role: u.role,
-            organisation,
-            active: u.active,
-            on_duty: u.on_duty,
-            totp: u.totp_enabled,
+            id: a.id,
+            email: a.email,
+            display_name: a.display_name,
+            role: a.role,
+            organisation: a.organisation,
+            active: a.active,
+            on_duty: a.on_duty,
+            totp: a.totp,
+            has_password: a.has_password,
+        }
+    }
+}
+
+/// What the account pages show for a refusal they do not explain on the
+/// page itself (their own refusals are matched before this).
+impl From<AccountError> for AppError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::Service(e) => e.into(),
+            AccountError::NoSuchAccount | AccountError::NoSuchGroup => AppError::NotFound,
+            _ => AppError::BadRequest,
         }
     }
 }
@@ -75,10 +89,6 @@ struct UserPage {
     link: Option<String>,
 }
 
-async fn organisations(state: &AppState) -> Result<Vec<String>, AppError> {
-    Ok(state.db.run(db::organisations::names).await?)
-}
-
 async fn users_page(
     staff: &Staff,
     t: Tr,
@@ -86,15 +96,12 @@ async fn users_page(
     error: Option<&'static str>,
     form: NewUserForm,
 ) -> Result<UsersPage, AppError> {
-    let users = state.db.run(db::users::list).await?;
+    let users = users::list(state).await?;
     Ok(UsersPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
-        users: users
-            .into_iter()
-            .map(|(u, o)| UserItem::from_row(u, o))
-            .collect(),
-        organisations: organisations(state).await?,
+        users: users.into_iter().map(UserItem::from).collect(),
+        organisations: users::group_names(state).await?,
         roles: StaffRole::ALL,
         error,
         form,
@@ -123,6 +130,40 @@ pub struct NewUserForm {
     pub language: String,
 }
 
+impl NewUserForm {
+    /// The account asked for, or the message key of what to fix.
+    fn parse(&self) -> Result<NewAccount, &'static str> {
+        let email = EmailAddress::parse(&self.email).ok_or("admin-error-email")?;
+        let role = StaffRole::parse(&self.role).ok_or("admin-error-role")?;
+        let organisation = self.organisation.trim();
+        users::check_membership(role, !organisation.is_empty())
+            .map_err(|_| "admin-error-organisation")?;
+        let language = Language::parse(&self.language)
+            .filter(|l| l.has_staff_pages())
+            .unwrap_or(Language::En);
+        let name = DisplayName::parse(&self.display_name).map_err(|p| p.message())?;
+        Ok(NewAccount {
+            email,
+            role,
+            group: GroupName::parse(organisation),
+            profile: Some((name, language)),
+            password: None,
+        })
+    }
+}
+
+/// The message key of a refusal these pages explain, if it is one.
+fn refusal_key(e: &AccountError) -> Option<&'static str> {
+    match e {
+        AccountError::EmailTaken => Some("admin-error-exists"),
+        AccountError::GroupRequired | AccountError::GroupNotAllowed | AccountError::NoSuchGroup => {
+            Some("admin-error-organisation")
+        }
+        AccountError::OwnAccount => Some("admin-error-self"),
+        _ => None,
+    }
+}
+
 /// Creates an account without a password and a link to set one.
 pub async fn create(
     staff: Staff,
@@ -131,86 +172,27 @@ pub async fn create(
     form: web::Form<NewUserForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let Some(email) = EmailAddress::parse(&form.email) else {
-        return refuse(&staff, t, &state, "admin-error-email", form).await;
+    let new = match form.parse() {
+        Ok(new) => new,
+        Err(key) => return refuse(&staff, t, &state, key, form).await,
     };
-    let Some(role) = StaffRole::parse(&form.role) else {
-        return refuse(&staff, t, &state, "admin-error-role", form).await;
-    };
-    let organisation = form.organisation.trim().to_string();
-    if (role == StaffRole::Liaison) == organisation.is_empty() {
-        return refuse(&staff, t, &state, "admin-error-organisation", form).await;
-    }
-    let language = Language::parse(&form.language)
-        .filter(|l| l.has_staff_pages())
-        .unwrap_or(Language::En);
-    let typed = form.clone();
-    let name = match DisplayName::parse(&form.display_name) {
-        Ok(name) => name.as_str().to_string(),
-        Err(problem) => return refuse(&staff, t, &state, problem.message(), form).await,
-    };
-    let keyring = state.keyring.get();
-    let host = state.config.host().to_string();
-    let admin = staff.user_id;
-    let created = state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                let org_id = if organisation.is_empty() {
-                    None
-                } else {
-                    match crate::domain::GroupName::parse(&organisation)
-                        .map(|n| db::organisations::find_by_key(conn, &n.key()))
-                        .transpose()?
-                        .flatten()
-                    {
-                        Some(o) => Some(o.id),
-                        None => return Ok(Err("admin-error-organisation")),
-                    }
-                };
-                let row = db::users::NewUserRow {
-                    email: email.as_str(),
-                    password_hash: None,
-                    role: role.as_str(),
-                    organisation_id: org_id,
-                };
-                let user = match db::users::insert(conn, &row) {
-                    Err(DbError::Conflict) => return Ok(Err("admin-error-exists")),
-                    other => other?,
-                };
-                db::users::set_profile(conn, user.id, &name, language.as_str())?;
-                let user = db::users::find(conn, user.id)?.expect("just inserted");
-                let token = passwords::issue_link(conn, &keyring, &host, &user, Email::Welcome)?;
-                db::audit::record(
-                    conn,
-                    Some(admin),
-                    "user.create",
-                    "user",
-                    &user.id.to_string(),
-                    role.as_str(),
-                )?;
-                Ok(Ok((user.id, token)))
-            })
-        })
-        .await?;
-    match created {
-        Ok((id, token)) => {
-            tracing::info!(admin_id = staff.user_id, user_id = id, "account created");
-            let link = format!("{}{}{}", state.config.base_url, passwords::LINK_PATH, token);
-            render(
-                &user_page(
-                    &staff,
-                    t,
-                    &state,
-                    id,
-                    Some("admin-done-created"),
-                    None,
-                    Some(link),
-                )
-                .await?,
+    match users::create(&state, Some(staff.user_id), new).await {
+        Ok(created) => render(
+            &user_page(
+                &staff,
+                t,
+                &state,
+                created.id,
+                Some("admin-done-created"),
+                None,
+                created.link,
             )
-        }
-        Err(key) => refuse(&staff, t, &state, key, typed).await,
+            .await?,
+        ),
+        Err(e) => match refusal_key(&e) {
+            Some(key) => refuse(&staff, t, &state, key, form).await,
+            None => Err(e.into()),
+        },
     }
 }
 
@@ -247,30 +229,35 @@ async fn user_page(
     error: Option<&'static str>,
     link: Option<String>,
 ) -> Result<UserPage, AppError> {
-    let (user, org) = state
-        .db
-        .run(move |conn| {
-            let Some(user) = db::users::find(conn, id)? else {
-                return Ok(None);
-            };
-            let org = match user.organisation_id {
-                Some(o) => db::organisations::find(conn, o)?.map(|o| o.name),
-                None => None,
-            };
-            Ok(Some((user, org)))
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let account = users::find(state, id).await?;
     Ok(UserPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
-        u: UserItem::from_row(user, org),
-        organisations: organisations(state).await?,
+        u: account.into(),
+        organisations: users::group_names(state).await?,
         roles: StaffRole::ALL,
         notice,
         error,
         link,
     })
+}
+
+/// The account's page with a refusal it explains (a conflict with its
+/// state, or a group to fix), or the refusal as an error page.
+async fn refused(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    id: i64,
+    e: AccountError,
+) -> Result<HttpResponse, AppError> {
+    let status = match e {
+        AccountError::OwnAccount => StatusCode::CONFLICT,
+        AccountError::GroupRequired | AccountError::NoSuchGroup => StatusCode::UNPROCESSABLE_ENTITY,
+        e => return Err(e.into()),
+    };
+    let page = user_page(staff, t, state, id, None, refusal_key(&e), None).await?;
+    render_with_status(&page, status)
 }
 
 #[derive(serde::Deserialize)]
@@ -326,47 +313,10 @@ pub async fn set_active(
         "false" => false,
         _ => return Err(AppError::BadRequest),
     };
-    let admin = staff.user_id;
-    if !active && id == staff.user_id {
-        return render_with_status(
-            &user_page(&staff, t, &state, id, None, Some("admin-error-self"), None).await?,
-            StatusCode::CONFLICT,
-        );
+    match users::set_active(&state, staff.user_id, id, active).await {
+        Ok(()) => Ok(back(t, id, "active")),
+        Err(e) => refused(&staff, t, &state, id, e).await,
     }
-    let ended = state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                db::users::find(conn, id)?.ok_or(DbError::NotFound)?;
-                db::users::set_active(conn, id, active)?;
-                db::audit::record(
-                    conn,
-                    Some(admin),
-                    "user.active",
-                    "user",
-                    &id.to_string(),
-                    if active { "true" } else { "false" },
-                )?;
-                if active {
-                    Ok(0)
-                } else {
-                    db::sessions::delete_for_user(conn, id)
-                }
-            })
-        })
-        .await
-        .map_err(|e| match e {
-            DbError::NotFound => AppError::NotFound,
-            e => e.into(),
-        })?;
-    tracing::info!(
-        admin_id = staff.user_id,
-        user_id = id,
-        active,
-        sessions_ended = ended,
-        "account activity changed"
-    );
-    Ok(back(t, id, "active"))
 }
 
 #[derive(serde::Deserialize)]
@@ -385,61 +335,10 @@ pub async fn set_role(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let role = StaffRole::parse(&form.role).ok_or(AppError::BadRequest)?;
-    let organisation = form.organisation.trim().to_string();
-    let admin = staff.user_id;
-    if id == staff.user_id && role != StaffRole::Admin {
-        return render_with_status(
-            &user_page(&staff, t, &state, id, None, Some("admin-error-self"), None).await?,
-            StatusCode::CONFLICT,
-        );
-    }
-    let result = state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                let org_id = match (role, organisation.is_empty()) {
-                    (StaffRole::Liaison, false) => {
-                        match crate::domain::GroupName::parse(&organisation)
-                            .map(|n| db::organisations::find_by_key(conn, &n.key()))
-                            .transpose()?
-                            .flatten()
-                        {
-                            Some(o) => Some(o.id),
-                            None => return Ok(Err("admin-error-organisation")),
-                        }
-                    }
-                    (StaffRole::Liaison, true) => return Ok(Err("admin-error-organisation")),
-                    _ => None,
-                };
-                db::users::set_role(conn, id, role.as_str(), org_id)?;
-                db::audit::record(
-                    conn,
-                    Some(admin),
-                    "user.role",
-                    "user",
-                    &id.to_string(),
-                    role.as_str(),
-                )?;
-                // A change of role ends the sessions made under the old one.
-                db::sessions::delete_for_user(conn, id)?;
-                Ok(Ok(()))
-            })
-        })
-        .await?;
-    match result {
-        Ok(()) => {
-            tracing::info!(
-                admin_id = staff.user_id,
-                user_id = id,
-                role = role.as_str(),
-                "role changed"
-            );
-            Ok(back(t, id, "role"))
-        }
-        Err(key) => render_with_status(
-            &user_page(&staff, t, &state, id, None, Some(key), None).await?,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+    let group = GroupName::parse(form.organisation.trim());
+    match users::set_role(&state, staff.user_id, id, role, group).await {
+        Ok(()) => Ok(back(t, id, "role")),
+        Err(e) => refused(&staff, t, &state, id, e).await,
     }
 }
 
@@ -456,30 +355,7 @@ pub async fn set_duty(
     form: web::Form<DutyForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let on = form.on_duty.is_some();
-    let admin = staff.user_id;
-    state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                db::users::set_on_duty(conn, id, on)?;
-                db::audit::record(
-                    conn,
-                    Some(admin),
-                    "user.duty",
-                    "user",
-                    &id.to_string(),
-                    if on { "true" } else { "false" },
-                )
-            })
-        })
-        .await?;
-    tracing::info!(
-        admin_id = staff.user_id,
-        user_id = id,
-        on_duty = on,
-        "duty changed"
-    );
+    users::set_duty(&state, staff.user_id, id, form.on_duty.is_some()).await?;
     Ok(back(t, id, "duty"))
 }
 
@@ -491,40 +367,7 @@ pub async fn send_reset(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let admin = staff.user_id;
-    let keyring = state.keyring.get();
-    let host = state.config.host().to_string();
-    let token = state
-        .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                let Some(user) = db::users::find(conn, id)? else {
-                    return Ok(None);
-                };
-                let token =
-                    passwords::issue_link(conn, &keyring, &host, &user, Email::PasswordReset)?;
-                db::audit::record(conn, Some(admin), "user.reset", "user", &id.to_string(), "")?;
-                Ok(Some(token))
-            })
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    tracing::info!(
-        admin_id = staff.user_id,
-        user_id = id,
-        "password reset link sent"
-    );
-    let link = format!("{}{}{}", state.config.base_url, passwords::LINK_PATH, token);
-    render(
-        &user_page(
-            &staff,
-            t,
-            &state,
-            id,
-            Some("admin-done-reset"),
-            None,
-            Some(link),
-        )
-        .await?,
-    )
+    let link = users::send_reset(&state, staff.user_id, id).await?;
+    let notice = Some("admin-done-reset");
+    render(&user_page(&staff, t, &state, id, notice, None, Some(link)).await?)
 }

@@ -1,0 +1,58 @@
+//! Staff accounts and partner groups: creating and changing them, their
+//! two-factor sign-in, password links, duty and profile. The admin pages
+//! and the command line both call these, so each rule lives here once.
+//! Every change commits with its audit entry (and its emails) or not at all.
+
+pub mod groups;
+pub mod two_factor;
+pub mod users;
+
+use crate::db::DbError;
+use crate::error::ServiceError;
+
+/// Why an account or group change was refused, or the fault that stopped it.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    /// Another account has this email address.
+    #[error("an account with this email address already exists")]
+    EmailTaken,
+    /// A liaison belongs to a partner group, and none was given.
+    #[error("a liaison belongs to a partner group")]
+    GroupRequired,
+    /// Only liaisons belong to a partner group.
+    #[error("only liaisons belong to a partner group")]
+    GroupNotAllowed,
+    /// No partner group has that name.
+    #[error("no partner group has this name")]
+    NoSuchGroup,
+    /// Another group has this name (or one differing only in case or width).
+    #[error("a partner group with this name already exists")]
+    GroupNameTaken,
+    /// No account has that id.
+    #[error("no such account")]
+    NoSuchAccount,
+    /// An admin may not lock themself out (deactivate or demote their own
+    /// account).
+    #[error("an admin cannot do this to their own account")]
+    OwnAccount,
+    /// The one-time code did not match.
+    #[error("wrong code")]
+    WrongCode,
+    /// Two-factor sign-in is required of this role and stays on.
+    #[error("two-factor sign-in is required")]
+    SecondFactorRequired,
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+impl From<DbError> for AccountError {
+    fn from(e: DbError) -> Self {
+        AccountError::Service(e.into())
+    }
+}
+
+impl From<crate::crypto::Busy> for AccountError {
+    fn from(e: crate::crypto::Busy) -> Self {
+        AccountError::Service(e.into())
+    }
+}

@@ -1,0 +1,350 @@
+//! Staff accounts: create (with a link to set the password unless one is
+//! given), deactivate and reactivate, change role, duty, password-reset
+//! links and the owner's profile; each change with its audit entry.
+
+use super::AccountError;
+use crate::auth::passwords;
+use crate::context::Ctx;
+use crate::db::{self, DbError, users::UserRow};
+use crate::domain::{DisplayName, EmailAddress, GroupName, Language, NewPassword, StaffRole};
+use crate::error::ServiceError;
+use crate::mail::message::Email;
+
+/// An account as shown: what it is, never its secrets.
+pub struct Account {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub language: String,
+    /// The partner group's name, for a liaison.
+    pub organisation: Option<String>,
+    pub active: bool,
+    pub on_duty: bool,
+    pub totp: bool,
+    pub has_password: bool,
+}
+
+impl Account {
+    fn from_row(u: UserRow, organisation: Option<String>) -> Self {
+        Self {
+            id: u.id,
+            has_password: u.password_hash.is_some(),
+            email: u.email,
+            display_name: u.display_name,
+            role: u.role,
+            language: u.language,
+            organisation,
+            active: u.active,
+            on_duty: u.on_duty,
+            totp: u.totp_enabled,
+        }
+    }
+}
+
+/// Every account, with its group's name.
+pub async fn list(ctx: &Ctx) -> Result<Vec<Account>, ServiceError> {
+    let users = ctx.db.run(db::users::list).await?;
+    Ok(users
+        .into_iter()
+        .map(|(u, o)| Account::from_row(u, o))
+        .collect())
+}
+
+/// One account, with its group's name.
+pub async fn find(ctx: &Ctx, id: i64) -> Result<Account, AccountError> {
+    ctx.db
+        .run(move |conn| {
+            let Some(user) = db::users::find(conn, id)? else {
+                return Ok(None);
+            };
+            let org = match user.organisation_id {
+                Some(o) => db::organisations::find(conn, o)?.map(|o| o.name),
+                None => None,
+            };
+            Ok(Some(Account::from_row(user, org)))
+        })
+        .await?
+        .ok_or(AccountError::NoSuchAccount)
+}
+
+/// The names of the partner groups, for choosing a liaison's.
+pub async fn group_names(ctx: &Ctx) -> Result<Vec<String>, ServiceError> {
+    Ok(ctx.db.run(db::organisations::names).await?)
+}
+
+/// A liaison belongs to exactly one partner group; other roles to none.
+/// `group_given`: whether a group was named at all.
+pub fn check_membership(role: StaffRole, group_given: bool) -> Result<(), AccountError> {
+    match (role == StaffRole::Liaison, group_given) {
+        (true, false) => Err(AccountError::GroupRequired),
+        (false, true) => Err(AccountError::GroupNotAllowed),
+        _ => Ok(()),
+    }
+}
+
+/// A new account as asked for.
+pub struct NewAccount {
+    pub email: EmailAddress,
+    pub role: StaffRole,
+    /// The partner group of a liaison.
+    pub group: Option<GroupName>,
+    /// Set with the language of the account's pages and emails; without
+    /// it both keep their defaults.
+    pub profile: Option<(DisplayName, Language)>,
+    /// Without one, the owner is emailed a single-use link to set it.
+    pub password: Option<NewPassword>,
+}
+
+/// A created account, and the link to set its password if it has none.
+pub struct Created {
+    pub id: i64,
+    pub link: Option<String>,
+}
+
+/// Creates an account; `actor` is the admin who asked (none from the
+/// command line).
+pub async fn create(
+    ctx: &Ctx,
+    actor: Option<i64>,
+    new: NewAccount,
+) -> Result<Created, AccountError> {
+    check_membership(new.role, new.group.is_some())?;
+    let hash = match &new.password {
+        Some(p) => Some(ctx.hasher.hash(p.expose().to_string()).await?),
+        None => None,
+    };
+    let keyring = ctx.keyring.get();
+    let host = ctx.config.host().to_string();
+    let role = new.role;
+    let created = ctx
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                let org_id = match group_id(conn, new.group.as_ref())? {
+                    Ok(id) => id,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let row = db::users::NewUserRow {
+                    email: new.email.as_str(),
+                    password_hash: hash.as_deref(),
+                    role: role.as_str(),
+                    organisation_id: org_id,
+                };
+                let mut user = match db::users::insert(conn, &row) {
+                    Err(DbError::Conflict) => return Ok(Err(AccountError::EmailTaken)),
+                    other => other?,
+                };
+                if let Some((name, language)) = &new.profile {
+                    db::users::set_profile(conn, user.id, name.as_str(), language.as_str())?;
+                    // The welcome email goes out in the language just set.
+                    user = db::users::find(conn, user.id)?.ok_or(DbError::NotFound)?;
+                }
+                let token = match hash {
+                    Some(_) => None,
+                    None => Some(passwords::issue_link(
+                        conn,
+                        &keyring,
+                        &host,
+                        &user,
+                        Email::Welcome,
+                    )?),
+                };
+                db::audit::record(
+                    conn,
+                    actor,
+                    "user.create",
+                    "user",
+                    &user.id.to_string(),
+                    role.as_str(),
+                )?;
+                Ok(Ok((user.id, token)))
+            })
+        })
+        .await??;
+    let (id, token) = created;
+    tracing::info!(admin_id = actor, user_id = id, "account created");
+    Ok(Created {
+        id,
+        link: token.map(|t| link(ctx, &t)),
+    })
+}
+
+/// The id of the named group (none for none), or that there is no such
+/// group.
+fn group_id(
+    conn: &mut db::Conn,
+    group: Option<&GroupName>,
+) -> Result<Result<Option<i64>, AccountError>, DbError> {
+    let Some(name) = group else {
+        return Ok(Ok(None));
+    };
+    Ok(match db::organisations::find_by_key(conn, &name.key())? {
+        Some(o) => Ok(Some(o.id)),
+        None => Err(AccountError::NoSuchGroup),
+    })
+}
+
+/// The full address of a set-password link.
+fn link(ctx: &Ctx, token: &str) -> String {
+    format!("{}{}{token}", ctx.config.base_url, passwords::LINK_PATH)
+}
+
+/// Deactivates (ending every session at once) or reactivates an account.
+pub async fn set_active(ctx: &Ctx, admin: i64, id: i64, active: bool) -> Result<(), AccountError> {
+    if !active && id == admin {
+        return Err(AccountError::OwnAccount);
+    }
+    let ended = ctx
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::users::find(conn, id)?.ok_or(DbError::NotFound)?;
+                db::users::set_active(conn, id, active)?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "user.active",
+                    "user",
+                    &id.to_string(),
+                    if active { "true" } else { "false" },
+                )?;
+                if active {
+                    Ok(0)
+                } else {
+                    db::sessions::delete_for_user(conn, id)
+                }
+            })
+        })
+        .await
+        .map_err(|e| match e {
+            DbError::NotFound => AccountError::NoSuchAccount,
+            e => e.into(),
+        })?;
+    tracing::info!(
+        admin_id = admin,
+        user_id = id,
+        active,
+        sessions_ended = ended,
+        "account activity changed"
+    );
+    Ok(())
+}
+
+/// Changes an account's role (and a liaison's group; other roles' group is
+/// ignored), ending the sessions made under the old one.
+pub async fn set_role(
+    ctx: &Ctx,
+    admin: i64,
+    id: i64,
+    role: StaffRole,
+    group: Option<GroupName>,
+) -> Result<(), AccountError> {
+    if id == admin && role != StaffRole::Admin {
+        return Err(AccountError::OwnAccount);
+    }
+    let group = if role == StaffRole::Liaison {
+        Some(group.ok_or(AccountError::GroupRequired)?)
+    } else {
+        None
+    };
+    ctx.db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                let org_id = match group_id(conn, group.as_ref())? {
+                    Ok(id) => id,
+                    Err(e) => return Ok(Err(e)),
+                };
+                db::users::set_role(conn, id, role.as_str(), org_id)?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "user.role",
+                    "user",
+                    &id.to_string(),
+                    role.as_str(),
+                )?;
+                // A change of role ends the sessions made under the old one.
+                db::sessions::delete_for_user(conn, id)?;
+                Ok(Ok(()))
+            })
+        })
+        .await??;
+    tracing::info!(
+        admin_id = admin,
+        user_id = id,
+        role = role.as_str(),
+        "role changed"
+    );
+    Ok(())
+}
+
+/// Puts an account on duty or off; `actor` is its owner or an admin.
+pub async fn set_duty(ctx: &Ctx, actor: i64, id: i64, on: bool) -> Result<(), ServiceError> {
+    ctx.db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::users::set_on_duty(conn, id, on)?;
+                db::audit::record(
+                    conn,
+                    Some(actor),
+                    "user.duty",
+                    "user",
+                    &id.to_string(),
+                    if on { "true" } else { "false" },
+                )
+            })
+        })
+        .await?;
+    tracing::info!(actor_id = actor, user_id = id, on_duty = on, "duty changed");
+    Ok(())
+}
+
+/// Emails the account a password-reset link; returns the link, to be shown
+/// once to the admin who asked.
+pub async fn send_reset(ctx: &Ctx, admin: i64, id: i64) -> Result<String, AccountError> {
+    let keyring = ctx.keyring.get();
+    let host = ctx.config.host().to_string();
+    let token = ctx
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                let Some(user) = db::users::find(conn, id)? else {
+                    return Ok(None);
+                };
+                let token =
+                    passwords::issue_link(conn, &keyring, &host, &user, Email::PasswordReset)?;
+                db::audit::record(conn, Some(admin), "user.reset", "user", &id.to_string(), "")?;
+                Ok(Some(token))
+            })
+        })
+        .await?
+        .ok_or(AccountError::NoSuchAccount)?;
+    tracing::info!(admin_id = admin, user_id = id, "password reset link sent");
+    Ok(link(ctx, &token))
+}
+
+/// The owner's own name and language.
+pub async fn set_profile(
+    ctx: &Ctx,
+    id: i64,
+    name: DisplayName,
+    language: Language,
+) -> Result<(), ServiceError> {
+    ctx.db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::users::set_profile(conn, id, name.as_str(), language.as_str())?;
+                db::audit::record(
+                    conn,
+                    Some(id),
+                    "user.profile",
+                    "user",
+                    &id.to_string(),
+                    language.as_str(),
+                )
+            })
+        })
+        .await?;
+    Ok(())
+}
