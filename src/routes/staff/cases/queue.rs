@@ -10,7 +10,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use super::super::StaffNav;
 use crate::auth::Staff;
 use crate::cases::queue::{self, QueuePage as Found};
-use crate::db::cases::{AssigneeFilter, Cursor, QueueFilter, Sort};
+use crate::db::cases::{AssigneeFilter, Cursor, QueueFilter, QueueRow, Sort};
 use crate::db::strings;
 use crate::domain::{CaseStatus, Community, IncidentKind, RiskLevel};
 use crate::i18n::Tr;
@@ -130,6 +130,45 @@ impl QueueQuery {
     }
 }
 
+impl QueueQuery {
+    /// One tab per status, each linking to this query for that status.
+    fn tabs(&self, found: &Found) -> Vec<StatusTab> {
+        CaseStatus::ALL
+            .iter()
+            .map(|s| StatusTab {
+                code: s.as_str(),
+                count: found.count_of(s.as_str()),
+                href: self.href(|q| {
+                    q.status = s.as_str().to_string();
+                    q.after.clear();
+                }),
+                current: self.status == s.as_str(),
+            })
+            .collect()
+    }
+}
+
+impl QueueItem {
+    /// A row as shown, its assignee named by `labels` (or by id).
+    fn new(r: QueueRow, t: &Tr, labels: &HashMap<i64, String>) -> Self {
+        QueueItem {
+            href: t.url(&format!("/staff/cases/{}", r.reference)),
+            received: r.received_at.format("%Y-%m-%d %H:00").to_string(),
+            received_iso: r.received_at.to_rfc3339(),
+            reference: r.reference,
+            status: r.status,
+            risk: r.risk,
+            phone: r.source == "phone",
+            kinds: strings(r.kinds),
+            community: r.community,
+            province: r.province,
+            assignee: r
+                .assignee_id
+                .map(|id| labels.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))),
+        }
+    }
+}
+
 /// A status tab: its code, its count, its link, whether it is selected.
 pub struct StatusTab {
     pub code: &'static str,
@@ -198,18 +237,7 @@ impl QueuePage {
         } else {
             None
         };
-        let tabs = CaseStatus::ALL
-            .iter()
-            .map(|s| StatusTab {
-                code: s.as_str(),
-                count: found.count_of(s.as_str()),
-                href: q.href(|q| {
-                    q.status = s.as_str().to_string();
-                    q.after.clear();
-                }),
-                current: q.status == s.as_str(),
-            })
-            .collect();
+        let tabs = q.tabs(&found);
         let total = found.total();
         let workers: Vec<(i64, String)> = found
             .workers
@@ -220,21 +248,7 @@ impl QueuePage {
         let rows = found
             .rows
             .into_iter()
-            .map(|r| QueueItem {
-                href: t.url(&format!("/staff/cases/{}", r.reference)),
-                received: r.received_at.format("%Y-%m-%d %H:00").to_string(),
-                received_iso: r.received_at.to_rfc3339(),
-                reference: r.reference,
-                status: r.status,
-                risk: r.risk,
-                phone: r.source == "phone",
-                kinds: strings(r.kinds),
-                community: r.community,
-                province: r.province,
-                assignee: r
-                    .assignee_id
-                    .map(|id| labels.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))),
-            })
+            .map(|r| QueueItem::new(r, &t, &labels))
             .collect();
         QueuePage {
             t,
