@@ -7,7 +7,6 @@ use actix_web::{HttpResponse, web};
 use super::case::{Refused, case_page, outcome};
 use crate::auth::Staff;
 use crate::cases::workflow;
-use crate::db;
 use crate::domain::{CaseReference, CaseStatus, RiskLevel};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render_with_status};
@@ -173,13 +172,7 @@ pub async fn purge(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
-    let r = reference.as_str().to_string();
-    let case = state
-        .db
-        .run(move |conn| db::cases::find_by_reference(conn, &r))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if case.deletion_due_at.is_none() {
+    if !crate::cases::purge::confirm_request(&state, staff.user_id, &reference).await? {
         let page = case_page(
             &staff,
             t,
@@ -192,23 +185,6 @@ pub async fn purge(
         .await?;
         return render_with_status(&page, actix_web::http::StatusCode::CONFLICT);
     }
-    let id = case.id;
-    let actor = staff.user_id;
-    state
-        .db
-        .run(move |conn| {
-            crate::cases::purge::purge_case(
-                conn,
-                id,
-                crate::cases::purge::Reason::ConfirmedByStaff(actor),
-            )
-        })
-        .await?;
-    tracing::info!(
-        user_id = staff.user_id,
-        case_id = id,
-        "case deleted at the reporter's request, confirmed by staff"
-    );
     Ok(HttpResponse::SeeOther()
         .insert_header((
             header::LOCATION,
