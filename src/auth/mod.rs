@@ -6,6 +6,7 @@ pub mod credentials;
 pub mod passwords;
 pub mod policy;
 pub mod session;
+pub mod sign_in;
 pub mod throttle;
 pub mod totp;
 

@@ -4,6 +4,7 @@
 //! instance.
 
 use crate::context::Ctx;
+use crate::crypto::{digest_token, new_token};
 use crate::db;
 use crate::domain::StaffRole;
 use crate::error::ServiceError;
@@ -36,6 +37,20 @@ impl std::fmt::Debug for Staff {
             .field("role", &self.role)
             .finish_non_exhaustive()
     }
+}
+
+/// Starts a session for `user_id` and gives its token: a fresh token every
+/// time, so a token planted before sign-in is worthless after it. Only the
+/// token's digest is stored.
+pub async fn begin(state: &Ctx, user_id: i64) -> Result<String, ServiceError> {
+    let token = new_token();
+    let digest = digest_token(&token);
+    let csrf = new_token();
+    state
+        .db
+        .run(move |conn| db::sessions::insert(conn, &digest, user_id, &csrf))
+        .await?;
+    Ok(token)
 }
 
 /// Ends this session.

@@ -8,6 +8,7 @@ pub mod intake;
 pub mod messages;
 pub mod notify;
 pub mod purge;
+pub mod queue;
 pub mod referrals;
 pub mod stats;
 pub mod view;

@@ -7,7 +7,10 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::context::Ctx;
 use crate::db::{self, Conn, DbError};
+use crate::domain::CaseReference;
+use crate::error::ServiceError;
 
 /// Why a case was purged (recorded in the audit log, with the case's id
 /// and nothing of its content).
@@ -86,4 +89,33 @@ pub fn purge_due_deletions(conn: &mut Conn, now: DateTime<Utc>) -> Result<usize,
         }
     }
     Ok(purged)
+}
+
+/// Carries out the reporter's deletion request on case `reference` now,
+/// confirmed by staff member `actor`; false if the reporter has asked for
+/// no deletion.
+pub async fn confirm_request(
+    ctx: &Ctx,
+    actor: i64,
+    reference: &CaseReference,
+) -> Result<bool, ServiceError> {
+    let r = reference.as_str().to_string();
+    let case = ctx
+        .db
+        .run(move |conn| db::cases::find_by_reference(conn, &r))
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if case.deletion_due_at.is_none() {
+        return Ok(false);
+    }
+    let id = case.id;
+    ctx.db
+        .run(move |conn| purge_case(conn, id, Reason::ConfirmedByStaff(actor)))
+        .await?;
+    tracing::info!(
+        user_id = actor,
+        case_id = id,
+        "case deleted at the reporter's request, confirmed by staff"
+    );
+    Ok(true)
 }

@@ -2,6 +2,7 @@
 
 mod assets;
 mod health;
+pub mod intake_form;
 pub mod public;
 pub mod staff;
 

@@ -12,7 +12,7 @@ use super::{AppError, AppState, CookieName, site_cookie};
 use crate::auth::Staff;
 use crate::auth::session::{SESSION_ABSOLUTE_SECS, SESSION_IDLE_SECS, TOUCH_EVERY_SECS};
 use crate::config::Config;
-use crate::crypto::{digest_token, new_token};
+use crate::crypto::digest_token;
 use crate::db::{self, DbError};
 use crate::domain::StaffRole;
 
@@ -44,17 +44,9 @@ fn build_cookie(config: &Config, value: String) -> Cookie<'static> {
         .finish()
 }
 
-/// Starts a session for `user_id`: a fresh token every time, so a token
-/// planted before sign-in is worthless after it.
-pub async fn start(state: &AppState, user_id: i64) -> Result<Cookie<'static>, AppError> {
-    let token = new_token();
-    let digest = digest_token(&token);
-    let csrf = new_token();
-    state
-        .db
-        .run(move |conn| db::sessions::insert(conn, &digest, user_id, &csrf))
-        .await?;
-    Ok(build_cookie(&state.config, token))
+/// The session cookie carrying `token` (from `auth::session::begin`).
+pub fn cookie(config: &Config, token: String) -> Cookie<'static> {
+    build_cookie(config, token)
 }
 
 /// A cookie that removes the session cookie from the browser.

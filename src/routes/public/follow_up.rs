@@ -9,10 +9,10 @@ use askama::Template;
 use subtle::ConstantTimeEq;
 
 use super::exit;
-use super::upload::read_intake;
 use crate::cases::follow_up::{self, Added, DELETION_GRACE_HOURS, Opening, ReporterView, Visit};
 use crate::domain::text::{self, SingleLine};
 use crate::i18n::Tr;
+use crate::routes::intake_form::read_intake;
 use crate::web::{
     AppError, AppState, CookieName, FormTokens, client_address, no_store, reject_cross_site,
     render_with_status, site_cookie,

@@ -6,4 +6,3 @@ pub mod follow_up;
 pub mod home;
 pub mod receipt;
 pub mod report;
-pub mod upload;

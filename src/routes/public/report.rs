@@ -10,69 +10,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::receipt;
-use super::upload::{IntakeUpload, read_intake};
 use crate::cases::intake::{Filing, OneTime, file_with};
-use crate::domain::{
-    Channel, Community, ContactMethod, Demand, FieldError, IncidentKind, IntakeErrors,
-    IntakeSource, Language, Province, RawIntake, ReporterRole, StateLink, Support,
-};
+use crate::domain::{FieldError, IntakeErrors, IntakeSource, Language, RawIntake};
 use crate::i18n::Tr;
+use crate::routes::intake_form::{Choices, FormValues, IntakeUpload, read_intake};
 use crate::web::{AppError, AppState, FormTokens, no_store, reject_cross_site, render_with_status};
-
-/// The values to show in the form again (the reporter's own words).
-pub struct FormValues(RawIntake);
-
-impl std::ops::Deref for FormValues {
-    type Target = RawIntake;
-    fn deref(&self) -> &RawIntake {
-        &self.0
-    }
-}
-
-impl FormValues {
-    pub fn new(raw: RawIntake) -> Self {
-        Self(raw)
-    }
-
-    /// Whether the repeated field `list` holds `code`.
-    pub fn has(&self, list: &str, code: &str) -> bool {
-        let values = match list {
-            "kinds" => &self.0.kinds,
-            "channels" => &self.0.channels,
-            "demands" => &self.0.demands,
-            "support" => &self.0.support,
-            _ => return false,
-        };
-        values.iter().any(|v| v.trim() == code)
-    }
-}
-
-/// The closed lists the report form offers, shared with phone intake.
-pub struct Choices {
-    pub kinds: &'static [IncidentKind],
-    pub roles: &'static [ReporterRole],
-    pub provinces: &'static [Province],
-    pub communities: &'static [Community],
-    pub channels: &'static [Channel],
-    pub state_links: &'static [StateLink],
-    pub demands: &'static [Demand],
-    pub supports: &'static [Support],
-    pub contact_methods: &'static [ContactMethod],
-}
-
-impl Choices {
-    pub const ALL: Choices = Choices {
-        kinds: IncidentKind::ALL,
-        roles: ReporterRole::ALL,
-        provinces: Province::ALL,
-        communities: Community::ALL,
-        channels: Channel::ALL,
-        state_links: StateLink::ALL,
-        demands: Demand::ALL,
-        supports: Support::ALL,
-        contact_methods: ContactMethod::ALL,
-    };
-}
 
 #[derive(Template)]
 #[template(path = "public/report.html")]
@@ -97,7 +39,7 @@ fn page(
         t,
         path: "/report",
         csrf_token: FormTokens::issue(state, FormTokens::REPORT),
-        v: FormValues(v.without_controls()),
+        v: FormValues::new(v.without_controls()),
         errors,
         files_dropped,
         choices: Choices::ALL,

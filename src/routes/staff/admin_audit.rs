@@ -5,13 +5,12 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::StaffNav;
+use crate::audit::search::{self, AuditSearch, Found};
 use crate::audit::{Checkpoint, Verdict};
 use crate::auth::Staff;
-use crate::db::{self, audit::AuditFilter};
+use crate::db::audit::AuditRow;
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
-
-const PAGE_SIZE: i64 = 100;
 
 /// An entry as listed.
 pub struct Entry {
@@ -82,7 +81,7 @@ async fn refuse_filter(
     ] {
         *value = crate::domain::text::without_controls(value);
     }
-    let total = state.db.run(db::audit::count).await?;
+    let total = search::total(state).await?;
     let page = AuditPage {
         t,
         nav: StaffNav::for_staff(staff),
@@ -127,87 +126,81 @@ pub async fn show(
     let q = q.into_inner();
     // A filter with control characters (a NUL byte) is named and refused
     // before any query.
-    let filter_error = [
-        ("actor", &q.actor, "audit-actor"),
-        ("action", &q.action, "audit-action"),
-        ("target_type", &q.target_type, "audit-target-type"),
-        ("target_id", &q.target_id, "audit-target-id"),
-    ]
-    .into_iter()
-    .find(|(_, value, _)| value.chars().any(char::is_control))
-    .map(|(field, _, label)| FilterError {
-        field,
-        message: t.t1("audit-filter-invalid", "field", &t.t(label)),
-    });
-    if let Some(error) = filter_error {
+    if let Some(error) = q.filter_error(&t) {
         return refuse_filter(&staff, t, &state, q, error).await;
     }
-    let actor_id = if q.actor.is_empty() {
-        None
-    } else {
-        let email = q.actor.trim().to_lowercase();
-        let found = state
-            .db
-            .run(move |conn| db::users::find_by_email(conn, &email))
-            .await?;
-        Some(found.map(|u| u.id).unwrap_or(-1))
-    };
-    let filter = AuditFilter {
-        actor_id,
-        action_prefix: (!q.action.is_empty()).then(|| q.action.clone()),
-        target_type: (!q.target_type.is_empty()).then(|| q.target_type.clone()),
-        target_id: (!q.target_id.is_empty()).then(|| q.target_id.clone()),
-        before: q.before,
-    };
-    let (mut rows, total) = state
-        .db
-        .run(move |conn| {
-            Ok((
-                db::audit::page(conn, &filter, PAGE_SIZE + 1)?,
-                db::audit::count(conn)?,
-            ))
-        })
-        .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE as usize);
-    let next_href = if more {
-        rows.last().map(|(r, _)| {
-            let mut next = q.clone();
-            next.before = Some(r.id);
-            next.verify = None;
-            next.checkpoint.clear();
-            t.url(&format!(
-                "/staff/admin/audit?{}",
-                serde_urlencoded::to_string(&next).unwrap_or_default()
-            ))
-        })
-    } else {
-        None
-    };
-    let checkpoint = match q.checkpoint.trim() {
-        "" => Ok(None),
-        text => Checkpoint::parse(text)
-            .map(Some)
-            .ok_or("audit-checkpoint-invalid"),
-    };
+    let checkpoint = q.checkpoint();
     let checkpoint_error = checkpoint.as_ref().err().copied();
-    let (verdict, intact, head) = match (&q.verify, checkpoint) {
-        (Some(_), Ok(checkpoint)) => {
-            let db = state.db.clone();
-            let v = tokio::task::spawn_blocking(move || {
-                crate::audit::verify_against(&db, checkpoint.as_ref(), |_| {})
-            })
-            .await
-            .map_err(AppError::internal)??;
-            let (text, intact, head) = describe(&t, v);
-            (Some(text), intact, head)
-        }
-        _ => (None, true, None),
+    let verify = match (&q.verify, checkpoint) {
+        (Some(_), Ok(checkpoint)) => Some(checkpoint),
+        _ => None,
     };
-    crate::audit::view(&state, staff.user_id, "audit.view", "audit", String::new()).await?;
-    let entries = rows
+    let found = search::search(&state, staff.user_id, q.to_search(verify)).await?;
+    let page = AuditPage::build(&staff, t, q, found, checkpoint_error);
+    if checkpoint_error.is_some() {
+        render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
+    } else {
+        render(&page)
+    }
+}
+
+impl AuditQuery {
+    /// The first filter field that cannot be searched for (it holds a
+    /// control character), named.
+    fn filter_error(&self, t: &Tr) -> Option<FilterError> {
+        [
+            ("actor", &self.actor, "audit-actor"),
+            ("action", &self.action, "audit-action"),
+            ("target_type", &self.target_type, "audit-target-type"),
+            ("target_id", &self.target_id, "audit-target-id"),
+        ]
         .into_iter()
-        .map(|(r, email)| Entry {
+        .find(|(_, value, _)| value.chars().any(char::is_control))
+        .map(|(field, _, label)| FilterError {
+            field,
+            message: t.t1("audit-filter-invalid", "field", &t.t(label)),
+        })
+    }
+
+    /// The checkpoint to verify against, if one was typed; or the message
+    /// key saying it is not one.
+    fn checkpoint(&self) -> Result<Option<Checkpoint>, &'static str> {
+        match self.checkpoint.trim() {
+            "" => Ok(None),
+            text => Checkpoint::parse(text)
+                .map(Some)
+                .ok_or("audit-checkpoint-invalid"),
+        }
+    }
+
+    fn to_search(&self, verify: Option<Option<Checkpoint>>) -> AuditSearch {
+        AuditSearch {
+            actor_email: self.actor.clone(),
+            action_prefix: self.action.clone(),
+            target_type: self.target_type.clone(),
+            target_id: self.target_id.clone(),
+            before: self.before,
+            verify,
+        }
+    }
+
+    /// The link to the entries older than `last_id`, with the same filters
+    /// (and no check).
+    fn next_href(&self, t: &Tr, last_id: i64) -> String {
+        let mut next = self.clone();
+        next.before = Some(last_id);
+        next.verify = None;
+        next.checkpoint.clear();
+        t.url(&format!(
+            "/staff/admin/audit?{}",
+            serde_urlencoded::to_string(&next).unwrap_or_default()
+        ))
+    }
+}
+
+impl Entry {
+    fn new(r: AuditRow, email: Option<String>) -> Self {
+        Entry {
             id: r.id,
             at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
             actor: email.unwrap_or_else(|| {
@@ -222,24 +215,47 @@ pub async fn show(
                 format!("{} {}", r.target_type, r.target_id)
             },
             detail: r.detail,
-        })
-        .collect();
-    let page = AuditPage {
-        t,
-        nav: StaffNav::for_staff(&staff),
-        q,
-        entries,
-        total,
-        verdict,
-        intact,
-        head,
-        checkpoint_error,
-        filter_error: None,
-        next_href,
-    };
-    if checkpoint_error.is_some() {
-        render_with_status(&page, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
-    } else {
-        render(&page)
+        }
+    }
+}
+
+impl AuditPage {
+    /// The page listing what was `found` for `q`.
+    fn build(
+        staff: &Staff,
+        t: Tr,
+        q: AuditQuery,
+        found: Found,
+        checkpoint_error: Option<&'static str>,
+    ) -> Self {
+        let next_href = if found.more {
+            found.rows.last().map(|(r, _)| q.next_href(&t, r.id))
+        } else {
+            None
+        };
+        let (verdict, intact, head) = match found.verdict {
+            Some(v) => {
+                let (text, intact, head) = describe(&t, v);
+                (Some(text), intact, head)
+            }
+            None => (None, true, None),
+        };
+        AuditPage {
+            t,
+            nav: StaffNav::for_staff(staff),
+            q,
+            entries: found
+                .rows
+                .into_iter()
+                .map(|(r, email)| Entry::new(r, email))
+                .collect(),
+            total: found.total,
+            verdict,
+            intact,
+            head,
+            checkpoint_error,
+            filter_error: None,
+            next_href,
+        }
     }
 }

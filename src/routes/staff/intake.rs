@@ -13,8 +13,7 @@ use crate::auth::Staff;
 use crate::cases::intake::file_report;
 use crate::domain::{IntakeErrors, IntakeSource, RawIntake};
 use crate::i18n::Tr;
-use crate::routes::public::report::{Choices, FormValues};
-use crate::routes::public::upload::read_intake;
+use crate::routes::intake_form::{Choices, FormValues, read_intake};
 use crate::web::{AppError, AppState, no_store, render, render_with_status};
 
 #[derive(Template)]

@@ -1,12 +1,9 @@
-//! Signing in and out.
+//! Signing in and out: the pages and cookies around `auth::sign_in`.
 //!
 //! A failed sign-in gets one answer whatever went wrong (no such account,
-//! wrong password, wrong one-time code, account deactivated), after the
-//! same Argon2 work. Failures are throttled per source, per account name
-//! and per known browser (see `auth::throttle`); a throttled attempt is
-//! told how long to wait, and costs no hash.
-
-use std::net::IpAddr;
+//! wrong password, wrong one-time code, account deactivated). Failures are
+//! throttled per source, per account name and per known browser (see
+//! `auth::throttle`); a throttled attempt is told how long to wait.
 
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::{StatusCode, header};
@@ -15,10 +12,9 @@ use askama::Template;
 use zeroize::Zeroizing;
 
 use super::StaffNav;
-use crate::auth::policy::must_use_second_factor;
+use crate::auth::sign_in::{self, SignInAttempt, SignInOutcome};
 use crate::auth::throttle::{self, DEVICE_VALID_SECS};
-use crate::auth::{Staff, credentials, safe_next, totp};
-use crate::domain::StaffRole;
+use crate::auth::{Staff, safe_next};
 use crate::i18n::Tr;
 use crate::web::session;
 use crate::web::{
@@ -89,22 +85,21 @@ pub async fn form(
         .as_deref()
         .and_then(|h| throttle::take_device_handoff(&state, h));
     if let Some((user_id, binding)) = handed_back {
-        res.add_cookie(&device_cookie(&state, user_id, &binding))
-            .map_err(AppError::internal)?;
+        res.add_cookie(&device_cookie(
+            &state,
+            throttle::device_token(&state, user_id, &binding),
+        ))
+        .map_err(AppError::internal)?;
     }
     Ok(res)
 }
 
-/// The known-device cookie for `user_id`.
-fn device_cookie(state: &AppState, user_id: i64, binding: &str) -> Cookie<'static> {
-    site_cookie(
-        &state.config,
-        CookieName::DEVICE,
-        throttle::device_token(state, user_id, binding),
-    )
-    .same_site(SameSite::Strict)
-    .max_age(CookieDuration::seconds(DEVICE_VALID_SECS))
-    .finish()
+/// The known-device cookie carrying `token` (see `throttle::device_token`).
+fn device_cookie(state: &AppState, token: String) -> Cookie<'static> {
+    site_cookie(&state.config, CookieName::DEVICE, token)
+        .same_site(SameSite::Strict)
+        .max_age(CookieDuration::seconds(DEVICE_VALID_SECS))
+        .finish()
 }
 
 #[derive(serde::Deserialize)]
@@ -123,32 +118,6 @@ fn minutes(secs: i64) -> i64 {
     (secs + 59) / 60
 }
 
-/// How long this attempt must wait, if it is held back: by its known
-/// browser's own count only, or else by its source's and its account
-/// name's. Cheap checks, made before any Argon2 work.
-///
-/// `source` is `None` on the second look, after the password check: the
-/// attempt has already been counted against its source, which the first
-/// look judged.
-async fn held_for(
-    state: &AppState,
-    source: Option<IpAddr>,
-    key: &[u8],
-    device: Option<&[u8]>,
-) -> Result<Option<i64>, AppError> {
-    if let Some(device) = device {
-        return Ok(state
-            .known_devices
-            .blocked_for(&device.to_vec())
-            .map(|w| w.as_secs() as i64));
-    }
-    if let Some(wait) = source.and_then(|source| state.sources.blocked_for(&source)) {
-        return Ok(Some(wait.as_secs() as i64));
-    }
-    let until = throttle::account_held_until(state, key.to_vec()).await?;
-    Ok(until.map(|u| (u - chrono::Utc::now()).num_seconds().max(1)))
-}
-
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -156,95 +125,34 @@ pub async fn submit(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
-    let form = form.into_inner();
-    let source = client_address(&req, &state.config.trusted_proxies);
+    let mut form = form.into_inner();
+    let device = req.cookie(CookieName::DEVICE.for_config(&state.config));
+    let attempt = SignInAttempt {
+        email: &form.email,
+        password: Zeroizing::new(std::mem::take(&mut form.password)),
+        code: &form.totp,
+        source: client_address(&req, &state.config.trusted_proxies),
+        device: device.as_ref().map(|c| c.value()),
+    };
+    let outcome = sign_in::attempt(&state, attempt).await?;
     let refuse = |error: String, status: StatusCode| {
         let mut page = page(&state, t, &form.next, form.email.trim().to_string());
         page.error = Some(error);
         render_with_status(&page, status)
     };
-    let throttled = |secs: i64| {
-        refuse(
-            t.tn("login-throttled", "minutes", minutes(secs)),
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-    };
-
-    // Who is named, and whether this browser signed in to them before:
-    // no hash yet.
-    let key = throttle::account_key(&state, &form.email);
-    let named = credentials::find(&state, &form.email).await?;
-    // A known browser's own failures are counted per account, not per
-    // cookie: however many device cookies one person holds (a sign-out
-    // hands one back), they share one count.
-    let device = req
-        .cookie(CookieName::DEVICE.for_config(&state.config))
-        .and_then(|c| {
-            named
-                .as_ref()
-                .filter(|u| {
-                    let binding = throttle::device_binding(u.password_hash.as_deref());
-                    throttle::device_is_known(&state, Some(c.value()), u.id, &binding)
-                })
-                .map(|u| u.id.to_be_bytes().to_vec())
-        });
-    if let Some(wait) = held_for(&state, Some(source), &key, device.as_deref()).await? {
-        tracing::warn!("sign-in refused: throttled");
-        return throttled(wait);
-    }
-    // Counted against its source before any hashing, and taken back if it
-    // succeeds: a burst from one source reaches the source's limit as it
-    // arrives, not after its hashes are done. (A known browser has its own
-    // count and is not held by its source's.)
-    let charged = match state.sources.try_charge(source) {
-        Ok(()) => true,
-        Err(_) if device.is_some() => false,
-        Err(wait) => {
-            tracing::warn!("sign-in refused: throttled");
-            return throttled(wait.as_secs() as i64);
+    let signed_in = match outcome {
+        SignInOutcome::Throttled { wait_secs } => {
+            return refuse(
+                t.tn("login-throttled", "minutes", minutes(wait_secs)),
+                StatusCode::TOO_MANY_REQUESTS,
+            );
         }
-    };
-
-    // The Argon2 work: the password, then the code field, whose cost
-    // depends only on what was typed in it (see `totp::check_second_factor`).
-    let password = Zeroizing::new(form.password.clone());
-    let user = credentials::check(&state, named, password).await?;
-    // Look again after the slow check, before a one-time code or recovery
-    // code is used up: a burst of parallel guesses all passed the first
-    // look before any failure was counted, and must not get through
-    // because one of them guessed right — nor burn the owner's codes.
-    // (Looked at whether the password was right or not: the same work.)
-    if let Some(wait) = held_for(&state, None, &key, device.as_deref()).await? {
-        tracing::warn!("sign-in refused: throttled during verification");
-        return throttled(wait);
-    }
-    let enrolled = user.as_ref().filter(|u| u.totp_enabled);
-    let second = totp::check_second_factor(&state, enrolled, &form.totp).await?;
-    let user = user.filter(|u| !u.totp_enabled || second);
-    let Some(user) = user else {
-        if let Some(device) = device {
-            state.known_devices.record_failure(device);
+        SignInOutcome::Refused => {
+            return refuse(t.t("login-failed"), StatusCode::UNAUTHORIZED);
         }
-        throttle::account_failed(&state, key).await?;
-        tracing::info!("sign-in refused");
-        return refuse(t.t("login-failed"), StatusCode::UNAUTHORIZED);
+        SignInOutcome::SignedIn(signed_in) => signed_in,
     };
-    if charged {
-        state.sources.refund(&source);
-    }
-    throttle::account_succeeded(&state, key).await?;
-    if let Some(device) = &device {
-        state.known_devices.forget(device);
-    }
-    let cookie = session::start(&state, user.id).await?;
-    crate::audit::view(&state, user.id, "user.signin", "user", user.id.to_string()).await?;
-    let binding = throttle::device_binding(user.password_hash.as_deref());
-    let device_cookie = device_cookie(&state, user.id, &binding);
-    tracing::info!(user_id = user.id, "signed in");
-    let must_enrol = StaffRole::parse(&user.role)
-        .is_none_or(|role| must_use_second_factor(state.config.require_2fa, role))
-        && !user.totp_enabled;
-    let target = if must_enrol {
+    let target = if signed_in.must_enrol {
         t.url("/staff/account/totp")
     } else {
         safe_next(&form.next)
@@ -252,8 +160,8 @@ pub async fn submit(
             .unwrap_or_else(|| t.url("/staff"))
     };
     Ok(HttpResponse::SeeOther()
-        .cookie(cookie)
-        .cookie(device_cookie)
+        .cookie(session::cookie(&state.config, signed_in.session_token))
+        .cookie(device_cookie(&state, signed_in.device_token))
         .insert_header((header::LOCATION, target))
         .finish())
 }

@@ -1,0 +1,234 @@
+//! One case as staff see it: the case page (also shown again, with the
+//! reason, when a change is refused) and its evidence files.
+
+use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::super::StaffNav;
+use crate::auth::Staff;
+use crate::cases::view::{OpenedCase, Timeline, open_case, open_evidence};
+use crate::cases::workflow::Refusal;
+use crate::db;
+use crate::domain::text;
+use crate::domain::{CaseReference, CaseStatus, PublicId, RiskLevel};
+use crate::i18n::Tr;
+use crate::web::{AppError, AppState, render, render_with_status};
+
+#[derive(Template)]
+#[template(path = "staff/case.html")]
+pub(super) struct CasePage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    c: OpenedCase,
+    timeline: Timeline,
+    received: String,
+    next_statuses: Vec<CaseStatus>,
+    risks: &'static [RiskLevel],
+    workers: Vec<(i64, String)>,
+    me: i64,
+    error: Option<&'static str>,
+    notice: Option<&'static str>,
+    note_draft: String,
+    referrals: Vec<crate::cases::referrals::OpenedReferral>,
+    groups: Vec<(i64, String, String)>,
+    deletion_due: Option<String>,
+    message_draft: String,
+}
+
+impl CasePage {
+    fn evidence_href(&self, public_id: &str) -> String {
+        format!("/staff/cases/{}/evidence/{public_id}", self.c.reference)
+    }
+
+    fn action(&self, what: &str) -> String {
+        self.t
+            .url(&format!("/staff/cases/{}/{what}", self.c.reference))
+    }
+
+    fn kib(&self, bytes: &i32) -> i64 {
+        (i64::from(*bytes) + 1023) / 1024
+    }
+
+    fn assignee_is(&self, id: &i64) -> bool {
+        self.c.assignee_id == Some(*id)
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct CaseQuery {
+    done: Option<String>,
+}
+
+pub(super) async fn case_page(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    reference: &CaseReference,
+    error: Option<&'static str>,
+    notice: Option<&'static str>,
+    note_draft: String,
+) -> Result<CasePage, AppError> {
+    let (case, timeline) = open_case(state, staff.user_id, reference)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let workers = state.db.run(db::users::case_workers).await?;
+    let referrals = crate::cases::referrals::for_case(state, case.id).await?;
+    let deletion_due = case.deletion_due_at.as_ref().map(crate::cases::stamp);
+    let groups = state
+        .db
+        .run(db::organisations::list)
+        .await?
+        .into_iter()
+        .filter(|g| g.active)
+        .map(|g| {
+            let communities = g.communities().join(", ");
+            (g.id, g.name, communities)
+        })
+        .collect();
+    tracing::info!(user_id = staff.user_id, case_id = case.id, "case viewed");
+    let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::New);
+    Ok(CasePage {
+        t: t.for_staff(),
+        nav: StaffNav::for_staff(staff),
+        received: case.received_at.format("%Y-%m-%d %H:00 UTC").to_string(),
+        next_statuses: status.next_statuses(),
+        risks: RiskLevel::ALL,
+        workers: workers
+            .into_iter()
+            .map(|u| (u.id, u.label().to_string()))
+            .collect(),
+        me: staff.user_id,
+        c: case,
+        timeline,
+        error,
+        notice,
+        // A draft is shown again without what could never be stored.
+        message_draft: if error == Some("case-error-message") {
+            text::without_controls(&note_draft)
+        } else {
+            String::new()
+        },
+        note_draft: if error == Some("case-error-message") {
+            String::new()
+        } else {
+            text::without_controls(&note_draft)
+        },
+        referrals,
+        groups,
+        deletion_due,
+    })
+}
+
+fn notice_for(done: Option<&str>) -> Option<&'static str> {
+    Some(match done? {
+        "status" => "case-done-status",
+        "risk" => "case-done-risk",
+        "assign" => "case-done-assign",
+        "note" => "case-done-note",
+        "referred" => "case-done-referred",
+        "message" => "case-done-message",
+        "filed" => "case-done-filed",
+        _ => return None,
+    })
+}
+
+pub async fn show(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<CaseQuery>,
+) -> Result<HttpResponse, AppError> {
+    let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
+    let page = case_page(
+        &staff,
+        t,
+        &state,
+        &reference,
+        None,
+        notice_for(query.done.as_deref()),
+        String::new(),
+    )
+    .await?;
+    render(&page)
+}
+
+/// Why a change to a case was refused: triage or referral rules.
+pub enum Refused {
+    Triage(Refusal),
+    Referral(crate::cases::referrals::Refusal),
+}
+
+impl From<Refusal> for Refused {
+    fn from(r: Refusal) -> Self {
+        Refused::Triage(r)
+    }
+}
+
+/// After a change: back to the case page, saying what was done; or the
+/// page again with the reason it was refused.
+pub(crate) async fn outcome(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    reference: &CaseReference,
+    result: Result<(), Refused>,
+    done: &str,
+    note_draft: String,
+) -> Result<HttpResponse, AppError> {
+    match result {
+        Ok(()) => {
+            let target = t
+                .for_staff()
+                .url(&format!("/staff/cases/{}?done={done}", reference.as_str()));
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .finish())
+        }
+        Err(refused) => {
+            let (key, bad_input) = match &refused {
+                Refused::Triage(r) => (r.message_key(), r.is_bad_input()),
+                Refused::Referral(r) => (r.message_key(), r.is_bad_input()),
+            };
+            let page = case_page(staff, t, state, reference, Some(key), None, note_draft).await?;
+            let status = if bad_input {
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                actix_web::http::StatusCode::CONFLICT
+            };
+            render_with_status(&page, status)
+        }
+    }
+}
+
+pub async fn evidence(
+    staff: Staff,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (reference, public_id) = path.into_inner();
+    let reference = CaseReference::parse(&reference).ok_or(AppError::NotFound)?;
+    let public_id = PublicId::parse(&public_id).ok_or(AppError::NotFound)?;
+    let file = open_evidence(&state, staff.user_id, &reference, &public_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tracing::info!(user_id = staff.user_id, "evidence downloaded");
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![DispositionParam::FilenameExt(header::ExtendedValue {
+            charset: header::Charset::Ext("UTF-8".into()),
+            language_tag: None,
+            value: crate::cases::evidence::download_name(&file.name, &file.media_type).into_bytes(),
+        })],
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("application/octet-stream")
+        .insert_header(disposition)
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; frame-ancestors 'none'; sandbox",
+        ))
+        .body(file.bytes.to_vec()))
+}

@@ -1,0 +1,273 @@
+//! The case queue: the filter form's query turned into the database's
+//! filter, and the page of cases built from what the queue service found.
+
+use std::collections::HashMap;
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::super::StaffNav;
+use crate::auth::Staff;
+use crate::cases::queue::{self, QueuePage as Found};
+use crate::db::cases::{AssigneeFilter, Cursor, QueueFilter, QueueRow, Sort};
+use crate::db::strings;
+use crate::domain::{CaseStatus, Community, IncidentKind, RiskLevel};
+use crate::i18n::Tr;
+use crate::web::{AppError, AppState, render};
+
+/// A queue row as shown.
+pub struct QueueItem {
+    pub reference: String,
+    pub href: String,
+    pub received: String,
+    pub received_iso: String,
+    pub status: String,
+    pub risk: String,
+    pub phone: bool,
+    pub kinds: Vec<String>,
+    pub community: Option<String>,
+    pub province: Option<String>,
+    pub assignee: Option<String>,
+}
+
+/// The queue's query string, as typed in the filter form.
+#[derive(serde::Deserialize, serde::Serialize, Default, Clone)]
+pub struct QueueQuery {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    status: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    risk: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    kind: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    community: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    assignee: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    from: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    to: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    sort: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    after: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    lang: String,
+    /// Legacy "before=<id>" links of the newest-first order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    before: Option<i64>,
+}
+
+fn code<T>(value: &str, parse: fn(&str) -> Option<T>) -> Result<Option<T>, AppError> {
+    if value.is_empty() {
+        Ok(None)
+    } else {
+        parse(value).map(Some).ok_or(AppError::BadRequest)
+    }
+}
+
+fn day(value: &str) -> Result<Option<NaiveDate>, AppError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| AppError::BadRequest)
+}
+
+impl QueueQuery {
+    /// The database filter this query asks for, `me` being the viewer
+    /// (for "assigned to me"); a value the form never offers is refused.
+    fn to_filter(&self, me: i64) -> Result<QueueFilter, AppError> {
+        let sort = match self.sort.as_str() {
+            "" | "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            "risk" => Sort::Risk,
+            _ => return Err(AppError::BadRequest),
+        };
+        let after = match (self.after.as_str(), self.before) {
+            ("", Some(id)) => Some(Cursor { rank: 0, id }),
+            ("", None) => None,
+            (a, _) => {
+                let (rank, id) = a.split_once('.').unwrap_or(("0", a));
+                Some(Cursor {
+                    rank: rank.parse().map_err(|_| AppError::BadRequest)?,
+                    id: id.parse().map_err(|_| AppError::BadRequest)?,
+                })
+            }
+        };
+        let assignee = match self.assignee.as_str() {
+            "" => AssigneeFilter::Anyone,
+            "none" => AssigneeFilter::Nobody,
+            "me" => AssigneeFilter::User(me),
+            id => AssigneeFilter::User(id.parse().map_err(|_| AppError::BadRequest)?),
+        };
+        let midnight =
+            |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"));
+        Ok(QueueFilter {
+            status: code(&self.status, CaseStatus::parse)?.map(CaseStatus::as_str),
+            risk: code(&self.risk, RiskLevel::parse)?.map(RiskLevel::as_str),
+            kind: code(&self.kind, IncidentKind::parse)?.map(IncidentKind::as_str),
+            community: code(&self.community, Community::parse)?.map(Community::as_str),
+            assignee,
+            received_from: day(&self.from)?.map(midnight),
+            received_before: day(&self.to)?.map(|d| midnight(d + chrono::Duration::days(1))),
+            sort,
+            after,
+        })
+    }
+
+    /// This query with another page start or another status.
+    fn href(&self, change: impl FnOnce(&mut QueueQuery)) -> String {
+        let mut q = self.clone();
+        q.before = None;
+        change(&mut q);
+        match serde_urlencoded::to_string(&q) {
+            Ok(s) if !s.is_empty() => format!("/staff/cases?{s}"),
+            _ => "/staff/cases".to_string(),
+        }
+    }
+}
+
+impl QueueQuery {
+    /// One tab per status, each linking to this query for that status.
+    fn tabs(&self, found: &Found) -> Vec<StatusTab> {
+        CaseStatus::ALL
+            .iter()
+            .map(|s| StatusTab {
+                code: s.as_str(),
+                count: found.count_of(s.as_str()),
+                href: self.href(|q| {
+                    q.status = s.as_str().to_string();
+                    q.after.clear();
+                }),
+                current: self.status == s.as_str(),
+            })
+            .collect()
+    }
+}
+
+impl QueueItem {
+    /// A row as shown, its assignee named by `labels` (or by id).
+    fn new(r: QueueRow, t: &Tr, labels: &HashMap<i64, String>) -> Self {
+        QueueItem {
+            href: t.url(&format!("/staff/cases/{}", r.reference)),
+            received: r.received_at.format("%Y-%m-%d %H:00").to_string(),
+            received_iso: r.received_at.to_rfc3339(),
+            reference: r.reference,
+            status: r.status,
+            risk: r.risk,
+            phone: r.source == "phone",
+            kinds: strings(r.kinds),
+            community: r.community,
+            province: r.province,
+            assignee: r
+                .assignee_id
+                .map(|id| labels.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))),
+        }
+    }
+}
+
+/// A status tab: its code, its count, its link, whether it is selected.
+pub struct StatusTab {
+    pub code: &'static str,
+    pub count: i64,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/cases.html")]
+struct QueuePage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    rows: Vec<QueueItem>,
+    total: i64,
+    tabs: Vec<StatusTab>,
+    all_href: String,
+    q: QueueQuery,
+    statuses: &'static [CaseStatus],
+    risks: &'static [RiskLevel],
+    kinds: &'static [IncidentKind],
+    communities: &'static [Community],
+    workers: Vec<(i64, String)>,
+    first_href: Option<String>,
+    next_href: Option<String>,
+}
+
+pub async fn queue(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    query: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    let t = t.for_staff();
+    let q = query.into_inner();
+    let filter = q.to_filter(staff.user_id)?;
+    let paged = filter.after.is_some();
+    let sort = filter.sort;
+    let found = queue::page(&state, filter).await?;
+    render(&QueuePage::build(&staff, t, q, found, sort, paged))
+}
+
+impl QueuePage {
+    /// The page for `found`: its rows, the status tabs and the links to
+    /// other pages of the same query. `paged` says whether this is a later
+    /// page (and so links back to the first).
+    fn build(
+        staff: &Staff,
+        t: Tr,
+        mut q: QueueQuery,
+        found: Found,
+        sort: Sort,
+        paged: bool,
+    ) -> Self {
+        if t.explicit {
+            q.lang = t.code_str().to_string();
+        }
+        let next_href = if found.has_more {
+            found.rows.last().map(|r| {
+                let after = match sort {
+                    Sort::Risk => format!("{}.{}", r.risk_rank.unwrap_or(2), r.id),
+                    _ => r.id.to_string(),
+                };
+                q.href(|q| q.after = after)
+            })
+        } else {
+            None
+        };
+        let tabs = q.tabs(&found);
+        let total = found.total();
+        let workers: Vec<(i64, String)> = found
+            .workers
+            .iter()
+            .map(|u| (u.id, u.label().to_string()))
+            .collect();
+        let labels: HashMap<i64, String> = workers.iter().cloned().collect();
+        let rows = found
+            .rows
+            .into_iter()
+            .map(|r| QueueItem::new(r, &t, &labels))
+            .collect();
+        QueuePage {
+            t,
+            nav: StaffNav::for_staff(staff),
+            rows,
+            total,
+            tabs,
+            all_href: q.href(|q| {
+                q.status.clear();
+                q.after.clear();
+            }),
+            first_href: paged.then(|| q.href(|q| q.after.clear())),
+            next_href,
+            statuses: CaseStatus::ALL,
+            risks: RiskLevel::ALL,
+            kinds: IncidentKind::ALL,
+            communities: Community::ALL,
+            workers,
+            q,
+        }
+    }
+}
