@@ -49,7 +49,6 @@ pub async fn for_liaison(
 
 /// A liaison's answer or update, recorded on the case and emailed to the
 /// caseworker who referred it.
-
 pub enum Step {
     Accept,
     Decline { reason: String },
