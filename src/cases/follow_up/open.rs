@@ -35,31 +35,13 @@ pub async fn open(
     receipt: &str,
 ) -> Result<Opening, ServiceError> {
     let parsed = CaseReference::parse(reference);
-    let key = state.throttle_keys().digest(&format!(
-        "follow-up/{}",
-        parsed
-            .as_ref()
-            .map(|r| r.as_str())
-            .unwrap_or(reference.trim())
-    ));
+    let key = reference_key(state, parsed.as_ref(), reference);
     // The holds come first and cost no hash: while a source or a reference
     // is held back, one attempt every few seconds is checked and the
     // others are told to wait.
-    // While the source is held: one turn every few seconds per reference
-    // (so that one reference hammered from a shared address does not take
-    // the turns of the others behind it), within a few checks per source
-    // in that time (so that the work it can cause stays bounded).
     let source_held = state.follow_up_sources.blocked_for(&source).is_some();
-    if source_held {
-        let mut budget = b"follow-up-budget/".to_vec();
-        budget.extend(throttle::source_key(source));
-        if !state.held_checks.try_take(&source_key(source, &key))
-            || !state
-                .held_checks
-                .try_spend(&budget, throttle::HELD_SOURCE_CHECKS)
-        {
-            return Ok(Opening::Held);
-        }
+    if source_held && !held_source_turn(state, source, &key) {
+        return Ok(Opening::Held);
     }
     let reference_held = throttle::account_held_until(state, key.clone())
         .await?
@@ -75,28 +57,10 @@ pub async fn open(
         return Ok(Opening::Held);
     }
     let found = match &parsed {
-        Some(r) => {
-            let r = r.as_str().to_string();
-            state
-                .db
-                .run(move |conn| {
-                    let hash = db::cases::receipt_hash(conn, &r)?;
-                    let case = db::cases::find_by_reference(conn, &r)?.map(|c| c.id);
-                    Ok(hash.zip(case))
-                })
-                .await?
-        }
+        Some(r) => find_case(state, r).await?,
         None => None,
     };
-    let receipt = Receipt::parse(receipt)
-        .map(|r| r.expose().to_string())
-        .unwrap_or_else(|| receipt.to_string());
-    // The same Argon2 work whether the reference exists or not.
-    let ok = state
-        .hasher
-        .verify(receipt, found.as_ref().map(|(h, _)| h.clone()))
-        .await?
-        && found.is_some();
+    let ok = receipt_matches(state, receipt, found.as_ref()).await?;
     // The right receipt opens even while held, when its attempt is the one
     // checked: 66 random bits behind Argon2id cannot be guessed at one
     // attempt every few seconds, and no one who only knows a reference, or
@@ -114,4 +78,59 @@ pub async fn open(
     } else {
         Opening::Wrong
     })
+}
+
+/// The key failures are counted under: the reference as parsed, or as
+/// typed when it does not parse.
+fn reference_key(state: &Ctx, parsed: Option<&CaseReference>, reference: &str) -> Vec<u8> {
+    state.throttle_keys().digest(&format!(
+        "follow-up/{}",
+        parsed.map(|r| r.as_str()).unwrap_or(reference.trim())
+    ))
+}
+
+/// While the source is held: one turn every few seconds per reference (so
+/// that one reference hammered from a shared address does not take the
+/// turns of the others behind it), within a few checks per source in that
+/// time (so that the work it can cause stays bounded).
+fn held_source_turn(state: &Ctx, source: IpAddr, key: &[u8]) -> bool {
+    let mut budget = b"follow-up-budget/".to_vec();
+    budget.extend(throttle::source_key(source));
+    state.held_checks.try_take(&source_key(source, key))
+        && state
+            .held_checks
+            .try_spend(&budget, throttle::HELD_SOURCE_CHECKS)
+}
+
+/// The receipt hash and id of the case `reference`, if there is one.
+async fn find_case(
+    state: &Ctx,
+    reference: &CaseReference,
+) -> Result<Option<(String, i64)>, ServiceError> {
+    let r = reference.as_str().to_string();
+    Ok(state
+        .db
+        .run(move |conn| {
+            let hash = db::cases::receipt_hash(conn, &r)?;
+            let case = db::cases::find_by_reference(conn, &r)?.map(|c| c.id);
+            Ok(hash.zip(case))
+        })
+        .await?)
+}
+
+/// Whether `receipt` is the found case's; the same Argon2 work whether the
+/// reference exists or not.
+async fn receipt_matches(
+    state: &Ctx,
+    receipt: &str,
+    found: Option<&(String, i64)>,
+) -> Result<bool, ServiceError> {
+    let receipt = Receipt::parse(receipt)
+        .map(|r| r.expose().to_string())
+        .unwrap_or_else(|| receipt.to_string());
+    Ok(state
+        .hasher
+        .verify(receipt, found.map(|(h, _)| h.clone()))
+        .await?
+        && found.is_some())
 }

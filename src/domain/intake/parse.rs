@@ -83,31 +83,9 @@ impl NewReport {
     /// show them all.
     pub fn parse(raw: &RawIntake, today: NaiveDate) -> Result<Self, IntakeErrors> {
         let mut errors = IntakeErrors::default();
-        for field in &raw.repeated {
-            errors.push(field, "error-repeated-field");
-        }
-        for field in &raw.bad_checkboxes {
-            errors.push(field, "error-checkbox-value");
-        }
-        let narrative = text(
-            &raw.narrative,
-            "narrative",
-            MAX_NARRATIVE_CHARS,
-            Lines::Several,
-            &mut errors,
-        );
-        if text::is_blank(narrative.expose()) && errors.for_field("narrative").is_none() {
-            errors.push("narrative", "error-narrative-required");
-        }
-        let occurred_on = if raw.occurred_on.trim().is_empty() {
-            None
-        } else {
-            let parsed = OccurredOn::parse(&raw.occurred_on, today);
-            if parsed.is_none() {
-                errors.push("occurred_on", "error-occurred-on-invalid");
-            }
-            parsed
-        };
+        form_problems(raw, &mut errors);
+        let narrative = narrative(raw, &mut errors);
+        let occurred_on = occurred_on(raw, today, &mut errors);
         let contact = ContactDetails::parse(&raw.contact_method, &raw.contact_value, &mut errors);
         let language =
             one_of(&raw.lang, "lang", Language::parse, &mut errors).unwrap_or(Language::En);
@@ -160,4 +138,41 @@ impl NewReport {
             Err(errors)
         }
     }
+}
+
+/// Fields sent more than once, and checkboxes with a value no form sends.
+fn form_problems(raw: &RawIntake, errors: &mut IntakeErrors) {
+    for field in &raw.repeated {
+        errors.push(field, "error-repeated-field");
+    }
+    for field in &raw.bad_checkboxes {
+        errors.push(field, "error-checkbox-value");
+    }
+}
+
+/// The one required field: it must say something visible.
+fn narrative(raw: &RawIntake, errors: &mut IntakeErrors) -> Sensitive {
+    let narrative = text(
+        &raw.narrative,
+        "narrative",
+        MAX_NARRATIVE_CHARS,
+        Lines::Several,
+        errors,
+    );
+    if text::is_blank(narrative.expose()) && errors.for_field("narrative").is_none() {
+        errors.push("narrative", "error-narrative-required");
+    }
+    narrative
+}
+
+/// When it happened, if the reporter said.
+fn occurred_on(raw: &RawIntake, today: NaiveDate, errors: &mut IntakeErrors) -> Option<OccurredOn> {
+    if raw.occurred_on.trim().is_empty() {
+        return None;
+    }
+    let parsed = OccurredOn::parse(&raw.occurred_on, today);
+    if parsed.is_none() {
+        errors.push("occurred_on", "error-occurred-on-invalid");
+    }
+    parsed
 }
