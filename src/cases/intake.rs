@@ -2,6 +2,7 @@
 //! data key, the report and its evidence are sealed with it, and everything
 //! is stored in one transaction — or nothing is.
 
+use crate::auth::throttle::Entered;
 use crate::context::Ctx;
 use crate::crypto::{Aad, DataKey, new_token};
 use crate::db::cases::NewCaseRow;
@@ -89,20 +90,8 @@ pub async fn file_with(
     source: IntakeSource,
     once: OneTime,
 ) -> Result<Filing, ServiceError> {
-    // A form token being filed right now is taken: replays of one token
-    // sent together are turned away here, before any of them is hashed,
-    // not only by the database after (which still decides across
-    // instances).
-    let _entered = match &once.spent_form {
-        Some(spent) => {
-            let mut key = b"form/".to_vec();
-            key.extend_from_slice(&spent.digest);
-            match state.in_flight.enter(key, 1) {
-                Some(entered) => Some(entered),
-                None => return Ok(Filing::FormAlreadyUsed),
-            }
-        }
-        None => None,
+    let Ok(_entered) = enter_form(state, &once) else {
+        return Ok(Filing::FormAlreadyUsed);
     };
     if form_already_used(state, &once).await? {
         return Ok(Filing::FormAlreadyUsed);
@@ -115,57 +104,18 @@ pub async fn file_with(
     let content = zeroize::Zeroizing::new(
         serde_json::to_vec(&report.content).map_err(ServiceError::internal)?,
     );
-
     for _ in 0..REFERENCE_ATTEMPTS {
         let reference = CaseReference::generate();
-        let data_key = DataKey::generate();
-        let wrapped = state.keyring.wrap(&data_key, reference.as_str());
-        let sealed = data_key.seal(&Aad::case_content(reference.as_str()), &content);
-        let row = case_row(
+        let sealed = seal_case(
+            state,
             &report,
             &reference,
-            receipt_hash.clone(),
-            wrapped,
-            sealed,
+            &receipt_hash,
+            &content,
+            &files,
             source,
         );
-        let files = seal_files(&data_key, &reference, &files);
-        let urgent = report.immediate_danger;
-        let notifier = Notifier::new(&state.config);
-        let spent_form = once.spent_form.clone();
-        let receipt_view = once.receipt_view.clone();
-        let stored = state
-            .db
-            .run(move |conn| {
-                db::transaction(conn, |conn| {
-                    if let Some(spent) = &spent_form
-                        && !db::spent_form_tokens::spend(conn, &spent.digest, spent.expires_on)?
-                    {
-                        return Ok(None);
-                    }
-                    if let Some(digest) = &receipt_view {
-                        db::receipt_views::insert(conn, digest)?;
-                    }
-                    let case_id = db::cases::insert(conn, &row)?;
-                    for mut file in files {
-                        file.case_id = case_id;
-                        db::evidence::insert(conn, &file)?;
-                    }
-                    db::events::record(
-                        conn,
-                        case_id,
-                        None,
-                        EventKind::Filed.as_str(),
-                        source.as_str(),
-                    )?;
-                    if urgent {
-                        notifier.urgent_case(conn)?;
-                    }
-                    Ok(Some(case_id))
-                })
-            })
-            .await;
-        match stored {
+        match store(state, sealed, report.immediate_danger, source, &once).await {
             Ok(None) => return Ok(Filing::FormAlreadyUsed),
             Ok(Some(case_id)) => {
                 // No case id, and no count of files that could be matched
@@ -184,6 +134,90 @@ pub async fn file_with(
     Err(ServiceError::internal(anyhow::anyhow!(
         "no free case reference after {REFERENCE_ATTEMPTS} attempts"
     )))
+}
+
+/// A form token being filed right now is taken: replays of one token sent
+/// together are turned away here, before any of them is hashed, not only
+/// by the database after (which still decides across instances). `Err`
+/// when the token is being filed already.
+fn enter_form<'a>(state: &'a Ctx, once: &OneTime) -> Result<Option<Entered<'a>>, ()> {
+    let Some(spent) = &once.spent_form else {
+        return Ok(None);
+    };
+    let mut key = b"form/".to_vec();
+    key.extend_from_slice(&spent.digest);
+    state.in_flight.enter(key, 1).map(Some).ok_or(())
+}
+
+/// A case sealed under a fresh data key bound to `reference`, with its
+/// evidence.
+fn seal_case(
+    state: &Ctx,
+    report: &NewReport,
+    reference: &CaseReference,
+    receipt_hash: &str,
+    content: &[u8],
+    files: &[EvidenceUpload],
+    source: IntakeSource,
+) -> (NewCaseRow, Vec<NewEvidenceRow>) {
+    let data_key = DataKey::generate();
+    let wrapped = state.keyring.wrap(&data_key, reference.as_str());
+    let sealed = data_key.seal(&Aad::case_content(reference.as_str()), content);
+    let row = case_row(
+        report,
+        reference,
+        receipt_hash.to_string(),
+        wrapped,
+        sealed,
+        source,
+    );
+    (row, seal_files(&data_key, reference, files))
+}
+
+/// Stores the case, its evidence, its event, the one-time records and an
+/// urgent case's notice in one transaction; `None` when the form token
+/// had already filed a report.
+async fn store(
+    state: &Ctx,
+    (row, files): (NewCaseRow, Vec<NewEvidenceRow>),
+    urgent: bool,
+    source: IntakeSource,
+    once: &OneTime,
+) -> Result<Option<i64>, DbError> {
+    let notifier = Notifier::new(&state.config);
+    let spent_form = once.spent_form.clone();
+    let receipt_view = once.receipt_view.clone();
+    state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                if let Some(spent) = &spent_form
+                    && !db::spent_form_tokens::spend(conn, &spent.digest, spent.expires_on)?
+                {
+                    return Ok(None);
+                }
+                if let Some(digest) = &receipt_view {
+                    db::receipt_views::insert(conn, digest)?;
+                }
+                let case_id = db::cases::insert(conn, &row)?;
+                for mut file in files {
+                    file.case_id = case_id;
+                    db::evidence::insert(conn, &file)?;
+                }
+                db::events::record(
+                    conn,
+                    case_id,
+                    None,
+                    EventKind::Filed.as_str(),
+                    source.as_str(),
+                )?;
+                if urgent {
+                    notifier.urgent_case(conn)?;
+                }
+                Ok(Some(case_id))
+            })
+        })
+        .await
 }
 
 pub(crate) fn case_row(

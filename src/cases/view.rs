@@ -12,8 +12,13 @@ use chrono::{DateTime, Utc};
 use super::messages::{Message, open_all};
 use super::{data_key, stamp};
 use crate::context::Ctx;
-use crate::crypto::Aad;
-use crate::db::{self, strings, users::label};
+use crate::crypto::{Aad, DataKey};
+use crate::db::cases::CaseRow;
+use crate::db::events::EventRow;
+use crate::db::evidence::EvidenceMeta;
+use crate::db::messages::MessageRow;
+use crate::db::notes::NoteRow;
+use crate::db::{self, Conn, DbError, strings, users::label};
 use crate::domain::{CaseReference, ReportContent};
 use crate::error::ServiceError;
 
@@ -105,67 +110,121 @@ pub async fn open_case(
     reference: &CaseReference,
 ) -> Result<Option<(OpenedCase, Timeline)>, ServiceError> {
     let reference = reference.as_str().to_string();
-    let found = state
+    let Some(stored) = state
         .db
-        .run(move |conn| {
-            let Some(row) = db::cases::find_by_reference(conn, &reference)? else {
-                return Ok(None);
-            };
-            db::audit::record(
-                conn,
-                Some(viewer),
-                "case.view",
-                "case",
-                &row.id.to_string(),
-                "",
-            )?;
-            let evidence = db::evidence::list_for_case(conn, row.id)?;
-            let events = db::events::for_case(conn, row.id)?;
-            let notes = db::notes::for_case(conn, row.id)?;
-            let messages = db::messages::for_case(conn, row.id)?;
-            let subject_ids: Vec<i64> = events
-                .iter()
-                .filter(|e| e.kind == "assigned")
-                .filter_map(|e| e.detail.parse::<i64>().ok())
-                .collect();
-            let subjects = db::cases::assignee_labels(conn, &subject_ids)?;
-            let mut groups = Vec::new();
-            for id in events
-                .iter()
-                .filter(|e| e.kind.starts_with("referr"))
-                .filter_map(|e| e.detail.parse::<i64>().ok())
-            {
-                if !groups.iter().any(|(g, _)| *g == id)
-                    && let Some(org) = db::organisations::find(conn, id)?
-                {
-                    groups.push((id, org.name));
-                }
-            }
-            Ok(Some((
-                row, evidence, events, notes, messages, subjects, groups,
-            )))
-        })
-        .await?;
-    let Some((row, evidence, events, notes, messages, subjects, groups)) = found else {
+        .run(move |conn| read_recording_view(conn, viewer, &reference))
+        .await?
+    else {
         return Ok(None);
     };
-    let key = data_key(state, &row)?;
-    let fail = |what: &str| {
-        ServiceError::internal(anyhow::anyhow!(
-            "case {} {what} failed authentication",
-            row.id
-        ))
+    let key = data_key(state, &stored.row)?;
+    let row = &stored.row;
+    let content = open_content(&key, row)?;
+    let evidence = open_evidence_names(&key, row, stored.evidence)?;
+    let timeline = Timeline {
+        entries: timeline_entries(stored.events, &stored.names),
+        notes: open_notes(&key, row, stored.notes)?,
+        messages: open_all(&key, row.id, &row.reference, stored.messages)?,
     };
+    Ok(Some((opened(stored.row, content, evidence), timeline)))
+}
+
+/// What a case page shows, as stored (still sealed).
+struct Stored {
+    row: CaseRow,
+    evidence: Vec<EvidenceMeta>,
+    events: Vec<EventRow>,
+    notes: Vec<NoteRow>,
+    messages: Vec<MessageRow>,
+    names: Names,
+}
+
+/// The names a timeline mentions: assignees (id, email, display name) and
+/// referral groups (id, name).
+struct Names {
+    subjects: Vec<(i64, String, String)>,
+    groups: Vec<(i64, String)>,
+}
+
+/// Reads the case `reference` and everything its page shows, after
+/// recording the view.
+fn read_recording_view(
+    conn: &mut Conn,
+    viewer: i64,
+    reference: &str,
+) -> Result<Option<Stored>, DbError> {
+    let Some(row) = db::cases::find_by_reference(conn, reference)? else {
+        return Ok(None);
+    };
+    db::audit::record(
+        conn,
+        Some(viewer),
+        "case.view",
+        "case",
+        &row.id.to_string(),
+        "",
+    )?;
+    let evidence = db::evidence::list_for_case(conn, row.id)?;
+    let events = db::events::for_case(conn, row.id)?;
+    let notes = db::notes::for_case(conn, row.id)?;
+    let messages = db::messages::for_case(conn, row.id)?;
+    let names = names_in(conn, &events)?;
+    Ok(Some(Stored {
+        row,
+        evidence,
+        events,
+        notes,
+        messages,
+        names,
+    }))
+}
+
+fn names_in(conn: &mut Conn, events: &[EventRow]) -> Result<Names, DbError> {
+    let subject_ids: Vec<i64> = events
+        .iter()
+        .filter(|e| e.kind == "assigned")
+        .filter_map(|e| e.detail.parse::<i64>().ok())
+        .collect();
+    let subjects = db::cases::assignee_labels(conn, &subject_ids)?;
+    let mut groups = Vec::new();
+    for id in events
+        .iter()
+        .filter(|e| e.kind.starts_with("referr"))
+        .filter_map(|e| e.detail.parse::<i64>().ok())
+    {
+        if !groups.iter().any(|(g, _)| *g == id)
+            && let Some(org) = db::organisations::find(conn, id)?
+        {
+            groups.push((id, org.name));
+        }
+    }
+    Ok(Names { subjects, groups })
+}
+
+fn failed(case_id: i64, what: &str) -> ServiceError {
+    ServiceError::internal(anyhow::anyhow!(
+        "case {case_id} {what} failed authentication"
+    ))
+}
+
+fn open_content(key: &DataKey, row: &CaseRow) -> Result<ReportContent, ServiceError> {
     let plain = key
         .open(&Aad::case_content(&row.reference), &row.content)
-        .map_err(|_| fail("content"))?;
-    let content: ReportContent = serde_json::from_slice(&plain).map_err(|_| fail("content"))?;
-    let evidence = evidence
+        .map_err(|_| failed(row.id, "content"))?;
+    serde_json::from_slice(&plain).map_err(|_| failed(row.id, "content"))
+}
+
+fn open_evidence_names(
+    key: &DataKey,
+    row: &CaseRow,
+    evidence: Vec<EvidenceMeta>,
+) -> Result<Vec<EvidenceItem>, ServiceError> {
+    evidence
         .into_iter()
         .map(|e| {
             let name = key
                 .open(&Aad::evidence_name(&row.reference, &e.public_id), &e.name)
-                .map_err(|_| fail("evidence name"))?;
+                .map_err(|_| failed(row.id, "evidence name"))?;
             Ok(EvidenceItem {
                 name: String::from_utf8_lossy(&name).into_owned(),
                 public_id: e.public_id,
@@ -175,8 +234,11 @@ pub async fn open_case(
                 received_at: e.received_at,
             })
         })
-        .collect::<Result<Vec<_>, ServiceError>>()?;
-    let entries = events
+        .collect()
+}
+
+fn timeline_entries(events: Vec<EventRow>, names: &Names) -> Vec<TimelineEntry> {
+    events
         .into_iter()
         .map(|e| {
             let (from, to) = e
@@ -186,10 +248,10 @@ pub async fn open_case(
                 .unwrap_or((String::new(), e.detail.clone()));
             let id = e.detail.parse::<i64>().ok();
             let subject = if e.kind == "assigned" {
-                id.and_then(|id| subjects.iter().find(|(i, _, _)| *i == id))
+                id.and_then(|id| names.subjects.iter().find(|(i, _, _)| *i == id))
                     .map(|(_, email, name)| label(email, name).to_string())
             } else if e.kind.starts_with("referr") {
-                id.and_then(|id| groups.iter().find(|(g, _)| *g == id))
+                id.and_then(|id| names.groups.iter().find(|(g, _)| *g == id))
                     .map(|(_, name)| name.clone())
             } else {
                 None
@@ -207,56 +269,57 @@ pub async fn open_case(
                 subject,
             }
         })
-        .collect();
-    let notes = notes
+        .collect()
+}
+
+fn open_notes(
+    key: &DataKey,
+    row: &CaseRow,
+    notes: Vec<NoteRow>,
+) -> Result<Vec<Note>, ServiceError> {
+    notes
         .into_iter()
         .map(|n| {
             let body = key
                 .open(&Aad::case_note(&row.reference, &n.public_id), &n.body)
-                .map_err(|_| fail("note"))?;
+                .map_err(|_| failed(row.id, "note"))?;
             Ok(Note {
                 when: stamp(&n.created_at),
                 author: label(&n.author_email, &n.author_name).to_string(),
                 body: String::from_utf8_lossy(&body).into_owned(),
             })
         })
-        .collect::<Result<Vec<_>, ServiceError>>()?;
-    let messages = open_all(&key, row.id, &row.reference, messages)?;
-    let timeline = Timeline {
-        entries,
-        notes,
-        messages,
-    };
-    Ok(Some((
-        OpenedCase {
-            id: row.id,
-            reference: row.reference,
-            source: row.source,
-            status: row.status,
-            risk: row.risk,
-            kinds: strings(row.kinds),
-            reporter_role: row.reporter_role,
-            province: row.province,
-            community: row.community,
-            channels: strings(row.channels),
-            state_link: row.state_link,
-            demands: strings(row.demands),
-            family_affected: row.family_affected,
-            immediate_danger: row.immediate_danger,
-            support: strings(row.support),
-            contact_method: row.contact_method,
-            consent_referral: row.consent_referral,
-            consent_police: row.consent_police,
-            consent_stats: row.consent_stats,
-            language: row.language,
-            received_at: row.received_at,
-            assignee_id: row.assignee_id,
-            deletion_due_at: row.deletion_due_at,
-            content,
-            evidence,
-        },
-        timeline,
-    )))
+        .collect()
+}
+
+fn opened(row: CaseRow, content: ReportContent, evidence: Vec<EvidenceItem>) -> OpenedCase {
+    OpenedCase {
+        id: row.id,
+        reference: row.reference,
+        source: row.source,
+        status: row.status,
+        risk: row.risk,
+        kinds: strings(row.kinds),
+        reporter_role: row.reporter_role,
+        province: row.province,
+        community: row.community,
+        channels: strings(row.channels),
+        state_link: row.state_link,
+        demands: strings(row.demands),
+        family_affected: row.family_affected,
+        immediate_danger: row.immediate_danger,
+        support: strings(row.support),
+        contact_method: row.contact_method,
+        consent_referral: row.consent_referral,
+        consent_police: row.consent_police,
+        consent_stats: row.consent_stats,
+        language: row.language,
+        received_at: row.received_at,
+        assignee_id: row.assignee_id,
+        deletion_due_at: row.deletion_due_at,
+        content,
+        evidence,
+    }
 }
 
 /// Opens one evidence file for `viewer`, recording the download

@@ -1,6 +1,6 @@
 //! The HTTP edge shared by every route: application state, the error
-//! policy, security headers, the access log, language negotiation and form
-//! tokens.
+//! policy, security headers, the access log, language negotiation, form
+//! tokens and the reporter's follow-up visit.
 
 mod access_log;
 mod client;
@@ -13,6 +13,7 @@ mod render;
 pub mod session;
 mod staff_gate;
 mod state;
+mod visit;
 
 pub use access_log::access_log;
 pub use client::client_address;
@@ -24,6 +25,7 @@ pub use lang::language_of;
 pub use render::{no_store, render, render_with_status};
 pub use staff_gate::staff_gate;
 pub use state::AppState;
+pub use visit::{HasCsrfToken, ReporterVisit, visit_cookie};
 
 /// Seconds since the Unix epoch.
 pub fn now_unix() -> i64 {

@@ -2,11 +2,10 @@
 //! `/follow-up/case` and its actions work within that visit.
 
 use actix_multipart::Multipart;
-use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::cookie::time::Duration as CookieDuration;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use subtle::ConstantTimeEq;
 
 use super::exit;
 use crate::cases::follow_up::{self, Added, DELETION_GRACE_HOURS, Opening, ReporterView, Visit};
@@ -14,8 +13,8 @@ use crate::domain::text::{self, SingleLine};
 use crate::i18n::Tr;
 use crate::routes::intake_form::read_intake;
 use crate::web::{
-    AppError, AppState, CookieName, FormTokens, client_address, no_store, reject_cross_site,
-    render_with_status, site_cookie,
+    AppError, AppState, FormTokens, HasCsrfToken, ReporterVisit, client_address, no_store,
+    reject_cross_site, render_with_status, visit_cookie,
 };
 
 #[derive(Template)]
@@ -86,13 +85,6 @@ pub struct OpenForm {
     csrf_token: String,
 }
 
-fn cookie(state: &AppState, value: String, max_age: CookieDuration) -> Cookie<'static> {
-    site_cookie(&state.config, CookieName::VISIT, value)
-        .same_site(SameSite::Strict)
-        .max_age(max_age)
-        .finish()
-}
-
 pub async fn open(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -123,7 +115,7 @@ pub async fn open(
         Opening::Opened(case_id) => {
             let token = follow_up::start_visit(&state, case_id).await?;
             Ok(HttpResponse::SeeOther()
-                .cookie(cookie(
+                .cookie(visit_cookie(
                     &state,
                     token,
                     CookieDuration::seconds(follow_up::VISIT_ABSOLUTE_SECS),
@@ -147,29 +139,6 @@ pub async fn open(
 /// what their case holds.
 fn answer(page: &impl Template, status: StatusCode) -> Result<HttpResponse, AppError> {
     Ok(no_store(render_with_status(page, status)?))
-}
-
-/// The visit of this request, or a redirect to the follow-up form.
-async fn visit(
-    req: &HttpRequest,
-    state: &AppState,
-    t: Tr,
-) -> Result<Result<Visit, HttpResponse>, AppError> {
-    let token = req
-        .cookie(CookieName::VISIT.for_config(&state.config))
-        .map(|c| c.value().to_string())
-        .unwrap_or_default();
-    Ok(match follow_up::resolve_visit(state, &token).await? {
-        Some(v) => Ok(v),
-        None => Err(HttpResponse::SeeOther()
-            .cookie(cookie(state, String::new(), CookieDuration::ZERO))
-            .insert_header((header::LOCATION, t.url("/follow-up?expired=1")))
-            .finish()),
-    })
-}
-
-fn csrf_ok(req: &HttpRequest, visit: &Visit, token: &str) -> bool {
-    !reject_cross_site(req) && bool::from(visit.csrf_token.as_bytes().ct_eq(token.as_bytes()))
 }
 
 #[derive(Template)]
@@ -216,15 +185,11 @@ async fn case_page(
 }
 
 pub async fn show(
-    req: HttpRequest,
     state: web::Data<AppState>,
     t: Tr,
     q: web::Query<CaseQuery>,
+    ReporterVisit { visit, .. }: ReporterVisit,
 ) -> Result<HttpResponse, AppError> {
-    let visit = match visit(&req, &state, t).await? {
-        Ok(v) => v,
-        Err(redirect) => return Ok(redirect),
-    };
     let notice = match q.done.as_deref() {
         Some("reply") => Some("follow-up-done-reply"),
         Some("evidence") => Some("follow-up-done-evidence"),
@@ -256,18 +221,10 @@ pub struct ReplyForm {
 }
 
 pub async fn reply(
-    req: HttpRequest,
     state: web::Data<AppState>,
     t: Tr,
-    form: web::Form<ReplyForm>,
+    ReporterVisit { visit, input: form }: ReporterVisit<web::Form<ReplyForm>>,
 ) -> Result<HttpResponse, AppError> {
-    let visit = match visit(&req, &state, t).await? {
-        Ok(v) => v,
-        Err(redirect) => return Ok(redirect),
-    };
-    if !csrf_ok(&req, &visit, &form.csrf_token) {
-        return Err(AppError::CsrfRejected);
-    }
     if let Err(key) = follow_up::reply(&state, &visit, &form.body).await? {
         let page = case_page(&state, t, &visit, None, Some(key)).await?;
         return answer(&page, StatusCode::UNPROCESSABLE_ENTITY);
@@ -276,19 +233,11 @@ pub async fn reply(
 }
 
 pub async fn evidence(
-    req: HttpRequest,
     state: web::Data<AppState>,
     t: Tr,
+    ReporterVisit { visit, .. }: ReporterVisit<web::Query<TokenQuery>>,
     body: Multipart,
-    q: web::Query<TokenQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let visit = match visit(&req, &state, t).await? {
-        Ok(v) => v,
-        Err(redirect) => return Ok(redirect),
-    };
-    if !csrf_ok(&req, &visit, &q.csrf_token) {
-        return Err(AppError::CsrfRejected);
-    }
     let upload = read_intake(body).await?;
     let problem = if upload.bad_file_name {
         Some("error-evidence-name")
@@ -331,60 +280,56 @@ pub struct TokenForm {
     csrf_token: String,
 }
 
+impl HasCsrfToken for TokenQuery {
+    fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+}
+
+impl HasCsrfToken for TokenForm {
+    fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+}
+
+impl HasCsrfToken for ReplyForm {
+    fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+}
+
+/// A POST that carries only the visit's form token.
+type TokenPost = ReporterVisit<web::Form<TokenForm>>;
+
 pub async fn delete(
-    req: HttpRequest,
     state: web::Data<AppState>,
     t: Tr,
-    form: web::Form<TokenForm>,
+    post: TokenPost,
 ) -> Result<HttpResponse, AppError> {
-    deletion(req, state, t, form, false).await
+    follow_up::request_deletion(&state, &post.visit, false).await?;
+    Ok(back(t, "deletion"))
 }
 
 pub async fn keep(
-    req: HttpRequest,
     state: web::Data<AppState>,
     t: Tr,
-    form: web::Form<TokenForm>,
+    post: TokenPost,
 ) -> Result<HttpResponse, AppError> {
-    deletion(req, state, t, form, true).await
-}
-
-async fn deletion(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    t: Tr,
-    form: web::Form<TokenForm>,
-    cancel: bool,
-) -> Result<HttpResponse, AppError> {
-    let visit = match visit(&req, &state, t).await? {
-        Ok(v) => v,
-        Err(redirect) => return Ok(redirect),
-    };
-    if !csrf_ok(&req, &visit, &form.csrf_token) {
-        return Err(AppError::CsrfRejected);
-    }
-    follow_up::request_deletion(&state, &visit, cancel).await?;
-    Ok(back(t, if cancel { "kept" } else { "deletion" }))
+    follow_up::request_deletion(&state, &post.visit, true).await?;
+    Ok(back(t, "kept"))
 }
 
 pub async fn leave(
     req: HttpRequest,
     state: web::Data<AppState>,
     t: Tr,
-    form: web::Form<TokenForm>,
+    post: TokenPost,
 ) -> Result<HttpResponse, AppError> {
-    let visit = match visit(&req, &state, t).await? {
-        Ok(v) => v,
-        Err(redirect) => return Ok(redirect),
-    };
-    if !csrf_ok(&req, &visit, &form.csrf_token) {
-        return Err(AppError::CsrfRejected);
-    }
-    follow_up::end_visit(&state, &visit).await?;
+    follow_up::end_visit(&state, &post.visit).await?;
     // Like the quick exit, leaving clears what the browser kept of the
     // site: here, and again on the page this one leads to.
     Ok(HttpResponse::SeeOther()
-        .cookie(cookie(&state, String::new(), CookieDuration::ZERO))
+        .cookie(visit_cookie(&state, String::new(), CookieDuration::ZERO))
         .insert_header((header::LOCATION, t.url("/follow-up?left=1")))
         .insert_header(exit::clear_site_data(&req))
         .insert_header((header::CACHE_CONTROL, "no-store"))

@@ -1,0 +1,171 @@
+//! What a reporter does within a visit: read the case, reply, add
+//! evidence, ask for deletion (or take the request back).
+
+use chrono::{DateTime, Utc};
+
+use super::{DELETION_GRACE_HOURS, Visit};
+use crate::cases::data_key;
+use crate::cases::evidence::{EvidenceUpload, within_case_cap};
+use crate::cases::intake::seal_files;
+use crate::cases::messages::{self, Message};
+use crate::context::Ctx;
+use crate::db::{self, DbError, cases::CaseRow};
+use crate::domain::text::{self, MultiLine};
+use crate::domain::{CaseReference, EventKind};
+use crate::error::ServiceError;
+
+/// What a reporter sees of their case.
+pub struct ReporterView {
+    pub reference: String,
+    pub status: String,
+    pub received: String,
+    pub messages: Vec<Message>,
+    pub files: i64,
+    pub deletion_due: Option<String>,
+}
+
+async fn case_of(state: &Ctx, visit: &Visit) -> Result<CaseRow, ServiceError> {
+    let id = visit.case_id;
+    // A case deleted during the visit is simply gone.
+    state
+        .db
+        .run(move |conn| db::cases::find(conn, id))
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+fn day(t: &DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d").to_string()
+}
+
+pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceError> {
+    let case = case_of(state, visit).await?;
+    let messages = messages::for_case(state, &case).await?;
+    let id = case.id;
+    let files = state
+        .db
+        .run(move |conn| db::evidence::list_for_case(conn, id))
+        .await?
+        .len() as i64;
+    Ok(ReporterView {
+        reference: case.reference.clone(),
+        status: case.status.clone(),
+        received: day(&case.received_at),
+        messages,
+        files,
+        deletion_due: case.deletion_due_at.as_ref().map(crate::cases::stamp),
+    })
+}
+
+/// Posts the reporter's reply; `Err(message key)` when it is refused
+/// (empty or invisible only, too long, or holding control characters).
+pub async fn reply(
+    state: &Ctx,
+    visit: &Visit,
+    body: &str,
+) -> Result<Result<(), &'static str>, ServiceError> {
+    if MultiLine::parse(body).is_err() {
+        return Ok(Err("error-control-characters"));
+    }
+    if !messages::valid(body) || text::is_blank(body) {
+        return Ok(Err("follow-up-error-message"));
+    }
+    let case = case_of(state, visit).await?;
+    messages::post(state, case, None, body).await?;
+    // No case id: the line's own time would date the reporter's action.
+    tracing::info!("message from a reporter");
+    Ok(Ok(()))
+}
+
+/// The outcome of adding evidence at follow-up.
+pub enum Added {
+    Files(usize),
+    /// The case would hold more than its cap: nothing was added.
+    OverCap,
+}
+
+pub async fn add_evidence(
+    state: &Ctx,
+    visit: &Visit,
+    files: Vec<EvidenceUpload>,
+) -> Result<Added, ServiceError> {
+    let case = case_of(state, visit).await?;
+    let key = data_key(state, &case)?;
+    let reference = CaseReference::parse(&case.reference)
+        .ok_or_else(|| ServiceError::internal(anyhow::anyhow!("bad reference")))?;
+    let rows = seal_files(&key, &reference, &files);
+    let n = rows.len();
+    let new_bytes: i64 = files.iter().map(|f| f.bytes.len() as i64).sum();
+    let case_id = case.id;
+    let assignee = case.assignee_id;
+    let notifier = crate::cases::notify::Notifier::new(&state.config);
+    let added = state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                let (held_files, held_bytes) = db::evidence::totals_for_case_locked(conn, case_id)?;
+                if !within_case_cap(held_files, held_bytes, n as i64, new_bytes) {
+                    return Ok(false);
+                }
+                for mut row in rows {
+                    row.case_id = case_id;
+                    db::evidence::insert(conn, &row)?;
+                }
+                notifier.reporter_activity(conn, assignee)?;
+                db::events::record(
+                    conn,
+                    case_id,
+                    None,
+                    EventKind::EvidenceAdded.as_str(),
+                    &n.to_string(),
+                )?;
+                Ok(true)
+            })
+        })
+        .await?;
+    // No case id: the line's own time would date the reporter's action.
+    if !added {
+        tracing::info!("evidence refused: the case is at its cap");
+        return Ok(Added::OverCap);
+    }
+    tracing::info!("evidence added by a reporter");
+    Ok(Added::Files(n))
+}
+
+pub async fn request_deletion(
+    state: &Ctx,
+    visit: &Visit,
+    cancel: bool,
+) -> Result<(), ServiceError> {
+    let id = visit.case_id;
+    let notifier = crate::cases::notify::Notifier::new(&state.config);
+    state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                let due = (!cancel).then(|| deletion_due(Utc::now()));
+                db::cases::set_deletion_due(conn, id, due)?;
+                if !cancel {
+                    let assignee = db::cases::find(conn, id)?.and_then(|c| c.assignee_id);
+                    notifier.reporter_activity(conn, assignee)?;
+                }
+                let kind = if cancel {
+                    EventKind::DeletionCancelled
+                } else {
+                    EventKind::DeletionRequested
+                };
+                db::events::record(conn, id, None, kind.as_str(), "")?;
+                Ok::<_, DbError>(())
+            })
+        })
+        .await?;
+    tracing::info!(cancel, "deletion request from a reporter");
+    Ok(())
+}
+
+/// When a deletion requested at `now` takes effect: after the grace period,
+/// on the hour (rounded up), so that the due date does not give the exact
+/// time of the request.
+pub fn deletion_due(now: DateTime<Utc>) -> DateTime<Utc> {
+    db::events::coarse(now) + chrono::Duration::hours(DELETION_GRACE_HOURS + 1)
+}

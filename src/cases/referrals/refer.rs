@@ -1,0 +1,168 @@
+//! A caseworker refers a consenting case to partner groups: one sealed
+//! summary per group, written with the case's events and audit entries and
+//! the groups' notices in one transaction.
+
+use super::{Refusal, text_ok};
+use crate::auth::Staff;
+use crate::cases::notify::Notifier;
+use crate::cases::unwrap_key;
+use crate::context::Ctx;
+use crate::crypto::{Aad, Sealed, new_token};
+use crate::db::{self, Conn, DbError, cases::CaseRow, organisations::OrganisationRow};
+use crate::domain::{CaseReference, CaseStatus, EventKind};
+use crate::error::ServiceError;
+
+/// A summary sealed for one group: the group's id, the referral's public
+/// id (part of the summary's associated data) and the sealed summary.
+type SealedSummary = (i64, String, Sealed);
+
+/// Refers a case to each `(group id, summary)`.
+pub async fn refer(
+    state: &Ctx,
+    staff: &Staff,
+    reference: &CaseReference,
+    targets: Vec<(i64, String)>,
+) -> Result<Result<usize, Refusal>, ServiceError> {
+    if let Err(refusal) = check_targets(&targets) {
+        return Ok(Err(refusal));
+    }
+    let case = find_case(state, reference).await?;
+    if !case.consent_referral {
+        return Ok(Err(Refusal::NoConsent));
+    }
+    let sealed = seal_summaries(state, &case, &targets)?;
+    let Some(groups) = active_groups(state, &sealed).await? else {
+        return Ok(Err(Refusal::NoGroup));
+    };
+    let actor = staff.user_id;
+    let case_id = case.id;
+    let notifier = Notifier::new(&state.config);
+    let result = state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                record_referrals(conn, &notifier, actor, &case, &sealed, &groups)
+            })
+        })
+        .await;
+    match result {
+        Ok(n) => {
+            tracing::info!(user_id = actor, case_id, groups = n, "case referred");
+            Ok(Ok(n))
+        }
+        // The unique index: this case is already open with that group.
+        Err(DbError::Conflict) => Ok(Err(Refusal::AlreadyReferred)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// At least one group, and a summary for each that says something.
+fn check_targets(targets: &[(i64, String)]) -> Result<(), Refusal> {
+    if targets.is_empty() {
+        return Err(Refusal::NoGroup);
+    }
+    if targets.iter().any(|(_, s)| !text_ok(s)) {
+        return Err(Refusal::BadSummary);
+    }
+    Ok(())
+}
+
+async fn find_case(state: &Ctx, reference: &CaseReference) -> Result<CaseRow, ServiceError> {
+    let r = reference.as_str().to_string();
+    state
+        .db
+        .run(move |conn| db::cases::find_by_reference(conn, &r))
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Each summary sealed under the case's data key, bound to the case and to
+/// the new referral's public id.
+fn seal_summaries(
+    state: &Ctx,
+    case: &CaseRow,
+    targets: &[(i64, String)],
+) -> Result<Vec<SealedSummary>, ServiceError> {
+    let key = unwrap_key(
+        state,
+        &case.master_key_id,
+        &case.wrapped_key,
+        &case.reference,
+    )?;
+    Ok(targets
+        .iter()
+        .map(|(org, summary)| {
+            let public_id = new_token()[..32].to_string();
+            let s = key.seal(
+                &Aad::referral_summary(&case.reference, &public_id),
+                summary.trim().as_bytes(),
+            );
+            (*org, public_id, s)
+        })
+        .collect())
+}
+
+/// The chosen groups, in order; `None` when one is unknown or inactive.
+async fn active_groups(
+    state: &Ctx,
+    sealed: &[SealedSummary],
+) -> Result<Option<Vec<OrganisationRow>>, ServiceError> {
+    let group_ids: Vec<i64> = sealed.iter().map(|(id, _, _)| *id).collect();
+    let groups = state
+        .db
+        .run(move |conn| {
+            group_ids
+                .iter()
+                .map(|id| db::organisations::find(conn, *id))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(groups
+        .into_iter()
+        .map(|g| g.filter(|g| g.active))
+        .collect::<Option<Vec<_>>>())
+}
+
+/// Within the transaction: each referral with its event, audit entry and
+/// the group's notice, then the case marked referred.
+fn record_referrals(
+    conn: &mut Conn,
+    notifier: &Notifier,
+    actor: i64,
+    case: &CaseRow,
+    sealed: &[SealedSummary],
+    groups: &[OrganisationRow],
+) -> Result<usize, DbError> {
+    for ((_, public_id, summary), org) in sealed.iter().zip(groups) {
+        db::referrals::insert(conn, public_id, case.id, org.id, actor, summary)?;
+        db::events::record(
+            conn,
+            case.id,
+            Some(actor),
+            EventKind::Referred.as_str(),
+            &org.id.to_string(),
+        )?;
+        db::audit::record(
+            conn,
+            Some(actor),
+            "case.refer",
+            "case",
+            &case.id.to_string(),
+            &org.id.to_string(),
+        )?;
+        notifier.referral_waiting(conn, org)?;
+    }
+    if case.status != CaseStatus::Referred.as_str()
+        && db::cases::set_status(conn, case.id, &case.status, "referred")?
+    {
+        let detail = format!("{}>referred", case.status);
+        db::events::record(
+            conn,
+            case.id,
+            Some(actor),
+            EventKind::Status.as_str(),
+            &detail,
+        )?;
+    }
+    Ok(sealed.len())
+}
