@@ -6,7 +6,7 @@ use super::data_key;
 use crate::auth::Staff;
 use crate::context::Ctx;
 use crate::crypto::{Aad, new_token};
-use crate::db::{self, DbError, cases::CaseRow};
+use crate::db::{self, Conn, DbError, cases::CaseRow};
 use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, CaseStatus, EventKind, RiskLevel, StaffRole};
 use crate::error::ServiceError;
@@ -62,6 +62,42 @@ async fn load(state: &Ctx, reference: &CaseReference) -> Result<CaseRow, Service
         .ok_or(ServiceError::NotFound)
 }
 
+/// Moves a case from `from` to `to` within the caller's transaction — the
+/// one place a status changes, for triage and referrals alike: the status
+/// (unless someone changed it first: then `false` and nothing else), its
+/// timeline entry, the closing time, and the audit entry. Which moves are
+/// allowed is the caller's to decide: triage takes one step along the path
+/// (`CaseStatus::can_move_to`), a referral goes straight to `referred`.
+pub fn transition(
+    conn: &mut Conn,
+    case_id: i64,
+    from: CaseStatus,
+    to: CaseStatus,
+    actor: i64,
+) -> Result<bool, DbError> {
+    if !db::cases::set_status(conn, case_id, from.as_str(), to.as_str())? {
+        return Ok(false);
+    }
+    let detail = format!("{}>{}", from.as_str(), to.as_str());
+    db::events::record(
+        conn,
+        case_id,
+        Some(actor),
+        EventKind::Status.as_str(),
+        &detail,
+    )?;
+    db::cases::set_closed_at(conn, case_id, to == CaseStatus::Closed)?;
+    db::audit::record(
+        conn,
+        Some(actor),
+        "case.status",
+        "case",
+        &case_id.to_string(),
+        &detail,
+    )?;
+    Ok(true)
+}
+
 pub async fn change_status(
     state: &Ctx,
     staff: &Staff,
@@ -77,31 +113,7 @@ pub async fn change_status(
     let actor = staff.user_id;
     let moved = state
         .db
-        .run(move |conn| {
-            db::transaction(conn, |conn| {
-                if !db::cases::set_status(conn, case.id, from.as_str(), to.as_str())? {
-                    return Ok(false);
-                }
-                let detail = format!("{}>{}", from.as_str(), to.as_str());
-                db::events::record(
-                    conn,
-                    case.id,
-                    Some(actor),
-                    EventKind::Status.as_str(),
-                    &detail,
-                )?;
-                db::cases::set_closed_at(conn, case.id, to == CaseStatus::Closed)?;
-                db::audit::record(
-                    conn,
-                    Some(actor),
-                    "case.status",
-                    "case",
-                    &case.id.to_string(),
-                    &detail,
-                )?;
-                Ok(true)
-            })
-        })
+        .run(move |conn| db::transaction(conn, |conn| transition(conn, case.id, from, to, actor)))
         .await?;
     tracing::info!(user_id = actor, moved, "case status change");
     Ok(if moved { Ok(()) } else { Err(Refusal::Changed) })

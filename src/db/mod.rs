@@ -56,6 +56,9 @@ pub enum DbError {
     /// The row a change was meant for does not exist.
     #[error("no such row")]
     NotFound,
+    /// A stored value is not one Haven knows (a status, a code).
+    #[error("a stored value is not one Haven knows: {0}")]
+    Unknown(&'static str),
     /// PostgreSQL refused a value it cannot store (a NUL byte in text).
     /// Inputs are parsed before they get here; this keeps a value that
     /// slipped through a "bad request", never a 500.

@@ -472,3 +472,41 @@ async fn admins_manage_partner_groups() {
             .contains("The group is saved.")
     );
 }
+
+#[tokio::test]
+async fn a_referral_moves_the_case_through_the_same_transition_as_triage() {
+    let app = spawn_app().await;
+    let group_a = group(&app, "Group A", &["intake@group-a.example"]);
+    let (reference, _) = app
+        .file_report(ReportForm::new("moved by a referral").field("consent_referral", "on"))
+        .await;
+    let caseworker = new_client();
+    let email = app.create_user("caseworker", None);
+    app.login_with(&caseworker, &email, PASSWORD).await;
+    let res = post_as(
+        &app,
+        &caseworker,
+        &format!("/staff/cases/{reference}/referrals"),
+        &[
+            ("group", &group_a.to_string()),
+            (&format!("summary_{group_a}"), "a summary"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    // Like a triage step: the status change is audited, not only the
+    // referral.
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    use diesel::RunQueryDsl;
+    let n = diesel::sql_query(
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'case.status' AND detail = 'new>referred'",
+    )
+    .get_result::<N>(&mut app.db.connect())
+    .unwrap()
+    .n;
+    assert_eq!(n, 1);
+}

@@ -152,17 +152,11 @@ fn record_referrals(
         )?;
         notifier.referral_waiting(conn, org)?;
     }
-    if case.status != CaseStatus::Referred.as_str()
-        && db::cases::set_status(conn, case.id, &case.status, "referred")?
-    {
-        let detail = format!("{}>referred", case.status);
-        db::events::record(
-            conn,
-            case.id,
-            Some(actor),
-            EventKind::Status.as_str(),
-            &detail,
-        )?;
+    let from = CaseStatus::parse(&case.status).ok_or(DbError::Unknown("case status"))?;
+    if from != CaseStatus::Referred {
+        // Referring is a move of its own: straight to `referred`, whatever
+        // triage had reached; the same transition records it.
+        crate::cases::workflow::transition(conn, case.id, from, CaseStatus::Referred, actor)?;
     }
     Ok(sealed.len())
 }
