@@ -59,6 +59,7 @@ if [ $# -eq 0 ]; then
     say "Checking formatting, lints and the schema"
     cargo fmt --check
     cargo clippy --locked --all-targets -- -D warnings
+    scripts/check-walls.sh
     scripts/check-schema.sh "$HAVEN_TEST_DATABASE_URL"
 fi
 
