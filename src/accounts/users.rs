@@ -131,7 +131,9 @@ pub async fn create(
                     role: role.as_str(),
                     organisation_id: org_id,
                 };
-                let mut user = match db::users::insert(conn, &row) {
+                // In a savepoint of its own: a taken address rolls back just
+                // the insert, and the transaction ends cleanly.
+                let mut user = match db::transaction(conn, |conn| db::users::insert(conn, &row)) {
                     Err(DbError::Conflict) => return Ok(Err(AccountError::EmailTaken)),
                     other => other?,
                 };
