@@ -41,6 +41,9 @@ pub struct OneTime {
     pub spent_form: Option<SpentForm>,
     /// The digest of the receipt page's record (see `receipt_views`).
     pub receipt_view: Option<Vec<u8>>,
+    /// The staff member who took the report by phone: its `case.intake`
+    /// audit entry commits with the report.
+    pub taken_by: Option<i64>,
 }
 
 /// The outcome of filing.
@@ -75,6 +78,26 @@ pub async fn file_report(
     source: IntakeSource,
 ) -> Result<FiledReport, ServiceError> {
     match file_with(state, report, files, source, OneTime::default()).await? {
+        Filing::Filed(filed) => Ok(filed),
+        Filing::FormAlreadyUsed => Err(ServiceError::internal(anyhow::anyhow!(
+            "a report without a form token cannot reuse one"
+        ))),
+    }
+}
+
+/// Files a report a caseworker takes by phone for a caller, with its audit
+/// entry in the same transaction.
+pub async fn take_by_phone(
+    state: &Ctx,
+    report: NewReport,
+    files: Vec<EvidenceUpload>,
+    taken_by: i64,
+) -> Result<FiledReport, ServiceError> {
+    let once = OneTime {
+        taken_by: Some(taken_by),
+        ..OneTime::default()
+    };
+    match file_with(state, report, files, IntakeSource::Phone, once).await? {
         Filing::Filed(filed) => Ok(filed),
         Filing::FormAlreadyUsed => Err(ServiceError::internal(anyhow::anyhow!(
             "a report without a form token cannot reuse one"
@@ -187,6 +210,7 @@ async fn store(
     let notifier = Notifier::new(&state.config);
     let spent_form = once.spent_form.clone();
     let receipt_view = once.receipt_view.clone();
+    let taken_by = once.taken_by;
     state
         .db
         .run(move |conn| {
@@ -213,6 +237,16 @@ async fn store(
                 )?;
                 if urgent {
                     notifier.urgent_case(conn)?;
+                }
+                if let Some(actor) = taken_by {
+                    db::audit::record(
+                        conn,
+                        Some(actor),
+                        "case.intake",
+                        "case",
+                        &case_id.to_string(),
+                        "",
+                    )?;
                 }
                 Ok(Some(case_id))
             })

@@ -118,3 +118,31 @@ async fn a_change_whose_audit_entry_fails_is_not_kept() {
     assert!(on_duty(&colleague));
     assert_eq!(entries(&app, "user.duty"), 1);
 }
+
+#[tokio::test]
+async fn a_report_taken_by_phone_is_kept_only_with_its_audit_entry() {
+    let app = spawn_app().await;
+    app.login_as("caseworker").await;
+    fail_audit_of(&app, "case.intake");
+    let page = app.get_text("/staff/intake").await;
+    // The form posts to its action, which carries the session's token.
+    let at = page.find("enctype=\"multipart/form-data\"").unwrap();
+    let start = page[..at].rfind("action=\"").unwrap() + "action=\"".len();
+    let action = unescape(
+        &page[start..]
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect::<String>(),
+    );
+    let form = reqwest::multipart::Form::new().text("narrative", "taken by phone");
+    let res = app
+        .client
+        .post(app.url(&action))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 500);
+    assert_eq!(app.count("cases"), 0, "no case without its audit entry");
+    assert_eq!(entries(&app, "case.intake"), 0);
+}

@@ -120,6 +120,7 @@ pub async fn submit(
     let once = OneTime {
         spent_form: Some(spent_form),
         receipt_view: Some(view_digest),
+        taken_by: None,
     };
     let stripped = upload.stripped;
     let files_dropped = upload.files_dropped();

@@ -10,8 +10,8 @@ use askama::Template;
 
 use super::StaffNav;
 use crate::auth::Staff;
-use crate::cases::intake::file_report;
-use crate::domain::{IntakeErrors, IntakeSource, RawIntake};
+use crate::cases::intake::take_by_phone;
+use crate::domain::{IntakeErrors, RawIntake};
 use crate::i18n::Tr;
 use crate::routes::intake_form::{Choices, FormValues, read_intake};
 use crate::web::{AppError, AppState, no_store, render, render_with_status};
@@ -97,15 +97,7 @@ pub async fn submit(
             )?));
         }
     };
-    let filed = file_report(&state, report, upload.files, IntakeSource::Phone).await?;
-    crate::audit::view(
-        &state,
-        staff.user_id,
-        "case.intake",
-        "case",
-        filed.case_id.to_string(),
-    )
-    .await?;
+    let filed = take_by_phone(&state, report, upload.files, staff.user_id).await?;
     tracing::info!(user_id = staff.user_id, "report taken by phone");
     Ok(no_store(render(&DonePage {
         t,
