@@ -1,12 +1,5 @@
 use crate::helpers::*;
 
-async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    let token = app.staff_csrf().await;
-    let mut form: Vec<(&str, &str)> = fields.to_vec();
-    form.push(("csrf_token", &token));
-    app.post_form(path, &form).await
-}
-
 fn link_path(html: &str) -> String {
     let link = element_text(html, "password-link").expect("the link is shown once");
     link[link.find("/staff/password/").unwrap()..].to_string()
@@ -44,17 +37,17 @@ async fn set_password(
 async fn an_admin_creates_an_account_whose_owner_sets_a_password_through_a_single_use_link() {
     let app = spawn_app().await;
     app.login_as_admin().await;
-    let res = post(
-        &app,
-        "/staff/admin/users",
-        &[
-            ("email", "New.Caseworker@Example.org"),
-            ("role", "caseworker"),
-            ("display_name", "Amina"),
-            ("language", "fr"),
-        ],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            "/staff/admin/users",
+            &[
+                ("email", "New.Caseworker@Example.org"),
+                ("role", "caseworker"),
+                ("display_name", "Amina"),
+                ("language", "fr"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
     assert!(html.contains("The account is created"));
@@ -143,7 +136,9 @@ async fn a_password_link_expires() {
     app.login_as_admin().await;
     let target = app.create_user("caseworker", None);
     let id = app.user_id(&target);
-    let res = post(&app, &format!("/staff/admin/users/{id}/reset"), &[]).await;
+    let res = app
+        .post_staff(&format!("/staff/admin/users/{id}/reset"), &[])
+        .await;
     let path = link_path(&res.text().await.unwrap());
     let mut conn = app.db.connect();
     use diesel::RunQueryDsl;
@@ -205,12 +200,12 @@ async fn deactivation_ends_live_sessions_at_once() {
 
     app.login_as_admin().await;
     let id = app.user_id(&target);
-    let res = post(
-        &app,
-        &format!("/staff/admin/users/{id}/active"),
-        &[("active", "false")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{id}/active"),
+            &[("active", "false")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(
         theirs
@@ -228,12 +223,12 @@ async fn deactivation_ends_live_sessions_at_once() {
             .status(),
         401
     );
-    let res = post(
-        &app,
-        &format!("/staff/admin/users/{id}/active"),
-        &[("active", "true")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{id}/active"),
+            &[("active", "true")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(
         app.login_with(&new_client(), &target, PASSWORD)
@@ -261,19 +256,19 @@ async fn an_admin_changes_a_role_and_the_old_sessions_end() {
         .unwrap();
     }
     let id = app.user_id(&target);
-    let res = post(
-        &app,
-        &format!("/staff/admin/users/{id}/role"),
-        &[("role", "liaison"), ("organisation", "")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{id}/role"),
+            &[("role", "liaison"), ("organisation", "")],
+        )
+        .await;
     assert_eq!(res.status(), 422, "a liaison needs a group");
-    let res = post(
-        &app,
-        &format!("/staff/admin/users/{id}/role"),
-        &[("role", "liaison"), ("organisation", "Group A")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{id}/role"),
+            &[("role", "liaison"), ("organisation", "Group A")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(
         theirs
@@ -303,8 +298,7 @@ async fn an_admin_cannot_lock_themselves_out() {
     let me = app.login_as_admin().await;
     let id = app.user_id(&me);
     assert_eq!(
-        post(
-            &app,
+        app.post_staff(
             &format!("/staff/admin/users/{id}/active"),
             &[("active", "false")]
         )
@@ -313,8 +307,7 @@ async fn an_admin_cannot_lock_themselves_out() {
         409
     );
     assert_eq!(
-        post(
-            &app,
+        app.post_staff(
             &format!("/staff/admin/users/{id}/role"),
             &[("role", "caseworker")]
         )
@@ -473,23 +466,23 @@ async fn names_and_addresses_that_only_look_different_are_refused() {
     let mut conn = app.db.connect();
     assert_eq!(haven::db::organisations::list(&mut conn).unwrap().len(), 1);
 
-    let res = post(
-        &app,
-        "/staff/admin/users",
-        &[("email", "amina@example.org"), ("role", "caseworker")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            "/staff/admin/users",
+            &[("email", "amina@example.org"), ("role", "caseworker")],
+        )
+        .await;
     assert_eq!(res.status(), 200);
     // Full width is the same address; a Cyrillic "а" is not an address at all.
-    let res = post(
-        &app,
-        "/staff/admin/users",
-        &[
-            ("email", "ａｍｉｎａ＠ｅｘａｍｐｌｅ．ｏｒｇ"),
-            ("role", "caseworker"),
-        ],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            "/staff/admin/users",
+            &[
+                ("email", "ａｍｉｎａ＠ｅｘａｍｐｌｅ．ｏｒｇ"),
+                ("role", "caseworker"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 422);
     assert!(
         res.text()
@@ -497,15 +490,15 @@ async fn names_and_addresses_that_only_look_different_are_refused() {
             .unwrap()
             .contains("An account with this email address already exists")
     );
-    let res = post(
-        &app,
-        "/staff/admin/users",
-        &[
-            ("email", "\u{0430}mina@example.org"),
-            ("role", "caseworker"),
-        ],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            "/staff/admin/users",
+            &[
+                ("email", "\u{0430}mina@example.org"),
+                ("role", "caseworker"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 422);
     assert_eq!(
         app.count("users"),

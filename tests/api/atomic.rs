@@ -40,13 +40,6 @@ fn entries(app: &TestApp, action: &str) -> i64 {
         .n
 }
 
-async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    let token = app.staff_csrf().await;
-    let mut form: Vec<(&str, &str)> = fields.to_vec();
-    form.push(("csrf_token", &token));
-    app.post_form(path, &form).await
-}
-
 #[tokio::test]
 async fn a_change_whose_audit_entry_fails_is_not_kept() {
     let app = spawn_app().await;
@@ -66,16 +59,16 @@ async fn a_change_whose_audit_entry_fails_is_not_kept() {
     app.login_as_admin().await;
 
     fail_audit_of(&app, "group.update");
-    let res = post(
-        &app,
-        &format!("/staff/admin/groups/{group}"),
-        &[
-            ("name", "Renamed Group"),
-            ("emails", "a@example.org"),
-            ("active", "yes"),
-        ],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/groups/{group}"),
+            &[
+                ("name", "Renamed Group"),
+                ("emails", "a@example.org"),
+                ("active", "yes"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 500);
     let mut conn = app.db.connect();
     assert_eq!(
@@ -89,14 +82,16 @@ async fn a_change_whose_audit_entry_fails_is_not_kept() {
     assert_eq!(entries(&app, "group.update"), 0);
 
     fail_audit_of(&app, "user.duty");
-    let res = post(
-        &app,
-        &format!("/staff/admin/users/{colleague_id}/duty"),
-        &[("on_duty", "yes")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{colleague_id}/duty"),
+            &[("on_duty", "yes")],
+        )
+        .await;
     assert_eq!(res.status(), 500);
-    let res = post(&app, "/staff/account/duty", &[("on_duty", "yes")]).await;
+    let res = app
+        .post_staff("/staff/account/duty", &[("on_duty", "yes")])
+        .await;
     assert_eq!(res.status(), 500);
     let on_duty = |email: &str| {
         haven::db::users::find_by_email(&mut app.db.connect(), email)
@@ -108,12 +103,12 @@ async fn a_change_whose_audit_entry_fails_is_not_kept() {
     assert_eq!(entries(&app, "user.duty"), 0);
 
     fail_audit_of(&app, "nothing at all");
-    let res = post(
-        &app,
-        &format!("/staff/admin/users/{colleague_id}/duty"),
-        &[("on_duty", "yes")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{colleague_id}/duty"),
+            &[("on_duty", "yes")],
+        )
+        .await;
     assert_eq!(res.status(), 303, "with the audit log working, it works");
     assert!(on_duty(&colleague));
     assert_eq!(entries(&app, "user.duty"), 1);

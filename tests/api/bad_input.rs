@@ -55,14 +55,6 @@ async fn a_nul_byte_in_an_audit_filter_names_the_field_and_queries_nothing() {
     );
 }
 
-/// Posts a staff form with the signed-in client's token.
-async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    let token = app.staff_csrf().await;
-    let mut form: Vec<(&str, &str)> = fields.to_vec();
-    form.push(("csrf_token", &token));
-    app.post_form(path, &form).await
-}
-
 #[tokio::test]
 async fn control_characters_in_staff_text_are_refused_with_the_field_named() {
     let app = spawn_app().await;
@@ -83,47 +75,48 @@ async fn control_characters_in_staff_text_are_refused_with_the_field_named() {
     app.login_as("caseworker").await;
     let case = format!("/staff/cases/{reference}");
 
-    let res = post(&app, &format!("{case}/notes"), &[("body", "a\u{0}note")]).await;
+    let res = app
+        .post_staff(&format!("{case}/notes"), &[("body", "a\u{0}note")])
+        .await;
     assert_eq!(res.status(), 422);
     let html = unescape(&res.text().await.unwrap());
     assert!(html.contains("The note contains invisible control characters"));
     assert!(!html.contains('\u{0}'), "nothing raw is sent back");
 
-    let res = post(
-        &app,
-        &format!("{case}/messages"),
-        &[("body", "hi\u{1b}[2J")],
-    )
-    .await;
+    let res = app
+        .post_staff(&format!("{case}/messages"), &[("body", "hi\u{1b}[2J")])
+        .await;
     assert_eq!(res.status(), 422);
     assert!(
         unescape(&res.text().await.unwrap())
             .contains("Invisible control characters (such as a NUL byte) cannot be accepted")
     );
 
-    let res = post(
-        &app,
-        &format!("{case}/referrals"),
-        &[
-            ("group", &group.to_string()),
-            (&format!("summary_{group}"), "summary\u{0}"),
-        ],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("{case}/referrals"),
+            &[
+                ("group", &group.to_string()),
+                (&format!("summary_{group}"), "summary\u{0}"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 422);
     assert_eq!(app.count("case_notes"), 0);
     assert_eq!(app.count("referrals"), 0);
     // A multi-line note with tabs and line breaks is fine.
-    let res = post(&app, &format!("{case}/notes"), &[("body", "one\n\ttwo")]).await;
+    let res = app
+        .post_staff(&format!("{case}/notes"), &[("body", "one\n\ttwo")])
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(app.count("case_notes"), 1);
 
-    let res = post(
-        &app,
-        "/staff/account/profile",
-        &[("display_name", "Ami\u{0}na"), ("language", "en")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            "/staff/account/profile",
+            &[("display_name", "Ami\u{0}na"), ("language", "en")],
+        )
+        .await;
     assert_eq!(res.status(), 422);
     let html = unescape(&res.text().await.unwrap());
     assert!(html.contains("The display name contains invisible control characters"));
@@ -138,38 +131,38 @@ async fn control_characters_in_account_forms_are_refused_not_stored() {
     let app = spawn_app().await;
     app.login_as_admin().await;
     let users = app.count("users");
-    let res = post(
-        &app,
-        "/staff/admin/users",
-        &[
-            ("email", "new@example.org"),
-            ("role", "caseworker"),
-            ("display_name", "New\u{0}"),
-        ],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            "/staff/admin/users",
+            &[
+                ("email", "new@example.org"),
+                ("role", "caseworker"),
+                ("display_name", "New\u{0}"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 422);
     assert!(
         unescape(&res.text().await.unwrap())
             .contains("The display name contains invisible control characters")
     );
-    let res = post(
-        &app,
-        "/staff/admin/users",
-        &[
-            ("email", "new@example.org"),
-            ("role", "liaison"),
-            ("organisation", "Group\u{0}A"),
-        ],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            "/staff/admin/users",
+            &[
+                ("email", "new@example.org"),
+                ("role", "liaison"),
+                ("organisation", "Group\u{0}A"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 422, "the organisation field");
-    let res = post(
-        &app,
-        "/staff/admin/groups",
-        &[("name", "Group\u{0}A"), ("emails", "a@example.org")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            "/staff/admin/groups",
+            &[("name", "Group\u{0}A"), ("emails", "a@example.org")],
+        )
+        .await;
     assert_eq!(res.status(), 422, "a group name");
     assert_eq!(app.count("users"), users);
     assert_eq!(app.count("organisations"), 0);

@@ -698,6 +698,32 @@ impl TestApp {
     }
 
     /// The CSRF token of the signed-in session of the app's client.
+    /// Posts a staff form with the signed-in client's session token.
+    pub async fn post_staff(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.staff_csrf().await;
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf_token", &token));
+        self.post_form(path, &form).await
+    }
+
+    /// Signs `client` out (with its session's token).
+    pub async fn sign_out(&self, client: &reqwest::Client) -> reqwest::Response {
+        let page = client
+            .get(self.url("/staff/account"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        client
+            .post(self.url("/staff/logout"))
+            .form(&[("csrf_token", csrf_token(&page).as_str())])
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn staff_csrf(&self) -> String {
         csrf_token(&self.get_text("/staff/account").await)
     }

@@ -8,13 +8,6 @@ use diesel::RunQueryDsl;
 use crate::helpers::*;
 use crate::smtp::SmtpSink;
 
-async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    let token = app.staff_csrf().await;
-    let mut form: Vec<(&str, &str)> = fields.to_vec();
-    form.push(("csrf_token", &token));
-    app.post_form(path, &form).await
-}
-
 async fn reporter_visit(
     app: &TestApp,
     reference: &str,
@@ -129,14 +122,12 @@ async fn no_exact_time_of_a_reporter_action_in_the_database_order_of_ids_or_logs
             .id
     };
     let me = app.user_id(&caseworker).to_string();
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{reference}/assign"),
         &[("assignee", &me)],
     )
     .await;
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{reference}/messages"),
         &[("body", "staff one")],
     )
@@ -156,8 +147,7 @@ async fn no_exact_time_of_a_reporter_action_in_the_database_order_of_ids_or_logs
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{reference}/messages"),
         &[("body", "staff two")],
     )
@@ -346,21 +336,20 @@ async fn referrals_answers_and_replies_wait_for_the_daily_digest() {
         .await;
     let caseworker = app.login_as("caseworker").await;
     let me = app.user_id(&caseworker).to_string();
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{reference}/assign"),
         &[("assignee", &me)],
     )
     .await;
-    let res = post(
-        &app,
-        &format!("/staff/cases/{reference}/referrals"),
-        &[
-            ("group", &group.to_string()),
-            (&format!("summary_{group}"), "summary"),
-        ],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/cases/{reference}/referrals"),
+            &[
+                ("group", &group.to_string()),
+                (&format!("summary_{group}"), "summary"),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let (reporter, token) = reporter_visit(&app, &reference, &receipt).await;
     reporter
@@ -498,14 +487,12 @@ async fn a_purge_leaves_nothing_that_names_the_case_and_old_delivered_mail_is_pr
         .unwrap();
     assert_eq!(res.status(), 200);
     let reference = element_text(&res.text().await.unwrap(), "case-reference").unwrap();
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{reference}/status"),
         &[("status", "triaged")],
     )
     .await;
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{reference}/referrals"),
         &[
             ("group", &group.to_string()),

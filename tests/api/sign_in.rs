@@ -26,30 +26,13 @@ fn forwarded_client(forwarded: &str, rfc7239: bool) -> reqwest::Client {
         .unwrap()
 }
 
-async fn sign_out(app: &TestApp, client: &reqwest::Client) -> reqwest::Response {
-    let page = client
-        .get(app.url("/staff/account"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    client
-        .post(app.url("/staff/logout"))
-        .form(&[("csrf_token", csrf_token(&page).as_str())])
-        .send()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn a_known_browser_with_the_right_password_gets_in_whatever_others_did_from_its_address() {
     let app = spawn_app().await;
     let email = app.create_user("caseworker", None);
     let mine = new_client();
     assert_eq!(app.login_with(&mine, &email, PASSWORD).await.status(), 303);
-    sign_out(&app, &mine).await;
+    app.sign_out(&mine).await;
 
     // Thirty failures by others from the same address (a proxy, a Tor
     // exit): against the caseworker's name and against other names.
@@ -364,7 +347,7 @@ async fn signing_out_clears_the_browser_and_ends_the_session() {
     let email = app.create_user("caseworker", None);
     let client = new_client();
     app.login_with(&client, &email, PASSWORD).await;
-    let res = sign_out(&app, &client).await;
+    let res = app.sign_out(&client).await;
     assert_eq!(res.status(), 303);
     assert_eq!(
         res.headers()
@@ -383,7 +366,7 @@ async fn after_signing_out_the_sign_in_page_hands_back_the_known_device_cookie()
     let email = app.create_user("caseworker", None);
     let client = new_client();
     app.login_with(&client, &email, PASSWORD).await;
-    let res = sign_out(&app, &client).await;
+    let res = app.sign_out(&client).await;
     let location = res.headers().get("location").unwrap().to_str().unwrap();
     // A browser has just cleared every cookie: a fresh client stands in.
     let cleared = new_client();

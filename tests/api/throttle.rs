@@ -31,21 +31,7 @@ async fn a_browser_that_signed_in_before_is_not_locked_out_by_an_attacker() {
     let email = app.create_user("caseworker", None);
     let mine = new_client();
     assert_eq!(app.login_with(&mine, &email, PASSWORD).await.status(), 303);
-    let token = csrf_token(
-        &mine
-            .get(app.url("/staff/account"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
-    mine.post(app.url("/staff/logout"))
-        .form(&[("csrf_token", token.as_str())])
-        .send()
-        .await
-        .unwrap();
+    app.sign_out(&mine).await;
     for _ in 0..8 {
         app.login_with(&new_client(), &email, "attacker guess")
             .await;
@@ -159,21 +145,7 @@ async fn a_key_rotation_neither_forgets_a_hold_nor_a_known_browser() {
     let email = app.create_user("caseworker", None);
     let mine = new_client();
     assert_eq!(app.login_with(&mine, &email, PASSWORD).await.status(), 303);
-    let token = csrf_token(
-        &mine
-            .get(app.url("/staff/account"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
-    mine.post(app.url("/staff/logout"))
-        .form(&[("csrf_token", token.as_str())])
-        .send()
-        .await
-        .unwrap();
+    app.sign_out(&mine).await;
     for _ in 0..8 {
         app.login_with(&new_client(), &email, "attacker guess")
             .await;
@@ -203,22 +175,7 @@ async fn a_new_password_makes_every_known_browser_a_stranger_again() {
     let email = app.create_user("caseworker", None);
     let known = new_client();
     assert_eq!(app.login_with(&known, &email, PASSWORD).await.status(), 303);
-    let token = csrf_token(
-        &known
-            .get(app.url("/staff/account"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
-    known
-        .post(app.url("/staff/logout"))
-        .form(&[("csrf_token", token.as_str())])
-        .send()
-        .await
-        .unwrap();
+    app.sign_out(&known).await;
     // The password is changed (after a suspected intrusion, say).
     let new_password = "a brand new passphrase for this account";
     {

@@ -1,12 +1,5 @@
 use crate::helpers::*;
 
-async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-    let token = app.staff_csrf().await;
-    let mut form: Vec<(&str, &str)> = fields.to_vec();
-    form.push(("csrf_token", &token));
-    app.post_form(path, &form).await
-}
-
 fn status_of(app: &TestApp, reference: &str) -> String {
     let mut conn = app.db.connect();
     haven::db::cases::find_by_reference(&mut conn, reference)
@@ -31,7 +24,9 @@ async fn a_case_moves_along_its_statuses_and_back() {
         "closed",
         "referred",
     ] {
-        let res = post(&app, &format!("{base}/status"), &[("status", to)]).await;
+        let res = app
+            .post_staff(&format!("{base}/status"), &[("status", to)])
+            .await;
         assert_eq!(res.status(), 303, "to {to}");
         assert_eq!(
             res.headers().get("location").unwrap().to_str().unwrap(),
@@ -52,21 +47,21 @@ async fn a_status_cannot_skip_ahead_and_nothing_changes() {
     let app = spawn_app().await;
     let (reference, _) = app.file_report(ReportForm::new("no skipping")).await;
     app.login_as("caseworker").await;
-    let res = post(
-        &app,
-        &format!("/staff/cases/{reference}/status"),
-        &[("status", "referred")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/cases/{reference}/status"),
+            &[("status", "referred")],
+        )
+        .await;
     assert_eq!(res.status(), 409);
     assert!(plain(&res.text().await.unwrap()).contains("cannot move to that status"));
     assert_eq!(status_of(&app, &reference), "new");
-    let res = post(
-        &app,
-        &format!("/staff/cases/{reference}/status"),
-        &[("status", "lost")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/cases/{reference}/status"),
+            &[("status", "lost")],
+        )
+        .await;
     assert_eq!(res.status(), 400);
 }
 
@@ -83,12 +78,12 @@ async fn raising_a_case_to_urgent_emails_the_caseworkers_on_duty_and_no_one_else
         haven::db::users::set_on_duty(&mut conn, app.user_id(&on_duty), true).unwrap();
     }
     app.login_as("caseworker").await;
-    let res = post(
-        &app,
-        &format!("/staff/cases/{reference}/risk"),
-        &[("risk", "urgent")],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &format!("/staff/cases/{reference}/risk"),
+            &[("risk", "urgent")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let mut conn = app.db.connect();
     let queued = haven::db::outbox::list(&mut conn, None, None, 10).unwrap();
@@ -141,26 +136,20 @@ async fn cases_are_assigned_and_unassigned_only_to_people_who_work_cases() {
     let liaison = app.create_user("liaison", Some("Group A"));
     app.login_as("caseworker").await;
     let path = format!("/staff/cases/{reference}/assign");
-    let res = post(
-        &app,
-        &path,
-        &[("assignee", &app.user_id(&colleague).to_string())],
-    )
-    .await;
+    let res = app
+        .post_staff(&path, &[("assignee", &app.user_id(&colleague).to_string())])
+        .await;
     assert_eq!(res.status(), 303);
     let mut conn = app.db.connect();
     let row = haven::db::cases::find_by_reference(&mut conn, &reference)
         .unwrap()
         .unwrap();
     assert_eq!(row.assignee_id, Some(app.user_id(&colleague)));
-    let res = post(
-        &app,
-        &path,
-        &[("assignee", &app.user_id(&liaison).to_string())],
-    )
-    .await;
+    let res = app
+        .post_staff(&path, &[("assignee", &app.user_id(&liaison).to_string())])
+        .await;
     assert_eq!(res.status(), 409);
-    let res = post(&app, &path, &[("assignee", "none")]).await;
+    let res = app.post_staff(&path, &[("assignee", "none")]).await;
     assert_eq!(res.status(), 303);
     let row = haven::db::cases::find_by_reference(&mut conn, &reference)
         .unwrap()
@@ -180,15 +169,15 @@ async fn notes_are_shown_to_staff_and_encrypted_at_rest() {
     let (reference, _) = app.file_report(ReportForm::new("note target")).await;
     app.login_as("caseworker").await;
     let path = format!("/staff/cases/{reference}/notes");
-    let res = post(
-        &app,
-        &path,
-        &[(
-            "body",
-            "NOTE-MARKER-6620 called back, safe for now <b>x</b>",
-        )],
-    )
-    .await;
+    let res = app
+        .post_staff(
+            &path,
+            &[(
+                "body",
+                "NOTE-MARKER-6620 called back, safe for now <b>x</b>",
+            )],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let page = app.get_text(&format!("/staff/cases/{reference}")).await;
     assert!(
@@ -197,7 +186,7 @@ async fn notes_are_shown_to_staff_and_encrypted_at_rest() {
     );
     assert!(page.contains("note added"));
     assert!(!dump_reveals(&app.pg_dump(), "NOTE-MARKER-6620"));
-    let res = post(&app, &path, &[("body", "   ")]).await;
+    let res = app.post_staff(&path, &[("body", "   ")]).await;
     assert_eq!(res.status(), 422, "an empty note is bad input");
     assert_eq!(app.count("case_notes"), 1);
 }
@@ -207,14 +196,12 @@ async fn the_timeline_records_who_did_what() {
     let app = spawn_app().await;
     let (reference, _) = app.file_report(ReportForm::new("timeline")).await;
     let email = app.login_as("caseworker").await;
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{reference}/status"),
         &[("status", "triaged")],
     )
     .await;
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{reference}/risk"),
         &[("risk", "elevated")],
     )
@@ -254,18 +241,13 @@ async fn the_queue_filters_sorts_and_counts() {
         )
         .await;
     let me = app.login_as("caseworker").await;
-    post(
-        &app,
+    app.post_staff(
         &format!("/staff/cases/{a}/status"),
         &[("status", "triaged")],
     )
     .await;
-    post(
-        &app,
-        &format!("/staff/cases/{b}/assign"),
-        &[("assignee", "me")],
-    )
-    .await;
+    app.post_staff(&format!("/staff/cases/{b}/assign"), &[("assignee", "me")])
+        .await;
 
     let page = app.get_text("/staff/cases").await;
     assert!(page.contains("All (3)"));
