@@ -43,17 +43,7 @@ fn entries(app: &TestApp, action: &str) -> i64 {
 #[tokio::test]
 async fn a_change_whose_audit_entry_fails_is_not_kept() {
     let app = spawn_app().await;
-    let group = {
-        let mut conn = app.db.connect();
-        haven::db::organisations::insert(
-            &mut conn,
-            &haven::domain::GroupName::parse("Group A").unwrap(),
-            &["a@example.org".into()],
-            &[],
-        )
-        .unwrap()
-        .id
-    };
+    let group = app.insert_group("Group A", &["a@example.org"]);
     let colleague = app.create_user("caseworker", None);
     let colleague_id = app.user_id(&colleague);
     app.login_as_admin().await;

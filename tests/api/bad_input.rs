@@ -58,17 +58,7 @@ async fn a_nul_byte_in_an_audit_filter_names_the_field_and_queries_nothing() {
 #[tokio::test]
 async fn control_characters_in_staff_text_are_refused_with_the_field_named() {
     let app = spawn_app().await;
-    let group = {
-        let mut conn = app.db.connect();
-        haven::db::organisations::insert(
-            &mut conn,
-            &haven::domain::GroupName::parse("Group A").unwrap(),
-            &["a@example.org".into()],
-            &[],
-        )
-        .unwrap()
-        .id
-    };
+    let group = app.insert_group("Group A", &["a@example.org"]);
     let (reference, _) = app
         .file_report(ReportForm::new("staff input").field("consent_referral", "on"))
         .await;

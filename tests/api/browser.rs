@@ -628,17 +628,7 @@ async fn check_page(b: &Client, name: &str, problems: &mut Vec<String>) {
 #[tokio::test]
 async fn the_pages_changed_for_protection_pass_axe_at_desktop_and_phone_width() {
     let app = spawn_app().await;
-    let group = {
-        let mut conn = app.db.connect();
-        haven::db::organisations::insert(
-            &mut conn,
-            &haven::domain::GroupName::parse("OrgA").unwrap(),
-            &["a@example.org".into()],
-            &[],
-        )
-        .unwrap()
-        .id
-    };
+    let group = app.insert_group("OrgA", &["a@example.org"]);
     let (reference, _) = app
         .file_report(ReportForm::new("pages check").field("consent_referral", "on"))
         .await;

@@ -698,6 +698,19 @@ impl TestApp {
     }
 
     /// The CSRF token of the signed-in session of the app's client.
+    /// Creates an active partner group serving no community yet; its id.
+    pub fn insert_group(&self, name: &str, emails: &[&str]) -> i64 {
+        let emails: Vec<String> = emails.iter().map(|e| e.to_string()).collect();
+        haven::db::organisations::insert(
+            &mut self.db.connect(),
+            &haven::domain::GroupName::parse(name).unwrap(),
+            &emails,
+            &[],
+        )
+        .unwrap()
+        .id
+    }
+
     /// Posts a staff form with the signed-in client's session token.
     pub async fn post_staff(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let token = self.staff_csrf().await;

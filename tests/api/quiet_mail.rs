@@ -320,17 +320,7 @@ async fn referrals_answers_and_replies_wait_for_the_daily_digest() {
         ..Default::default()
     })
     .await;
-    let group = {
-        let mut conn = app.db.connect();
-        haven::db::organisations::insert(
-            &mut conn,
-            &haven::domain::GroupName::parse("Group D").unwrap(),
-            &["d@group.example".into()],
-            &[],
-        )
-        .unwrap()
-        .id
-    };
+    let group = app.insert_group("Group D", &["d@group.example"]);
     let (reference, receipt) = app
         .file_report(ReportForm::new("digest me").field("consent_referral", "on"))
         .await;
@@ -452,17 +442,7 @@ async fn in_constant_mode_every_slot_mails_every_group_and_caseworker_on_duty() 
 #[tokio::test]
 async fn a_purge_leaves_nothing_that_names_the_case_and_old_delivered_mail_is_pruned() {
     let app = spawn_app().await;
-    let group = {
-        let mut conn = app.db.connect();
-        haven::db::organisations::insert(
-            &mut conn,
-            &haven::domain::GroupName::parse("Group P").unwrap(),
-            &["p@group.example".into()],
-            &[],
-        )
-        .unwrap()
-        .id
-    };
+    let group = app.insert_group("Group P", &["p@group.example"]);
     app.login_as("caseworker").await;
     // Filed by phone (audited), triaged, referred, answered.
     let page = app.get_text("/staff/intake").await;

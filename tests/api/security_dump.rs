@@ -30,17 +30,7 @@ async fn post_on_case(
 #[tokio::test]
 async fn claim_a_dump_reveals_no_secret_in_clear() {
     let app = spawn_app().await;
-    let group = {
-        let mut conn = app.db.connect();
-        haven::db::organisations::insert(
-            &mut conn,
-            &haven::domain::GroupName::parse("Group A").unwrap(),
-            &["a@example.org".into()],
-            &[],
-        )
-        .unwrap()
-        .id
-    };
+    let group = app.insert_group("Group A", &["a@example.org"]);
     let (reference, receipt) = app
         .file_report(
             ReportForm::new("DUMP-NARRATIVE-1")

@@ -15,17 +15,7 @@ fn raw_payload_present(html: &str) -> bool {
 #[tokio::test]
 async fn claim_xss_in_every_reporter_field_is_escaped_on_staff_pages() {
     let app = spawn_app().await;
-    let group = {
-        let mut conn = app.db.connect();
-        haven::db::organisations::insert(
-            &mut conn,
-            &haven::domain::GroupName::parse("Group A").unwrap(),
-            &["a@example.org".into()],
-            &[],
-        )
-        .unwrap()
-        .id
-    };
+    let group = app.insert_group("Group A", &["a@example.org"]);
     let (reference, receipt) = app
         .file_report(
             ReportForm::new(XSS)
