@@ -22,7 +22,7 @@ pub enum Opening {
 /// reference (or many) from an address that reporters share — an onion
 /// service, a Tor exit — does not take the turns of every other reporter
 /// behind it. (The reference keys are bare digests, so the two cannot meet.)
-fn source_key(source: IpAddr, reference_key: &[u8]) -> Vec<u8> {
+fn turn_key(source: IpAddr, reference_key: &[u8]) -> Vec<u8> {
     let mut key = format!("follow-up-source/{source}/").into_bytes();
     key.extend_from_slice(reference_key);
     key
@@ -96,7 +96,7 @@ fn reference_key(state: &Ctx, parsed: Option<&CaseReference>, reference: &str) -
 fn held_source_turn(state: &Ctx, source: IpAddr, key: &[u8]) -> bool {
     let mut budget = b"follow-up-budget/".to_vec();
     budget.extend(throttle::source_key(source));
-    state.held_checks.try_take(&source_key(source, key))
+    state.held_checks.try_take(&turn_key(source, key))
         && state
             .held_checks
             .try_spend(&budget, throttle::HELD_SOURCE_CHECKS)
