@@ -2,9 +2,11 @@
 //! seeding path of the benchmarks (`--cases 1000000`).
 //!
 //! Every demonstration case is real as far as the rest of Haven can tell:
-//! its content is sealed under its own data key. To keep seeding fast, only
-//! the first three cases get receipts of their own (printed, so follow-up
-//! can be tried); the others share the hash of a receipt nobody is given.
+//! its content is sealed under its own case key, sealed to the casework
+//! team's key. To keep seeding fast, only the first three cases get
+//! receipts of their own (printed, so follow-up can be tried, their case
+//! keys sealed to their receipts too); the others share the hash of a
+//! receipt nobody is given.
 
 use std::io::Write;
 use std::time::Instant;
@@ -12,7 +14,9 @@ use std::time::Instant;
 use chrono::{Datelike, Duration, Utc};
 
 use crate::cases::intake::case_row;
-use crate::crypto::{Aad, DataKey, Keyring, hash_secret_blocking, random_bytes};
+use crate::crypto::{Aad, Keyring, PublicKey, SecretKey, hash_split_blocking, random_bytes};
+use crate::custody::cases::CaseKeys;
+use crate::custody::shared::{self, Scope};
 use crate::db::{self, Db, cases::NewCaseRow};
 use crate::domain::{
     CaseReference, CaseStatus, Channel, Community, ContactMethod, Demand, IncidentKind,
@@ -165,21 +169,26 @@ fn random_report(rng: &mut Xorshift) -> NewReport {
     NewReport::parse(&raw, today).expect("generated reports are valid")
 }
 
-fn sealed_row(
-    keyring: &Keyring,
-    rng: &mut Xorshift,
-    receipt_hash: &str,
-) -> (NewCaseRow, CaseReference) {
+/// A sealed demonstration case: its row, its reference and its keys.
+struct SealedCase {
+    row: NewCaseRow,
+    reference: CaseReference,
+    keys: CaseKeys,
+    receipt: Option<PublicKey>,
+}
+
+fn sealed_row(rng: &mut Xorshift, receipt_hash: &str, receipt: Option<PublicKey>) -> SealedCase {
     let report = random_report(rng);
     let reference = CaseReference::generate();
-    let key = DataKey::generate();
+    let keys = CaseKeys::generate();
     let content = serde_json::to_vec(&report.content).expect("plain data serialises");
-    let sealed = key.seal(&Aad::case_content(reference.as_str()), &content);
+    let sealed = keys
+        .content
+        .seal(&Aad::case_content(reference.as_str()), &content);
     let mut row = case_row(
         &report,
         &reference,
         receipt_hash.to_string(),
-        keyring.wrap(&key, reference.as_str()),
         sealed,
         IntakeSource::Web,
     );
@@ -194,42 +203,73 @@ fn sealed_row(
         .as_str(),
     );
     row.received_at = Some(Utc::now() - Duration::minutes(rng.below(60 * 24 * 700) as i64));
-    (row, reference)
+    SealedCase {
+        row,
+        reference,
+        keys,
+        receipt,
+    }
 }
 
 /// Seeds `cases` demonstration cases, printing progress; the first three
 /// get receipts of their own, printed at the end.
 pub fn seed(db: &Db, keyring: &Keyring, cases: usize) -> anyhow::Result<()> {
     let mut rng = Xorshift::new();
-    let shared_hash = hash_secret_blocking(Receipt::generate().expose());
+    let shared_hash = hash_split_blocking(Receipt::generate().expose()).0;
     let started = Instant::now();
     let mut done = 0usize;
     let mut printed = Vec::new();
     let mut next_report = cases / 10;
     while done < cases {
         let n = BATCH.min(cases - done);
-        let mut rows = Vec::with_capacity(n);
+        let mut cases_now = Vec::with_capacity(n);
+        let mut receipts = Vec::new();
         for i in 0..n {
             let own_receipt = done + i < 3;
             let receipt = Receipt::generate();
-            let hash = if own_receipt {
-                hash_secret_blocking(receipt.expose())
+            let (hash, public) = if own_receipt {
+                let (hash, seed) = hash_split_blocking(receipt.expose());
+                (hash, Some(SecretKey::from_seed(&seed).public()))
             } else {
-                shared_hash.clone()
+                (shared_hash.clone(), None)
             };
-            let (row, reference) = sealed_row(keyring, &mut rng, &hash);
+            let case = sealed_row(&mut rng, &hash, public);
             if own_receipt {
-                printed.push((reference, receipt));
+                receipts.push((case.reference.clone(), receipt));
             }
-            rows.push(row);
+            cases_now.push(case);
         }
         let inserted = db.run_blocking(|conn| {
             db::transaction(conn, |conn| {
+                let mut rows = Vec::with_capacity(cases_now.len());
+                let mut keys = Vec::with_capacity(cases_now.len());
+                let (team_id, team) = shared::current_public(conn, keyring, Scope::Team)?;
+                for case in &cases_now {
+                    let mut sealed = crate::custody::cases::seal_to(
+                        keyring,
+                        (team_id, &team),
+                        case.reference.as_str(),
+                        &case.keys,
+                        case.receipt.as_ref(),
+                    );
+                    let mut row = case.row.clone();
+                    row.master_key_id = sealed.master_key_id.clone();
+                    rows.push(row);
+                    sealed.case_id = 0;
+                    keys.push(sealed);
+                }
                 let ids = db::cases::insert_many(conn, &rows)?;
+                for (sealed, id) in keys.iter_mut().zip(&ids) {
+                    sealed.case_id = *id;
+                }
+                db::people_keys::insert_many_case_keys(conn, &keys)?;
                 db::events::record_filed_many(conn, &ids, "web")?;
                 Ok(ids.len())
             })
         });
+        if inserted.is_ok() {
+            printed.extend(receipts);
+        }
         match inserted {
             Ok(k) => done += k,
             // A reference drawn twice in one batch: draw the batch again.

@@ -16,6 +16,11 @@ pub enum ServiceError {
     /// again.
     #[error("a dependency is unavailable")]
     Unavailable(#[source] anyhow::Error),
+    /// The signed-in person's keys could not be opened (a password set by
+    /// someone else, a reset without the recovery key, a grant not made
+    /// yet): they may be signed in, but what is sealed stays sealed.
+    #[error("this account's keys could not be opened")]
+    KeysUnavailable,
     /// Anything else: a fault, logged with its causes, never shown.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),

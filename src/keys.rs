@@ -2,9 +2,11 @@
 //!
 //! `haven keys rotate` puts a new master key first in the key file (the old
 //! ones stay, so everything still opens), waits for running instances to
-//! re-read the file (they do every 30 seconds), then re-wraps every case's
-//! data key, and re-seals every TOTP secret and queued email secret, under
-//! the new key, in batches. `haven keys retire` then removes the old keys,
+//! re-read the file (they do every 30 seconds), then re-seals under the new
+//! key, in batches, the master key's outer layer over every case's and
+//! referral's sealed keys (and the keys of cases filed before keys were
+//! held by people), every escrowed team or group key, every TOTP secret and
+//! queued email secret. `haven keys retire` then removes the old keys,
 //! once nothing is wrapped under them any more.
 
 use std::path::Path;
@@ -13,7 +15,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 
 use crate::crypto::{Aad, Keyring, WrappedKey};
-use crate::db::{self, Db};
+use crate::db::{self, Db, people_keys};
 
 const BATCH: i64 = 1000;
 
@@ -80,6 +82,110 @@ pub fn rotate(
         ));
     }
 
+    let total = db.run_blocking(|conn| people_keys::count_case_keys_not_under(conn, &new_id))?;
+    say(format!(
+        "Re-sealing the outer layer of {total} case's sealed keys under {new_id}..."
+    ));
+    let mut sealed_done = 0i64;
+    loop {
+        let n = db.run_blocking(|conn| {
+            db::transaction(conn, |conn| {
+                let batch = people_keys::case_keys_not_under(conn, &new_id, BATCH)?;
+                for row in &batch {
+                    let reference = db::cases::reference_of(conn, row.case_id)?;
+                    let fail = || {
+                        db::DbError::Unavailable(anyhow::anyhow!(
+                            "case {}: its sealed keys do not open with any key in the file",
+                            row.case_id
+                        ))
+                    };
+                    let (key_id, team_keys) = keyring
+                        .reseal_outer(
+                            &row.master_key_id,
+                            &Aad::case_team_keys(&reference),
+                            &row.team_keys,
+                        )
+                        .map_err(|_| fail())?;
+                    let receipt_key = match &row.receipt_key {
+                        Some(outer) => Some(
+                            keyring
+                                .reseal_outer(
+                                    &row.master_key_id,
+                                    &Aad::case_receipt_key(&reference),
+                                    outer,
+                                )
+                                .map_err(|_| fail())?
+                                .1,
+                        ),
+                        None => None,
+                    };
+                    let moved = people_keys::CaseKeysRow {
+                        case_id: row.case_id,
+                        master_key_id: key_id,
+                        team_key_id: row.team_key_id,
+                        team_keys,
+                        receipt_key,
+                    };
+                    people_keys::update_case_keys(conn, &moved)?;
+                    db::cases::set_master_key_id(conn, row.case_id, &moved.master_key_id)?;
+                }
+                Ok(batch.len() as i64)
+            })
+        })?;
+        if n == 0 {
+            break;
+        }
+        sealed_done += n;
+        say(format!(
+            "  re-sealed {sealed_done}/{total} ({}%)",
+            sealed_done * 100 / total.max(1)
+        ));
+    }
+    done += sealed_done;
+
+    let referrals = db.run_blocking(|conn| db::referrals::keys_not_under(conn, &new_id))?;
+    for (id, reference, public_id, keys) in &referrals {
+        let reseal = |holder: &str, outer: &crate::crypto::Sealed| {
+            keyring
+                .reseal_outer(
+                    &keys.master_key_id,
+                    &Aad::referral_key(reference, public_id, holder),
+                    outer,
+                )
+                .map_err(|_| anyhow::anyhow!("referral {id}: its sealed keys do not open"))
+        };
+        let (key_id, team_key) = reseal("team", &keys.team_key)?;
+        let (_, group_key) = reseal("group", &keys.group_key)?;
+        let moved = db::referrals::ReferralKeys {
+            master_key_id: key_id,
+            team_key,
+            group_key,
+            ..keys.clone()
+        };
+        db.run_blocking(|conn| db::referrals::set_keys(conn, *id, &moved))?;
+    }
+    let escrows = db.run_blocking(people_keys::all)?;
+    let mut escrows_moved = 0;
+    for key in escrows
+        .iter()
+        .filter(|k| k.escrow_key_id.as_deref().is_some_and(|id| id != new_id))
+    {
+        let (Some(key_id), Some(sealed)) = (&key.escrow_key_id, &key.escrow) else {
+            continue;
+        };
+        let (k, s) = keyring
+            .reseal_escrow(key_id, &Aad::shared_key_escrow(key.id), sealed)
+            .map_err(|_| anyhow::anyhow!("shared key {}: its escrow does not open", key.id))?;
+        db.run_blocking(|conn| people_keys::set_escrow(conn, key.id, Some((&k, &s))))?;
+        escrows_moved += 1;
+    }
+    if !referrals.is_empty() || escrows_moved > 0 {
+        say(format!(
+            "Re-sealed {} referral key(s) and {escrows_moved} escrowed key(s) under {new_id}.",
+            referrals.len()
+        ));
+    }
+
     let users = db.run_blocking(|conn| db::users::totp_not_under(conn, &new_id))?;
     for (id, key_id, sealed) in &users {
         let aad = Aad::totp_secret(*id);
@@ -128,8 +234,15 @@ pub fn retire(db: &Db, path: &Path, mut say: impl FnMut(String)) -> anyhow::Resu
         return Ok(());
     }
     let (cases, users, secrets) = db.run_blocking(|conn| {
+        let escrows = people_keys::all(conn)?
+            .iter()
+            .filter(|k| k.escrow_key_id.as_deref().is_some_and(|id| id != current))
+            .count() as i64;
         Ok((
-            db::cases::count_not_wrapped_under(conn, &current)?,
+            db::cases::count_not_wrapped_under(conn, &current)?
+                + people_keys::count_case_keys_not_under(conn, &current)?
+                + db::referrals::keys_not_under(conn, &current)?.len() as i64
+                + escrows,
             db::users::totp_not_under(conn, &current)?.len(),
             db::outbox::secrets_not_under(conn, &current)?.len(),
         ))

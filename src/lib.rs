@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod context;
 pub mod crypto;
+pub mod custody;
 pub mod db;
 pub mod demo;
 pub mod domain;

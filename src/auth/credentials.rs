@@ -8,6 +8,7 @@
 use zeroize::Zeroizing;
 
 use crate::context::Ctx;
+use crate::crypto::Checked;
 use crate::db;
 use crate::db::users::UserRow;
 use crate::domain::EmailAddress;
@@ -27,20 +28,22 @@ pub async fn find(state: &Ctx, email: &str) -> Result<Option<UserRow>, ServiceEr
     })
 }
 
-/// `user` if `password` is theirs and the account may sign in; one Argon2
-/// verification either way.
+/// `user` if `password` is theirs and the account may sign in, with what
+/// the check found (the password's seed, which opens the account's private
+/// key); one Argon2 run either way.
 pub async fn check(
     state: &Ctx,
     user: Option<UserRow>,
     password: Zeroizing<String>,
-) -> Result<Option<UserRow>, ServiceError> {
+) -> Result<Option<(UserRow, Checked)>, ServiceError> {
     let hash = user
         .as_ref()
         .filter(|u| u.active)
         .and_then(|u| u.password_hash.clone());
-    let ok = state
-        .hasher
-        .verify(password.to_string(), hash.clone())
-        .await?;
-    Ok(if ok && hash.is_some() { user } else { None })
+    let known = hash.is_some();
+    let checked = state.hasher.check(password, hash).await?;
+    Ok(match user {
+        Some(user) if known && checked.is_right() => Some((user, checked)),
+        _ => None,
+    })
 }

@@ -3,6 +3,7 @@
 //! role reaches (policy — the only place that decides it).
 
 pub mod credentials;
+pub mod keys;
 pub mod passwords;
 pub mod policy;
 pub mod session;

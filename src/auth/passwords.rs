@@ -8,8 +8,9 @@
 
 use chrono::Utc;
 
-use crate::crypto::{Keyring, digest_token, new_token};
-use crate::db::{self, Conn, DbError, users::UserRow};
+use crate::crypto::{Keyring, RecoveryKey, Seed, digest_token, new_token};
+use crate::custody::accounts;
+use crate::db::{self, Conn, DbError, people_keys, users::UserRow};
 use crate::mail::message::Email;
 use crate::mail::outbox;
 
@@ -55,16 +56,53 @@ pub fn check_link(conn: &mut Conn, token: &str) -> Result<Option<i64>, DbError> 
     db::password_links::peek(conn, &digest_token(token))
 }
 
-/// Uses the link to set `hash` as the password; returns the account, or
-/// `None` when the link is used, expired or unknown.
-pub fn set_with_link(conn: &mut Conn, token: &str, hash: &str) -> Result<Option<i64>, DbError> {
+/// What using a link did.
+pub enum LinkUse {
+    /// The link is used, expired or unknown.
+    Gone,
+    /// A recovery key was given and does not open this account's key: the
+    /// link is still good.
+    RecoveryKeyWrong,
+    /// The password is set. `recovery_key`: the account got a new key pair
+    /// (its first, or a reset without the recovery key) and this is its
+    /// recovery key, to be shown once; `None` when the old key pair was
+    /// kept (opened with the recovery key).
+    Set {
+        user_id: i64,
+        recovery_key: Option<RecoveryKey>,
+    },
+}
+
+/// Uses the link to set `hash` (whose seed is `seed`) as the password.
+/// With a recovery key that opens the account's private key, the key pair
+/// is kept, sealed under the new password; without one, the account gets
+/// a new key pair, which waits for its grants.
+pub fn set_with_link(
+    conn: &mut Conn,
+    token: &str,
+    hash: &str,
+    seed: &Seed,
+    recovery: Option<&RecoveryKey>,
+) -> Result<LinkUse, DbError> {
     if !well_formed(token) {
-        return Ok(None);
+        return Ok(LinkUse::Gone);
     }
+    let digest = digest_token(token);
     db::transaction(conn, |conn| {
-        let Some(user_id) = db::password_links::consume(conn, &digest_token(token))? else {
-            return Ok(None);
+        let Some(user_id) = db::password_links::peek(conn, &digest)? else {
+            return Ok(LinkUse::Gone);
         };
+        let account = people_keys::account(conn, user_id)?.ok_or(DbError::NotFound)?;
+        let kept = match recovery {
+            Some(recovery) => match accounts::recover(&account, recovery) {
+                Some(secret) => Some(secret),
+                None => return Ok(LinkUse::RecoveryKeyWrong),
+            },
+            None => None,
+        };
+        if db::password_links::consume(conn, &digest)?.is_none() {
+            return Ok(LinkUse::Gone);
+        }
         db::users::set_password(conn, user_id, hash)?;
         db::sessions::delete_for_user(conn, user_id)?;
         db::audit::record(
@@ -73,9 +111,23 @@ pub fn set_with_link(conn: &mut Conn, token: &str, hash: &str) -> Result<Option<
             "user.password",
             "user",
             &user_id.to_string(),
-            "link",
+            if kept.is_some() {
+                "link+recovery-key"
+            } else {
+                "link"
+            },
         )?;
-        Ok(Some(user_id))
+        let recovery_key = match kept {
+            Some(secret) => {
+                accounts::reseal(conn, user_id, &secret, seed)?;
+                None
+            }
+            None => Some(accounts::enrol(conn, user_id, seed)?.recovery),
+        };
+        Ok(LinkUse::Set {
+            user_id,
+            recovery_key,
+        })
     })
 }
 

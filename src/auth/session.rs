@@ -4,7 +4,8 @@
 //! instance.
 
 use crate::context::Ctx;
-use crate::crypto::{digest_token, new_token};
+use crate::crypto::{SecretKey, digest_token, new_token};
+use crate::custody::PersonKey;
 use crate::db;
 use crate::domain::StaffRole;
 use crate::error::ServiceError;
@@ -28,6 +29,8 @@ pub struct Staff {
     pub totp_enabled: bool,
     pub csrf_token: String,
     pub token_digest: Vec<u8>,
+    /// This person's private key, opened from the session for this request.
+    pub key: PersonKey,
 }
 
 impl std::fmt::Debug for Staff {
@@ -41,14 +44,21 @@ impl std::fmt::Debug for Staff {
 
 /// Starts a session for `user_id` and gives its token: a fresh token every
 /// time, so a token planted before sign-in is worthless after it. Only the
-/// token's digest is stored.
-pub async fn begin(state: &Ctx, user_id: i64) -> Result<String, ServiceError> {
+/// token's digest is stored, and the person's private key (when it could
+/// be opened) sealed under a key derived from the token: the row alone
+/// opens nothing.
+pub async fn begin(
+    state: &Ctx,
+    user_id: i64,
+    secret: Option<&SecretKey>,
+) -> Result<String, ServiceError> {
     let token = new_token();
     let digest = digest_token(&token);
     let csrf = new_token();
+    let sealed = secret.map(|s| crate::custody::accounts::seal_for_session(s, &token, &digest));
     state
         .db
-        .run(move |conn| db::sessions::insert(conn, &digest, user_id, &csrf))
+        .run(move |conn| db::sessions::insert(conn, &digest, user_id, &csrf, sealed.as_ref()))
         .await?;
     Ok(token)
 }

@@ -11,8 +11,9 @@ use std::net::IpAddr;
 use zeroize::Zeroizing;
 
 use super::policy::must_use_second_factor;
-use super::{credentials, throttle, totp};
+use super::{credentials, keys, throttle, totp};
 use crate::context::Ctx;
+use crate::crypto::RecoveryKey;
 use crate::domain::StaffRole;
 use crate::error::ServiceError;
 
@@ -48,6 +49,12 @@ pub struct SignedIn {
     pub device_token: String,
     /// Whether this person must set up a second factor before anything else.
     pub must_enrol: bool,
+    /// Whether this person's private key was opened: without it they are
+    /// signed in but open nothing sealed.
+    pub keys_open: bool,
+    /// A recovery key made at this sign-in (the account's first key pair),
+    /// to be shown once.
+    pub recovery_key: Option<RecoveryKey>,
 }
 
 /// Tries to sign in with `attempt`.
@@ -96,7 +103,11 @@ pub async fn attempt(ctx: &Ctx, attempt: SignInAttempt<'_>) -> Result<SignInOutc
 
     // The Argon2 work: the password, then the code field, whose cost
     // depends only on what was typed in it (see `totp::check_second_factor`).
-    let user = credentials::check(ctx, named, password).await?;
+    let checked = credentials::check(ctx, named, password.clone()).await?;
+    let (user, checked) = match checked {
+        Some((user, checked)) => (Some(user), Some(checked)),
+        None => (None, None),
+    };
     // Look again after the slow check, before a one-time code or recovery
     // code is used up: a burst of parallel guesses all passed the first
     // look before any failure was counted, and must not get through
@@ -124,9 +135,11 @@ pub async fn attempt(ctx: &Ctx, attempt: SignInAttempt<'_>) -> Result<SignInOutc
     if let Some(device) = &device {
         ctx.known_devices.forget(device);
     }
-    let session_token = super::session::begin(ctx, user.id).await?;
+    let checked = checked.expect("a signed-in account was checked");
+    let keys = keys::at_sign_in(ctx, &user, checked, password).await?;
+    let session_token = super::session::begin(ctx, user.id, keys.secret.as_ref()).await?;
     crate::audit::view(ctx, user.id, "user.signin", "user", user.id.to_string()).await?;
-    let binding = throttle::device_binding(user.password_hash.as_deref());
+    let binding = throttle::device_binding(keys.password_hash.as_deref());
     tracing::info!(user_id = user.id, "signed in");
     let must_enrol = StaffRole::parse(&user.role)
         .is_none_or(|role| must_use_second_factor(ctx.config.require_2fa, role))
@@ -136,6 +149,8 @@ pub async fn attempt(ctx: &Ctx, attempt: SignInAttempt<'_>) -> Result<SignInOutc
         session_token,
         device_token: throttle::device_token(ctx, user.id, &binding),
         must_enrol,
+        keys_open: keys.secret.is_some(),
+        recovery_key: keys.recovery,
     }))
 }
 

@@ -4,7 +4,8 @@
 
 use crate::auth::throttle::Entered;
 use crate::context::Ctx;
-use crate::crypto::{Aad, DataKey, new_token};
+use crate::crypto::{Aad, DataKey, PublicKey, SecretKey, new_token};
+use crate::custody::{self, cases::CaseKeys};
 use crate::db::cases::NewCaseRow;
 use crate::db::evidence::NewEvidenceRow;
 use crate::db::{self, DbError};
@@ -120,25 +121,31 @@ pub async fn file_with(
         return Ok(Filing::FormAlreadyUsed);
     }
     let receipt = Receipt::generate();
-    let receipt_hash = state
+    // One Argon2id run gives the receipt's verifier (stored) and the seed
+    // of its key pair: the case key is sealed to its public key, and only
+    // the receipt finds the private key again.
+    let (receipt_hash, receipt_seed) = state
         .hasher
-        .hash_receipt(receipt.expose().to_string())
+        .hash_receipt_split(zeroize::Zeroizing::new(receipt.expose().to_string()))
         .await?;
+    let receipt_key = SecretKey::from_seed(&receipt_seed).public();
+    drop(receipt_seed);
     let content = zeroize::Zeroizing::new(
         serde_json::to_vec(&report.content).map_err(ServiceError::internal)?,
     );
     for _ in 0..REFERENCE_ATTEMPTS {
         let reference = CaseReference::generate();
-        let sealed = seal_case(
+        let sealed = seal_case(&report, &reference, &receipt_hash, &content, &files, source);
+        let stored = store(
             state,
-            &report,
+            sealed,
             &reference,
-            &receipt_hash,
-            &content,
-            &files,
+            &receipt_key,
+            report.immediate_danger,
             source,
+            &once,
         );
-        match store(state, sealed, report.immediate_danger, source, &once).await {
+        match stored.await {
             Ok(None) => return Ok(Filing::FormAlreadyUsed),
             Ok(Some(case_id)) => {
                 // No case id, and no count of files that could be matched
@@ -172,29 +179,24 @@ fn enter_form<'a>(state: &'a Ctx, once: &OneTime) -> Result<Option<Entered<'a>>,
     state.in_flight.enter(key, 1).map(Some).ok_or(())
 }
 
-/// A case sealed under a fresh data key bound to `reference`, with its
-/// evidence.
+/// A case sealed under fresh keys bound to `reference`, with its evidence
+/// and the keys (sealed to the team and the receipt when stored, then
+/// forgotten).
 fn seal_case(
-    state: &Ctx,
     report: &NewReport,
     reference: &CaseReference,
     receipt_hash: &str,
     content: &[u8],
     files: &[EvidenceUpload],
     source: IntakeSource,
-) -> (NewCaseRow, Vec<NewEvidenceRow>) {
-    let data_key = DataKey::generate();
-    let wrapped = state.keyring.wrap(&data_key, reference.as_str());
-    let sealed = data_key.seal(&Aad::case_content(reference.as_str()), content);
-    let row = case_row(
-        report,
-        reference,
-        receipt_hash.to_string(),
-        wrapped,
-        sealed,
-        source,
-    );
-    (row, seal_files(&data_key, reference, files))
+) -> (NewCaseRow, Vec<NewEvidenceRow>, CaseKeys) {
+    let keys = CaseKeys::generate();
+    let sealed = keys
+        .content
+        .seal(&Aad::case_content(reference.as_str()), content);
+    let row = case_row(report, reference, receipt_hash.to_string(), sealed, source);
+    let files = seal_files(&keys.content, reference, files);
+    (row, files, keys)
 }
 
 /// Stores the case, its evidence, its event, the one-time records and an
@@ -202,12 +204,17 @@ fn seal_case(
 /// had already filed a report.
 async fn store(
     state: &Ctx,
-    (row, files): (NewCaseRow, Vec<NewEvidenceRow>),
+    (mut row, files, keys): (NewCaseRow, Vec<NewEvidenceRow>, CaseKeys),
+    reference: &CaseReference,
+    receipt_key: &PublicKey,
     urgent: bool,
     source: IntakeSource,
     once: &OneTime,
 ) -> Result<Option<i64>, DbError> {
     let notifier = Notifier::new(&state.config);
+    let keyring = state.keyring.get();
+    let reference = reference.as_str().to_string();
+    let receipt_key = receipt_key.clone();
     let spent_form = once.spent_form.clone();
     let receipt_view = once.receipt_view.clone();
     let taken_by = once.taken_by;
@@ -223,7 +230,17 @@ async fn store(
                 if let Some(digest) = &receipt_view {
                     db::receipt_views::insert(conn, digest)?;
                 }
+                let mut sealed_keys = custody::cases::seal_new(
+                    conn,
+                    &keyring,
+                    &reference,
+                    &keys,
+                    Some(&receipt_key),
+                )?;
+                row.master_key_id = sealed_keys.master_key_id.clone();
                 let case_id = db::cases::insert(conn, &row)?;
+                sealed_keys.case_id = case_id;
+                db::people_keys::insert_case_keys(conn, &sealed_keys)?;
                 for mut file in files {
                     file.case_id = case_id;
                     db::evidence::insert(conn, &file)?;
@@ -258,7 +275,6 @@ pub(crate) fn case_row(
     report: &NewReport,
     reference: &CaseReference,
     receipt_hash: String,
-    wrapped: crate::crypto::WrappedKey,
     content: crate::crypto::Sealed,
     source: IntakeSource,
 ) -> NewCaseRow {
@@ -273,8 +289,9 @@ pub(crate) fn case_row(
     NewCaseRow {
         reference: reference.as_str().to_string(),
         receipt_hash,
-        master_key_id: wrapped.master_key_id,
-        wrapped_key: wrapped.sealed,
+        // Set to the master key of its sealed keys' outer layer when stored.
+        master_key_id: String::new(),
+        wrapped_key: None,
         content,
         source: source.as_str(),
         risk: risk.as_str(),

@@ -2,7 +2,7 @@
 //! only when they come back with their receipt: Haven never contacts a
 //! reporter by itself.
 
-use super::{data_key, stamp};
+use super::stamp;
 use crate::auth::Staff;
 use crate::context::Ctx;
 use crate::crypto::{Aad, DataKey, new_token};
@@ -34,10 +34,10 @@ pub fn valid(body: &str) -> bool {
 pub async fn post(
     state: &Ctx,
     case: CaseRow,
+    key: &DataKey,
     from_staff: Option<i64>,
     body: &str,
 ) -> Result<(), ServiceError> {
-    let key = data_key(state, &case)?;
     let public_id = new_token()[..32].to_string();
     let sealed = key.seal(
         &Aad::case_message(&case.reference, &public_id),
@@ -89,20 +89,24 @@ pub async fn staff_writes(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let case_id = case.id;
-    post(state, case, Some(staff.user_id), body).await?;
+    let keys = super::staff_keys(state, &staff.key, &case).await?;
+    post(state, case, &keys.content, Some(staff.user_id), body).await?;
     tracing::info!(user_id = staff.user_id, case_id, "message to reporter");
     Ok(true)
 }
 
 /// Every message of a case, opened, oldest first.
-pub async fn for_case(state: &Ctx, case: &CaseRow) -> Result<Vec<Message>, ServiceError> {
-    let key = data_key(state, case)?;
+pub async fn for_case(
+    state: &Ctx,
+    case: &CaseRow,
+    key: &DataKey,
+) -> Result<Vec<Message>, ServiceError> {
     let id = case.id;
     let rows = state
         .db
         .run(move |conn| db::messages::for_case(conn, id))
         .await?;
-    open_all(&key, case.id, &case.reference, rows)
+    open_all(key, case.id, &case.reference, rows)
 }
 
 /// Opens message rows already loaded with their case.

@@ -17,43 +17,27 @@ pub mod workflow;
 use chrono::{DateTime, Utc};
 
 use crate::context::Ctx;
-use crate::crypto::{DataKey, Sealed, WrappedKey};
+use crate::custody::{self, PersonKey, cases::CaseKeys};
 use crate::db::cases::CaseRow;
 use crate::error::ServiceError;
 
-/// Unwraps a case's data key from its stored master-key id and sealed key.
-/// The case reference is the binding context, so a key moved onto another
-/// case refuses to open.
-pub(crate) fn unwrap_key(
+/// A case's keys, opened for the signed-in caseworker or admin `person`.
+pub(crate) async fn staff_keys(
     state: &Ctx,
-    master_key_id: &str,
-    wrapped: &Sealed,
-    reference: &str,
-) -> Result<DataKey, ServiceError> {
-    let wrapped = WrappedKey {
-        master_key_id: master_key_id.to_string(),
-        sealed: wrapped.clone(),
-    };
+    person: &PersonKey,
+    case: &CaseRow,
+) -> Result<CaseKeys, ServiceError> {
+    let keyring = state.keyring.get();
+    let person = person.clone();
+    let case = case.clone();
     state
-        .keyring
-        .unwrap(&wrapped, reference)
-        .map_err(|_| ServiceError::internal(anyhow::anyhow!("a case data key failed to unwrap")))
-}
-
-/// The data key of a loaded case row.
-pub(crate) fn data_key(state: &Ctx, case: &CaseRow) -> Result<DataKey, ServiceError> {
-    unwrap_key(
-        state,
-        &case.master_key_id,
-        &case.wrapped_key,
-        &case.reference,
-    )
-    .map_err(|_| {
-        ServiceError::internal(anyhow::anyhow!(
-            "case {} data key failed to unwrap",
-            case.id
-        ))
-    })
+        .db
+        .run(move |conn| {
+            Ok(custody::cases::open_for_staff(
+                conn, &keyring, &person, &case,
+            ))
+        })
+        .await?
 }
 
 /// How staff pages write a moment: minute precision, always UTC.

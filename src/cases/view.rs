@@ -10,9 +10,10 @@
 use chrono::{DateTime, Utc};
 
 use super::messages::{Message, open_all};
-use super::{data_key, stamp};
+use super::{staff_keys, stamp};
 use crate::context::Ctx;
 use crate::crypto::{Aad, DataKey};
+use crate::custody::PersonKey;
 use crate::db::cases::CaseRow;
 use crate::db::events::EventRow;
 use crate::db::evidence::EvidenceMeta;
@@ -106,10 +107,11 @@ pub struct EvidenceFile {
 /// Opens a case for `viewer`, recording the view (`case.view`).
 pub async fn open_case(
     state: &Ctx,
-    viewer: i64,
+    person: &PersonKey,
     reference: &CaseReference,
 ) -> Result<Option<(OpenedCase, Timeline)>, ServiceError> {
     let reference = reference.as_str().to_string();
+    let viewer = person.user_id;
     let Some(stored) = state
         .db
         .run(move |conn| read_recording_view(conn, viewer, &reference))
@@ -117,14 +119,15 @@ pub async fn open_case(
     else {
         return Ok(None);
     };
-    let key = data_key(state, &stored.row)?;
+    let keys = staff_keys(state, person, &stored.row).await?;
+    let key = &keys.content;
     let row = &stored.row;
-    let content = open_content(&key, row)?;
-    let evidence = open_evidence_names(&key, row, stored.evidence)?;
+    let content = open_content(key, row)?;
+    let evidence = open_evidence_names(key, row, stored.evidence)?;
     let timeline = Timeline {
         entries: timeline_entries(stored.events, &stored.names),
-        notes: open_notes(&key, row, stored.notes)?,
-        messages: open_all(&key, row.id, &row.reference, stored.messages)?,
+        notes: open_notes(keys.staff(), row, stored.notes)?,
+        messages: open_all(key, row.id, &row.reference, stored.messages)?,
     };
     Ok(Some((opened(stored.row, content, evidence), timeline)))
 }
@@ -326,10 +329,11 @@ fn opened(row: CaseRow, content: ReportContent, evidence: Vec<EvidenceItem>) -> 
 /// (`case.evidence`).
 pub async fn open_evidence(
     state: &Ctx,
-    viewer: i64,
+    person: &PersonKey,
     reference: &CaseReference,
     public_id: &str,
 ) -> Result<Option<EvidenceFile>, ServiceError> {
+    let viewer = person.user_id;
     let reference = reference.as_str().to_string();
     let public_id = public_id.to_string();
     let found = state
@@ -355,7 +359,8 @@ pub async fn open_evidence(
     let Some((row, (meta, content))) = found else {
         return Ok(None);
     };
-    let key = data_key(state, &row)?;
+    let keys = staff_keys(state, person, &row).await?;
+    let key = &keys.content;
     let fail = || {
         ServiceError::internal(anyhow::anyhow!(
             "case {} evidence failed authentication",

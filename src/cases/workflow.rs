@@ -2,7 +2,6 @@
 //! it, and writing internal notes. Each change and its timeline entry (and
 //! any email it causes) are stored in one transaction.
 
-use super::data_key;
 use crate::auth::Staff;
 use crate::context::Ctx;
 use crate::crypto::{Aad, new_token};
@@ -242,9 +241,9 @@ pub async fn add_note(
         return Ok(Err(Refusal::NoteTooLong));
     }
     let case = load(state, reference).await?;
-    let key = data_key(state, &case)?;
+    let keys = super::staff_keys(state, &staff.key, &case).await?;
     let public_id = new_token()[..32].to_string();
-    let sealed = key.seal(
+    let sealed = keys.staff().seal(
         &Aad::case_note(&case.reference, &public_id),
         body.as_bytes(),
     );

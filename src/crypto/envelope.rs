@@ -75,7 +75,57 @@ impl Aad {
     pub fn device_handoff() -> Self {
         Self("haven/v1/device-handoff".into())
     }
-    fn as_bytes(&self) -> &[u8] {
+    /// A case's data keys sealed to the casework team's key.
+    pub fn case_team_keys(reference: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/keys/team"))
+    }
+    /// A case's data key sealed to its receipt's key.
+    pub fn case_receipt_key(reference: &str) -> Self {
+        Self(format!("haven/v1/case/{reference}/keys/receipt"))
+    }
+    /// A referral's key sealed to `holder` ("team" or "group").
+    pub fn referral_key(reference: &str, referral_id: &str, holder: &str) -> Self {
+        Self(format!(
+            "haven/v1/case/{reference}/referral/{referral_id}/key/{holder}"
+        ))
+    }
+    /// A team's or group's private key granted to an account.
+    pub fn shared_key_grant(shared_key_id: i64, user_id: i64) -> Self {
+        Self(format!(
+            "haven/v1/shared-key/{shared_key_id}/grant/{user_id}"
+        ))
+    }
+    /// A team's or group's private key held under the master key until it
+    /// has a holder.
+    pub fn shared_key_escrow(shared_key_id: i64) -> Self {
+        Self(format!("haven/v1/shared-key/{shared_key_id}/escrow"))
+    }
+    /// An account's private key under its password's seed.
+    pub fn account_key(user_id: i64) -> Self {
+        Self(format!("haven/v1/user/{user_id}/key/password"))
+    }
+    /// An account's private key under its recovery key.
+    pub fn account_recovery_key(user_id: i64) -> Self {
+        Self(format!("haven/v1/user/{user_id}/key/recovery"))
+    }
+    /// A signed-in account's private key under its session cookie's seed.
+    pub fn session_key(token_digest: &[u8]) -> Self {
+        Self(format!(
+            "haven/v1/session/{}/key",
+            hex::encode(token_digest)
+        ))
+    }
+    /// A case key under a reporter's visit cookie's seed.
+    pub fn visit_key(token_digest: &[u8]) -> Self {
+        Self(format!("haven/v1/visit/{}/key", hex::encode(token_digest)))
+    }
+    /// The master key's outer layer over a value sealed to a person's key:
+    /// rotating the master key and retiring the old one makes copies in
+    /// older backups unopenable even to the person.
+    pub fn outer(&self) -> Self {
+        Self(format!("{}/outer", self.0))
+    }
+    pub(super) fn as_bytes(&self) -> &[u8] {
         self.0.as_bytes()
     }
 }

@@ -11,11 +11,121 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
 use argon2::password_hash::PasswordHasher;
-use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
+use argon2::password_hash::phc::{Ident, Output, ParamsString, PasswordHash, Salt};
 use argon2::{ARGON2ID_IDENT, Algorithm, Argon2, Block, Params, Version};
+use hmac::{KeyInit, Mac};
+use sha2::Sha256;
 use subtle::ConstantTimeEq;
+use zeroize::Zeroizing;
 
+use super::people::Seed;
 use super::random_bytes;
+
+/// The algorithm name of a split hash: one Argon2id run whose output is
+/// split by HMAC-SHA256 into a verifier (stored) and a seed (never stored)
+/// that seals the person's private key, or derives a receipt's key pair.
+/// A PHC string otherwise like Argon2id's, so its parameters and salt read
+/// the same way; the name keeps it from being taken for a plain Argon2id
+/// hash, whose output would be the whole secret.
+const SPLIT_IDENT: Ident = Ident::new_unwrap("haven-argon2id-split");
+
+/// What checking a secret against a stored hash found.
+pub enum Checked {
+    /// Not this secret (or no stored hash).
+    Wrong,
+    /// The secret matches a plain Argon2id hash made before keys were held
+    /// by people: right, but it yields no seed.
+    Legacy,
+    /// The secret matches a split hash: here is its seed.
+    Right(Seed),
+}
+
+impl Checked {
+    pub fn is_right(&self) -> bool {
+        !matches!(self, Checked::Wrong)
+    }
+}
+
+impl std::fmt::Debug for Checked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Checked::Wrong => "Wrong",
+            Checked::Legacy => "Legacy",
+            Checked::Right(_) => "Right(..)",
+        })
+    }
+}
+
+/// The verifier and the seed of one Argon2id output.
+fn split(raw: &[u8; 32]) -> ([u8; 32], Seed) {
+    let part = |label: &[u8]| -> [u8; 32] {
+        let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(raw).expect("any key length");
+        mac.update(b"haven/v1/split/");
+        mac.update(label);
+        mac.finalize().into_bytes().into()
+    };
+    let verifier = part(b"verifier");
+    let seed = Seed(Zeroizing::new(part(b"seed")));
+    (verifier, seed)
+}
+
+/// Hashes into `blocks` as a split hash: the PHC string to store and the
+/// seed to use now.
+fn hash_split_with(secret: &str, blocks: &mut [Block]) -> (String, Seed) {
+    let params = argon2().params().clone();
+    let salt = random_bytes::<16>();
+    let mut raw = Zeroizing::new([0u8; 32]);
+    argon2()
+        .hash_password_into_with_memory(secret.as_bytes(), &salt, &mut raw[..], blocks)
+        .expect("Argon2 hashing of an in-memory secret cannot fail");
+    let (verifier, seed) = split(&raw);
+    let phc = PasswordHash {
+        algorithm: SPLIT_IDENT,
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params).expect("valid parameters"),
+        salt: Some(Salt::new(&salt).expect("16 bytes is a valid salt")),
+        hash: Some(Output::new(&verifier).expect("32 bytes is a valid output")),
+    }
+    .to_string();
+    (phc, seed)
+}
+
+/// Checks `secret` against a split hash or a plain Argon2id one, with the
+/// same work either way.
+fn check_with(secret: &str, phc: &str, blocks: &mut [Block]) -> Checked {
+    let Ok(hash) = PasswordHash::new(phc) else {
+        return Checked::Wrong;
+    };
+    if hash.algorithm != SPLIT_IDENT {
+        return if verify_with(secret, phc, blocks) {
+            Checked::Legacy
+        } else {
+            Checked::Wrong
+        };
+    }
+    let (Ok(params), Some(salt), Some(expected)) = (Params::try_from(&hash), hash.salt, hash.hash)
+    else {
+        return Checked::Wrong;
+    };
+    let version = hash
+        .version
+        .and_then(|v| Version::try_from(v).ok())
+        .unwrap_or_default();
+    let argon = Argon2::new(Algorithm::Argon2id, version, params.clone());
+    let mut raw = Zeroizing::new([0u8; 32]);
+    let ok = if params.block_count() == blocks.len() {
+        argon.hash_password_into_with_memory(secret.as_bytes(), salt.as_ref(), &mut raw[..], blocks)
+    } else {
+        argon.hash_password_into(secret.as_bytes(), salt.as_ref(), &mut raw[..])
+    }
+    .is_ok();
+    let (verifier, seed) = split(&raw);
+    if ok && bool::from(verifier.as_slice().ct_eq(expected.as_bytes())) {
+        Checked::Right(seed)
+    } else {
+        Checked::Wrong
+    }
+}
 
 /// OWASP's recommended Argon2id parameters: m = 19 MiB, t = 2, p = 1.
 fn argon2() -> Argon2<'static> {
@@ -49,6 +159,25 @@ fn verify_blocking(secret: &str, phc: Option<&str>) -> bool {
 fn dummy_hash() -> &'static str {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DUMMY.get_or_init(|| hash_secret_blocking("haven dummy secret for constant-time misses"))
+}
+
+/// Checks `secret` against a split or plain hash (blocking; for the
+/// command line).
+pub fn check_blocking(secret: &str, phc: &str) -> Checked {
+    let mut blocks = vec![Block::default(); argon2().params().block_count()];
+    check_with(secret, phc, &mut blocks)
+}
+
+/// Hashes `secret` into a split hash (blocking; for the command line and
+/// demonstration seeding).
+pub fn hash_split_blocking(secret: &str) -> (String, Seed) {
+    let mut blocks = vec![Block::default(); argon2().params().block_count()];
+    hash_split_with(secret, &mut blocks)
+}
+
+fn dummy_split_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_split_blocking("haven dummy secret for constant-time misses").0)
 }
 
 /// Hashes into `blocks`, reusing them (the same PHC string as
@@ -155,8 +284,9 @@ impl SecretHasher {
     /// `threads` threads for the general lane, and one of its own for
     /// reports.
     pub fn new(threads: usize) -> Self {
-        // Compute the dummy hash now rather than inside the first request.
+        // Compute the dummy hashes now rather than inside the first request.
         let _ = dummy_hash();
+        let _ = dummy_split_hash();
         Self {
             general: lane("general", threads.max(1)),
             reports: lane("reports", 1),
@@ -197,6 +327,49 @@ impl SecretHasher {
         self.run(&self.reports, move |blocks| {
             counter.fetch_add(1, Ordering::Relaxed);
             hash_with(&secret, blocks)
+        })
+        .await
+    }
+
+    /// Hashes a new password into a split hash; gives its seed too.
+    pub async fn hash_split(&self, secret: Zeroizing<String>) -> Result<(String, Seed), Busy> {
+        self.run(&self.general, move |blocks| {
+            hash_split_with(&secret, blocks)
+        })
+        .await
+    }
+
+    /// Hashes the receipt of a report being filed into a split hash, in the
+    /// reports' lane; the seed gives the receipt's key pair.
+    pub async fn hash_receipt_split(
+        &self,
+        secret: Zeroizing<String>,
+    ) -> Result<(String, Seed), Busy> {
+        let counter = self.receipts.clone();
+        self.run(&self.reports, move |blocks| {
+            counter.fetch_add(1, Ordering::Relaxed);
+            hash_split_with(&secret, blocks)
+        })
+        .await
+    }
+
+    /// Checks `secret` against `phc` (split or plain Argon2id); with `None`
+    /// (no such account or case) it takes the same time and finds it wrong.
+    pub async fn check(
+        &self,
+        secret: Zeroizing<String>,
+        phc: Option<String>,
+    ) -> Result<Checked, Busy> {
+        let counter = self.verifications.clone();
+        self.run(&self.general, move |blocks| {
+            counter.fetch_add(1, Ordering::Relaxed);
+            match phc.as_deref() {
+                Some(phc) => check_with(&secret, phc, blocks),
+                None => {
+                    let _ = check_with(&secret, dummy_split_hash(), blocks);
+                    Checked::Wrong
+                }
+            }
         })
         .await
     }
@@ -308,6 +481,38 @@ mod tests {
         );
         assert!(!verify_with("another", &theirs, &mut blocks));
         assert!(!verify_with("a receipt", "not a phc string", &mut blocks));
+    }
+
+    #[test]
+    fn a_split_hash_checks_its_secret_and_gives_the_same_seed_again() {
+        let mut blocks = vec![Block::default(); argon2().params().block_count()];
+        let (phc, seed) = hash_split_with("a password", &mut blocks);
+        assert!(
+            phc.starts_with("$haven-argon2id-split$v=19$m=19456,t=2,p=1$"),
+            "{phc}"
+        );
+        let Checked::Right(again) = check_with("a password", &phc, &mut blocks) else {
+            panic!("the right secret is right");
+        };
+        assert_eq!(*again.0, *seed.0);
+        assert!(matches!(
+            check_with("another", &phc, &mut blocks),
+            Checked::Wrong
+        ));
+        // The stored verifier is not the seed.
+        assert!(!phc.contains(&hex::encode(&seed.0[..])));
+        // A plain Argon2id hash still checks, without a seed.
+        let legacy = hash_secret_blocking("a password");
+        assert!(matches!(
+            check_with("a password", &legacy, &mut blocks),
+            Checked::Legacy
+        ));
+        assert!(matches!(
+            check_with("wrong", &legacy, &mut blocks),
+            Checked::Wrong
+        ));
+        // The crate's own verifier does not take a split hash for its own.
+        assert!(!verify_blocking("a password", Some(&phc)));
     }
 
     #[test]

@@ -93,6 +93,15 @@ impl DataKey {
         envelope::seal(&self.0, aad, plaintext)
     }
 
+    pub(super) fn bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    pub(super) fn from_slice(bytes: &[u8]) -> Option<Self> {
+        let key: [u8; 32] = bytes.try_into().ok()?;
+        Some(Self(Zeroizing::new(key)))
+    }
+
     pub fn open(&self, aad: &Aad, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, OpenError> {
         envelope::open(&self.0, aad, sealed)
     }

@@ -5,13 +5,17 @@ mod envelope;
 mod handle;
 mod hashing;
 mod keys;
+mod people;
 mod random;
 mod tokens;
 
 pub use envelope::{Aad, Sealed};
 pub use handle::KeyringHandle;
-pub use hashing::{Busy, SecretHasher, hash_secret_blocking};
+pub use hashing::{
+    Busy, Checked, SecretHasher, check_blocking, hash_secret_blocking, hash_split_blocking,
+};
 pub use keys::{AuditKey, DataKey, Keyring, MasterKey, WrappedKey};
+pub use people::{PublicKey, RecoveryKey, SecretKey, Seed};
 pub use random::{random_bytes, random_decimal_digits, random_symbols};
 pub use tokens::{FormSigner, KeyedHasher, digest_token, new_token};
 

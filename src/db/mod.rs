@@ -15,6 +15,7 @@ pub mod notes;
 pub mod organisations;
 pub mod outbox;
 pub mod password_links;
+pub mod people_keys;
 pub mod receipt_views;
 pub mod recovery_codes;
 pub mod referrals;

@@ -20,6 +20,25 @@ pub struct ReferralRow {
     pub decline_reason: Option<Sealed>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The master key under whose outer layer the referral's key is sealed;
+    /// `None` for a referral sealed with its case's key before keys were
+    /// held by people.
+    pub master_key_id: Option<String>,
+    pub team_key_id: Option<i64>,
+    pub team_key: Option<Sealed>,
+    pub group_key_id: Option<i64>,
+    pub group_key: Option<Sealed>,
+}
+
+/// A referral's key sealed to the team and to the group (each under the
+/// master key's outer layer).
+#[derive(Clone, Debug)]
+pub struct ReferralKeys {
+    pub master_key_id: String,
+    pub team_key_id: i64,
+    pub team_key: Sealed,
+    pub group_key_id: i64,
+    pub group_key: Sealed,
 }
 
 /// A referral with what is needed to open and show it.
@@ -27,8 +46,6 @@ pub struct ReferralRow {
 pub struct ReferralWithCase {
     pub referral: ReferralRow,
     pub reference: String,
-    pub master_key_id: String,
-    pub wrapped_key: Sealed,
     pub organisation: String,
 }
 
@@ -47,6 +64,7 @@ pub fn insert(
     organisation_id: i64,
     referred_by: i64,
     summary: &Sealed,
+    keys: &ReferralKeys,
 ) -> Result<i64, DbError> {
     Ok(diesel::insert_into(referrals::table)
         .values((
@@ -55,24 +73,25 @@ pub fn insert(
             referrals::organisation_id.eq(organisation_id),
             referrals::referred_by.eq(referred_by),
             referrals::summary.eq(summary),
+            referrals::master_key_id.eq(&keys.master_key_id),
+            referrals::team_key_id.eq(keys.team_key_id),
+            referrals::team_key.eq(&keys.team_key),
+            referrals::group_key_id.eq(keys.group_key_id),
+            referrals::group_key.eq(&keys.group_key),
         ))
         .returning(referrals::id)
         .get_result(conn)?)
 }
 
-type Joined = (ReferralRow, String, String, Sealed, String);
+type Joined = (ReferralRow, String, String);
 
 fn joined(rows: Vec<Joined>) -> Vec<ReferralWithCase> {
     rows.into_iter()
-        .map(
-            |(referral, reference, master_key_id, wrapped_key, organisation)| ReferralWithCase {
-                referral,
-                reference,
-                master_key_id,
-                wrapped_key,
-                organisation,
-            },
-        )
+        .map(|(referral, reference, organisation)| ReferralWithCase {
+            referral,
+            reference,
+            organisation,
+        })
         .collect()
 }
 
@@ -86,8 +105,6 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<ReferralWithCase>, 
         .select((
             ReferralRow::as_select(),
             cases::reference,
-            cases::master_key_id,
-            cases::wrapped_key,
             organisations::name,
         ))
         .load(conn)?;
@@ -111,8 +128,6 @@ pub fn for_organisation(
         .select((
             ReferralRow::as_select(),
             cases::reference,
-            cases::master_key_id,
-            cases::wrapped_key,
             organisations::name,
         ))
         .into_boxed();
@@ -137,8 +152,6 @@ pub fn find_for_organisation(
         .select((
             ReferralRow::as_select(),
             cases::reference,
-            cases::master_key_id,
-            cases::wrapped_key,
             organisations::name,
         ))
         .first(conn)
@@ -225,4 +238,70 @@ pub fn set_update_body(conn: &mut Conn, update_id: i64, body: &Sealed) -> Result
         .set(referral_updates::body.eq(body))
         .execute(conn)?;
     Ok(())
+}
+
+/// Replaces a referral's sealed keys (a master-key rotation re-seals their
+/// outer layer; a referral made before keys were held by people moves).
+pub fn set_keys(conn: &mut Conn, id: i64, keys: &ReferralKeys) -> Result<(), DbError> {
+    diesel::update(referrals::table.find(id))
+        .set((
+            referrals::master_key_id.eq(&keys.master_key_id),
+            referrals::team_key_id.eq(keys.team_key_id),
+            referrals::team_key.eq(&keys.team_key),
+            referrals::group_key_id.eq(keys.group_key_id),
+            referrals::group_key.eq(&keys.group_key),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+type KeysRow = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<Sealed>,
+    Option<i64>,
+    Option<Sealed>,
+);
+
+/// Referrals whose key's outer layer is under another master key: id,
+/// case reference, public id and sealed keys.
+pub fn keys_not_under(
+    conn: &mut Conn,
+    key_id: &str,
+) -> Result<Vec<(i64, String, String, ReferralKeys)>, DbError> {
+    let rows: Vec<KeysRow> = referrals::table
+        .inner_join(cases::table)
+        .filter(referrals::master_key_id.is_not_null())
+        .filter(referrals::master_key_id.ne(key_id))
+        .select((
+            referrals::id,
+            cases::reference,
+            referrals::public_id,
+            referrals::master_key_id,
+            referrals::team_key_id,
+            referrals::team_key,
+            referrals::group_key_id,
+            referrals::group_key,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, reference, public_id, m, ti, t, gi, g)| {
+            Some((
+                id,
+                reference,
+                public_id,
+                ReferralKeys {
+                    master_key_id: m?,
+                    team_key_id: ti?,
+                    team_key: t?,
+                    group_key_id: gi?,
+                    group_key: g?,
+                },
+            ))
+        })
+        .collect())
 }

@@ -10,6 +10,7 @@ use diesel::prelude::*;
 
 use super::schema::reporter_sessions;
 use super::{Conn, DbError};
+use crate::crypto::Sealed;
 
 pub fn insert(
     conn: &mut Conn,
@@ -17,6 +18,7 @@ pub fn insert(
     case_id: i64,
     csrf_token: &str,
     clock: &[u8],
+    sealed_key: &Sealed,
 ) -> Result<(), DbError> {
     diesel::insert_into(reporter_sessions::table)
         .values((
@@ -24,22 +26,24 @@ pub fn insert(
             reporter_sessions::case_id.eq(case_id),
             reporter_sessions::csrf_token.eq(csrf_token),
             reporter_sessions::clock.eq(clock),
+            reporter_sessions::sealed_key.eq(sealed_key),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-/// The case, CSRF token and sealed clock of a visit.
-pub fn find(
-    conn: &mut Conn,
-    token_digest: &[u8],
-) -> Result<Option<(i64, String, Vec<u8>)>, DbError> {
+/// A visit as stored: its case, CSRF token, sealed clock and sealed case key.
+pub type VisitRow = (i64, String, Vec<u8>, Option<Sealed>);
+
+/// The case, CSRF token, sealed clock and sealed case key of a visit.
+pub fn find(conn: &mut Conn, token_digest: &[u8]) -> Result<Option<VisitRow>, DbError> {
     Ok(reporter_sessions::table
         .find(token_digest)
         .select((
             reporter_sessions::case_id,
             reporter_sessions::csrf_token,
             reporter_sessions::clock,
+            reporter_sessions::sealed_key,
         ))
         .first(conn)
         .optional()?)

@@ -27,6 +27,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    case_keys (case_id) {
+        case_id -> Int8,
+        master_key_id -> Text,
+        team_key_id -> Int8,
+        team_keys -> Bytea,
+        receipt_key -> Nullable<Bytea>,
+    }
+}
+
+diesel::table! {
     case_messages (id) {
         id -> Int8,
         case_id -> Int8,
@@ -62,7 +72,7 @@ diesel::table! {
         reference -> Text,
         receipt_hash -> Text,
         master_key_id -> Text,
-        wrapped_key -> Bytea,
+        wrapped_key -> Nullable<Bytea>,
         content -> Bytea,
         source -> Text,
         status -> Text,
@@ -102,6 +112,16 @@ diesel::table! {
         content -> Bytea,
         added_by -> Text,
         received_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    key_grants (shared_key_id, user_id) {
+        shared_key_id -> Int8,
+        user_id -> Int8,
+        sealed -> Bytea,
+        granted_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -195,6 +215,11 @@ diesel::table! {
         decline_reason -> Nullable<Bytea>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        master_key_id -> Nullable<Text>,
+        team_key_id -> Nullable<Int8>,
+        team_key -> Nullable<Bytea>,
+        group_key_id -> Nullable<Int8>,
+        group_key -> Nullable<Bytea>,
     }
 }
 
@@ -205,6 +230,7 @@ diesel::table! {
         csrf_token -> Text,
         opened_hour -> Timestamptz,
         clock -> Bytea,
+        sealed_key -> Nullable<Bytea>,
     }
 }
 
@@ -215,6 +241,19 @@ diesel::table! {
         csrf_token -> Text,
         created_at -> Timestamptz,
         last_seen_at -> Timestamptz,
+        sealed_key -> Nullable<Bytea>,
+    }
+}
+
+diesel::table! {
+    shared_keys (id) {
+        id -> Int8,
+        organisation_id -> Nullable<Int8>,
+        public_key -> Bytea,
+        escrow_key_id -> Nullable<Text>,
+        escrow -> Nullable<Bytea>,
+        created_at -> Timestamptz,
+        retired_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -241,17 +280,23 @@ diesel::table! {
         totp_secret -> Nullable<Bytea>,
         totp_enabled -> Bool,
         totp_last_step -> Int8,
+        public_key -> Nullable<Bytea>,
+        sealed_key -> Nullable<Bytea>,
+        recovery_key -> Nullable<Bytea>,
     }
 }
 
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(case_events -> users (actor_id));
+diesel::joinable!(case_keys -> cases (case_id));
+diesel::joinable!(case_keys -> shared_keys (team_key_id));
 diesel::joinable!(case_messages -> cases (case_id));
 diesel::joinable!(case_messages -> users (author_id));
 diesel::joinable!(case_notes -> cases (case_id));
 diesel::joinable!(case_notes -> users (author_id));
 diesel::joinable!(cases -> users (assignee_id));
 diesel::joinable!(evidence -> cases (case_id));
+diesel::joinable!(key_grants -> shared_keys (shared_key_id));
 diesel::joinable!(password_links -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(referral_updates -> referrals (referral_id));
@@ -261,16 +306,19 @@ diesel::joinable!(referrals -> organisations (organisation_id));
 diesel::joinable!(referrals -> users (referred_by));
 diesel::joinable!(reporter_sessions -> cases (case_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(shared_keys -> organisations (organisation_id));
 diesel::joinable!(users -> organisations (organisation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     case_events,
+    case_keys,
     case_messages,
     case_notes,
     case_status_counts,
     cases,
     evidence,
+    key_grants,
     login_throttles,
     organisations,
     outbox,
@@ -281,6 +329,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     referrals,
     reporter_sessions,
     sessions,
+    shared_keys,
     spent_form_tokens,
     users,
 );

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::schema::{sessions, users};
 use super::users::UserRow;
 use super::{Conn, DbError};
+use crate::crypto::Sealed;
 
 #[derive(Clone, Queryable, Selectable)]
 #[diesel(table_name = sessions)]
@@ -15,6 +16,8 @@ pub struct SessionRow {
     pub csrf_token: String,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    /// The account's private key under the session cookie's seed.
+    pub sealed_key: Option<Sealed>,
 }
 
 pub fn insert(
@@ -22,12 +25,14 @@ pub fn insert(
     token_digest: &[u8],
     user_id: i64,
     csrf_token: &str,
+    sealed_key: Option<&Sealed>,
 ) -> Result<(), DbError> {
     diesel::insert_into(sessions::table)
         .values((
             sessions::token_digest.eq(token_digest),
             sessions::user_id.eq(user_id),
             sessions::csrf_token.eq(csrf_token),
+            sessions::sealed_key.eq(sealed_key),
         ))
         .execute(conn)?;
     Ok(())

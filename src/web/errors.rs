@@ -34,6 +34,9 @@ pub enum AppError {
     Forbidden,
     #[error("form token missing, expired or wrong")]
     CsrfRejected,
+    /// Signed in, but this account's keys could not be opened.
+    #[error("this account's keys could not be opened")]
+    KeysUnavailable,
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
     #[error("payload too large")]
@@ -70,6 +73,7 @@ impl From<crate::error::ServiceError> for AppError {
             ServiceError::NotFound => AppError::NotFound,
             ServiceError::BadInput => AppError::BadRequest,
             ServiceError::Unavailable(e) => AppError::Unavailable(e),
+            ServiceError::KeysUnavailable => AppError::KeysUnavailable,
             ServiceError::Internal(e) => AppError::Internal(e),
         }
     }
@@ -93,7 +97,9 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
-            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::CsrfRejected | AppError::KeysUnavailable => {
+                StatusCode::FORBIDDEN
+            }
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Timeout => StatusCode::REQUEST_TIMEOUT,
@@ -140,10 +146,16 @@ struct ErrorPage {
     staff: bool,
 }
 
-/// The translation keys of the page for `status`.
-fn keys_for(status: StatusCode, csrf: bool) -> (&'static str, &'static str) {
+/// The translation keys of the page for `status` (or for the error that
+/// made it, when it has a page of its own).
+fn keys_for(status: StatusCode, error: Option<&AppError>) -> (&'static str, &'static str) {
     match status.as_u16() {
-        _ if csrf => ("error-csrf-title", "error-csrf-body"),
+        _ if matches!(error, Some(AppError::CsrfRejected)) => {
+            ("error-csrf-title", "error-csrf-body")
+        }
+        _ if matches!(error, Some(AppError::KeysUnavailable)) => {
+            ("error-keys-title", "error-keys-body")
+        }
         400 => ("error-400-title", "error-400-body"),
         401 | 403 => ("error-403-title", "error-403-body"),
         404 => ("error-404-title", "error-404-body"),
@@ -186,11 +198,11 @@ pub async fn render_error_pages(
     if !(status.is_client_error() || status.is_server_error()) || has_page {
         return Ok(res);
     }
-    let csrf = res
+    let error = res
         .response()
         .error()
-        .and_then(|e| e.as_error::<AppError>())
-        .is_some_and(|e| matches!(e, AppError::CsrfRejected));
+        .and_then(|e| e.as_error::<AppError>());
+    let (title, message) = keys_for(status, error);
     let (req, mut response) = res.into_parts();
     let staff = req.path().starts_with("/staff");
     let (lang, explicit) = super::language_of(&req);
@@ -199,7 +211,6 @@ pub async fn render_error_pages(
     } else {
         Tr::new(lang, explicit)
     };
-    let (title, message) = keys_for(status, csrf);
     let page = ErrorPage {
         t,
         status: i64::from(status.as_u16()),

@@ -89,6 +89,9 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
     let Some(role) = StaffRole::parse(&user.role) else {
         return Ok(None);
     };
+    let secret = session.sealed_key.as_ref().and_then(|sealed| {
+        crate::custody::accounts::open_for_session(sealed, token, &session.token_digest)
+    });
     Ok(Some(Staff {
         user_id: user.id,
         role,
@@ -99,5 +102,6 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
         totp_enabled: user.totp_enabled,
         csrf_token: session.csrf_token,
         token_digest: session.token_digest,
+        key: crate::custody::PersonKey::new(user.id, secret),
     }))
 }

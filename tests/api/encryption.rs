@@ -56,10 +56,17 @@ async fn each_case_has_its_own_data_key_and_a_moved_ciphertext_does_not_open() {
         assert_eq!(rows.len(), 2);
         rows.iter()
             .map(|r| {
-                haven::db::cases::find_by_reference(&mut conn, &r.reference)
+                let case = haven::db::cases::find_by_reference(&mut conn, &r.reference)
+                    .unwrap()
+                    .unwrap();
+                assert!(
+                    case.wrapped_key.is_none(),
+                    "no copy under the master key alone"
+                );
+                haven::db::people_keys::case_keys(&mut conn, case.id)
                     .unwrap()
                     .unwrap()
-                    .wrapped_key
+                    .team_keys
                     .as_bytes()
                     .to_vec()
             })
@@ -95,11 +102,22 @@ async fn without_the_master_key_nothing_opens() {
     let row = haven::db::cases::find_by_reference(&mut conn, &reference)
         .unwrap()
         .unwrap();
+    let keys = haven::db::people_keys::case_keys(&mut conn, row.id)
+        .unwrap()
+        .unwrap();
+    let aad = haven::crypto::Aad::case_team_keys(&reference);
     let other = haven::crypto::Keyring::new(vec![haven::crypto::MasterKey::generate()]).unwrap();
-    let wrapped = haven::crypto::WrappedKey {
-        master_key_id: row.master_key_id.clone(),
-        sealed: row.wrapped_key.clone(),
-    };
-    assert!(other.unwrap(&wrapped, &reference).is_err());
-    assert!(app.state.keyring.unwrap(&wrapped, &reference).is_ok());
+    assert!(
+        other
+            .open_outer(&keys.master_key_id, &aad, &keys.team_keys)
+            .is_err()
+    );
+    assert!(
+        app.state
+            .keyring
+            .get()
+            .open_outer(&keys.master_key_id, &aad, &keys.team_keys)
+            .is_ok(),
+        "the master key takes off the outer layer only"
+    );
 }

@@ -390,6 +390,36 @@ pub fn element_text(html: &str, id: &str) -> Option<String> {
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
+/// Every account with a key pair and the test password does what it does
+/// at sign-in: takes from escrow what it is entitled to, and grants what it
+/// holds to everyone entitled who waits.
+pub fn grant_as_holders(
+    conn: &mut haven::db::Conn,
+    keyring: &haven::crypto::Keyring,
+) -> Result<(), haven::db::DbError> {
+    for account in haven::db::people_keys::active_accounts(conn)? {
+        if account.public_key.is_none() {
+            continue;
+        }
+        let user = haven::db::users::find(conn, account.id)?.unwrap();
+        let Some(hash) = user.password_hash else {
+            continue;
+        };
+        let haven::crypto::Checked::Right(seed) = haven::crypto::check_blocking(PASSWORD, &hash)
+        else {
+            continue;
+        };
+        if let Some(secret) = haven::custody::accounts::unseal(&account, &seed) {
+            haven::custody::shared::grant_pending(conn, keyring, account.id, &secret)?;
+        }
+        let waiting = haven::custody::shared::waiting(conn)?;
+        if waiting.iter().all(|w| w.needs_sign_in) && haven::custody::shared::escrowed(conn)? == 0 {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// The TOTP secret of every account the helpers enrol.
 pub fn test_totp_secret() -> Vec<u8> {
     (0u8..20)
@@ -589,6 +619,44 @@ impl TestApp {
                     .id
                 }
             }
+        });
+        let (hash, seed) = haven::crypto::hash_split_blocking(PASSWORD);
+        let user = haven::db::users::insert(
+            &mut conn,
+            &haven::db::users::NewUserRow {
+                email: &email,
+                password_hash: Some(&hash),
+                role,
+                organisation_id: org_id,
+            },
+        )
+        .unwrap();
+        // Its key pair, as setting its password through its link makes it;
+        // then, as when a holder next signs in, whoever holds keys grants
+        // them (through the app's pool, which signs the audit entries).
+        let keyring = self.state.keyring.get();
+        self.state
+            .db
+            .run_blocking(|conn| {
+                haven::custody::accounts::enrol(conn, user.id, &seed)?;
+                grant_as_holders(conn, &keyring)
+            })
+            .unwrap();
+        email
+    }
+
+    /// Creates a staff account as made before keys were held by people:
+    /// a plain Argon2id password hash and no key pair; returns its email.
+    #[allow(dead_code)] // used by the tests of the move to people's keys
+    pub fn create_legacy_user(&self, role: &str, org: Option<&str>) -> String {
+        let email = format!("{role}-{}@example.org", random_suffix());
+        let mut conn = self.db.connect();
+        let org_id = org.map(|name| {
+            let name = &haven::domain::GroupName::parse(name).unwrap();
+            haven::db::organisations::find_by_key(&mut conn, &name.key())
+                .unwrap()
+                .expect("the group exists")
+                .id
         });
         let hash = haven::crypto::hash_secret_blocking(PASSWORD);
         haven::db::users::insert(

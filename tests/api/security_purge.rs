@@ -15,12 +15,10 @@ async fn claim_a_purged_case_cannot_be_opened_from_an_older_copy() {
     let before = haven::db::cases::find_by_reference(&mut conn, &reference)
         .unwrap()
         .unwrap();
-    // The copy an attacker kept: the wrapped key and the sealed content.
-    let copy = (
-        before.master_key_id.clone(),
-        before.wrapped_key.clone(),
-        before.content.clone(),
-    );
+    // The copy an attacker kept: the sealed keys and the sealed content.
+    let copy = haven::db::people_keys::case_keys(&mut conn, before.id)
+        .unwrap()
+        .expect("the case's sealed keys");
     // Through the app's pool, which signs the audit entries.
     let db = app.state.db.clone();
     assert!(
@@ -38,33 +36,34 @@ async fn claim_a_purged_case_cannot_be_opened_from_an_older_copy() {
     assert!(!haven::db::audit::shred_pending(&mut conn).unwrap());
 
     let keyring_now = haven::crypto::Keyring::load(&key_file, false).unwrap();
-    let wrapped = haven::crypto::WrappedKey {
-        master_key_id: copy.0,
-        sealed: copy.1,
-    };
-    assert!(
-        keyring_now.unwrap(&wrapped, &reference).is_err(),
-        "the old copy's key no longer opens"
-    );
-    // The case that was kept still opens, now under the new key.
+    // The master key's outer layer over the old copy no longer comes off:
+    // even the team's private key could not reach the case key through it.
+    for (aad, outer) in [
+        (
+            haven::crypto::Aad::case_team_keys(&reference),
+            &copy.team_keys,
+        ),
+        (
+            haven::crypto::Aad::case_receipt_key(&reference),
+            copy.receipt_key.as_ref().expect("the receipt's copy"),
+        ),
+    ] {
+        assert!(
+            keyring_now
+                .open_outer(&copy.master_key_id, &aad, outer)
+                .is_err(),
+            "the old copy's outer layer no longer opens"
+        );
+    }
+    // The case that was kept is now under the new key.
     let kept_row = haven::db::cases::find_by_reference(&mut conn, &kept)
         .unwrap()
         .unwrap();
     assert_eq!(kept_row.master_key_id, keyring_now.current().id());
-    let data_key = keyring_now
-        .unwrap(
-            &haven::crypto::WrappedKey {
-                master_key_id: kept_row.master_key_id.clone(),
-                sealed: kept_row.wrapped_key.clone(),
-            },
-            &kept,
-        )
+    let kept_keys = haven::db::people_keys::case_keys(&mut conn, kept_row.id)
+        .unwrap()
         .unwrap();
-    let content = data_key
-        .open(&haven::crypto::Aad::case_content(&kept), &kept_row.content)
-        .unwrap();
-    assert!(String::from_utf8_lossy(&content).contains("KEPT-WORDS"));
-    let _ = copy.2;
+    assert_eq!(kept_keys.master_key_id, keyring_now.current().id());
     // And the running service picks up the rotated file without a restart.
     assert!(app.state.keyring.reload_if_changed().unwrap());
     app.login_as("caseworker").await;

@@ -4,14 +4,19 @@
 use std::net::IpAddr;
 
 use crate::auth::throttle;
+use zeroize::Zeroizing;
+
 use crate::context::Ctx;
+use crate::crypto::{Checked, DataKey, SecretKey};
+use crate::custody;
 use crate::db;
 use crate::domain::{CaseReference, Receipt};
 use crate::error::ServiceError;
 
 /// The outcome of reference + receipt.
 pub enum Opening {
-    Opened(i64),
+    /// The case, and its key (opened through the receipt) for the visit.
+    Opened(i64, DataKey),
     Wrong,
     /// Held back: try again in a few seconds.
     Held,
@@ -60,17 +65,19 @@ pub async fn open(
         Some(r) => find_case(state, r).await?,
         None => None,
     };
-    let ok = receipt_matches(state, receipt, found.as_ref()).await?;
+    let receipt = typed_receipt(receipt);
+    let checked = receipt_matches(state, receipt.clone(), found.as_ref()).await?;
     // The right receipt opens even while held, when its attempt is the one
     // checked: 66 random bits behind Argon2id cannot be guessed at one
     // attempt every few seconds, and no one who only knows a reference, or
     // shares the reporter's address, can lock the reporter out for good.
-    if let (true, Some((_, case_id))) = (ok, found) {
+    if let (true, Some((_, case_id))) = (checked.is_right(), found) {
         if charged {
             state.follow_up_sources.refund(&source);
         }
         throttle::account_succeeded(state, key).await?;
-        return Ok(Opening::Opened(case_id));
+        let case_key = case_key(state, case_id, checked, receipt).await?;
+        return Ok(Opening::Opened(case_id, case_key));
     }
     throttle::account_failed(state, key).await?;
     Ok(if source_held || reference_held {
@@ -118,19 +125,81 @@ async fn find_case(
         .await?)
 }
 
-/// Whether `receipt` is the found case's; the same Argon2 work whether the
-/// reference exists or not.
+/// The receipt as it was issued, when what was typed reads as one.
+fn typed_receipt(receipt: &str) -> Zeroizing<String> {
+    Zeroizing::new(
+        Receipt::parse(receipt)
+            .map(|r| r.expose().to_string())
+            .unwrap_or_else(|| receipt.to_string()),
+    )
+}
+
+/// Whether `receipt` is the found case's, with the seed of its key pair;
+/// the same Argon2 work whether the reference exists or not.
 async fn receipt_matches(
     state: &Ctx,
-    receipt: &str,
+    receipt: Zeroizing<String>,
     found: Option<&(String, i64)>,
-) -> Result<bool, ServiceError> {
-    let receipt = Receipt::parse(receipt)
-        .map(|r| r.expose().to_string())
-        .unwrap_or_else(|| receipt.to_string());
-    Ok(state
+) -> Result<Checked, ServiceError> {
+    let checked = state
         .hasher
-        .verify(receipt, found.map(|(h, _)| h.clone()))
-        .await?
-        && found.is_some())
+        .check(receipt, found.map(|(h, _)| h.clone()))
+        .await?;
+    Ok(if found.is_some() {
+        checked
+    } else {
+        Checked::Wrong
+    })
+}
+
+/// The case's key, opened through the receipt's key pair. A case filed
+/// before keys were held by people has its key under the master key only:
+/// it is opened that way once, and the case gets its copy for the receipt
+/// (the receipt hashed again, so that it gives a seed).
+async fn case_key(
+    state: &Ctx,
+    case_id: i64,
+    checked: Checked,
+    receipt: Zeroizing<String>,
+) -> Result<DataKey, ServiceError> {
+    let keyring = state.keyring.get();
+    match checked {
+        Checked::Right(seed) => {
+            let secret = SecretKey::from_seed(&seed);
+            state
+                .db
+                .run(move |conn| {
+                    let case = db::cases::find(conn, case_id)?.ok_or(db::DbError::NotFound)?;
+                    Ok(
+                        match custody::cases::open_for_receipt(conn, &keyring, &case, &secret) {
+                            Ok(Some(key)) => Ok(key),
+                            Ok(None) => custody::cases::legacy_key(&keyring, &case),
+                            Err(e) => Err(e),
+                        },
+                    )
+                })
+                .await?
+        }
+        _ => {
+            let (hash, seed) = state.hasher.hash_split(receipt).await?;
+            let public = SecretKey::from_seed(&seed).public();
+            state
+                .db
+                .run(move |conn| {
+                    db::transaction(conn, |conn| {
+                        let case = db::cases::find(conn, case_id)?.ok_or(db::DbError::NotFound)?;
+                        let key = match custody::cases::legacy_key(&keyring, &case) {
+                            Ok(key) => key,
+                            Err(e) => return Ok(Err(e)),
+                        };
+                        if db::people_keys::case_keys(conn, case_id)?.is_some() {
+                            custody::cases::add_receipt_copy(conn, &keyring, &case, &key, &public)?;
+                            db::cases::set_receipt_hash(conn, case_id, &hash)?;
+                        }
+                        Ok(Ok(key))
+                    })
+                })
+                .await?
+        }
+    }
 }

@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 
 use super::{DELETION_GRACE_HOURS, Visit};
-use crate::cases::data_key;
 use crate::cases::evidence::{EvidenceUpload, within_case_cap};
 use crate::cases::intake::seal_files;
 use crate::cases::messages::{self, Message};
@@ -40,7 +39,7 @@ fn day(t: &DateTime<Utc>) -> String {
 
 pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceError> {
     let case = case_of(state, visit).await?;
-    let messages = messages::for_case(state, &case).await?;
+    let messages = messages::for_case(state, &case, visit.key()).await?;
     let id = case.id;
     let files = state
         .db
@@ -71,7 +70,7 @@ pub async fn reply(
         return Ok(Err("follow-up-error-message"));
     }
     let case = case_of(state, visit).await?;
-    messages::post(state, case, None, body).await?;
+    messages::post(state, case, visit.key(), None, body).await?;
     // No case id: the line's own time would date the reporter's action.
     tracing::info!("message from a reporter");
     Ok(Ok(()))
@@ -90,10 +89,9 @@ pub async fn add_evidence(
     files: Vec<EvidenceUpload>,
 ) -> Result<Added, ServiceError> {
     let case = case_of(state, visit).await?;
-    let key = data_key(state, &case)?;
     let reference = CaseReference::parse(&case.reference)
         .ok_or_else(|| ServiceError::internal(anyhow::anyhow!("bad reference")))?;
-    let rows = seal_files(&key, &reference, &files);
+    let rows = seal_files(visit.key(), &reference, &files);
     let n = rows.len();
     let new_bytes: i64 = files.iter().map(|f| f.bytes.len() as i64).sum();
     let case_id = case.id;

@@ -5,7 +5,9 @@ use chrono::Utc;
 
 use super::{VISIT_ABSOLUTE_SECS, VISIT_IDLE_SECS};
 use crate::context::Ctx;
-use crate::crypto::{Aad, KeyringHandle, Sealed, digest_token, new_token};
+use std::sync::Arc;
+
+use crate::crypto::{Aad, DataKey, KeyringHandle, Sealed, Seed, digest_token, new_token};
 use crate::db;
 use crate::error::ServiceError;
 
@@ -15,6 +17,15 @@ pub struct Visit {
     pub case_id: i64,
     pub csrf_token: String,
     token_digest: Vec<u8>,
+    /// The case's key, opened from the visit with its cookie's secret.
+    key: Arc<DataKey>,
+}
+
+impl Visit {
+    /// The case's key: what the receipt opens.
+    pub fn key(&self) -> &DataKey {
+        &self.key
+    }
 }
 
 /// When a visit was opened and last used (Unix seconds). Stored sealed:
@@ -52,11 +63,14 @@ impl VisitClock {
     }
 }
 
-/// Starts a visit to `case_id`; returns the cookie token.
-pub async fn start_visit(state: &Ctx, case_id: i64) -> Result<String, ServiceError> {
+/// Starts a visit to `case_id`, holding its key (opened through the
+/// receipt) sealed under a key derived from the visit cookie's secret;
+/// returns the cookie token.
+pub async fn start_visit(state: &Ctx, case_id: i64, key: &DataKey) -> Result<String, ServiceError> {
     let token = new_token();
     let digest = digest_token(&token);
     let csrf = new_token();
+    let sealed_key = Seed::of_visit_token(&token).seal_key(&Aad::visit_key(&digest), key);
     let now = Utc::now().timestamp();
     let clock = VisitClock {
         opened: now,
@@ -65,7 +79,9 @@ pub async fn start_visit(state: &Ctx, case_id: i64) -> Result<String, ServiceErr
     .seal(&state.keyring, &digest);
     state
         .db
-        .run(move |conn| db::reporter_sessions::insert(conn, &digest, case_id, &csrf, &clock))
+        .run(move |conn| {
+            db::reporter_sessions::insert(conn, &digest, case_id, &csrf, &clock, &sealed_key)
+        })
         .await?;
     Ok(token)
 }
@@ -82,7 +98,8 @@ pub async fn resolve_visit(state: &Ctx, token: &str) -> Result<Option<Visit>, Se
     let found = state
         .db
         .run(move |conn| {
-            let Some((case_id, csrf, sealed)) = db::reporter_sessions::find(conn, &d)? else {
+            let Some((case_id, csrf, sealed, sealed_key)) = db::reporter_sessions::find(conn, &d)?
+            else {
                 return Ok(None);
             };
             let now = Utc::now().timestamp();
@@ -94,7 +111,7 @@ pub async fn resolve_visit(state: &Ctx, token: &str) -> Result<Option<Visit>, Se
                     }
                     .seal(&keyring, &d);
                     db::reporter_sessions::set_clock(conn, &d, &refreshed)?;
-                    Ok(Some((case_id, csrf)))
+                    Ok(Some((case_id, csrf, sealed_key)))
                 }
                 None => {
                     db::reporter_sessions::delete(conn, &d)?;
@@ -103,10 +120,20 @@ pub async fn resolve_visit(state: &Ctx, token: &str) -> Result<Option<Visit>, Se
             }
         })
         .await?;
-    Ok(found.map(|(case_id, csrf_token)| Visit {
+    let Some((case_id, csrf_token, Some(sealed_key))) = found else {
+        return Ok(None);
+    };
+    // A visit whose key does not open (from before keys were held by
+    // people) is no visit: the reporter opens the case again.
+    let Ok(key) = Seed::of_visit_token(token).open_key(&Aad::visit_key(&digest), &sealed_key)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Visit {
         case_id,
         csrf_token,
         token_digest: digest,
+        key: Arc::new(key),
     }))
 }
 

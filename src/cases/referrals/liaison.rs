@@ -2,13 +2,14 @@
 //! answer (accept, decline) or update, each recorded and emailed to the
 //! caseworker who referred the case.
 
-use super::read::{OpenedReferral, open};
+use super::read::{OpenedReferral, load, open};
 use super::{Refusal, text_ok};
 use crate::auth::Staff;
 use crate::cases::notify::Notifier;
-use crate::cases::{stamp, unwrap_key};
+use crate::cases::stamp;
 use crate::context::Ctx;
 use crate::crypto::{Aad, DataKey, Sealed};
+use crate::custody::referrals::{self as keys, Reader};
 use crate::db::{self, Conn, DbError, referrals::ReferralWithCase};
 use crate::domain::EventKind;
 use crate::error::ServiceError;
@@ -26,6 +27,8 @@ pub async fn for_liaison(
     };
     let viewer = staff.user_id;
     let public_id = public_id.to_string();
+    let keyring = state.keyring.get();
+    let person = staff.key.clone();
     let found = state
         .db
         .run(move |conn| {
@@ -40,11 +43,10 @@ pub async fn for_liaison(
                 &public_id,
                 "",
             )?;
-            let updates = db::referrals::updates(conn, r.referral.id)?;
-            Ok(Some((r, updates)))
+            load(conn, &keyring, &person, r, Reader::Group).map(Some)
         })
         .await?;
-    found.map(|(r, u)| open(state, r, u)).transpose()
+    found.map(|loaded| open(loaded?)).transpose()
 }
 
 /// A liaison's answer or update, recorded on the case and emailed to the
@@ -65,7 +67,22 @@ pub async fn liaison_step(
     if let Err(refusal) = check_step(&step, &r.referral.status) {
         return Ok(Err(refusal));
     }
-    let key = unwrap_key(state, &r.master_key_id, &r.wrapped_key, &r.reference)?;
+    let keyring = state.keyring.get();
+    let (person, referral, reference) =
+        (staff.key.clone(), r.referral.clone(), r.reference.clone());
+    let key = state
+        .db
+        .run(move |conn| {
+            Ok(keys::open(
+                conn,
+                &keyring,
+                &person,
+                &referral,
+                &reference,
+                Reader::Group,
+            ))
+        })
+        .await??;
     let kind = step.kind();
     let write = prepare(&key, &r, step);
     let actor = staff.user_id;

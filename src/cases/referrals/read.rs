@@ -1,9 +1,11 @@
 //! Reading referrals: a referral opened for the case page, with its
 //! summary, reason and updates unsealed.
 
-use crate::cases::{stamp, unwrap_key};
+use crate::cases::stamp;
 use crate::context::Ctx;
-use crate::crypto::Aad;
+use crate::crypto::{Aad, DataKey};
+use crate::custody::PersonKey;
+use crate::custody::referrals::{self as keys, Reader};
 use crate::db::{self, DbError, referrals::ReferralWithCase};
 use crate::error::ServiceError;
 
@@ -26,12 +28,29 @@ pub struct ReferralUpdate {
     pub body: String,
 }
 
-pub(super) fn open(
-    state: &Ctx,
+/// A referral, its updates and its key, as read from the database.
+pub(super) type Loaded = (
+    ReferralWithCase,
+    Vec<(i64, db::referrals::UpdateRow)>,
+    DataKey,
+);
+
+/// Loads a referral's updates and opens its key for `person` as `reader`.
+pub(super) fn load(
+    conn: &mut db::Conn,
+    keyring: &crate::crypto::Keyring,
+    person: &PersonKey,
     r: ReferralWithCase,
-    updates: Vec<(i64, db::referrals::UpdateRow)>,
-) -> Result<OpenedReferral, ServiceError> {
-    let key = unwrap_key(state, &r.master_key_id, &r.wrapped_key, &r.reference)?;
+    reader: Reader,
+) -> Result<Result<Loaded, ServiceError>, DbError> {
+    let updates = db::referrals::updates(conn, r.referral.id)?;
+    Ok(
+        keys::open(conn, keyring, person, &r.referral, &r.reference, reader)
+            .map(|key| (r, updates, key)),
+    )
+}
+
+pub(super) fn open((r, updates, key): Loaded) -> Result<OpenedReferral, ServiceError> {
     let fail = || {
         ServiceError::internal(anyhow::anyhow!(
             "referral {} failed authentication",
@@ -82,20 +101,24 @@ pub(super) fn open(
     })
 }
 
-/// Every referral of a case, opened, for caseworkers.
-pub async fn for_case(state: &Ctx, case_id: i64) -> Result<Vec<OpenedReferral>, ServiceError> {
+/// Every referral of a case, opened through the team's key, for
+/// caseworkers.
+pub async fn for_case(
+    state: &Ctx,
+    person: &PersonKey,
+    case_id: i64,
+) -> Result<Vec<OpenedReferral>, ServiceError> {
+    let keyring = state.keyring.get();
+    let person = person.clone();
     let rows = state
         .db
         .run(move |conn| {
             let referrals = db::referrals::for_case(conn, case_id)?;
             referrals
                 .into_iter()
-                .map(|r| {
-                    let updates = db::referrals::updates(conn, r.referral.id)?;
-                    Ok((r, updates))
-                })
+                .map(|r| load(conn, &keyring, &person, r, Reader::Team))
                 .collect::<Result<Vec<_>, DbError>>()
         })
         .await?;
-    rows.into_iter().map(|(r, u)| open(state, r, u)).collect()
+    rows.into_iter().map(|loaded| open(loaded?)).collect()
 }

@@ -5,16 +5,18 @@
 use super::{Refusal, text_ok};
 use crate::auth::Staff;
 use crate::cases::notify::Notifier;
-use crate::cases::unwrap_key;
 use crate::context::Ctx;
-use crate::crypto::{Aad, Sealed, new_token};
+use crate::crypto::{Aad, DataKey, Sealed, new_token};
+use crate::custody;
 use crate::db::{self, Conn, DbError, cases::CaseRow, organisations::OrganisationRow};
 use crate::domain::{CaseReference, CaseStatus, EventKind};
 use crate::error::ServiceError;
 
 /// A summary sealed for one group: the group's id, the referral's public
-/// id (part of the summary's associated data) and the sealed summary.
-type SealedSummary = (i64, String, Sealed);
+/// id (part of the summary's associated data), the sealed summary and the
+/// referral's own key that sealed it (sealed to the team and the group in
+/// the transaction, then forgotten).
+type SealedSummary = (i64, String, Sealed, DataKey);
 
 /// Refers a case to each `(group id, summary)`.
 pub async fn refer(
@@ -30,18 +32,19 @@ pub async fn refer(
     if !case.consent_referral {
         return Ok(Err(Refusal::NoConsent));
     }
-    let sealed = seal_summaries(state, &case, &targets)?;
+    let sealed = seal_summaries(&case, &targets);
     let Some(groups) = active_groups(state, &sealed).await? else {
         return Ok(Err(Refusal::NoGroup));
     };
     let actor = staff.user_id;
     let case_id = case.id;
     let notifier = Notifier::new(&state.config);
+    let keyring = state.keyring.get();
     let result = state
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                record_referrals(conn, &notifier, actor, &case, &sealed, &groups)
+                record_referrals(conn, &keyring, &notifier, actor, &case, &sealed, &groups)
             })
         })
         .await;
@@ -76,30 +79,21 @@ async fn find_case(state: &Ctx, reference: &CaseReference) -> Result<CaseRow, Se
         .ok_or(ServiceError::NotFound)
 }
 
-/// Each summary sealed under the case's data key, bound to the case and to
-/// the new referral's public id.
-fn seal_summaries(
-    state: &Ctx,
-    case: &CaseRow,
-    targets: &[(i64, String)],
-) -> Result<Vec<SealedSummary>, ServiceError> {
-    let key = unwrap_key(
-        state,
-        &case.master_key_id,
-        &case.wrapped_key,
-        &case.reference,
-    )?;
-    Ok(targets
+/// Each summary sealed under a new key of its referral's own, bound to the
+/// case and to the new referral's public id.
+fn seal_summaries(case: &CaseRow, targets: &[(i64, String)]) -> Vec<SealedSummary> {
+    targets
         .iter()
         .map(|(org, summary)| {
             let public_id = new_token()[..32].to_string();
+            let key = DataKey::generate();
             let s = key.seal(
                 &Aad::referral_summary(&case.reference, &public_id),
                 summary.trim().as_bytes(),
             );
-            (*org, public_id, s)
+            (*org, public_id, s, key)
         })
-        .collect())
+        .collect()
 }
 
 /// The chosen groups, in order; `None` when one is unknown or inactive.
@@ -107,7 +101,7 @@ async fn active_groups(
     state: &Ctx,
     sealed: &[SealedSummary],
 ) -> Result<Option<Vec<OrganisationRow>>, ServiceError> {
-    let group_ids: Vec<i64> = sealed.iter().map(|(id, _, _)| *id).collect();
+    let group_ids: Vec<i64> = sealed.iter().map(|(id, ..)| *id).collect();
     let groups = state
         .db
         .run(move |conn| {
@@ -127,14 +121,17 @@ async fn active_groups(
 /// the group's notice, then the case marked referred.
 fn record_referrals(
     conn: &mut Conn,
+    keyring: &crate::crypto::Keyring,
     notifier: &Notifier,
     actor: i64,
     case: &CaseRow,
     sealed: &[SealedSummary],
     groups: &[OrganisationRow],
 ) -> Result<usize, DbError> {
-    for ((_, public_id, summary), org) in sealed.iter().zip(groups) {
-        db::referrals::insert(conn, public_id, case.id, org.id, actor, summary)?;
+    for ((_, public_id, summary, key), org) in sealed.iter().zip(groups) {
+        let keys =
+            custody::referrals::seal(conn, keyring, &case.reference, public_id, org.id, key)?;
+        db::referrals::insert(conn, public_id, case.id, org.id, actor, summary, &keys)?;
         db::events::record(
             conn,
             case.id,

@@ -15,13 +15,14 @@ use super::schema::cases;
 use super::{Conn, DbError};
 use crate::crypto::Sealed;
 
-#[derive(Insertable)]
+#[derive(Clone, Insertable)]
 #[diesel(table_name = cases)]
 pub struct NewCaseRow {
     pub reference: String,
     pub receipt_hash: String,
     pub master_key_id: String,
-    pub wrapped_key: Sealed,
+    /// Only for cases filed before keys were held by people.
+    pub wrapped_key: Option<Sealed>,
     pub content: Sealed,
     pub source: &'static str,
     pub risk: &'static str,
@@ -54,7 +55,9 @@ pub struct CaseRow {
     pub id: i64,
     pub reference: String,
     pub master_key_id: String,
-    pub wrapped_key: Sealed,
+    /// The case key under the master key alone: only for a case filed
+    /// before keys were held by people, until it moves.
+    pub wrapped_key: Option<Sealed>,
     pub content: Sealed,
     pub source: String,
     pub status: String,
@@ -204,6 +207,7 @@ pub fn find(conn: &mut Conn, id: i64) -> Result<Option<CaseRow>, DbError> {
 
 pub fn count_not_wrapped_under(conn: &mut Conn, key_id: &str) -> Result<i64, DbError> {
     Ok(cases::table
+        .filter(cases::wrapped_key.is_not_null())
         .filter(cases::master_key_id.ne(key_id))
         .count()
         .get_result(conn)?)
@@ -217,6 +221,7 @@ pub fn wrapped_not_under(
     limit: i64,
 ) -> Result<Vec<(i64, String, String, Sealed)>, DbError> {
     Ok(cases::table
+        .filter(cases::wrapped_key.is_not_null())
         .filter(cases::master_key_id.ne(key_id))
         .order(cases::id.asc())
         .limit(limit)
@@ -224,7 +229,7 @@ pub fn wrapped_not_under(
             cases::id,
             cases::reference,
             cases::master_key_id,
-            cases::wrapped_key,
+            cases::wrapped_key.assume_not_null(),
         ))
         .for_update()
         .skip_locked()
@@ -242,6 +247,36 @@ pub fn set_wrapped_key(
             cases::master_key_id.eq(key_id),
             cases::wrapped_key.eq(sealed),
         ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Ends a case's copy of its key under the master key alone (it moved to
+/// people's keys).
+pub fn clear_wrapped_key(conn: &mut Conn, id: i64) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id))
+        .set(cases::wrapped_key.eq(None::<Sealed>))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Replaces a case's receipt hash (a plain one from before, by a split one).
+pub fn set_receipt_hash(conn: &mut Conn, id: i64, hash: &str) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id))
+        .set(cases::receipt_hash.eq(hash))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The reference of a case.
+pub fn reference_of(conn: &mut Conn, id: i64) -> Result<String, DbError> {
+    Ok(cases::table.find(id).select(cases::reference).first(conn)?)
+}
+
+/// Records the master key under which the case's keys are sealed now.
+pub fn set_master_key_id(conn: &mut Conn, id: i64, key_id: &str) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id))
+        .set(cases::master_key_id.eq(key_id))
         .execute(conn)?;
     Ok(())
 }

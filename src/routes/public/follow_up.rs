@@ -112,8 +112,8 @@ pub async fn open(
     }
     let source = client_address(&req, &state.config.trusted_proxies);
     match follow_up::open(&state, source, &reference, &form.receipt).await? {
-        Opening::Opened(case_id) => {
-            let token = follow_up::start_visit(&state, case_id).await?;
+        Opening::Opened(case_id, key) => {
+            let token = follow_up::start_visit(&state, case_id, &key).await?;
             Ok(HttpResponse::SeeOther()
                 .cookie(visit_cookie(
                     &state,

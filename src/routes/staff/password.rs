@@ -84,19 +84,22 @@ pub async fn submit(
             );
         }
     };
-    let hash = state.hasher.hash(new.expose().to_string()).await?;
+    let (hash, seed) = state
+        .hasher
+        .hash_split(Zeroizing::new(new.expose().to_string()))
+        .await?;
     let token = token.into_inner();
     let set = state
         .db
-        .run(move |conn| passwords::set_with_link(conn, &token, &hash))
+        .run(move |conn| passwords::set_with_link(conn, &token, &hash, &seed, None))
         .await?;
     match set {
-        Some(user_id) => {
+        passwords::LinkUse::Set { user_id, .. } => {
             tracing::info!(user_id, "password set through link");
             Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, t.url("/staff/login?password_set=1")))
                 .finish())
         }
-        None => render_with_status(&page(&state, t, false, None), StatusCode::GONE),
+        _ => render_with_status(&page(&state, t, false, None), StatusCode::GONE),
     }
 }

@@ -69,11 +69,11 @@ pub(super) async fn case_page(
     notice: Option<&'static str>,
     note_draft: String,
 ) -> Result<CasePage, AppError> {
-    let (case, timeline) = open_case(state, staff.user_id, reference)
+    let (case, timeline) = open_case(state, &staff.key, reference)
         .await?
         .ok_or(AppError::NotFound)?;
     let workers = state.db.run(db::users::case_workers).await?;
-    let referrals = crate::cases::referrals::for_case(state, case.id).await?;
+    let referrals = crate::cases::referrals::for_case(state, &staff.key, case.id).await?;
     let deletion_due = case.deletion_due_at.as_ref().map(crate::cases::stamp);
     let groups = state
         .db
@@ -210,7 +210,7 @@ pub async fn evidence(
     let (reference, public_id) = path.into_inner();
     let reference = CaseReference::parse(&reference).ok_or(AppError::NotFound)?;
     let public_id = PublicId::parse(&public_id).ok_or(AppError::NotFound)?;
-    let file = open_evidence(&state, staff.user_id, &reference, &public_id)
+    let file = open_evidence(&state, &staff.key, &reference, &public_id)
         .await?
         .ok_or(AppError::NotFound)?;
     tracing::info!(user_id = staff.user_id, "evidence downloaded");
