@@ -161,6 +161,28 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_secret_blocking("haven dummy secret for constant-time misses"))
 }
 
+/// The memory one Argon2 hash works in, allocated once and reused, as each
+/// of the hasher's threads does.
+pub struct HashBuffer(Vec<Block>);
+
+impl HashBuffer {
+    pub fn new() -> Self {
+        Self(vec![Block::default(); argon2().params().block_count()])
+    }
+
+    /// Hashes `secret` into a split hash in this buffer, exactly as a
+    /// password or a receipt is hashed (for measuring the ceiling).
+    pub fn hash_split(&mut self, secret: &str) -> (String, Seed) {
+        hash_split_with(secret, &mut self.0)
+    }
+}
+
+impl Default for HashBuffer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Checks `secret` against a split or plain hash (blocking; for the
 /// command line).
 pub fn check_blocking(secret: &str, phc: &str) -> Checked {

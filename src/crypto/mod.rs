@@ -12,7 +12,8 @@ mod tokens;
 pub use envelope::{Aad, Sealed};
 pub use handle::KeyringHandle;
 pub use hashing::{
-    Busy, Checked, SecretHasher, check_blocking, hash_secret_blocking, hash_split_blocking,
+    Busy, Checked, HashBuffer, SecretHasher, check_blocking, hash_secret_blocking,
+    hash_split_blocking,
 };
 pub use keys::{AuditKey, DataKey, Keyring, MasterKey, WrappedKey};
 pub use people::{PublicKey, RecoveryKey, SecretKey, Seed};

@@ -177,7 +177,8 @@ async fn intake(base: String, clients: usize, seconds: u64, record: Option<Strin
 async fn signin(base: String, rate: u64, seconds: u64, email: String, password: String) {
     let interval = Duration::from_secs_f64(1.0 / rate as f64);
     let deadline = Instant::now() + Duration::from_secs(seconds);
-    let done = Arc::new(Mutex::new((0u64, 0u64)));
+    // (signed in, failed, latencies of the sign-in POST in ms)
+    let done = Arc::new(Mutex::new((0u64, 0u64, Vec::<f64>::new())));
     let mut tick = tokio::time::interval(interval);
     let mut tasks = Vec::new();
     while Instant::now() < deadline {
@@ -190,7 +191,7 @@ async fn signin(base: String, rate: u64, seconds: u64, email: String, password: 
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .unwrap();
-            let ok = async {
+            let outcome = async {
                 let html = client
                     .get(format!("{base}/staff/login"))
                     .send()
@@ -200,6 +201,7 @@ async fn signin(base: String, rate: u64, seconds: u64, email: String, password: 
                     .await
                     .ok()?;
                 let token = between(&html, "name=\"csrf_token\" value=\"", "\"")?.to_string();
+                let started = Instant::now();
                 let res = client
                     .post(format!("{base}/staff/login"))
                     .form(&[
@@ -210,21 +212,35 @@ async fn signin(base: String, rate: u64, seconds: u64, email: String, password: 
                     .send()
                     .await
                     .ok()?;
-                Some(res.status() == 303)
+                let ok = res.status() == 303;
+                let _ = res.bytes().await;
+                Some((ok, started.elapsed().as_secs_f64() * 1000.0))
             }
-            .await
-            .unwrap_or(false);
+            .await;
             let mut d = done.lock().unwrap();
-            if ok { d.0 += 1 } else { d.1 += 1 }
+            match outcome {
+                Some((true, ms)) => {
+                    d.0 += 1;
+                    d.2.push(ms);
+                }
+                _ => d.1 += 1,
+            }
         }));
     }
     for t in tasks {
         let _ = t.await;
     }
-    let d = done.lock().unwrap();
+    let mut d = done.lock().unwrap();
+    d.2.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!(
         "{}",
-        serde_json::json!({ "signed_in": d.0, "failed": d.1, "per_second": d.0 as f64 / seconds as f64 })
+        serde_json::json!({
+            "signed_in": d.0,
+            "failed": d.1,
+            "per_second": d.0 as f64 / seconds as f64,
+            "p50_ms": percentile(&d.2, 50.0),
+            "p99_ms": percentile(&d.2, 99.0),
+        })
     );
 }
 
