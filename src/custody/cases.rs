@@ -100,10 +100,6 @@ pub fn seal_to(
     }
 }
 
-fn unavailable() -> ServiceError {
-    ServiceError::KeysUnavailable
-}
-
 /// Opens a case's keys for a signed-in caseworker or admin, through the
 /// team key granted to them.
 pub fn open_for_staff(
@@ -120,9 +116,13 @@ pub fn open_for_staff(
             let inner = keyring
                 .open_outer(&row.master_key_id, &aad, &row.team_keys)
                 .map_err(|_| internal(case.id))?;
-            let mut keys = team.open_keys(&aad, &inner, 2).map_err(|_| unavailable())?;
+            // The person holds the team's key: what it does not open was
+            // altered or moved from another case, not kept from them.
+            let mut keys = team
+                .open_keys(&aad, &inner, 2)
+                .map_err(|_| internal(case.id))?;
             let staff = keys.pop();
-            let content = keys.pop().ok_or_else(unavailable)?;
+            let content = keys.pop().ok_or_else(|| internal(case.id))?;
             Ok(CaseKeys { content, staff })
         }
         None => legacy_key(keyring, case).map(CaseKeys::legacy),
@@ -167,9 +167,11 @@ pub fn open_for_receipt(
     let inner = keyring
         .open_outer(&row.master_key_id, &aad, outer)
         .map_err(|_| internal(case.id))?;
+    // The receipt was checked against the case's hash: a copy it does not
+    // open was altered or moved from another case.
     let mut keys = receipt
         .open_keys(&aad, &inner, 1)
-        .map_err(|_| unavailable())?;
+        .map_err(|_| internal(case.id))?;
     Ok(keys.pop())
 }
 

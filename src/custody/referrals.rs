@@ -91,19 +91,22 @@ pub fn open(
     let aad = Aad::referral_key(reference, &referral.public_id, holder);
     let secret = person.secret()?;
     let shared_secret = shared::open(conn, secret, person.user_id, shared_id)?;
+    let failed = || {
+        ServiceError::internal(anyhow::anyhow!(
+            "referral {}: its key failed to open",
+            referral.id
+        ))
+    };
     let inner = keyring
         .open_outer(master_key_id, &aad, outer)
-        .map_err(|_| {
-            ServiceError::internal(anyhow::anyhow!(
-                "referral {}: its key failed to open",
-                referral.id
-            ))
-        })?;
+        .map_err(|_| failed())?;
+    // The person holds the team's or group's key: a copy it does not open
+    // was altered or moved from another referral, not kept from them.
     shared_secret
         .open_keys(&aad, &inner, 1)
-        .map_err(|_| ServiceError::KeysUnavailable)?
+        .map_err(|_| failed())?
         .pop()
-        .ok_or(ServiceError::KeysUnavailable)
+        .ok_or_else(failed)
 }
 
 /// A referral made before keys were held by people is sealed with its

@@ -16,6 +16,8 @@ mod errors;
 mod follow_up;
 mod health;
 mod intake;
+mod keys_at_rest;
+mod keys_cases;
 mod mail;
 mod quiet_mail;
 mod referrals;
