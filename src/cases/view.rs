@@ -127,7 +127,7 @@ pub async fn open_case(
     let timeline = Timeline {
         entries: timeline_entries(stored.events, &stored.names),
         notes: open_notes(keys.staff(), row, stored.notes)?,
-        messages: open_all(key, row.id, &row.reference, stored.messages)?,
+        messages: open_all(key, &row.reference, stored.messages)?,
     };
     Ok(Some((opened(stored.row, content, evidence), timeline)))
 }

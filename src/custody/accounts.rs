@@ -25,6 +25,7 @@ pub fn enrol(conn: &mut Conn, user_id: i64, seed: &Seed) -> Result<Enrolment, Db
         .seed()
         .seal_secret(&Aad::account_recovery_key(user_id), &secret);
     db::transaction(conn, |conn| {
+        people_keys::lock_account(conn, user_id)?;
         let revoked = people_keys::revoke_grants(conn, user_id)?;
         people_keys::set_account_keys(
             conn,

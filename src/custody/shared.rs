@@ -96,13 +96,18 @@ fn public_of(row: &SharedKeyRow) -> Result<PublicKey, DbError> {
 
 /// The current key of `scope` to seal to: its id and public key. Made now
 /// when there is none (granted to whoever entitled has a key pair, or held
-/// in escrow until someone has).
+/// in escrow until someone has) — or when no one can open the current one
+/// any more (no escrow, and every account that held it gone or reset
+/// without its recovery key): what is sealed from now on must not go to a
+/// key no one holds.
 pub fn current_public(
     conn: &mut Conn,
     keyring: &Keyring,
     scope: Scope,
 ) -> Result<(i64, PublicKey), DbError> {
-    if let Some(row) = people_keys::current(conn, scope.organisation())? {
+    if let Some(row) = people_keys::current(conn, scope.organisation())?
+        && (row.escrow.is_some() || people_keys::held_by_someone_active(conn, row.id)?)
+    {
         return Ok((row.id, public_of(&row)?));
     }
     let id = make(conn, keyring, scope, None)?;
@@ -229,7 +234,7 @@ pub fn grant_pending(
     person: &SecretKey,
 ) -> Result<Granted, DbError> {
     db::transaction(conn, |conn| {
-        let accounts = people_keys::active_accounts(conn)?;
+        let accounts = people_keys::active_accounts_locked(conn)?;
         let Some(me) = accounts.iter().find(|a| a.id == user_id) else {
             return Ok(Granted::default());
         };

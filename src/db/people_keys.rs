@@ -198,6 +198,40 @@ pub fn active_accounts(conn: &mut Conn) -> Result<Vec<AccountKeyRow>, DbError> {
         .load(conn)?)
 }
 
+/// Every active account, locked against a change of key pair until the
+/// transaction ends (so that a grant is never sealed to a key pair being
+/// replaced meanwhile).
+pub fn active_accounts_locked(conn: &mut Conn) -> Result<Vec<AccountKeyRow>, DbError> {
+    Ok(users::table
+        .filter(users::active.eq(true))
+        .order(users::id.asc())
+        .select(AccountKeyRow::as_select())
+        .for_share()
+        .load(conn)?)
+}
+
+/// Locks an account's row until the transaction ends (its key pair is
+/// about to change).
+pub fn lock_account(conn: &mut Conn, user_id: i64) -> Result<(), DbError> {
+    users::table
+        .find(user_id)
+        .select(users::id)
+        .for_update()
+        .first::<i64>(conn)?;
+    Ok(())
+}
+
+/// Whether an active account holds a grant of shared key `id`.
+pub fn held_by_someone_active(conn: &mut Conn, id: i64) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        key_grants::table
+            .inner_join(users::table.on(users::id.eq(key_grants::user_id)))
+            .filter(key_grants::shared_key_id.eq(id))
+            .filter(users::active.eq(true)),
+    ))
+    .get_result(conn)?)
+}
+
 /// Gives an account a key pair: its public key, its private key under its
 /// password's seed and under its recovery key.
 pub fn set_account_keys(

@@ -170,10 +170,15 @@ async fn case_key(
                 .db
                 .run(move |conn| {
                     let case = db::cases::find(conn, case_id)?.ok_or(db::DbError::NotFound)?;
+                    // A split receipt hash means the case has its receipt's
+                    // copy: never the master key's copy instead, which a
+                    // database writer could plant.
                     Ok(
                         match custody::cases::open_for_receipt(conn, &keyring, &case, &secret) {
                             Ok(Some(key)) => Ok(key),
-                            Ok(None) => custody::cases::legacy_key(&keyring, &case),
+                            Ok(None) => Err(ServiceError::internal(anyhow::anyhow!(
+                                "a case opened by its receipt has no copy for it"
+                            ))),
                             Err(e) => Err(e),
                         },
                     )
