@@ -19,3 +19,14 @@
     if (presses >= 3) { window.location.replace(exit.href); }
   });
 })();
+
+// A print button (the recovery key's page): shown only when the script
+// runs, since without it the button could do nothing.
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("button[data-print]");
+  Array.prototype.forEach.call(buttons, function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

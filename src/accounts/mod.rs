@@ -4,6 +4,7 @@
 //! Every change commits with its audit entry (and its emails) or not at all.
 
 pub mod groups;
+pub mod password;
 pub mod two_factor;
 pub mod users;
 
@@ -38,6 +39,9 @@ pub enum AccountError {
     /// The one-time code did not match.
     #[error("wrong code")]
     WrongCode,
+    /// The current password given is not the account's.
+    #[error("wrong password")]
+    WrongPassword,
     /// Two-factor sign-in is required of this role and stays on.
     #[error("two-factor sign-in is required")]
     SecondFactorRequired,

@@ -1,11 +1,20 @@
 //! Staff accounts: create (with a link to set the password unless one is
 //! given), deactivate and reactivate, change role, duty, password-reset
 //! links and the owner's profile; each change with its audit entry.
+//!
+//! Someone who leaves (deactivated, or moved to a role that holds fewer
+//! keys) takes with them the keys they held: those keys are replaced, in
+//! the same transaction, for everything sealed from then on.
+
+use zeroize::Zeroizing;
 
 use super::AccountError;
 use crate::auth::passwords;
 use crate::context::Ctx;
-use crate::db::{self, DbError, users::UserRow};
+use crate::crypto::RecoveryKey;
+use crate::custody::accounts as account_keys;
+use crate::custody::shared::{self, Scope};
+use crate::db::{self, Conn, DbError, people_keys, users::UserRow};
 use crate::domain::{DisplayName, EmailAddress, GroupName, Language, NewPassword, StaffRole};
 use crate::error::ServiceError;
 use crate::mail::message::Email;
@@ -23,11 +32,66 @@ pub struct Account {
     pub on_duty: bool,
     pub totp: bool,
     pub has_password: bool,
+    /// Where the account's keys stand (none for a deactivated account).
+    pub keys: Option<KeyState>,
+}
+
+/// Where an active account's keys stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyState {
+    /// It holds every current key its role entitles it to.
+    Holds,
+    /// It has a key pair and waits for a key its role entitles it to: a
+    /// colleague who holds it grants it at their next sign-in.
+    WaitsForGrant,
+    /// It has no key pair yet: it gets one at its first sign-in (or when
+    /// its password is first set), then waits for its grants.
+    WaitsForSignIn,
+}
+
+impl KeyState {
+    /// The message key that says it on the admin pages.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            KeyState::Holds => "keys-state-holds",
+            KeyState::WaitsForGrant => "keys-state-waits-grant",
+            KeyState::WaitsForSignIn => "keys-state-waits-sign-in",
+        }
+    }
+}
+
+/// Where each active account's keys stand, by account id.
+fn key_states(conn: &mut Conn) -> Result<Vec<(i64, KeyState)>, DbError> {
+    let waiting = shared::waiting(conn)?;
+    Ok(people_keys::active_accounts(conn)?
+        .into_iter()
+        .map(|a| {
+            let state = if a.public_key.is_none() {
+                KeyState::WaitsForSignIn
+            } else if waiting.iter().any(|w| w.user_id == a.id) {
+                KeyState::WaitsForGrant
+            } else {
+                KeyState::Holds
+            };
+            (a.id, state)
+        })
+        .collect())
+}
+
+fn state_of(states: &[(i64, KeyState)], id: i64) -> Option<KeyState> {
+    states.iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
+}
+
+/// How many keys are still kept under the server's master key, until
+/// every account entitled to them has signed in once.
+pub async fn keys_in_escrow(ctx: &Ctx) -> Result<usize, ServiceError> {
+    Ok(ctx.db.run(shared::escrowed).await?)
 }
 
 impl Account {
-    fn from_row(u: UserRow, organisation: Option<String>) -> Self {
+    fn from_row(u: UserRow, organisation: Option<String>, keys: Option<KeyState>) -> Self {
         Self {
+            keys,
             id: u.id,
             has_password: u.password_hash.is_some(),
             email: u.email,
@@ -44,10 +108,16 @@ impl Account {
 
 /// Every account, with its group's name.
 pub async fn list(ctx: &Ctx) -> Result<Vec<Account>, ServiceError> {
-    let users = ctx.db.run(db::users::list).await?;
+    let (users, states) = ctx
+        .db
+        .run(|conn| Ok((db::users::list(conn)?, key_states(conn)?)))
+        .await?;
     Ok(users
         .into_iter()
-        .map(|(u, o)| Account::from_row(u, o))
+        .map(|(u, o)| {
+            let keys = state_of(&states, u.id);
+            Account::from_row(u, o, keys)
+        })
         .collect())
 }
 
@@ -62,7 +132,8 @@ pub async fn find(ctx: &Ctx, id: i64) -> Result<Account, AccountError> {
                 Some(o) => db::organisations::find(conn, o)?.map(|o| o.name),
                 None => None,
             };
-            Ok(Some(Account::from_row(user, org)))
+            let keys = state_of(&key_states(conn)?, user.id);
+            Ok(Some(Account::from_row(user, org, keys)))
         })
         .await?
         .ok_or(AccountError::NoSuchAccount)
@@ -100,6 +171,9 @@ pub struct NewAccount {
 pub struct Created {
     pub id: i64,
     pub link: Option<String>,
+    /// Made with the account's key pair when a password was given: to be
+    /// shown once.
+    pub recovery_key: Option<RecoveryKey>,
 }
 
 /// Creates an account; `actor` is the admin who asked (none from the
@@ -110,8 +184,14 @@ pub async fn create(
     new: NewAccount,
 ) -> Result<Created, AccountError> {
     check_membership(new.role, new.group.is_some())?;
-    let hash = match &new.password {
-        Some(p) => Some(ctx.hasher.hash(p.expose().to_string()).await?),
+    // A password given now makes the account's key pair now, sealed under
+    // the password's seed (one Argon2 run gives both).
+    let split = match &new.password {
+        Some(p) => Some(
+            ctx.hasher
+                .hash_split(Zeroizing::new(p.expose().to_string()))
+                .await?,
+        ),
         None => None,
     };
     let keyring = ctx.keyring.get();
@@ -127,7 +207,7 @@ pub async fn create(
                 };
                 let row = db::users::NewUserRow {
                     email: new.email.as_str(),
-                    password_hash: hash.as_deref(),
+                    password_hash: split.as_ref().map(|(hash, _)| hash.as_str()),
                     role: role.as_str(),
                     organisation_id: org_id,
                 };
@@ -142,15 +222,21 @@ pub async fn create(
                     // The welcome email goes out in the language just set.
                     user = db::users::find(conn, user.id)?.ok_or(DbError::NotFound)?;
                 }
-                let token = match hash {
-                    Some(_) => None,
-                    None => Some(passwords::issue_link(
-                        conn,
-                        &keyring,
-                        &host,
-                        &user,
-                        Email::Welcome,
-                    )?),
+                let (token, recovery) = match &split {
+                    Some((_, seed)) => (
+                        None,
+                        Some(account_keys::enrol(conn, user.id, seed)?.recovery),
+                    ),
+                    None => (
+                        Some(passwords::issue_link(
+                            conn,
+                            &keyring,
+                            &host,
+                            &user,
+                            Email::Welcome,
+                        )?),
+                        None,
+                    ),
                 };
                 db::audit::record(
                     conn,
@@ -160,15 +246,16 @@ pub async fn create(
                     &user.id.to_string(),
                     role.as_str(),
                 )?;
-                Ok(Ok((user.id, token)))
+                Ok(Ok((user.id, token, recovery)))
             })
         })
         .await??;
-    let (id, token) = created;
+    let (id, token, recovery_key) = created;
     tracing::info!(admin_id = actor, user_id = id, "account created");
     Ok(Created {
         id,
         link: token.map(|t| link(ctx, &t)),
+        recovery_key,
     })
 }
 
@@ -192,16 +279,31 @@ fn link(ctx: &Ctx, token: &str) -> String {
     format!("{}{}{token}", ctx.config.base_url, passwords::LINK_PATH)
 }
 
-/// Deactivates (ending every session at once) or reactivates an account.
+/// The scopes whose keys an account with `role` and `organisation_id`
+/// holds (none for a role not known).
+fn held_scopes(
+    conn: &mut Conn,
+    role: &str,
+    organisation_id: Option<i64>,
+) -> Result<Vec<Scope>, DbError> {
+    match StaffRole::parse(role) {
+        Some(role) => shared::scopes_of(conn, role, organisation_id),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Deactivates (ending every session at once, and replacing the keys the
+/// account held) or reactivates an account.
 pub async fn set_active(ctx: &Ctx, admin: i64, id: i64, active: bool) -> Result<(), AccountError> {
     if !active && id == admin {
         return Err(AccountError::OwnAccount);
     }
+    let keyring = ctx.keyring.get();
     let ended = ctx
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                db::users::find(conn, id)?.ok_or(DbError::NotFound)?;
+                let before = db::users::find(conn, id)?.ok_or(DbError::NotFound)?;
                 db::users::set_active(conn, id, active)?;
                 db::audit::record(
                     conn,
@@ -212,10 +314,15 @@ pub async fn set_active(ctx: &Ctx, admin: i64, id: i64, active: bool) -> Result<
                     if active { "true" } else { "false" },
                 )?;
                 if active {
-                    Ok(0)
-                } else {
-                    db::sessions::delete_for_user(conn, id)
+                    return Ok(0);
                 }
+                let ended = db::sessions::delete_for_user(conn, id)?;
+                // What is sealed from now on opens only for those who stay.
+                if before.active {
+                    let held = held_scopes(conn, &before.role, before.organisation_id)?;
+                    shared::rotate(conn, &keyring, &held, Some(admin))?;
+                }
+                Ok(ended)
             })
         })
         .await
@@ -234,7 +341,8 @@ pub async fn set_active(ctx: &Ctx, admin: i64, id: i64, active: bool) -> Result<
 }
 
 /// Changes an account's role (and a liaison's group; other roles' group is
-/// ignored), ending the sessions made under the old one.
+/// ignored), ending the sessions made under the old one. The keys the old
+/// role held and the new one does not are replaced.
 pub async fn set_role(
     ctx: &Ctx,
     admin: i64,
@@ -250,6 +358,7 @@ pub async fn set_role(
     } else {
         None
     };
+    let keyring = ctx.keyring.get();
     ctx.db
         .run(move |conn| {
             db::transaction(conn, |conn| {
@@ -257,7 +366,18 @@ pub async fn set_role(
                     Ok(id) => id,
                     Err(e) => return Ok(Err(e)),
                 };
+                let Some(before) = db::users::find(conn, id)? else {
+                    return Ok(Err(AccountError::NoSuchAccount));
+                };
                 db::users::set_role(conn, id, role.as_str(), org_id)?;
+                if before.active {
+                    let kept = shared::scopes_of(conn, role, org_id)?;
+                    let lost: Vec<Scope> = held_scopes(conn, &before.role, before.organisation_id)?
+                        .into_iter()
+                        .filter(|s| !kept.contains(s))
+                        .collect();
+                    shared::rotate(conn, &keyring, &lost, Some(admin))?;
+                }
                 db::audit::record(
                     conn,
                     Some(admin),

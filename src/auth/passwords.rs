@@ -4,11 +4,12 @@
 //! shown once to the admin who made the account) that sets one. The same
 //! kind of link resets a forgotten password. Links expire after 48 hours,
 //! work once, and only their digest is stored; setting a password ends every
-//! session of the account.
+//! session of the account. A signed-in person changes their own password
+//! here too: their private key is sealed again under the new one.
 
 use chrono::Utc;
 
-use crate::crypto::{Keyring, RecoveryKey, Seed, digest_token, new_token};
+use crate::crypto::{Keyring, RecoveryKey, SecretKey, Seed, digest_token, new_token};
 use crate::custody::accounts;
 use crate::db::{self, Conn, DbError, people_keys, users::UserRow};
 use crate::mail::message::Email;
@@ -56,6 +57,25 @@ pub fn check_link(conn: &mut Conn, token: &str) -> Result<Option<i64>, DbError> 
     db::password_links::peek(conn, &digest_token(token))
 }
 
+/// A live link's account, and whether it has a key pair already (then a
+/// recovery key can keep it).
+pub struct LinkAccount {
+    pub user_id: i64,
+    pub has_keys: bool,
+}
+
+/// The account of `token` if it is a live link.
+pub fn link_account(conn: &mut Conn, token: &str) -> Result<Option<LinkAccount>, DbError> {
+    let Some(user_id) = check_link(conn, token)? else {
+        return Ok(None);
+    };
+    let account = people_keys::account(conn, user_id)?.ok_or(DbError::NotFound)?;
+    Ok(Some(LinkAccount {
+        user_id,
+        has_keys: account.public_key.is_some(),
+    }))
+}
+
 /// What using a link did.
 pub enum LinkUse {
     /// The link is used, expired or unknown.
@@ -70,6 +90,9 @@ pub enum LinkUse {
     Set {
         user_id: i64,
         recovery_key: Option<RecoveryKey>,
+        /// The account had a key pair, and a new one replaced it: what it
+        /// was granted is gone until a holder grants it again.
+        replaced: bool,
     },
 }
 
@@ -93,6 +116,7 @@ pub fn set_with_link(
             return Ok(LinkUse::Gone);
         };
         let account = people_keys::account(conn, user_id)?.ok_or(DbError::NotFound)?;
+        let had_keys = account.public_key.is_some();
         let kept = match recovery {
             Some(recovery) => match accounts::recover(&account, recovery) {
                 Some(secret) => Some(secret),
@@ -117,17 +141,68 @@ pub fn set_with_link(
                 "link"
             },
         )?;
-        let recovery_key = match kept {
+        let (recovery_key, replaced) = match kept {
             Some(secret) => {
                 accounts::reseal(conn, user_id, &secret, seed)?;
-                None
+                (None, false)
             }
-            None => Some(accounts::enrol(conn, user_id, seed)?.recovery),
+            None => (
+                Some(accounts::enrol(conn, user_id, seed)?.recovery),
+                had_keys,
+            ),
         };
         Ok(LinkUse::Set {
             user_id,
             recovery_key,
+            replaced,
         })
+    })
+}
+
+/// Sets a signed-in person's new password (`hash`, whose seed is `seed`)
+/// and seals their private key under it. The key is opened with the old
+/// password's seed (`old_seed`), or else taken from their session
+/// (`session_key`) if it is the account's; with neither, the key pair stays
+/// as it was. Every session of the account ends, and a new one begins for
+/// the person who changed it: its token is returned, for their cookie.
+pub fn change(
+    conn: &mut Conn,
+    user_id: i64,
+    old_seed: Option<&Seed>,
+    session_key: Option<&SecretKey>,
+    hash: &str,
+    seed: &Seed,
+) -> Result<String, DbError> {
+    db::transaction(conn, |conn| {
+        let account = people_keys::account(conn, user_id)?.ok_or(DbError::NotFound)?;
+        let public = account.public_key.as_deref();
+        let secret = old_seed
+            .and_then(|old| accounts::unseal(&account, old))
+            .or_else(|| {
+                session_key
+                    .filter(|k| public == Some(k.public().to_bytes().as_slice()))
+                    .cloned()
+            });
+        db::users::set_password(conn, user_id, hash)?;
+        if let Some(secret) = &secret {
+            accounts::reseal(conn, user_id, secret, seed)?;
+        }
+        db::sessions::delete_for_user(conn, user_id)?;
+        let token = new_token();
+        let digest = digest_token(&token);
+        let sealed = secret
+            .as_ref()
+            .map(|s| accounts::seal_for_session(s, &token, &digest));
+        db::sessions::insert(conn, &digest, user_id, &new_token(), sealed.as_ref())?;
+        db::audit::record(
+            conn,
+            Some(user_id),
+            "user.password",
+            "user",
+            &user_id.to_string(),
+            "change",
+        )?;
+        Ok(token)
     })
 }
 

@@ -62,6 +62,7 @@ pub const RULES: &[Rule] = &[
     rule("GET", "/staff/account", Access::Staff),
     rule("POST", "/staff/account/profile", Access::Staff),
     rule("POST", "/staff/account/duty", Access::Casework),
+    rule("POST", "/staff/account/password", Access::Staff),
     rule("GET", "/staff/account/totp", Access::Staff),
     rule("GET", "/staff/account/totp/qr.svg", Access::Staff),
     rule("POST", "/staff/account/totp/start", Access::Staff),

@@ -61,6 +61,17 @@ pub(super) fn create_user(
         created.id,
         email.as_str()
     );
+    if let Some(recovery) = created.recovery_key {
+        // Shown here once, never stored or logged: it opens the account's
+        // keys if its password is forgotten.
+        println!("Its recovery key (shown only now):");
+        println!("  {}", recovery.display().as_str());
+        println!(
+            "Give it to the account's owner to print or write down and keep away from their computer: \
+             if they forget their password, it opens their keys; without it, a reset waits for a \
+             colleague to grant access again."
+        );
+    }
     if let Some(link) = created.link {
         println!(
             "It has no password yet. Its owner was emailed this single-use link (valid 48 hours):"

@@ -91,6 +91,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(at("/account").get(staff::account::show).done())
                 .service(at("/account/profile").post(staff::account::profile).done())
                 .service(at("/account/duty").post(staff::account::duty).done())
+                .service(
+                    at("/account/password")
+                        .post(staff::account::change_password)
+                        .done(),
+                )
                 .service(at("/account/totp").get(staff::account::totp_show).done())
                 .service(
                     at("/account/totp/qr.svg")

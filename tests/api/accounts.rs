@@ -94,11 +94,12 @@ async fn an_admin_creates_an_account_whose_owner_sets_a_password_through_a_singl
         "a long new passphrase",
     )
     .await;
-    assert_eq!(res.status(), 303);
-    assert_eq!(
-        res.headers().get("location").unwrap(),
-        "/staff/login?password_set=1"
-    );
+    // A new account gets its key pair now: its recovery key is shown once,
+    // and Continue leads to the sign-in page.
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"recovery-key\""), "{html}");
+    assert!(html.contains("href=\"/staff/login?password_set=1\""));
     assert_eq!(
         app.login_with(
             &owner,

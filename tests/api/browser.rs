@@ -753,3 +753,76 @@ async fn the_pages_changed_for_protection_pass_axe_at_desktop_and_phone_width() 
         problems.join("\n")
     );
 }
+
+/// The recovery-key page, as a newcomer sees it after setting their
+/// password through their link: the key is shown once, with a Print button
+/// (the script shows it) and a way on to sign in; in English, Uyghur (right
+/// to left) and Tibetan, at desktop and phone width, axe finds no serious
+/// or critical violation, and a screenshot of each is kept.
+#[tokio::test]
+async fn the_recovery_key_page_shows_the_key_with_print_and_continue() {
+    let app = spawn_app().await;
+    app.login_as_admin().await;
+    let mut problems = Vec::new();
+    for (width, height) in [(1280, 900), (360, 740)] {
+        for lang in ["en", "ug", "bo"] {
+            let email = format!("recovery-{width}-{lang}@example.org");
+            let res = app
+                .post_staff(
+                    "/staff/admin/users",
+                    &[
+                        ("email", email.as_str()),
+                        ("role", "caseworker"),
+                        ("display_name", "Newcomer"),
+                        ("language", "en"),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status(), 200);
+            let html = res.text().await.unwrap();
+            let link = element_text(&html, "password-link").expect("the link is shown once");
+            let path = link[link.find("/staff/password/").unwrap()..].to_string();
+
+            let b = browser(true).await;
+            b.set_window_size(width, height).await.unwrap();
+            b.goto(&app.url(&format!("{path}?lang={lang}")))
+                .await
+                .unwrap();
+            fill(&b, "password", "a newcomer's own long passphrase").await;
+            fill(&b, "confirm", "a newcomer's own long passphrase").await;
+            click(&b, "form button[type=submit]").await;
+            let key = text_of(&b, "recovery-key").await;
+            assert!(
+                haven::crypto::RecoveryKey::parse(&key).is_some(),
+                "the recovery key is shown: {key:?}"
+            );
+            let lang_shown = b
+                .find(Locator::Css("html"))
+                .await
+                .unwrap()
+                .attr("lang")
+                .await
+                .unwrap();
+            assert_eq!(lang_shown.as_deref(), Some(lang), "in the language asked");
+            let print = b.find(Locator::Id("print-recovery-key")).await.unwrap();
+            assert!(
+                print.is_displayed().await.unwrap(),
+                "the Print button is shown"
+            );
+            check_page(&b, &format!("recovery-key-{width}-{lang}"), &mut problems).await;
+            click(&b, "#recovery-continue").await;
+            wait_for(&b, "#email").await;
+            let url = b.current_url().await.unwrap();
+            assert!(
+                url.as_str().contains("/staff/login?password_set=1"),
+                "Continue leads to sign-in: {url}"
+            );
+            b.close().await.unwrap();
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "accessibility problems:\n{}",
+        problems.join("\n")
+    );
+}

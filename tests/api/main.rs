@@ -16,6 +16,7 @@ mod errors;
 mod follow_up;
 mod health;
 mod intake;
+mod keys_accounts;
 mod keys_at_rest;
 mod keys_cases;
 mod mail;

@@ -1,17 +1,19 @@
-//! The signed-in staff member's own account: profile, on-duty status, and
-//! two-factor sign-in (enrolment with a QR code drawn here, recovery codes).
+//! The signed-in staff member's own account: profile, on-duty status,
+//! password, where their keys stand, and two-factor sign-in (enrolment
+//! with a QR code drawn here, recovery codes).
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use zeroize::Zeroizing;
 
 use super::StaffNav;
-use crate::accounts::{AccountError, two_factor, users};
+use crate::accounts::{AccountError, password, two_factor, users};
 use crate::auth::{SESSION_IDLE_SECS, Staff, totp};
 use crate::domain::text;
-use crate::domain::{DisplayName, Language, StaffRole};
+use crate::domain::{DisplayName, Language, NewPassword, StaffRole};
 use crate::i18n::Tr;
-use crate::web::{AppError, AppState, render, render_with_status};
+use crate::web::{AppError, AppState, render, render_with_status, session};
 
 #[derive(Template)]
 #[template(path = "staff/account.html")]
@@ -30,6 +32,10 @@ struct AccountPage {
     notice: Option<&'static str>,
     /// The profile form's error, beside the display name.
     name_error: Option<&'static str>,
+    /// The password form's error.
+    password_error: Option<&'static str>,
+    /// Where this person's keys stand (message key).
+    keys: Option<&'static str>,
 }
 
 #[derive(serde::Deserialize)]
@@ -53,9 +59,16 @@ pub async fn show(
         Some("profile") => Some("account-done-profile"),
         Some("duty") => Some("account-done-duty"),
         Some("totp-off") => Some("totp-done-off"),
+        Some("password") => Some("account-done-password"),
         _ => None,
     };
     render(&account_page(&staff, t, &state, notice, None).await?)
+}
+
+/// What the account page shows of a refused form.
+enum Refused {
+    Name(&'static str, String),
+    Password(&'static str),
 }
 
 async fn account_page(
@@ -63,14 +76,15 @@ async fn account_page(
     t: Tr,
     state: &AppState,
     notice: Option<&'static str>,
-    name_error: Option<(&'static str, String)>,
+    refused: Option<Refused>,
 ) -> Result<AccountPage, AppError> {
     let user = users::find(state, staff.user_id)
         .await
         .map_err(own_account)?;
-    let (name_error, display_name) = match name_error {
-        Some((key, typed)) => (Some(key), typed),
-        None => (None, user.display_name.clone()),
+    let (name_error, display_name, password_error) = match refused {
+        Some(Refused::Name(key, typed)) => (Some(key), typed, None),
+        Some(Refused::Password(key)) => (None, user.display_name.clone(), Some(key)),
+        None => (None, user.display_name.clone(), None),
     };
     Ok(AccountPage {
         t: t.for_staff(),
@@ -86,6 +100,8 @@ async fn account_page(
         idle_minutes: SESSION_IDLE_SECS / 60,
         notice,
         name_error,
+        password_error,
+        keys: user.keys.map(|k| k.message_key()),
     })
 }
 
@@ -107,8 +123,8 @@ pub async fn profile(
         Ok(name) => name,
         Err(problem) => {
             let typed = text::without_controls(&form.display_name);
-            let page =
-                account_page(&staff, t, &state, None, Some((problem.message(), typed))).await?;
+            let refused = Refused::Name(problem.message(), typed);
+            let page = account_page(&staff, t, &state, None, Some(refused)).await?;
             return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
@@ -120,6 +136,54 @@ pub async fn profile(
         Tr::new(language, true),
         "/staff/account?done=profile",
     ))
+}
+
+#[derive(serde::Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Changes the signed-in person's password. Their other sessions end; this
+/// one is replaced by a new session (a new cookie), which holds their
+/// private key as before.
+pub async fn change_password(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let current = Zeroizing::new(form.current);
+    let password = Zeroizing::new(form.password);
+    let confirm = Zeroizing::new(form.confirm);
+    let new = if *password != *confirm {
+        Err("password-mismatch")
+    } else {
+        NewPassword::parse(password.to_string()).map_err(|p| p.message_key())
+    };
+    let refused = match new {
+        Err(key) => key,
+        Ok(new) => match password::change(&state, staff.user_id, &staff.key, current, new).await {
+            Ok(token) => {
+                return Ok(HttpResponse::SeeOther()
+                    .cookie(session::cookie(&state.config, token))
+                    .insert_header((
+                        header::LOCATION,
+                        t.for_staff().url("/staff/account?done=password"),
+                    ))
+                    .finish());
+            }
+            Err(AccountError::WrongPassword) => "account-password-wrong",
+            Err(e) => return Err(own_account(e)),
+        },
+    };
+    let page = account_page(&staff, t, &state, None, Some(Refused::Password(refused))).await?;
+    render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
 }
 
 #[derive(serde::Deserialize)]

@@ -1,6 +1,7 @@
 //! Staff accounts, for admins: create (the new user gets a link to set
 //! their password), deactivate and reactivate (sessions end at once),
-//! change role, set on duty, send a password-reset link.
+//! change role, set on duty, send a password-reset link; and where each
+//! account's keys stand (who waits for a grant, or for a first sign-in).
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
@@ -8,7 +9,7 @@ use askama::Template;
 
 use super::StaffNav;
 use crate::accounts::AccountError;
-use crate::accounts::users::{self, Account, NewAccount};
+use crate::accounts::users::{self, Account, KeyState, NewAccount};
 use crate::auth::Staff;
 use crate::domain::text;
 use crate::domain::{DisplayName, EmailAddress, GroupName, Language, StaffRole};
@@ -26,6 +27,10 @@ pub struct UserItem {
     pub on_duty: bool,
     pub totp: bool,
     pub has_password: bool,
+    /// Where the account's keys stand (message key), if it is active.
+    pub keys: Option<&'static str>,
+    /// It waits for something before it opens reports.
+    pub keys_waiting: bool,
 }
 
 impl UserItem {
@@ -47,6 +52,8 @@ impl From<Account> for UserItem {
             on_duty: a.on_duty,
             totp: a.totp,
             has_password: a.has_password,
+            keys: a.keys.map(|k| k.message_key()),
+            keys_waiting: a.keys.is_some_and(|k| k != KeyState::Holds),
         }
     }
 }
@@ -73,6 +80,9 @@ struct UsersPage {
     roles: &'static [StaffRole],
     error: Option<&'static str>,
     form: NewUserForm,
+    /// Keys are still kept under the server's master key too, until every
+    /// caseworker and admin has signed in once.
+    escrowed: bool,
 }
 
 #[derive(Template)]
@@ -105,6 +115,7 @@ async fn users_page(
         roles: StaffRole::ALL,
         error,
         form,
+        escrowed: users::keys_in_escrow(state).await? > 0,
     })
 }
 

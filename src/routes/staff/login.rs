@@ -76,9 +76,12 @@ pub async fn form(
     if query.signed_out.is_some() {
         page.notice = Some("login-signed-out");
     }
-    if query.password_set.is_some() {
-        page.notice = Some("login-password-set");
-    }
+    page.notice = match query.password_set.as_deref() {
+        Some("kept") => Some("login-password-set-kept"),
+        Some("replaced") => Some("login-password-set-replaced"),
+        Some(_) => Some("login-password-set"),
+        None => page.notice,
+    };
     let mut res = render_with_status(&page, StatusCode::OK)?;
     let handed_back = query
         .device
@@ -124,6 +127,7 @@ pub async fn submit(
     t: Tr,
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
+    let asked = t;
     let t = t.for_staff();
     let mut form = form.into_inner();
     let device = req.cookie(CookieName::DEVICE.for_config(&state.config));
@@ -159,9 +163,19 @@ pub async fn submit(
             .map(str::to_string)
             .unwrap_or_else(|| t.url("/staff"))
     };
+    let session = session::cookie(&state.config, signed_in.session_token);
+    let device = device_cookie(&state, signed_in.device_token);
+    // Keys made at this sign-in (an account from before keys were held by
+    // people): their recovery key is shown now, once, before going on.
+    if let Some(recovery) = &signed_in.recovery_key {
+        let mut res = super::password::recovery_page(asked, recovery, false, target)?;
+        res.add_cookie(&session).map_err(AppError::internal)?;
+        res.add_cookie(&device).map_err(AppError::internal)?;
+        return Ok(res);
+    }
     Ok(HttpResponse::SeeOther()
-        .cookie(session::cookie(&state.config, signed_in.session_token))
-        .cookie(device_cookie(&state, signed_in.device_token))
+        .cookie(session)
+        .cookie(device)
         .insert_header((header::LOCATION, target))
         .finish())
 }

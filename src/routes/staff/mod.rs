@@ -22,6 +22,9 @@ pub struct StaffNav {
     pub works_cases: bool,
     pub is_admin: bool,
     pub csrf_token: String,
+    /// This person's keys could not be opened: every staff page says so,
+    /// and what to do.
+    pub keys_closed: bool,
 }
 
 impl StaffNav {
@@ -30,6 +33,7 @@ impl StaffNav {
             works_cases: staff.role.works_cases(),
             is_admin: staff.role == crate::domain::StaffRole::Admin,
             csrf_token: staff.csrf_token.clone(),
+            keys_closed: !staff.key.is_open(),
         })
     }
 }
