@@ -1,5 +1,6 @@
-//! Commands that keep the data in shape: the retention purge, and the
-//! audit log's checks and checkpoints.
+//! Commands that keep the data in shape: the retention purge, the move to
+//! keys held by people and its status, and the audit log's checks and
+//! checkpoints.
 
 use anyhow::{Context, bail};
 
@@ -79,6 +80,24 @@ pub(super) fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
         crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))?;
     } else {
         println!("Nothing was purged since the last master-key rotation: no rotation needed.");
+    }
+    Ok(())
+}
+
+/// `haven keys migrate`: moves what was sealed before keys were held by
+/// people, then says what stays interim.
+pub(super) fn keys_migrate(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config)?;
+    let keyring = crate::crypto::Keyring::load(&config.master_key_file, false)?;
+    crate::keys::migrate(&db, &keyring, |line| println!("{line}"))?;
+    Ok(())
+}
+
+/// `haven keys status`: what the master key alone still protects.
+pub(super) fn keys_status(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config)?;
+    for line in crate::keys::status(&db)?.report() {
+        println!("{line}");
     }
     Ok(())
 }
