@@ -130,11 +130,12 @@ fn move_case_batch(conn: &mut Conn, keyring: &Keyring, after: i64) -> Result<Bat
             None => batch.unopened.push(case.id),
         }
     }
-    record(conn, "case", &rows, &batch)?;
+    record(conn, "cases", &rows, &batch)?;
     Ok(batch)
 }
 
-/// The batch's audit entry: the ids it covered and what moved, no content.
+/// The batch's audit entry: what it moved (`kind`: the cases pass or the
+/// referrals pass), how many, nothing else.
 fn record<T>(conn: &mut Conn, kind: &str, rows: &[T], batch: &Batch) -> Result<(), DbError> {
     if rows.is_empty() {
         return Ok(());
@@ -143,8 +144,8 @@ fn record<T>(conn: &mut Conn, kind: &str, rows: &[T], batch: &Batch) -> Result<(
         conn,
         None,
         "keys.migrate",
+        "keys",
         kind,
-        &format!("..{}", batch.last.unwrap_or_default()),
         &format!(
             "cases={} referrals={} unopened={}",
             batch.cases,
@@ -349,6 +350,6 @@ fn move_referral_batch(conn: &mut Conn, keyring: &Keyring, after: i64) -> Result
             }
         }
     }
-    record(conn, "referral", &rows, &batch)?;
+    record(conn, "referrals", &rows, &batch)?;
     Ok(batch)
 }

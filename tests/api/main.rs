@@ -16,6 +16,7 @@ mod errors;
 mod follow_up;
 mod health;
 mod intake;
+mod keys_migration;
 mod mail;
 mod quiet_mail;
 mod referrals;
