@@ -63,13 +63,17 @@ pub(super) fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
         "Removed {pruned} email(s) delivered more than {} days ago from the outbox.",
         config.outbox_keep_days
     );
-    // A purged case's wrapped key is gone from the database, but a backup
-    // taken before still holds it, and the master key opens it. Moving every
-    // remaining case to a new master key and retiring the old one makes
-    // those backups useless for the purged cases too.
+    // A purged case's sealed keys (and its referrals') are gone from the
+    // database, but a backup taken before still holds them, under the
+    // master key's outer layer: with that master key, the key of anyone who
+    // held the team's or the group's key (or a key still in escrow, or a
+    // case's key from before the move to people's keys) would open them.
+    // Re-sealing everything that remains under a new master key and
+    // retiring the old one makes those backups useless for the purged cases.
     if db.run_blocking(db::audit::shred_pending)? {
         println!(
-            "Rotating the master key so that backups taken before this purge cannot open the purged cases..."
+            "Rotating the master key so that backups taken before this purge cannot open the purged cases \
+             (their sealed keys, their referrals' keys, and escrowed keys as they were then)..."
         );
         crate::keys::rotate(
             &db,
