@@ -48,7 +48,7 @@ pub fn migrate(db: &Db, keyring: &Keyring, mut say: impl FnMut(String)) -> anyho
     if interim.is_empty() {
         say("Nothing is protected by the master key alone any more.".into());
     } else {
-        say("Until then:".into());
+        say("Still interim:".into());
         interim
             .into_iter()
             .for_each(|line| say(format!("  {line}")));

@@ -84,7 +84,7 @@ pub fn rotate(
 
     let total = db.run_blocking(|conn| people_keys::count_case_keys_not_under(conn, &new_id))?;
     say(format!(
-        "Re-sealing the outer layer of {total} case's sealed keys under {new_id}..."
+        "Re-sealing the outer layer over the sealed keys of {total} case(s) under {new_id}..."
     ));
     let mut sealed_done = 0i64;
     loop {
@@ -210,7 +210,7 @@ pub fn retire(db: &Db, path: &Path, mut say: impl FnMut(String)) -> anyhow::Resu
             ),
             (
                 people_keys::count_case_keys_not_under(conn, &current)?,
-                "case's sealed keys",
+                "case(s)' sealed keys",
             ),
             (
                 db::referrals::count_keys_not_under(conn, &current)?,
