@@ -558,7 +558,7 @@ async fn rotation_covers_moved_cases_referral_keys_and_escrows_and_retire_waits_
         .to_string();
     for what in [
         "1 case key(s) under the master key alone",
-        "1 case's sealed keys",
+        "1 case(s)' sealed keys",
         "2 referral key(s)",
         "3 escrowed team or group key(s)",
     ] {
@@ -625,4 +625,38 @@ async fn rotation_covers_moved_cases_referral_keys_and_escrows_and_retire_waits_
     let res = open_follow_up(&app, &reporter, &legacy.reference, &legacy.receipt).await;
     assert_eq!(res.status(), 303);
     assert!(follow_up_page(&app, &reporter).await.contains(MESSAGE));
+}
+
+/// `haven demo` makes no account: its cases are sealed to a team key in
+/// escrow, which the first admin to sign in takes, and the cases open.
+#[tokio::test]
+async fn demonstration_cases_open_for_the_first_admin_to_sign_in() {
+    let app = spawn_app().await;
+    let keyring = keyring(&app);
+    haven::demo::seed(&app.state.db, &keyring, 5).unwrap();
+    let seeded = status(&app);
+    assert_eq!(seeded.escrowed, 1, "the team's key waits in escrow");
+    assert!(seeded.team_key.unwrap().in_escrow);
+
+    let admin = app.create_legacy_user("admin", None);
+    app.enrol_totp(&admin);
+    let client = signed_in(&app, &admin).await;
+    assert_eq!(status(&app).escrowed, 0, "taken from escrow at sign-in");
+    let mut conn = app.db.connect();
+    let any = diesel::dsl::sql::<Text>("(SELECT reference FROM cases ORDER BY id LIMIT 1)");
+    let reference: String = diesel::select(any).get_result(&mut conn).unwrap();
+    let case_page = page(&app, &client, &format!("/staff/cases/{reference}")).await;
+    assert!(
+        [
+            "After I spoke",
+            "Since I posted",
+            "Last month",
+            "When I renewed",
+            "Every week",
+            "On campus"
+        ]
+        .iter()
+        .any(|opening| case_page.contains(opening)),
+        "the demonstration report opens"
+    );
 }
