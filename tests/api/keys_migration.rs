@@ -660,3 +660,36 @@ async fn demonstration_cases_open_for_the_first_admin_to_sign_in() {
         "the demonstration report opens"
     );
 }
+
+/// A case whose key does not open with the key file is left as it was and
+/// named (the command fails), while the others move.
+#[tokio::test]
+async fn a_case_that_does_not_open_is_left_as_it_was_and_named() {
+    let app = spawn_app().await;
+    let legacy = legacy_installation(&app).await;
+    let (broken_ref, broken_receipt) = app.file_report(ReportForm::new("OTHER-CASE")).await;
+    let (broken, _) = make_legacy_case(&app, &broken_ref, &broken_receipt);
+    // Its key wrapped for another case: it no longer authenticates.
+    let mut conn = app.db.connect();
+    db::cases::set_wrapped_key(
+        &mut conn,
+        broken,
+        &legacy.wrapped.master_key_id,
+        &legacy.wrapped.sealed,
+    )
+    .unwrap();
+    let keyring = keyring(&app);
+    let failed = haven::keys::migrate(&app.state.db, &keyring, |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(failed.contains(&broken.to_string()), "{failed}");
+    assert!(!failed.contains(&legacy.case_id.to_string()), "{failed}");
+    let left = status(&app);
+    assert_eq!(left.legacy_cases, 1, "only the broken case is left");
+    assert!(
+        people_keys::case_keys(&mut conn, legacy.case_id)
+            .unwrap()
+            .is_some()
+    );
+    assert!(people_keys::case_keys(&mut conn, broken).unwrap().is_none());
+}
