@@ -6,7 +6,9 @@
 //! team's key. To keep seeding fast, only the first three cases get
 //! receipts of their own (printed, so follow-up can be tried, their case
 //! keys sealed to their receipts too); the others share the hash of a
-//! receipt nobody is given.
+//! receipt nobody is given. It makes no staff account: the team's key
+//! stays in escrow until the first caseworker or admin signs in, who takes
+//! it (and grants it to the others at their next sign-in).
 
 use std::io::Write;
 use std::time::Instant;
@@ -295,6 +297,14 @@ pub fn seed(db: &Db, keyring: &Keyring, cases: usize) -> anyhow::Result<()> {
         for (reference, receipt) in printed {
             println!("  {reference}   {}", receipt.grouped());
         }
+    }
+    let team = db.run_blocking(|conn| db::people_keys::current(conn, None))?;
+    if team.is_some_and(|key| key.escrow.is_some()) {
+        println!(
+            "No one holds the casework team's key yet: it waits in escrow under the master key. \
+             The first caseworker or admin to sign in takes it (create one with \
+             `haven user create --email E --role admin`), and the cases open for them."
+        );
     }
     Ok(())
 }

@@ -1,9 +1,12 @@
 //! Deleting cases for good: a reporter's deletion request once due or
 //! confirmed by a caseworker (and, later, the retention policy).
 //!
-//! Deleting the case row deletes its wrapped data key with it: every
-//! ciphertext of the case — in this database, in its backups, anywhere —
-//! can then never be opened again, even with the master key.
+//! Deleting the case row deletes its sealed keys with it (and its
+//! referrals', and its key from before the move to people's keys): nothing
+//! of the case opens from this database any more. Copies of those keys in
+//! older backups are under the master key's outer layer; `haven purge`
+//! then rotates and retires the master key, so that they never open again
+//! either.
 
 use chrono::{DateTime, Utc};
 

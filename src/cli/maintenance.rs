@@ -1,5 +1,6 @@
-//! Commands that keep the data in shape: the retention purge, and the
-//! audit log's checks and checkpoints.
+//! Commands that keep the data in shape: the retention purge, the move to
+//! keys held by people and its status, and the audit log's checks and
+//! checkpoints.
 
 use anyhow::{Context, bail};
 
@@ -62,13 +63,17 @@ pub(super) fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
         "Removed {pruned} email(s) delivered more than {} days ago from the outbox.",
         config.outbox_keep_days
     );
-    // A purged case's wrapped key is gone from the database, but a backup
-    // taken before still holds it, and the master key opens it. Moving every
-    // remaining case to a new master key and retiring the old one makes
-    // those backups useless for the purged cases too.
+    // A purged case's sealed keys (and its referrals') are gone from the
+    // database, but a backup taken before still holds them, under the
+    // master key's outer layer: with that master key, the key of anyone who
+    // held the team's or the group's key (or a key still in escrow, or a
+    // case's key from before the move to people's keys) would open them.
+    // Re-sealing everything that remains under a new master key and
+    // retiring the old one makes those backups useless for the purged cases.
     if db.run_blocking(db::audit::shred_pending)? {
         println!(
-            "Rotating the master key so that backups taken before this purge cannot open the purged cases..."
+            "Rotating the master key so that backups taken before this purge cannot open the purged cases \
+             (their sealed keys, their referrals' keys, and escrowed keys as they were then)..."
         );
         crate::keys::rotate(
             &db,
@@ -79,6 +84,24 @@ pub(super) fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
         crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))?;
     } else {
         println!("Nothing was purged since the last master-key rotation: no rotation needed.");
+    }
+    Ok(())
+}
+
+/// `haven keys migrate`: moves what was sealed before keys were held by
+/// people, then says what stays interim.
+pub(super) fn keys_migrate(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config)?;
+    let keyring = crate::crypto::Keyring::load(&config.master_key_file, false)?;
+    crate::keys::migrate(&db, &keyring, |line| println!("{line}"))?;
+    Ok(())
+}
+
+/// `haven keys status`: what the master key alone still protects.
+pub(super) fn keys_status(config: &Config) -> anyhow::Result<()> {
+    let db = connect(config)?;
+    for line in crate::keys::status(&db)?.report() {
+        println!("{line}");
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The command line: `haven serve`, `haven migrate`, `haven user create`,
-//! `haven org create`. Every value can be given as an option, so each
+//! `haven org create`, `haven purge`, `haven keys …`, `haven audit …`,
+//! `haven demo`. Every value can be given as an option, so each
 //! command runs in a script without a prompt.
 
 mod accounts;
@@ -16,7 +17,7 @@ use crate::context::Ctx;
 use crate::db::Db;
 use crate::startup::migrate_when_ready;
 use accounts::{create_org, create_user};
-use maintenance::{checkpoint, purge, verify};
+use maintenance::{checkpoint, keys_migrate, keys_status, purge, verify};
 
 #[derive(Parser)]
 #[command(
@@ -53,7 +54,7 @@ pub enum Command {
         #[arg(long, default_value_t = 40)]
         wait: u64,
     },
-    /// Master keys.
+    /// Keys: the master key's rotation, and the move to keys held by people.
     Keys {
         #[command(subcommand)]
         command: KeysCommand,
@@ -101,6 +102,14 @@ pub enum KeysCommand {
     },
     /// Remove master keys that nothing is wrapped under any more.
     Retire,
+    /// Move cases, notes and referrals sealed before keys were held by
+    /// people to the team's and the groups' keys (in batches, resumable;
+    /// a second run changes nothing), then say what stays interim.
+    Migrate,
+    /// Show what the master key alone still protects: cases not moved or
+    /// waiting for their reporter, accounts without a key pair, pending
+    /// grants, keys in escrow, and the team's current key. Read-only.
+    Status,
 }
 
 #[derive(Subcommand)]
@@ -185,6 +194,12 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             let db = connect(&config)?;
             crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))
         }
+        Command::Keys {
+            command: KeysCommand::Migrate,
+        } => keys_migrate(&config),
+        Command::Keys {
+            command: KeysCommand::Status,
+        } => keys_status(&config),
         Command::Audit {
             command: AuditCommand::Verify { checkpoint },
         } => verify(&config, checkpoint),

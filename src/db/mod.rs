@@ -11,6 +11,7 @@ pub mod cases;
 pub mod events;
 pub mod evidence;
 pub mod messages;
+pub mod migrate_keys;
 pub mod notes;
 pub mod organisations;
 pub mod outbox;

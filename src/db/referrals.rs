@@ -305,3 +305,57 @@ pub fn keys_not_under(
         })
         .collect())
 }
+
+/// Referrals whose key's outer layer is under another master key, after
+/// referral `after`, oldest first, at most `limit`: id, case reference,
+/// public id and sealed keys (for re-sealing in batches with progress).
+pub fn keys_not_under_after(
+    conn: &mut Conn,
+    key_id: &str,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, String, String, ReferralKeys)>, DbError> {
+    let rows: Vec<KeysRow> = referrals::table
+        .inner_join(cases::table)
+        .filter(referrals::id.gt(after))
+        .filter(referrals::master_key_id.is_not_null())
+        .filter(referrals::master_key_id.ne(key_id))
+        .order(referrals::id.asc())
+        .limit(limit)
+        .select((
+            referrals::id,
+            cases::reference,
+            referrals::public_id,
+            referrals::master_key_id,
+            referrals::team_key_id,
+            referrals::team_key,
+            referrals::group_key_id,
+            referrals::group_key,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, reference, public_id, m, ti, t, gi, g)| {
+            Some((
+                id,
+                reference,
+                public_id,
+                ReferralKeys {
+                    master_key_id: m?,
+                    team_key_id: ti?,
+                    team_key: t?,
+                    group_key_id: gi?,
+                    group_key: g?,
+                },
+            ))
+        })
+        .collect())
+}
+
+pub fn count_keys_not_under(conn: &mut Conn, key_id: &str) -> Result<i64, DbError> {
+    Ok(referrals::table
+        .filter(referrals::master_key_id.is_not_null())
+        .filter(referrals::master_key_id.ne(key_id))
+        .count()
+        .get_result(conn)?)
+}

@@ -19,6 +19,7 @@ mod intake;
 mod keys_accounts;
 mod keys_at_rest;
 mod keys_cases;
+mod keys_migration;
 mod mail;
 mod quiet_mail;
 mod referrals;

@@ -280,3 +280,17 @@ pub fn set_master_key_id(conn: &mut Conn, id: i64, key_id: &str) -> Result<(), D
         .execute(conn)?;
     Ok(())
 }
+
+/// Records the master key of a case's sealed keys, unless the case still
+/// has its key under the master key alone (a moved case before its
+/// reporter's visit): that copy's key id is the one the column names.
+pub fn set_master_key_id_if_unwrapped(
+    conn: &mut Conn,
+    id: i64,
+    key_id: &str,
+) -> Result<(), DbError> {
+    diesel::update(cases::table.find(id).filter(cases::wrapped_key.is_null()))
+        .set(cases::master_key_id.eq(key_id))
+        .execute(conn)?;
+    Ok(())
+}

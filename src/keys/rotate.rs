@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 
-use crate::crypto::{Aad, Keyring, WrappedKey};
+use crate::crypto::{Aad, Keyring, Sealed, WrappedKey};
 use crate::db::{self, Db, people_keys};
 
 const BATCH: i64 = 1000;
@@ -84,7 +84,7 @@ pub fn rotate(
 
     let total = db.run_blocking(|conn| people_keys::count_case_keys_not_under(conn, &new_id))?;
     say(format!(
-        "Re-sealing the outer layer of {total} case's sealed keys under {new_id}..."
+        "Re-sealing the outer layer over the sealed keys of {total} case(s) under {new_id}..."
     ));
     let mut sealed_done = 0i64;
     loop {
@@ -127,7 +127,11 @@ pub fn rotate(
                         receipt_key,
                     };
                     people_keys::update_case_keys(conn, &moved)?;
-                    db::cases::set_master_key_id(conn, row.case_id, &moved.master_key_id)?;
+                    db::cases::set_master_key_id_if_unwrapped(
+                        conn,
+                        row.case_id,
+                        &moved.master_key_id,
+                    )?;
                 }
                 Ok(batch.len() as i64)
             })
@@ -143,46 +147,11 @@ pub fn rotate(
     }
     done += sealed_done;
 
-    let referrals = db.run_blocking(|conn| db::referrals::keys_not_under(conn, &new_id))?;
-    for (id, reference, public_id, keys) in &referrals {
-        let reseal = |holder: &str, outer: &crate::crypto::Sealed| {
-            keyring
-                .reseal_outer(
-                    &keys.master_key_id,
-                    &Aad::referral_key(reference, public_id, holder),
-                    outer,
-                )
-                .map_err(|_| anyhow::anyhow!("referral {id}: its sealed keys do not open"))
-        };
-        let (key_id, team_key) = reseal("team", &keys.team_key)?;
-        let (_, group_key) = reseal("group", &keys.group_key)?;
-        let moved = db::referrals::ReferralKeys {
-            master_key_id: key_id,
-            team_key,
-            group_key,
-            ..keys.clone()
-        };
-        db.run_blocking(|conn| db::referrals::set_keys(conn, *id, &moved))?;
-    }
-    let escrows = db.run_blocking(people_keys::all)?;
-    let mut escrows_moved = 0;
-    for key in escrows
-        .iter()
-        .filter(|k| k.escrow_key_id.as_deref().is_some_and(|id| id != new_id))
-    {
-        let (Some(key_id), Some(sealed)) = (&key.escrow_key_id, &key.escrow) else {
-            continue;
-        };
-        let (k, s) = keyring
-            .reseal_escrow(key_id, &Aad::shared_key_escrow(key.id), sealed)
-            .map_err(|_| anyhow::anyhow!("shared key {}: its escrow does not open", key.id))?;
-        db.run_blocking(|conn| people_keys::set_escrow(conn, key.id, Some((&k, &s))))?;
-        escrows_moved += 1;
-    }
-    if !referrals.is_empty() || escrows_moved > 0 {
+    let referrals = reseal_referrals(db, &keyring, &new_id, &mut say)?;
+    let escrows = reseal_escrows(db, &keyring, &new_id)?;
+    if referrals > 0 || escrows > 0 {
         say(format!(
-            "Re-sealed {} referral key(s) and {escrows_moved} escrowed key(s) under {new_id}.",
-            referrals.len()
+            "Re-sealed {referrals} referral key(s) and {escrows} escrowed team or group key(s) under {new_id}."
         ));
     }
 
@@ -214,7 +183,7 @@ pub fn rotate(
         )
     })?;
     say(format!(
-        "Done: {done} case key(s), {} TOTP secret(s) and {} queued link(s) are now under {new_id}.",
+        "Done: {done} case key(s), {referrals} referral key(s), {escrows} escrowed key(s), {} TOTP secret(s) and {} queued link(s) are now under {new_id}.",
         users.len(),
         secrets.len()
     ));
@@ -233,24 +202,43 @@ pub fn retire(db: &Db, path: &Path, mut say: impl FnMut(String)) -> anyhow::Resu
         ));
         return Ok(());
     }
-    let (cases, users, secrets) = db.run_blocking(|conn| {
-        let escrows = people_keys::all(conn)?
-            .iter()
-            .filter(|k| k.escrow_key_id.as_deref().is_some_and(|id| id != current))
-            .count() as i64;
-        Ok((
-            db::cases::count_not_wrapped_under(conn, &current)?
-                + people_keys::count_case_keys_not_under(conn, &current)?
-                + db::referrals::keys_not_under(conn, &current)?.len() as i64
-                + escrows,
-            db::users::totp_not_under(conn, &current)?.len(),
-            db::outbox::secrets_not_under(conn, &current)?.len(),
-        ))
+    let left = db.run_blocking(|conn| {
+        Ok([
+            (
+                db::cases::count_not_wrapped_under(conn, &current)?,
+                "case key(s) under the master key alone",
+            ),
+            (
+                people_keys::count_case_keys_not_under(conn, &current)?,
+                "case(s)' sealed keys",
+            ),
+            (
+                db::referrals::count_keys_not_under(conn, &current)?,
+                "referral key(s)",
+            ),
+            (
+                escrows_not_under(conn, &current)?.len() as i64,
+                "escrowed team or group key(s)",
+            ),
+            (
+                db::users::totp_not_under(conn, &current)?.len() as i64,
+                "TOTP secret(s)",
+            ),
+            (
+                db::outbox::secrets_not_under(conn, &current)?.len() as i64,
+                "queued link(s)",
+            ),
+        ])
     })?;
-    if cases > 0 || users > 0 || secrets > 0 {
+    let left: Vec<String> = left
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if !left.is_empty() {
         bail!(
-            "{cases} case key(s), {users} TOTP secret(s) and {secrets} queued link(s) are still under an old key: \
-             run `haven keys rotate --wait 0` to finish re-wrapping, then retire"
+            "{} still under an old key: run `haven keys rotate --wait 0` to finish re-sealing, then retire",
+            left.join(", ")
         );
     }
     keyring.retain_current_only();
@@ -264,4 +252,98 @@ pub fn retire(db: &Db, path: &Path, mut say: impl FnMut(String)) -> anyhow::Resu
         path.display()
     ));
     Ok(())
+}
+
+/// Re-seals the outer layer of every referral's sealed keys under
+/// `new_id`, in batches of one transaction each; how many.
+fn reseal_referrals(
+    db: &Db,
+    keyring: &Keyring,
+    new_id: &str,
+    say: &mut impl FnMut(String),
+) -> anyhow::Result<i64> {
+    let total = db.run_blocking(|conn| db::referrals::count_keys_not_under(conn, new_id))?;
+    if total == 0 {
+        return Ok(0);
+    }
+    say(format!(
+        "Re-sealing the outer layer of {total} referral key(s) under {new_id}..."
+    ));
+    let (mut after, mut done) = (0i64, 0i64);
+    loop {
+        let batch = db.run_blocking(|conn| {
+            db::transaction(conn, |conn| {
+                let batch = db::referrals::keys_not_under_after(conn, new_id, after, BATCH)?;
+                for (id, reference, public_id, keys) in &batch {
+                    let reseal = |holder: &str, outer: &Sealed| {
+                        keyring
+                            .reseal_outer(
+                                &keys.master_key_id,
+                                &Aad::referral_key(reference, public_id, holder),
+                                outer,
+                            )
+                            .map_err(|_| {
+                                db::DbError::Unavailable(anyhow::anyhow!(
+                                    "referral {id}: its sealed keys do not open with any key in the file"
+                                ))
+                            })
+                    };
+                    let (key_id, team_key) = reseal("team", &keys.team_key)?;
+                    let (_, group_key) = reseal("group", &keys.group_key)?;
+                    let moved = db::referrals::ReferralKeys {
+                        master_key_id: key_id,
+                        team_key,
+                        group_key,
+                        ..keys.clone()
+                    };
+                    db::referrals::set_keys(conn, *id, &moved)?;
+                }
+                Ok((batch.len() as i64, batch.last().map(|r| r.0)))
+            })
+        })?;
+        let (n, Some(last)) = batch else { break };
+        after = last;
+        done += n;
+        say(format!(
+            "  re-sealed {done}/{total} ({}%)",
+            done * 100 / total.max(1)
+        ));
+    }
+    Ok(done)
+}
+
+/// Team and group keys in escrow under another master key than `key_id`.
+fn escrows_not_under(
+    conn: &mut db::Conn,
+    key_id: &str,
+) -> Result<Vec<people_keys::SharedKeyRow>, db::DbError> {
+    Ok(people_keys::all(conn)?
+        .into_iter()
+        .filter(|k| k.escrow_key_id.as_deref().is_some_and(|id| id != key_id))
+        .collect())
+}
+
+/// Re-seals every escrowed team or group key under `new_id`; how many.
+fn reseal_escrows(db: &Db, keyring: &Keyring, new_id: &str) -> anyhow::Result<i64> {
+    db.run_blocking(|conn| {
+        db::transaction(conn, |conn| {
+            let escrows = escrows_not_under(conn, new_id)?;
+            for key in &escrows {
+                let (Some(key_id), Some(sealed)) = (&key.escrow_key_id, &key.escrow) else {
+                    continue;
+                };
+                let (k, s) = keyring
+                    .reseal_escrow(key_id, &Aad::shared_key_escrow(key.id), sealed)
+                    .map_err(|_| {
+                        db::DbError::Unavailable(anyhow::anyhow!(
+                            "shared key {}: its escrow does not open with any key in the file",
+                            key.id
+                        ))
+                    })?;
+                people_keys::set_escrow(conn, key.id, Some((&k, &s)))?;
+            }
+            Ok(escrows.len() as i64)
+        })
+    })
+    .map_err(Into::into)
 }
