@@ -62,6 +62,7 @@ pub fn serve(config: Config) -> anyhow::Result<()> {
     if crate::audit::bind_unkeyed_entries(&state.db)? {
         tracing::info!("audit entries written before the chain was keyed are now bound into it");
     }
+    move_to_people_keys(&state);
     let worker = crate::mail::worker::spawn(state.clone())?;
     let served = actix_web::rt::System::new().block_on(async move {
         let app = Application::build(state)?;
@@ -72,6 +73,39 @@ pub fn serve(config: Config) -> anyhow::Result<()> {
     });
     worker.stop();
     served
+}
+
+/// Moves cases and referrals sealed before keys were held by people (an
+/// installation upgraded, or a case filed meanwhile by an instance still
+/// running the version before): staff open cases only through people's
+/// keys, so this runs before serving and again at each housekeeping round.
+/// A case that does not open is left as it was, and said.
+fn move_to_people_keys(state: &AppState) {
+    let status = match crate::keys::status(&state.db) {
+        Ok(status) => status,
+        Err(e) => {
+            return tracing::warn!(error = %e, "could not count what is left to move to people's keys");
+        }
+    };
+    if status.legacy_cases == 0 && status.legacy_referrals == 0 {
+        return;
+    }
+    let keyring = state.keyring.get();
+    match crate::keys::migrate(
+        &state.db,
+        &keyring,
+        |line| tracing::info!(%line, "moving to people's keys"),
+    ) {
+        Ok(moved) => tracing::info!(
+            cases = moved.cases,
+            referrals = moved.referrals,
+            "moved to people's keys"
+        ),
+        Err(e) => tracing::warn!(
+            error = format!("{e:#}"),
+            "some cases could not be moved to people's keys"
+        ),
+    }
 }
 
 /// Waits for PostgreSQL (up to `patience`), then applies pending migrations.
@@ -191,6 +225,8 @@ async fn housekeeping(state: AppState) {
     let mut last_retention: Option<std::time::Instant> = None;
     loop {
         tick.tick().await;
+        let moving = state.clone();
+        let _ = tokio::task::spawn_blocking(move || move_to_people_keys(&moving)).await;
         if last_retention.is_none_or(|t| t.elapsed() >= Duration::from_secs(24 * 3600)) {
             last_retention = Some(std::time::Instant::now());
             let days = state.config.retention_days;

@@ -5,7 +5,7 @@
 
 use crate::crypto::{Aad, DataKey, Keyring};
 use crate::db::referrals::{ReferralKeys, ReferralRow};
-use crate::db::{self, Conn, DbError};
+use crate::db::{Conn, DbError};
 use crate::error::ServiceError;
 
 use super::PersonKey;
@@ -82,7 +82,7 @@ pub fn open(
         &referral.group_key,
     )
     else {
-        return legacy(conn, keyring, person, referral, reader);
+        return Err(not_moved(referral));
     };
     let (holder, shared_id, outer) = match reader {
         Reader::Team => ("team", team_key_id, team_key),
@@ -109,19 +109,13 @@ pub fn open(
         .ok_or_else(failed)
 }
 
-/// A referral made before keys were held by people is sealed with its
-/// case's key: staff open it through the case's keys; a liaison only while
-/// the case still has its copy under the master key alone.
-fn legacy(
-    conn: &mut Conn,
-    keyring: &Keyring,
-    person: &PersonKey,
-    referral: &ReferralRow,
-    reader: Reader,
-) -> Result<DataKey, ServiceError> {
-    let case = db::cases::find(conn, referral.case_id)?.ok_or(ServiceError::NotFound)?;
-    match reader {
-        Reader::Team => Ok(super::cases::open_for_staff(conn, keyring, person, &case)?.content),
-        Reader::Group => super::cases::legacy_key(keyring, &case),
-    }
+/// A referral made before keys were held by people is moved before anyone
+/// is served (`haven serve` runs `haven keys migrate`): it never opens
+/// through its case's key or the master key, which a database writer could
+/// use to plant a key of their own.
+fn not_moved(referral: &ReferralRow) -> ServiceError {
+    ServiceError::internal(anyhow::anyhow!(
+        "referral {} is not moved to people's keys yet",
+        referral.id
+    ))
 }
