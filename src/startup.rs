@@ -80,7 +80,7 @@ pub fn serve(config: Config) -> anyhow::Result<()> {
 /// running the version before): staff open cases only through people's
 /// keys, so this runs before serving and again at each housekeeping round.
 /// A case that does not open is left as it was, and said.
-fn move_to_people_keys(state: &AppState) {
+pub fn move_to_people_keys(state: &AppState) {
     let status = match crate::keys::status(&state.db) {
         Ok(status) => status,
         Err(e) => {

@@ -636,3 +636,47 @@ async fn the_cli_prints_the_recovery_key_of_an_account_made_with_a_password() {
     let opened = haven::custody::accounts::recover(&account, &recovery).expect("it opens the key");
     assert_eq!(Some(opened.public().to_bytes()), account.public_key);
 }
+
+/// Claim (README, Escrow): when no one can open the team key any more, the
+/// next report is sealed to a new key instead of the lost one.
+#[tokio::test]
+async fn a_key_no_one_holds_any_more_gets_no_new_report() {
+    let app = spawn_app().await;
+    let email = app.create_user("caseworker", None);
+    let before = file(&app, "BEFORE-THE-RESET").await;
+    let mut conn = app.db.connect();
+    let user = haven::db::users::find_by_email(&mut conn, &email)
+        .unwrap()
+        .unwrap();
+    let old_key = haven::db::people_keys::current(&mut conn, None)
+        .unwrap()
+        .expect("the team key")
+        .id;
+    // The only holder resets their password without the recovery key: a
+    // new key pair, and no grant of the old team key any more.
+    let (hash, seed) = haven::crypto::hash_split_blocking(PASSWORD);
+    app.state
+        .db
+        .run_blocking(|conn| {
+            haven::db::users::set_password(conn, user.id, &hash)?;
+            haven::custody::accounts::enrol(conn, user.id, &seed).map(|_| ())
+        })
+        .unwrap();
+    let after = file(&app, "AFTER-THE-RESET").await;
+    let case = haven::db::cases::find_by_reference(&mut conn, &after)
+        .unwrap()
+        .unwrap();
+    let sealed_to = haven::db::people_keys::case_keys(&mut conn, case.id)
+        .unwrap()
+        .unwrap()
+        .team_key_id;
+    assert_ne!(sealed_to, old_key, "not sealed to the key no one holds");
+    let old = haven::db::people_keys::find(&mut conn, old_key)
+        .unwrap()
+        .unwrap();
+    assert!(old.retired_at.is_some(), "the lost key is retired");
+    let client = new_client();
+    app.login_with(&client, &email, PASSWORD).await;
+    assert_opens(&app, &client, &after, "AFTER-THE-RESET").await;
+    assert_closed(&app, &client, &before, "BEFORE-THE-RESET").await;
+}
