@@ -17,7 +17,7 @@ use hmac::{KeyInit, Mac};
 use hpke::kem::X25519HkdfSha256;
 use hpke::{Deserializable, Kem, OpModeR, OpModeS, Serializable};
 use sha2::Sha256;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use super::envelope::{self, Aad};
 use super::keys::{DataKey, Keyring};
@@ -104,10 +104,9 @@ impl SecretKey {
     /// receipt's key pair is found again from the receipt alone.
     pub fn from_seed(seed: &Seed) -> Self {
         let (sk, _) = Suite::derive_keypair(&seed.0[..]);
-        let mut bytes = [0u8; 32];
-        bytes.copy_from_slice(&sk.to_bytes());
-        let key = Self(Zeroizing::new(bytes));
-        bytes.zeroize();
+        // Written straight into memory that is zeroed on drop.
+        let mut key = Self(Zeroizing::new([0u8; 32]));
+        sk.write_exact(&mut key.0[..]);
         key
     }
 
