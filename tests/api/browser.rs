@@ -826,3 +826,114 @@ async fn the_recovery_key_page_shows_the_key_with_print_and_continue() {
         problems.join("\n")
     );
 }
+
+/// The staff pages that keys held by people changed, at desktop and phone
+/// width: the users page with who holds and who waits, one's own account
+/// with its password change, the set-password page with its recovery key
+/// field, and what a person whose keys could not be opened sees (the
+/// banner on the queue, the case page that says why). axe finds no serious
+/// or critical violation; a screenshot of each is kept.
+#[tokio::test]
+async fn the_pages_changed_for_people_keys_pass_axe_at_desktop_and_phone_width() {
+    let app = spawn_app().await;
+    let (reference, _) = app.file_report(ReportForm::new("keys pages check")).await;
+    let admin_email = app.create_user("admin", None);
+    let waiting = app.create_legacy_user("caseworker", None);
+    app.enrol_totp(&waiting);
+    let closed = app.create_user("caseworker", None);
+    // A caseworker whose private key does not open with their password (as
+    // when someone else wrote a password into the database): signed in, but
+    // nothing opens.
+    {
+        use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+        use haven::db::schema::users;
+        let mut conn = app.db.connect();
+        diesel::update(users::table.find(app.user_id(&closed)))
+            .set(users::sealed_key.eq(None::<Vec<u8>>))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let link = haven::accounts::users::send_reset(
+        &app.state,
+        app.user_id(&admin_email),
+        app.user_id(&closed),
+    )
+    .await
+    .unwrap();
+    let link_path = &link[link.find("/staff/password/").unwrap()..];
+    let mut problems = Vec::new();
+    for (width, height) in [(1280, 900), (360, 740)] {
+        let admin = browser(true).await;
+        admin.set_window_size(width, height).await.unwrap();
+        admin.goto(&app.url("/staff/login")).await.unwrap();
+        fill(&admin, "email", &admin_email).await;
+        fill(&admin, "password", PASSWORD).await;
+        fill(&admin, "totp", &app.fresh_totp(&admin_email)).await;
+        click(&admin, "form button[type=submit]").await;
+        wait_for(&admin, "table.queue").await;
+        for (name, path) in [
+            ("staff-users-keys", "/staff/admin/users".to_string()),
+            (
+                "staff-user-waiting",
+                format!("/staff/admin/users/{}", app.user_id(&waiting)),
+            ),
+            ("staff-account-password", "/staff/account".to_string()),
+        ] {
+            admin.goto(&app.url(&path)).await.unwrap();
+            wait_for(&admin, "h1").await;
+            check_page(&admin, &format!("{name}-{width}"), &mut problems).await;
+        }
+        admin.close().await.unwrap();
+
+        let person = browser(true).await;
+        person.set_window_size(width, height).await.unwrap();
+        person.goto(&app.url("/staff/login")).await.unwrap();
+        fill(&person, "email", &closed).await;
+        fill(&person, "password", PASSWORD).await;
+        fill(&person, "totp", &app.fresh_totp(&closed)).await;
+        click(&person, "form button[type=submit]").await;
+        wait_for(&person, "#keys-closed").await;
+        check_page(
+            &person,
+            &format!("staff-keys-banner-{width}"),
+            &mut problems,
+        )
+        .await;
+        person
+            .goto(&app.url(&format!("/staff/cases/{reference}")))
+            .await
+            .unwrap();
+        wait_for(&person, "h1").await;
+        let text = person
+            .find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !text.contains("keys pages check"),
+            "nothing of the case shows"
+        );
+        check_page(
+            &person,
+            &format!("staff-keys-closed-case-{width}"),
+            &mut problems,
+        )
+        .await;
+        person.close().await.unwrap();
+
+        let link_page = browser(true).await;
+        link_page.set_window_size(width, height).await.unwrap();
+        link_page.goto(&app.url(link_path)).await.unwrap();
+        wait_for(&link_page, "#recovery_key").await;
+        check_page(
+            &link_page,
+            &format!("staff-password-recovery-field-{width}"),
+            &mut problems,
+        )
+        .await;
+        link_page.close().await.unwrap();
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
