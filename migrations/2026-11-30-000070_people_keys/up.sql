@@ -65,3 +65,7 @@ ALTER TABLE referrals
     ADD COLUMN team_key BYTEA,
     ADD COLUMN group_key_id BIGINT REFERENCES shared_keys (id),
     ADD COLUMN group_key BYTEA;
+
+-- Sessions from before hold no key: everyone signs in once more, and their
+-- session then holds their key (instead of every page saying it does not).
+DELETE FROM sessions;

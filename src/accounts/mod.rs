@@ -42,6 +42,10 @@ pub enum AccountError {
     /// The current password given is not the account's.
     #[error("wrong password")]
     WrongPassword,
+    /// Too many wrong passwords for this account lately: try again after
+    /// this many seconds.
+    #[error("too many wrong passwords")]
+    Throttled { wait_secs: u64 },
     /// Two-factor sign-in is required of this role and stays on.
     #[error("two-factor sign-in is required")]
     SecondFactorRequired,

@@ -6,7 +6,7 @@
 use zeroize::Zeroizing;
 
 use super::AccountError;
-use crate::auth::passwords;
+use crate::auth::{passwords, throttle};
 use crate::context::Ctx;
 use crate::crypto::Checked;
 use crate::custody::PersonKey;
@@ -30,14 +30,24 @@ pub async fn change(
         .await?
         .filter(|u| u.active)
         .ok_or(AccountError::NoSuchAccount)?;
+    // Wrong current passwords count against the account as at sign-in: a
+    // signed-in browser left open is no way to guess the password, which
+    // is the key to everything this account holds.
+    let key = throttle::account_key(ctx, &user.email);
+    if let Some(until) = throttle::account_held_until(ctx, key.clone()).await? {
+        let wait_secs = (until - chrono::Utc::now()).num_seconds().max(1) as u64;
+        return Err(AccountError::Throttled { wait_secs });
+    }
     let old_seed = match ctx.hasher.check(current, user.password_hash).await? {
         Checked::Wrong => {
+            throttle::account_failed(ctx, key).await?;
             tracing::info!(user_id, "password change refused: wrong current password");
             return Err(AccountError::WrongPassword);
         }
         Checked::Legacy => None,
         Checked::Right(seed) => Some(seed),
     };
+    throttle::account_succeeded(ctx, key).await?;
     let (hash, seed) = ctx
         .hasher
         .hash_split(Zeroizing::new(new.expose().to_string()))
@@ -56,6 +66,15 @@ pub async fn change(
             )
         })
         .await?;
+    let Some(token) = token else {
+        tracing::warn!(
+            user_id,
+            "password change refused: the account's keys do not open"
+        );
+        return Err(AccountError::Service(
+            crate::error::ServiceError::KeysUnavailable,
+        ));
+    };
     tracing::info!(user_id, "password changed");
     Ok(token)
 }

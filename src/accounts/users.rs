@@ -11,8 +11,6 @@ use zeroize::Zeroizing;
 use super::AccountError;
 use crate::auth::passwords;
 use crate::context::Ctx;
-use crate::crypto::RecoveryKey;
-use crate::custody::accounts as account_keys;
 use crate::custody::shared::{self, Scope};
 use crate::db::{self, Conn, DbError, people_keys, users::UserRow};
 use crate::domain::{DisplayName, EmailAddress, GroupName, Language, NewPassword, StaffRole};
@@ -171,9 +169,6 @@ pub struct NewAccount {
 pub struct Created {
     pub id: i64,
     pub link: Option<String>,
-    /// Made with the account's key pair when a password was given: to be
-    /// shown once.
-    pub recovery_key: Option<RecoveryKey>,
 }
 
 /// Creates an account; `actor` is the admin who asked (none from the
@@ -184,8 +179,10 @@ pub async fn create(
     new: NewAccount,
 ) -> Result<Created, AccountError> {
     check_membership(new.role, new.group.is_some())?;
-    // A password given now makes the account's key pair now, sealed under
-    // the password's seed (one Argon2 run gives both).
+    // A password given now is hashed as a split hash; the account's key
+    // pair is made at its owner's first sign-in, which shows them its
+    // recovery key: whoever created the account (root on the server, from
+    // the command line) never sees it.
     let split = match &new.password {
         Some(p) => Some(
             ctx.hasher
@@ -222,21 +219,15 @@ pub async fn create(
                     // The welcome email goes out in the language just set.
                     user = db::users::find(conn, user.id)?.ok_or(DbError::NotFound)?;
                 }
-                let (token, recovery) = match &split {
-                    Some((_, seed)) => (
-                        None,
-                        Some(account_keys::enrol(conn, user.id, seed)?.recovery),
-                    ),
-                    None => (
-                        Some(passwords::issue_link(
-                            conn,
-                            &keyring,
-                            &host,
-                            &user,
-                            Email::Welcome,
-                        )?),
-                        None,
-                    ),
+                let token = match &split {
+                    Some(_) => None,
+                    None => Some(passwords::issue_link(
+                        conn,
+                        &keyring,
+                        &host,
+                        &user,
+                        Email::Welcome,
+                    )?),
                 };
                 db::audit::record(
                     conn,
@@ -246,16 +237,15 @@ pub async fn create(
                     &user.id.to_string(),
                     role.as_str(),
                 )?;
-                Ok(Ok((user.id, token, recovery)))
+                Ok(Ok((user.id, token)))
             })
         })
         .await??;
-    let (id, token, recovery_key) = created;
+    let (id, token) = created;
     tracing::info!(admin_id = actor, user_id = id, "account created");
     Ok(Created {
         id,
         link: token.map(|t| link(ctx, &t)),
-        recovery_key,
     })
 }
 
@@ -321,6 +311,7 @@ pub async fn set_active(ctx: &Ctx, admin: i64, id: i64, active: bool) -> Result<
                 if before.active {
                     let held = held_scopes(conn, &before.role, before.organisation_id)?;
                     shared::rotate(conn, &keyring, &held, Some(admin))?;
+                    shared::revoke(conn, id, &held, Some(admin))?;
                 }
                 Ok(ended)
             })
@@ -377,6 +368,7 @@ pub async fn set_role(
                         .filter(|s| !kept.contains(s))
                         .collect();
                     shared::rotate(conn, &keyring, &lost, Some(admin))?;
+                    shared::revoke(conn, id, &lost, Some(admin))?;
                 }
                 db::audit::record(
                     conn,

@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 use crate::context::Ctx;
 use crate::crypto::{Checked, RecoveryKey, SecretKey, Seed};
 use crate::custody::{accounts, shared};
-use crate::db::{self, people_keys, users::UserRow};
+use crate::db::{self, users::UserRow};
 use crate::error::ServiceError;
 
 /// What sign-in found of an account's keys.
@@ -45,14 +45,7 @@ pub async fn at_sign_in(
             if let Some(hash) = &hash {
                 db::users::set_password(conn, id, hash)?;
             }
-            let account = people_keys::account(conn, id)?.ok_or(db::DbError::NotFound)?;
-            Ok(match account.public_key {
-                None => {
-                    let made = accounts::enrol(conn, id, &seed)?;
-                    (Some(made.secret), Some(made.recovery))
-                }
-                Some(_) => (accounts::unseal(&account, &seed), None),
-            })
+            accounts::at_sign_in(conn, id, &seed)
         })
         .await?;
     if let Some(secret) = &secret {

@@ -162,9 +162,10 @@ pub fn set_with_link(
 /// Sets a signed-in person's new password (`hash`, whose seed is `seed`)
 /// and seals their private key under it. The key is opened with the old
 /// password's seed (`old_seed`), or else taken from their session
-/// (`session_key`) if it is the account's; with neither, the key pair stays
-/// as it was. Every session of the account ends, and a new one begins for
-/// the person who changed it: its token is returned, for their cookie.
+/// (`session_key`) if it is the account's; with neither, nothing changes
+/// and `None` is returned. Every session of the account ends, and a new one
+/// begins for the person who changed it: its token is returned, for their
+/// cookie.
 pub fn change(
     conn: &mut Conn,
     user_id: i64,
@@ -172,7 +173,7 @@ pub fn change(
     session_key: Option<&SecretKey>,
     hash: &str,
     seed: &Seed,
-) -> Result<String, DbError> {
+) -> Result<Option<String>, DbError> {
     db::transaction(conn, |conn| {
         let account = people_keys::account(conn, user_id)?.ok_or(DbError::NotFound)?;
         let public = account.public_key.as_deref();
@@ -183,10 +184,18 @@ pub fn change(
                     .filter(|k| public == Some(k.public().to_bytes().as_slice()))
                     .cloned()
             });
+        // Keys that neither the old password nor the session opens would
+        // stay sealed under the old password, lost with it: refused (the
+        // way on is a reset with the recovery key).
+        if secret.is_none() && account.public_key.is_some() {
+            return Ok(None);
+        }
         db::users::set_password(conn, user_id, hash)?;
         if let Some(secret) = &secret {
             accounts::reseal(conn, user_id, secret, seed)?;
         }
+        // A reset link mailed earlier must not undo the change.
+        db::password_links::revoke_for_user(conn, user_id)?;
         db::sessions::delete_for_user(conn, user_id)?;
         let token = new_token();
         let digest = digest_token(&token);
@@ -202,7 +211,7 @@ pub fn change(
             &user_id.to_string(),
             "change",
         )?;
-        Ok(token)
+        Ok(Some(token))
     })
 }
 

@@ -61,15 +61,9 @@ pub(super) fn create_user(
         created.id,
         email.as_str()
     );
-    if let Some(recovery) = created.recovery_key {
-        // Shown here once, never stored or logged: it opens the account's
-        // keys if its password is forgotten.
-        println!("Its recovery key (shown only now):");
-        println!("  {}", recovery.display().as_str());
+    if created.link.is_none() {
         println!(
-            "Give it to the account's owner to print or write down and keep away from their computer: \
-             if they forget their password, it opens their keys; without it, a reset waits for a \
-             colleague to grant access again."
+            "Its owner's keys and recovery key are made at their first sign-in, and shown to them only."
         );
     }
     if let Some(link) = created.link {

@@ -46,6 +46,28 @@ pub fn enrol(conn: &mut Conn, user_id: i64, seed: &Seed) -> Result<Enrolment, Db
     Ok(Enrolment { secret, recovery })
 }
 
+/// At sign-in: the account's private key opened with `seed`, or — when it
+/// has no key pair yet — a new one with its recovery key to show. Decided
+/// under the account's row lock, so that two first sign-ins at once make
+/// one key pair (the second opens it) and no recovery key shown is stale.
+pub fn at_sign_in(
+    conn: &mut Conn,
+    user_id: i64,
+    seed: &Seed,
+) -> Result<(Option<SecretKey>, Option<RecoveryKey>), DbError> {
+    db::transaction(conn, |conn| {
+        people_keys::lock_account(conn, user_id)?;
+        let account = people_keys::account(conn, user_id)?.ok_or(DbError::NotFound)?;
+        Ok(match account.public_key {
+            Some(_) => (unseal(&account, seed), None),
+            None => {
+                let made = enrol(conn, user_id, seed)?;
+                (Some(made.secret), Some(made.recovery))
+            }
+        })
+    })
+}
+
 /// The account's private key, if `seed` (its password's) opens it.
 pub fn unseal(account: &AccountKeyRow, seed: &Seed) -> Option<SecretKey> {
     seed.open_secret(&Aad::account_key(account.id), account.sealed_key.as_ref()?)

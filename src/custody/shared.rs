@@ -313,6 +313,35 @@ pub fn rotate(
     Ok(())
 }
 
+/// Takes back from `user_id` every grant of the keys of `scopes`, current
+/// and retired (they left, or hold less): their password and a later copy
+/// of the database then open nothing sealed to those keys. Granted again by
+/// a holder's next sign-in if they come back.
+pub fn revoke(
+    conn: &mut Conn,
+    user_id: i64,
+    scopes: &[Scope],
+    by: Option<i64>,
+) -> Result<usize, DbError> {
+    let keys: Vec<i64> = people_keys::all(conn)?
+        .iter()
+        .filter(|k| scopes.contains(&Scope::of(k)))
+        .map(|k| k.id)
+        .collect();
+    let revoked = people_keys::revoke_grants_of(conn, user_id, &keys)?;
+    if revoked > 0 {
+        db::audit::record(
+            conn,
+            by,
+            "key.revoke",
+            "user",
+            &user_id.to_string(),
+            &revoked.to_string(),
+        )?;
+    }
+    Ok(revoked)
+}
+
 /// An account entitled to a key it does not hold yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Waiting {

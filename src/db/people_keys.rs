@@ -168,6 +168,16 @@ pub fn revoke_grants(conn: &mut Conn, user_id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(key_grants::table.filter(key_grants::user_id.eq(user_id))).execute(conn)?)
 }
 
+/// Removes an account's grants of the given keys.
+pub fn revoke_grants_of(conn: &mut Conn, user_id: i64, keys: &[i64]) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        key_grants::table
+            .filter(key_grants::user_id.eq(user_id))
+            .filter(key_grants::shared_key_id.eq_any(keys)),
+    )
+    .execute(conn)?)
+}
+
 /// An account's key pair as stored.
 #[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = users)]

@@ -353,6 +353,10 @@ async fn deactivating_a_caseworker_replaces_the_team_key() {
     let new_key = current_team_key(&app);
     assert_ne!(new_key, old_key, "a new team key");
     assert!(!grants_of(&app, leaving_id).contains(&new_key));
+    assert!(
+        grants_of(&app, leaving_id).is_empty(),
+        "the grants they held are taken back: their password and a later copy open nothing"
+    );
     assert!(grants_of(&app, app.user_id(&staying)).contains(&new_key));
 
     let after = file(&app, "marker-after").await;
@@ -589,7 +593,7 @@ async fn a_first_sign_in_shows_the_recovery_key_and_the_users_page_says_who_wait
 /// `haven user create` with a password enrols the key pair and prints its
 /// recovery key, once.
 #[tokio::test]
-async fn the_cli_prints_the_recovery_key_of_an_account_made_with_a_password() {
+async fn an_account_made_with_a_password_gets_its_keys_at_its_owners_first_sign_in() {
     let app = spawn_app().await;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_haven"))
         .args([
@@ -623,13 +627,21 @@ async fn the_cli_prints_the_recovery_key_of_an_account_made_with_a_password() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let line = stdout
-        .lines()
-        .skip_while(|l| !l.contains("recovery key"))
-        .nth(1)
-        .expect("the recovery key is printed");
-    let recovery = RecoveryKey::parse(line.trim()).expect("a recovery key");
+    // Whoever ran the command (root on the server) never sees a recovery
+    // key: the key pair is made at the owner's first sign-in.
+    assert!(!stdout.contains("recovery key (shown"), "{stdout}");
     let id = app.user_id("cli-keys@example.org");
+    let account = haven::db::people_keys::account(&mut app.db.connect(), id)
+        .unwrap()
+        .unwrap();
+    assert!(account.public_key.is_none(), "no key pair yet");
+    app.enrol_totp("cli-keys@example.org");
+    let client = new_client();
+    let res = app
+        .login_with(&client, "cli-keys@example.org", "a sturdy long passphrase")
+        .await;
+    assert_eq!(res.status(), 200, "the recovery key page");
+    let recovery = RecoveryKey::parse(&recovery_key_of(&res.text().await.unwrap())).unwrap();
     let account = haven::db::people_keys::account(&mut app.db.connect(), id)
         .unwrap()
         .unwrap();
@@ -679,4 +691,51 @@ async fn a_key_no_one_holds_any_more_gets_no_new_report() {
     app.login_with(&client, &email, PASSWORD).await;
     assert_opens(&app, &client, &after, "AFTER-THE-RESET").await;
     assert_closed(&app, &client, &before, "BEFORE-THE-RESET").await;
+}
+
+/// Claims (README, Joining, leaving, forgetting): wrong current passwords
+/// on the password change count against the account as at sign-in, and a
+/// change voids any reset link still unused.
+#[tokio::test]
+async fn a_password_change_is_throttled_and_voids_unused_reset_links() {
+    let app = spawn_app().await;
+    let caseworker = app.create_user("caseworker", None);
+    let admin = app.create_user("admin", None);
+    let link = haven::accounts::users::send_reset(
+        &app.state,
+        app.user_id(&admin),
+        app.user_id(&caseworker),
+    )
+    .await
+    .unwrap();
+    let link_path = link[link.find("/staff/password/").unwrap()..].to_string();
+    let client = new_client();
+    app.login_with(&client, &caseworker, PASSWORD).await;
+    let new = "a brand new long passphrase";
+    let res = change_password(&app, &client, PASSWORD, new, new).await;
+    assert_eq!(res.status(), 303);
+    let res = client.get(app.url(&link_path)).send().await.unwrap();
+    assert_eq!(res.status(), 410, "the reset link mailed earlier is void");
+
+    let free = haven::auth::throttle::FREE_FAILURES_PER_ACCOUNT as usize;
+    let mut statuses = Vec::new();
+    for _ in 0..free + 2 {
+        let res = change_password(&app, &client, "not my password at all", new, new).await;
+        statuses.push(res.status().as_u16());
+    }
+    assert!(
+        statuses[..free].iter().all(|s| *s == 422),
+        "wrong, and said so: {statuses:?}"
+    );
+    assert_eq!(*statuses.last().unwrap(), 429, "then held: {statuses:?}");
+    // Held for the right password too, without a hash.
+    let res = change_password(
+        &app,
+        &client,
+        new,
+        "another new passphrase",
+        "another new passphrase",
+    )
+    .await;
+    assert_eq!(res.status(), 429);
 }

@@ -179,6 +179,11 @@ pub async fn change_password(
                     .finish());
             }
             Err(AccountError::WrongPassword) => "account-password-wrong",
+            Err(AccountError::Throttled { wait_secs }) => {
+                return Err(AppError::TooManyAttempts {
+                    retry_after_secs: wait_secs,
+                });
+            }
             Err(e) => return Err(own_account(e)),
         },
     };
