@@ -137,7 +137,9 @@ fn move_case_batch(conn: &mut Conn, keyring: &Keyring, after: i64) -> Result<Bat
 /// The batch's audit entry: what it moved (`kind`: the cases pass or the
 /// referrals pass), how many, nothing else.
 fn record<T>(conn: &mut Conn, kind: &str, rows: &[T], batch: &Batch) -> Result<(), DbError> {
-    if rows.is_empty() {
+    // Nothing moved (only cases that do not open, tried again at each
+    // housekeeping round): nothing to record again.
+    if rows.is_empty() || (batch.cases == 0 && batch.referrals == 0) {
         return Ok(());
     }
     db::audit::record(
