@@ -266,46 +266,6 @@ type KeysRow = (
     Option<Sealed>,
 );
 
-/// Referrals whose key's outer layer is under another master key: id,
-/// case reference, public id and sealed keys.
-pub fn keys_not_under(
-    conn: &mut Conn,
-    key_id: &str,
-) -> Result<Vec<(i64, String, String, ReferralKeys)>, DbError> {
-    let rows: Vec<KeysRow> = referrals::table
-        .inner_join(cases::table)
-        .filter(referrals::master_key_id.is_not_null())
-        .filter(referrals::master_key_id.ne(key_id))
-        .select((
-            referrals::id,
-            cases::reference,
-            referrals::public_id,
-            referrals::master_key_id,
-            referrals::team_key_id,
-            referrals::team_key,
-            referrals::group_key_id,
-            referrals::group_key,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, reference, public_id, m, ti, t, gi, g)| {
-            Some((
-                id,
-                reference,
-                public_id,
-                ReferralKeys {
-                    master_key_id: m?,
-                    team_key_id: ti?,
-                    team_key: t?,
-                    group_key_id: gi?,
-                    group_key: g?,
-                },
-            ))
-        })
-        .collect())
-}
-
 /// Referrals whose key's outer layer is under another master key, after
 /// referral `after`, oldest first, at most `limit`: id, case reference,
 /// public id and sealed keys (for re-sealing in batches with progress).

@@ -1,10 +1,5 @@
 use crate::helpers::*;
 
-fn link_path(html: &str) -> String {
-    let link = element_text(html, "password-link").expect("the link is shown once");
-    link[link.find("/staff/password/").unwrap()..].to_string()
-}
-
 async fn set_password(
     client: &reqwest::Client,
     app: &TestApp,
@@ -12,25 +7,7 @@ async fn set_password(
     password: &str,
     confirm: &str,
 ) -> reqwest::Response {
-    let page = client
-        .get(app.url(path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    client
-        .post(app.url(path))
-        .form(&[
-            ("password", password),
-            ("confirm", confirm),
-            ("csrf_token", token.as_str()),
-        ])
-        .send()
-        .await
-        .unwrap()
+    use_password_link(app, client, path, (password, confirm), "").await
 }
 
 #[tokio::test]

@@ -111,14 +111,7 @@ async fn a_report_taken_by_phone_is_kept_only_with_its_audit_entry() {
     fail_audit_of(&app, "case.intake");
     let page = app.get_text("/staff/intake").await;
     // The form posts to its action, which carries the session's token.
-    let at = page.find("enctype=\"multipart/form-data\"").unwrap();
-    let start = page[..at].rfind("action=\"").unwrap() + "action=\"".len();
-    let action = unescape(
-        &page[start..]
-            .chars()
-            .take_while(|c| *c != '"')
-            .collect::<String>(),
-    );
+    let action = multipart_action(&page);
     let form = reqwest::multipart::Form::new().text("narrative", "taken by phone");
     let res = app
         .client

@@ -212,14 +212,7 @@ async fn the_reporter_adds_evidence() {
     let reporter = new_client();
     open_follow_up(&app, &reporter, &reference, &receipt).await;
     let page = follow_up_page(&app, &reporter).await;
-    let at = page.find("enctype=\"multipart/form-data\"").unwrap();
-    let start = page[..at].rfind("action=\"").unwrap() + 8;
-    let action = unescape(
-        &page[start..]
-            .chars()
-            .take_while(|c| *c != '"')
-            .collect::<String>(),
-    );
+    let action = multipart_action(&page);
     let body = reqwest::multipart::Form::new().part(
         "evidence",
         reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("later.png"),

@@ -511,6 +511,55 @@ pub async fn open_follow_up(
 
 /// The follow-up page of the case `client` has opened, as text (see
 /// [`plain`]).
+/// The single-use set-password link shown once to an admin, as a path.
+pub fn link_path(html: &str) -> String {
+    let link = element_text(html, "password-link").expect("the link is shown once");
+    link[link.find("/staff/password/").unwrap()..].to_string()
+}
+
+/// Sets a password through the link at `path`, with its confirmation and a
+/// recovery key (empty: none); the response.
+pub async fn use_password_link(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    (password, confirm): (&str, &str),
+    recovery_key: &str,
+) -> reqwest::Response {
+    let page = client
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_token(&page);
+    client
+        .post(app.url(path))
+        .form(&[
+            ("password", password),
+            ("confirm", confirm),
+            ("recovery_key", recovery_key),
+            ("csrf_token", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Where the page's file form (`multipart/form-data`) posts to.
+pub fn multipart_action(page: &str) -> String {
+    let at = page.find("enctype=\"multipart/form-data\"").unwrap();
+    let start = page[..at].rfind("action=\"").unwrap() + "action=\"".len();
+    unescape(
+        &page[start..]
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect::<String>(),
+    )
+}
+
 pub async fn follow_up_page(app: &TestApp, client: &reqwest::Client) -> String {
     plain(
         &client

@@ -60,12 +60,6 @@ fn recovery_key_of(html: &str) -> String {
     key
 }
 
-/// The single-use link shown to the admin, as a path.
-fn link_path(html: &str) -> String {
-    let link = element_text(html, "password-link").expect("the link is shown once");
-    link[link.find("/staff/password/").unwrap()..].to_string()
-}
-
 /// Sets a password through the link at `path` (with a recovery key, or
 /// none); the response.
 async fn use_link(
@@ -75,26 +69,7 @@ async fn use_link(
     password: &str,
     recovery_key: &str,
 ) -> reqwest::Response {
-    let page = client
-        .get(app.url(path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    client
-        .post(app.url(path))
-        .form(&[
-            ("password", password),
-            ("confirm", password),
-            ("recovery_key", recovery_key),
-            ("csrf_token", token.as_str()),
-        ])
-        .send()
-        .await
-        .unwrap()
+    use_password_link(app, client, path, (password, password), recovery_key).await
 }
 
 /// An account made the way admins make them: on the Users page (by the

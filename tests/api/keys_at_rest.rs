@@ -333,14 +333,7 @@ async fn after_a_day_of_use_the_database_and_the_key_file_open_nothing_without_a
         .unwrap();
     assert_eq!(res.status(), 303);
     let page = follow_up_page(&app, &reporter).await;
-    let at = page.find("enctype=\"multipart/form-data\"").unwrap();
-    let start = page[..at].rfind("action=\"").unwrap() + 8;
-    let action = unescape(
-        &page[start..]
-            .chars()
-            .take_while(|c| *c != '"')
-            .collect::<String>(),
-    );
+    let action = multipart_action(&page);
     let res = reporter
         .post(app.url(&action))
         .multipart(

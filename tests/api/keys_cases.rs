@@ -409,14 +409,7 @@ async fn the_reporter_follows_up_through_the_receipt_and_the_caseworker_reads_it
         page.contains("REPLY-FOLLOW-3356"),
         "the reporter reads it back"
     );
-    let at = page.find("enctype=\"multipart/form-data\"").unwrap();
-    let start = page[..at].rfind("action=\"").unwrap() + 8;
-    let action = unescape(
-        &page[start..]
-            .chars()
-            .take_while(|c| *c != '"')
-            .collect::<String>(),
-    );
+    let action = multipart_action(&page);
     let res = reporter
         .post(app.url(&action))
         .multipart(

@@ -446,14 +446,7 @@ async fn a_purge_leaves_nothing_that_names_the_case_and_old_delivered_mail_is_pr
     app.login_as("caseworker").await;
     // Filed by phone (audited), triaged, referred, answered.
     let page = app.get_text("/staff/intake").await;
-    let at = page.find("enctype=\"multipart/form-data\"").unwrap();
-    let start = page[..at].rfind("action=\"").unwrap() + "action=\"".len();
-    let action = unescape(
-        &page[start..]
-            .chars()
-            .take_while(|c| *c != '"')
-            .collect::<String>(),
-    );
+    let action = multipart_action(&page);
     let body = reqwest::multipart::Form::new()
         .text("narrative", "by phone")
         .text("consent_referral", "on")

@@ -369,15 +369,7 @@ async fn a_caseworker_takes_a_report_by_phone() {
     let app = spawn_app().await;
     app.login_as("caseworker").await;
     let page = app.get_text("/staff/intake").await;
-    let marker = "action=\"";
-    let at = page.find("enctype=\"multipart/form-data\"").unwrap();
-    let start = page[..at].rfind(marker).unwrap() + marker.len();
-    let action = unescape(
-        &page[start..]
-            .chars()
-            .take_while(|c| *c != '"')
-            .collect::<String>(),
-    );
+    let action = multipart_action(&page);
     let body = reqwest::multipart::Form::new()
         .text(
             "narrative",
