@@ -16,6 +16,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    case_access (id) {
+        id -> Int8,
+        case_id -> Int8,
+        kind -> Text,
+        role -> Nullable<Text>,
+        organisation_id -> Nullable<Int8>,
+        day -> Date,
+    }
+}
+
+diesel::table! {
     case_events (id) {
         id -> Int8,
         case_id -> Int8,
@@ -27,12 +38,29 @@ diesel::table! {
 }
 
 diesel::table! {
+    case_identifiers (case_id, digest) {
+        case_id -> Int8,
+        digest -> Bytea,
+    }
+}
+
+diesel::table! {
     case_keys (case_id) {
         case_id -> Int8,
         master_key_id -> Text,
         team_key_id -> Int8,
         team_keys -> Bytea,
         receipt_key -> Nullable<Bytea>,
+    }
+}
+
+diesel::table! {
+    case_links (case_a, case_b) {
+        case_a -> Int8,
+        case_b -> Int8,
+        decision -> Text,
+        decided_by -> Nullable<Int8>,
+        decided_at -> Timestamptz,
     }
 }
 
@@ -98,6 +126,14 @@ diesel::table! {
         risk_rank -> Nullable<Int2>,
         deletion_due_at -> Nullable<Timestamptz>,
         closed_at -> Nullable<Timestamptz>,
+        linked -> Bool,
+        ack_due_at -> Nullable<Timestamptz>,
+        response_due_at -> Nullable<Timestamptz>,
+        acknowledged_at -> Nullable<Timestamptz>,
+        responded_at -> Nullable<Timestamptz>,
+        unread_since -> Nullable<Timestamptz>,
+        last_activity_at -> Nullable<Timestamptz>,
+        attention_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -122,6 +158,22 @@ diesel::table! {
         sealed -> Bytea,
         granted_by -> Nullable<Int8>,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    link_keys (id) {
+        id -> Int2,
+        master_key_id -> Text,
+        team_key_id -> Int8,
+        sealed -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    link_pending (case_id) {
+        case_id -> Int8,
     }
 }
 
@@ -286,10 +338,14 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(case_access -> cases (case_id));
+diesel::joinable!(case_access -> organisations (organisation_id));
 diesel::joinable!(case_events -> cases (case_id));
 diesel::joinable!(case_events -> users (actor_id));
+diesel::joinable!(case_identifiers -> cases (case_id));
 diesel::joinable!(case_keys -> cases (case_id));
 diesel::joinable!(case_keys -> shared_keys (team_key_id));
+diesel::joinable!(case_links -> users (decided_by));
 diesel::joinable!(case_messages -> cases (case_id));
 diesel::joinable!(case_messages -> users (author_id));
 diesel::joinable!(case_notes -> cases (case_id));
@@ -297,6 +353,8 @@ diesel::joinable!(case_notes -> users (author_id));
 diesel::joinable!(cases -> users (assignee_id));
 diesel::joinable!(evidence -> cases (case_id));
 diesel::joinable!(key_grants -> shared_keys (shared_key_id));
+diesel::joinable!(link_keys -> shared_keys (team_key_id));
+diesel::joinable!(link_pending -> cases (case_id));
 diesel::joinable!(password_links -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(referral_updates -> referrals (referral_id));
@@ -311,14 +369,19 @@ diesel::joinable!(users -> organisations (organisation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
+    case_access,
     case_events,
+    case_identifiers,
     case_keys,
+    case_links,
     case_messages,
     case_notes,
     case_status_counts,
     cases,
     evidence,
     key_grants,
+    link_keys,
+    link_pending,
     login_throttles,
     organisations,
     outbox,

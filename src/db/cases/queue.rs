@@ -23,6 +23,18 @@ pub struct QueueRow {
     pub immediate_danger: bool,
     pub assignee_id: Option<i64>,
     pub received_at: DateTime<Utc>,
+    /// Shares an identifier with another case (a link not dismissed).
+    pub linked: bool,
+    /// When the case next needs attention (see the migration's trigger).
+    pub attention_at: Option<DateTime<Utc>>,
+    pub ack_due_at: Option<DateTime<Utc>>,
+    pub response_due_at: Option<DateTime<Utc>>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub responded_at: Option<DateTime<Utc>>,
+    /// A reply or evidence from the reporter its assignee has not seen.
+    pub unread_since: Option<DateTime<Utc>>,
+    /// The reporter's last reply or evidence, to the hour.
+    pub last_activity_at: Option<DateTime<Utc>>,
 }
 
 /// Whose cases to list.
@@ -42,6 +54,9 @@ pub enum Sort {
     Oldest,
     /// Urgent first, then elevated, then routine; newest first within each.
     Risk,
+    /// What needs attention soonest first (an unread reply, or the
+    /// deadline not yet met); cases needing none are left out.
+    Attention,
 }
 
 /// Where the next page starts: after the row with this rank and id.
@@ -61,6 +76,8 @@ pub struct QueueFilter {
     pub assignee: AssigneeFilter,
     pub received_from: Option<DateTime<Utc>>,
     pub received_before: Option<DateTime<Utc>>,
+    /// Only cases linked to other cases.
+    pub linked: bool,
     pub sort: Sort,
     pub after: Option<Cursor>,
 }
@@ -113,13 +130,19 @@ pub fn filtered_page(
     if let Some(before) = filter.received_before {
         q = q.filter(cases::received_at.lt(before));
     }
+    if filter.linked {
+        q = q.filter(cases::linked.eq(true));
+    }
+    if filter.sort == Sort::Attention {
+        q = q.filter(cases::attention_at.is_not_null());
+    }
     // Case ids are random (a sequence would date a report against others
     // filed at known times): the order is by the hour received, and the
     // cursor's case gives the place to continue from.
-    let anchor: Option<(DateTime<Utc>, Option<i16>)> = match filter.after {
+    let anchor: Option<(DateTime<Utc>, Option<i16>, Option<DateTime<Utc>>)> = match filter.after {
         Some(c) => cases::table
             .find(c.id)
-            .select((cases::received_at, cases::risk_rank))
+            .select((cases::received_at, cases::risk_rank, cases::attention_at))
             .first(conn)
             .optional()?,
         None => None,
@@ -128,17 +151,25 @@ pub fn filtered_page(
         return Ok(Vec::new());
     }
     q = match (filter.sort, filter.after.zip(anchor)) {
-        (Sort::Newest, Some((c, (at, _)))) => q.filter(
+        (Sort::Newest, Some((c, (at, _, _)))) => q.filter(
             cases::received_at
                 .lt(at)
                 .or(cases::received_at.eq(at).and(cases::id.lt(c.id))),
         ),
-        (Sort::Oldest, Some((c, (at, _)))) => q.filter(
+        (Sort::Oldest, Some((c, (at, _, _)))) => q.filter(
             cases::received_at
                 .gt(at)
                 .or(cases::received_at.eq(at).and(cases::id.gt(c.id))),
         ),
-        (Sort::Risk, Some((c, (at, rank)))) => {
+        (Sort::Attention, Some((c, (_, _, due)))) => {
+            let due = due.unwrap_or(DateTime::<Utc>::MAX_UTC);
+            q.filter(
+                cases::attention_at
+                    .gt(due)
+                    .or(cases::attention_at.eq(due).and(cases::id.gt(c.id))),
+            )
+        }
+        (Sort::Risk, Some((c, (at, rank, _)))) => {
             let rank = rank.unwrap_or(c.rank);
             q.filter(
                 cases::risk_rank.gt(rank).or(cases::risk_rank.eq(rank).and(
@@ -158,6 +189,7 @@ pub fn filtered_page(
             cases::received_at.desc(),
             cases::id.desc(),
         )),
+        Sort::Attention => q.order((cases::attention_at.asc(), cases::id.asc())),
     };
     Ok(q.load(conn)?)
 }

@@ -113,6 +113,7 @@ impl QueueQuery {
             assignee,
             received_from: day(&self.from)?.map(midnight),
             received_before: day(&self.to)?.map(|d| midnight(d + chrono::Duration::days(1))),
+            linked: false,
             sort,
             after,
         })
