@@ -13,7 +13,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use chrono::{Datelike, Duration, Utc};
+use chrono::{Datelike, Duration, DurationRound, Utc};
 
 use crate::cases::intake::case_row;
 use crate::crypto::{Aad, Keyring, PublicKey, SecretKey, hash_split_blocking, random_bytes};
@@ -194,17 +194,35 @@ fn sealed_row(rng: &mut Xorshift, receipt_hash: &str, receipt: Option<PublicKey>
         sealed,
         IntakeSource::Web,
     );
+    // Received within the last 700 days, to the hour (as intake stores
+    // it), and in the status a case of that age would have: the newest
+    // new or triaged, older ones mostly referred or closed.
+    let age_hours = rng.below(24 * 700) as i64;
+    let hour = Utc::now()
+        .duration_trunc(Duration::hours(1))
+        .expect("an hour divides today's time");
+    row.received_at = Some(hour - Duration::hours(age_hours));
+    let percent = rng.below(100);
+    let (new, triaged, in_progress, referred) = match age_hours / 24 {
+        0..=6 => (70, 100, 100, 100),
+        7..=29 => (10, 50, 90, 100),
+        30..=119 => (0, 5, 40, 70),
+        _ => (0, 0, 5, 20),
+    };
     row.status = Some(
-        match rng.below(10) {
-            0..=3 => CaseStatus::New,
-            4..=5 => CaseStatus::Triaged,
-            6 => CaseStatus::InProgress,
-            7 => CaseStatus::Referred,
-            _ => CaseStatus::Closed,
+        if percent < new {
+            CaseStatus::New
+        } else if percent < triaged {
+            CaseStatus::Triaged
+        } else if percent < in_progress {
+            CaseStatus::InProgress
+        } else if percent < referred {
+            CaseStatus::Referred
+        } else {
+            CaseStatus::Closed
         }
         .as_str(),
     );
-    row.received_at = Some(Utc::now() - Duration::minutes(rng.below(60 * 24 * 700) as i64));
     SealedCase {
         row,
         reference,

@@ -82,8 +82,8 @@ pub struct QueueFilter {
     pub after: Option<Cursor>,
 }
 
-/// One page of the queue, newest first, strictly before `before` (keyset
-/// pagination on the primary key: the same cost on page 1 and page 10,000).
+/// One page of the queue, newest first, after the case `before` (the
+/// last one of the previous page).
 pub fn queue_page(
     conn: &mut Conn,
     before: Option<i64>,
@@ -96,13 +96,119 @@ pub fn queue_page(
     filtered_page(conn, &filter, limit)
 }
 
+/// The rank of a risk level, as the generated column `risk_rank` has it.
+fn rank_of(risk: &str) -> i16 {
+    match risk {
+        "urgent" => 0,
+        "elevated" => 1,
+        _ => 2,
+    }
+}
+
+/// The highest rank `risk_rank` takes (routine).
+const LAST_RANK: i16 = 2;
+
+/// Which way one walk goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    /// `received_at DESC, id DESC`.
+    Newest,
+    /// `received_at ASC, id ASC`.
+    Oldest,
+    /// `attention_at ASC, id ASC`, over the cases that need attention.
+    Attention,
+}
+
 /// One page of the queue under `filter`, with keyset pagination: each page
-/// starts where the last one ended, using an index, never OFFSET.
+/// starts after the cursor's case, found by its primary key, and is one
+/// walk down an index in the page's order (three at most, for "most urgent
+/// first"), never OFFSET. See the module's documentation.
 pub fn filtered_page(
     conn: &mut Conn,
     filter: &QueueFilter,
     limit: i64,
 ) -> Result<Vec<QueueRow>, DbError> {
+    // Case ids are random (a sequence would date a report against others
+    // filed at known times): the order is by the hour received (or the
+    // time attention is due), the id breaking ties, and the cursor's case
+    // gives the place to continue from.
+    let anchor: Option<(DateTime<Utc>, Option<i16>, Option<DateTime<Utc>>)> = match filter.after {
+        Some(c) => cases::table
+            .find(c.id)
+            .select((cases::received_at, cases::risk_rank, cases::attention_at))
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    let after = match (filter.after, anchor) {
+        (None, _) => None,
+        // The cursor's case is gone (purged): there is no place to go on from.
+        (Some(_), None) => return Ok(Vec::new()),
+        (Some(c), Some((received, rank, due))) => Some((c, received, rank, due)),
+    };
+    let only_rank = filter.risk.map(rank_of);
+    match filter.sort {
+        Sort::Newest | Sort::Oldest => {
+            let walk = if filter.sort == Sort::Newest {
+                Walk::Newest
+            } else {
+                Walk::Oldest
+            };
+            let key = after.map(|(c, received, _, _)| (received, c.id));
+            walk_one(conn, filter, walk, only_rank, key, limit)
+        }
+        Sort::Attention => {
+            let key = match after {
+                None => None,
+                Some((c, _, _, Some(due))) => Some((due, c.id)),
+                // The cursor's case no longer needs attention: its place in
+                // this order is gone.
+                Some((_, _, _, None)) => return Ok(Vec::new()),
+            };
+            walk_one(conn, filter, Walk::Attention, only_rank, key, limit)
+        }
+        Sort::Risk => {
+            // Urgent first, then elevated, then routine: one walk per rank,
+            // each newest first, the first one from the cursor on.
+            let (first, mut key) = match after {
+                Some((c, received, rank, _)) => {
+                    (rank.unwrap_or(c.rank), Some((received, c.id)))
+                }
+                None => (0, None),
+            };
+            let mut rows = Vec::new();
+            for rank in first..=LAST_RANK {
+                if only_rank.is_some_and(|r| r != rank) {
+                    key = None;
+                    continue;
+                }
+                let want = limit - rows.len() as i64;
+                if want <= 0 {
+                    break;
+                }
+                rows.extend(walk_one(conn, filter, Walk::Newest, Some(rank), key, want)?);
+                key = None;
+            }
+            Ok(rows)
+        }
+    }
+}
+
+/// One walk down an index: the cases `filter` selects (of risk rank `rank`
+/// if given) in `walk`'s order, strictly after `key` (the cursor's case's
+/// time and id), at most `limit` of them. The key is a row comparison,
+/// which PostgreSQL turns into the start of an index scan.
+fn walk_one(
+    conn: &mut Conn,
+    filter: &QueueFilter,
+    walk: Walk,
+    rank: Option<i16>,
+    key: Option<(DateTime<Utc>, i64)>,
+    limit: i64,
+) -> Result<Vec<QueueRow>, DbError> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{BigInt, Bool, Timestamptz};
+
     let mut q = cases::table
         .select(QueueRow::as_select())
         .limit(limit)
@@ -110,8 +216,8 @@ pub fn filtered_page(
     if let Some(status) = filter.status {
         q = q.filter(cases::status.eq(status));
     }
-    if let Some(risk) = filter.risk {
-        q = q.filter(cases::risk.eq(risk));
+    if let Some(rank) = rank {
+        q = q.filter(cases::risk_rank.eq(rank));
     }
     if let Some(kind) = filter.kind {
         q = q.filter(cases::kinds.contains(vec![Some(kind.to_string())]));
@@ -131,66 +237,49 @@ pub fn filtered_page(
         q = q.filter(cases::received_at.lt(before));
     }
     if filter.linked {
-        q = q.filter(cases::linked.eq(true));
+        // The column itself, not "= $1": the partial indexes' predicate
+        // (WHERE linked) is then seen to hold even in a generic plan.
+        q = q.filter(cases::linked);
     }
-    if filter.sort == Sort::Attention {
-        q = q.filter(cases::attention_at.is_not_null());
-    }
-    // Case ids are random (a sequence would date a report against others
-    // filed at known times): the order is by the hour received, and the
-    // cursor's case gives the place to continue from.
-    let anchor: Option<(DateTime<Utc>, Option<i16>, Option<DateTime<Utc>>)> = match filter.after {
-        Some(c) => cases::table
-            .find(c.id)
-            .select((cases::received_at, cases::risk_rank, cases::attention_at))
-            .first(conn)
-            .optional()?,
-        None => None,
-    };
-    if filter.after.is_some() && anchor.is_none() {
-        return Ok(Vec::new());
-    }
-    q = match (filter.sort, filter.after.zip(anchor)) {
-        (Sort::Newest, Some((c, (at, _, _)))) => q.filter(
-            cases::received_at
-                .lt(at)
-                .or(cases::received_at.eq(at).and(cases::id.lt(c.id))),
-        ),
-        (Sort::Oldest, Some((c, (at, _, _)))) => q.filter(
-            cases::received_at
-                .gt(at)
-                .or(cases::received_at.eq(at).and(cases::id.gt(c.id))),
-        ),
-        (Sort::Attention, Some((c, (_, _, due)))) => {
-            let due = due.unwrap_or(DateTime::<Utc>::MAX_UTC);
-            q.filter(
-                cases::attention_at
-                    .gt(due)
-                    .or(cases::attention_at.eq(due).and(cases::id.gt(c.id))),
-            )
+    match walk {
+        Walk::Newest => {
+            if let Some((at, id)) = key {
+                q = q.filter(
+                    sql::<Bool>("(cases.received_at, cases.id) < (")
+                        .bind::<Timestamptz, _>(at)
+                        .sql(", ")
+                        .bind::<BigInt, _>(id)
+                        .sql(")"),
+                );
+            }
+            q = q.order((cases::received_at.desc(), cases::id.desc()));
         }
-        (Sort::Risk, Some((c, (at, rank, _)))) => {
-            let rank = rank.unwrap_or(c.rank);
-            q.filter(
-                cases::risk_rank.gt(rank).or(cases::risk_rank.eq(rank).and(
-                    cases::received_at
-                        .lt(at)
-                        .or(cases::received_at.eq(at).and(cases::id.lt(c.id))),
-                )),
-            )
+        Walk::Oldest => {
+            if let Some((at, id)) = key {
+                q = q.filter(
+                    sql::<Bool>("(cases.received_at, cases.id) > (")
+                        .bind::<Timestamptz, _>(at)
+                        .sql(", ")
+                        .bind::<BigInt, _>(id)
+                        .sql(")"),
+                );
+            }
+            q = q.order((cases::received_at.asc(), cases::id.asc()));
         }
-        (_, None) => q,
-    };
-    q = match filter.sort {
-        Sort::Newest => q.order((cases::received_at.desc(), cases::id.desc())),
-        Sort::Oldest => q.order((cases::received_at.asc(), cases::id.asc())),
-        Sort::Risk => q.order((
-            cases::risk_rank.asc(),
-            cases::received_at.desc(),
-            cases::id.desc(),
-        )),
-        Sort::Attention => q.order((cases::attention_at.asc(), cases::id.asc())),
-    };
+        Walk::Attention => {
+            q = q.filter(cases::attention_at.is_not_null());
+            if let Some((due, id)) = key {
+                q = q.filter(
+                    sql::<Bool>("(cases.attention_at, cases.id) > (")
+                        .bind::<Timestamptz, _>(due)
+                        .sql(", ")
+                        .bind::<BigInt, _>(id)
+                        .sql(")"),
+                );
+            }
+            q = q.order((cases::attention_at.asc(), cases::id.asc()));
+        }
+    }
     Ok(q.load(conn)?)
 }
 

@@ -1,0 +1,25 @@
+DROP INDEX cases_linked_attention;
+DROP INDEX cases_linked_risk_received;
+DROP INDEX cases_linked_received;
+DROP INDEX cases_status_attention;
+DROP INDEX cases_assignee_attention;
+DROP INDEX cases_attention;
+DROP INDEX cases_unassigned_risk_received;
+DROP INDEX cases_unassigned_received;
+DROP INDEX cases_assignee_risk_received;
+DROP INDEX cases_assignee_received;
+DROP INDEX cases_community_risk_received;
+DROP INDEX cases_community_received;
+DROP INDEX cases_status_community_risk_received;
+DROP INDEX cases_status_community_received;
+DROP INDEX cases_status_risk_received;
+DROP INDEX cases_risk_received;
+
+CREATE INDEX cases_risk_received_id ON cases (risk_rank, received_at DESC, id DESC);
+CREATE INDEX cases_assignee_id ON cases (assignee_id, id);
+CREATE INDEX cases_community_id ON cases (community, id);
+CREATE INDEX cases_status_id ON cases (status, id);
+CREATE INDEX cases_risk_id ON cases (risk_rank, id DESC);
+CREATE INDEX cases_status_risk_id ON cases (status, risk_rank, id DESC);
+CREATE INDEX cases_status_community_id ON cases (status, community, id);
+CREATE INDEX cases_status_community_risk_id ON cases (status, community, risk_rank, id DESC);
