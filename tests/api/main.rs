@@ -21,6 +21,7 @@ mod keys_at_rest;
 mod keys_cases;
 mod keys_migration;
 mod mail;
+mod queue_pages;
 mod quiet_mail;
 mod referrals;
 mod reporter_input;
