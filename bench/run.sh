@@ -5,7 +5,9 @@
 # processes on loopback, and rewrites bench/RESULTS.md with every figure:
 #
 #   1. intake: complete submissions at 1, 8 and 32 clients, against the baseline
-#   2. the staff queue at 10,000 and 1,000,000 cases (wrk)
+#   2. the staff queue at 10,000, 200,000, 1,000,000 and 5,000,000 cases:
+#      every order and filter (wrk), each plan in bench/PLANS.md
+#      (bench/queue.sh), and the case page of a linked case
 #   3. intake p99 during a storm of 20 sign-ins per second
 #   4. mail delivered per second by two instances to an SMTP listener
 #   5. peak resident memory of `haven serve` under intake load
@@ -13,14 +15,15 @@
 #   7. faults: PostgreSQL stopped during intake; SMTP down for a minute
 #
 #   bench/run.sh                       # everything (about 15 minutes here)
-#   CASES=200000 DURATION=5 bench/run.sh
+#   QUEUE_SIZES="10000 200000" DURATION=5 bench/run.sh
+#   ONLY=queue bench/run.sh            # section 2 alone, rewritten in place
 #   HAVEN_BIN=/path/to/older/haven RESULTS_OUT=/tmp/before.md bench/run.sh
 #                                      # the same run against another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/postgres.sh
 
-CASES=${CASES:-1000000}
+ONLY=${ONLY:-}
 DURATION=${DURATION:-10}
 RESULTS_OUT=${RESULTS_OUT:-bench/RESULTS.md}
 WORK=$(mktemp -d /tmp/haven-bench.XXXXXX)
@@ -48,7 +51,12 @@ baseline=target/bench-harness/release/baseline
 
 pgport=$(free_port 56432)
 say "Starting PostgreSQL for the benchmarks on port $pgport"
-pg_start_cluster "$WORK/pg" "$pgport" -c shared_buffers=256MB -c max_connections=200
+# auto_explain is loaded but off until the queue section records a plan.
+PG_OPTS="-c shared_buffers=256MB -c max_connections=200 -c shared_preload_libraries=auto_explain
+  -c auto_explain.log_min_duration=-1 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on
+  -c log_line_prefix=@@"
+# shellcheck disable=SC2086
+pg_start_cluster "$WORK/pg" "$pgport" $PG_OPTS
 psql "postgres://postgres@127.0.0.1:$pgport/postgres" -qc "CREATE DATABASE haven" >/dev/null
 export DATABASE_URL="postgres://postgres@127.0.0.1:$pgport/haven"
 export HAVEN_DEV=1 HAVEN_MASTER_KEY_FILE="$WORK/master.key" HAVEN_MAIL_DIR="$WORK/mail" RUST_LOG=warn
@@ -70,6 +78,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; 
 password='bench caseworker passphrase'
 printf '%s\n' "$password" | "$haven" user create --email bench@haven.localhost --role caseworker --password-stdin >/dev/null
 
+if [ "$ONLY" = queue ]; then
+    read -r hpid hport < <(start_haven 18080)
+    "$loadgen" signin "http://127.0.0.1:$hport" 1 1 bench@haven.localhost "$password" >/dev/null
+    kill "$hpid"; wait "$hpid" 2>/dev/null || true
+else
 # ---------------------------------------------------------------- intake
 read -r hpid hport < <(start_haven 18080); pids+=("$hpid")
 # The account's first sign-in makes its keys (and shows its recovery key):
@@ -120,7 +133,7 @@ sleep 8
 bin=$(pg_bin_dir)
 as_pg_owner "$bin/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null
 sleep 8
-as_pg_owner "$bin/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -o "-p $pgport -c listen_addresses=127.0.0.1 -k $WORK/pg -c shared_buffers=256MB -c max_connections=200" -w start >/dev/null
+as_pg_owner "$bin/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -o "-p $pgport -c listen_addresses=127.0.0.1 -k $WORK/pg $(echo $PG_OPTS)" -w start >/dev/null
 wait "$load_pid"
 after=$(psql "$DATABASE_URL" -Atqc "SELECT count(*) FROM cases")
 fault_ok=$(grep -c '^ok ' "$WORK/fault.txt" || true)
@@ -190,53 +203,26 @@ read -r outage_total outage_unique _ <"$WORK/smtp2.txt"
 outage_failed=$(psql "$DATABASE_URL" -Atqc "SELECT count(*) FROM outbox WHERE status <> 'sent'")
 unset HAVEN_SMTP_URL HAVEN_MAIL_RETRY_SECS
 
+fi
+
 # ---------------------------------------------------------------- queue
-read -r qpid qport < <(start_haven 18380); pids+=("$qpid")
-base="http://127.0.0.1:$qport"
-session_cookie() {
-    local jar="$WORK/jar2" token
-    token=$(curl -fs -c "$jar" "$base/staff/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -n 1)
-    curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=bench@haven.localhost" \
-        --data-urlencode "password=$password" --data-urlencode "csrf_token=$token" "$base/staff/login"
-    awk '$6 == "haven_session" {print "haven_session=" $7}' "$jar"
-}
-to_ms() {
-    case "$1" in
-        *us) awk -v v="${1%us}" 'BEGIN {printf "%.2f", v / 1000}' ;;
-        *ms) awk -v v="${1%ms}" 'BEGIN {printf "%.2f", v}' ;;
-        *s) awk -v v="${1%s}" 'BEGIN {printf "%.2f", v * 1000}' ;;
-        *) echo "$1" ;;
-    esac
-}
-measure() {
-    local out
-    out=$(wrk -t 2 -c 4 -d "${DURATION}s" --latency -H "Cookie: $2" "$1")
-    if echo "$out" | grep -q "Non-2xx"; then echo "non-2xx responses from $1" >&2; echo "$out" >&2; exit 1; fi
-    echo "$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')") $(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')") $(echo "$out" | awk '/Requests\/sec/ {print $2}')"
-}
-seed_to() {
-    local have; have=$(psql "$DATABASE_URL" -Atqc "SELECT coalesce(sum(n), 0) FROM case_status_counts")
-    if [ "$have" -lt "$1" ]; then
-        say "Seeding $(($1 - have)) cases (to $1)"
-        "$haven" demo --cases $(($1 - have)) | grep -v "^  [0-9A-Z]\{4\}-" >&2
-    fi
-    psql "$DATABASE_URL" -qc "VACUUM ANALYZE" >/dev/null
-}
-first_page="$base/staff/cases"
-filtered_page="$base/staff/cases?status=triaged&community=uyghur&kind=surveillance&sort=risk"
-queue_rows=()
-for size in 10000 "$CASES"; do
-    seed_to "$size"
-    cookie=$(session_cookie)
-    read -r f50 f99 frps < <(measure "$first_page" "$cookie")
-    read -r g50 g99 grps < <(measure "$filtered_page" "$cookie")
-    queue_rows+=("$size $f50 $f99 $frps $g50 $g99 $grps")
-    say "queue at $size cases: first page p99 $f99 ms, filtered page p99 $g99 ms"
-done
-read -r _ _ f99_small _ _ g99_small _ <<<"${queue_rows[0]}"
-read -r _ _ f99_large _ _ g99_large _ <<<"${queue_rows[1]}"
+. bench/queue.sh
 
 # ---------------------------------------------------------------- report
+if [ "$ONLY" = queue ]; then
+    # Section 2 and the history at the end replaced, the rest kept.
+    python3 - "$RESULTS_OUT" "$WORK/queue.md" bench/HISTORY.md <<'PY'
+import sys
+path, section, history = sys.argv[1], open(sys.argv[2]).read(), open(sys.argv[3]).read()
+text = open(path).read()
+start, end = text.index("## 2. "), text.index("## 3. ")
+text = text[:start] + section + text[end:]
+tail = text.index(history.splitlines()[0])
+open(path, "w").write(text[:tail] + history)
+PY
+    sed -n '/^## 2\. /,/^## 3\. /p' "$RESULTS_OUT"
+    exit 0
+fi
 h32=""; b32=""
 for row in "${intake_rows[@]}"; do read -r c hr _ _ _ br _ _ _ <<<"$row"; [ "$c" = 32 ] && { h32=$hr; b32=$br; }; done
 {
@@ -267,17 +253,7 @@ for row in "${intake_rows[@]}"; do read -r c hr _ _ _ br _ _ _ <<<"$row"; [ "$c"
     echo "- Argon2 ceiling measured: Haven's own split hashing in a tight loop on all $cores cores, each into a reused buffer = **$true_ceiling hashes/s**; Haven at 32 clients reaches **$(ratio "$h32" "$true_ceiling")** of it"
     echo "- duplicate references: **$dup_refs** [0]"
     echo
-    echo "## 2. Staff queue"
-    echo
-    echo "wrk, 2 threads, 4 connections. First page: \`/staff/cases\`. Filtered page: status triaged, community Uyghur, kind surveillance, most urgent first. Each request includes the session check, the page query, the counts per status and rendering."
-    echo
-    echo "| cases | first p50 ms | first p99 ms | req/s | filtered p50 ms | filtered p99 ms | req/s |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|"
-    for row in "${queue_rows[@]}"; do read -r n a b c d e f <<<"$row"; echo "| $n | $a | $b | $c | $d | $e | $f |"; done
-    echo
-    echo "- p99 at $CASES: first page **$f99_large ms**, filtered **$g99_large ms** [≤ 25 ms]"
-    echo "- p99 ratio $CASES ÷ 10,000: first page **$(ratio "$f99_large" "$f99_small")**, filtered **$(ratio "$g99_large" "$g99_small")** [≤ 1.5]"
-    echo
+    cat "$WORK/queue.md"
     echo "## 3. Sign-in"
     echo
     printf -- '- sign-in alone (5 per second, the POST with its Argon2 check, keys and session): p50 %.0f ms, p99 **%.0f ms**, failed %s\n' "$signin_p50" "$signin_p99" "$signin_failed"

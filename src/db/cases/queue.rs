@@ -1,5 +1,37 @@
 //! The case queue: what it lists (nothing secret), its filters, sorts and
 //! keyset pages, and the per-status counts beside it.
+//!
+//! # Every page costs the same at any size
+//!
+//! Case ids are random, so every order is by a time (the hour received,
+//! or when attention is next due) with the id breaking ties. A page is a
+//! walk down one index in exactly the page's order that stops after a page
+//! of rows (migration `2026-11-30-000090_queue_indexes` has one for each
+//! shape): never a scan of every matching case followed by a sort, whose
+//! cost grows with the table.
+//!
+//! - Newest first walks an ascending `(…, received_at, id)` index
+//!   backwards, oldest first forwards; a later page starts at the row
+//!   comparison `(received_at, id) < (at, id)` of the cursor's case, which
+//!   PostgreSQL turns into the start of the index scan, so page 10,000
+//!   costs what page 1 does.
+//! - Most urgent first is one such walk per risk rank, urgent then
+//!   elevated then routine (`risk_rank = r`, indexes `(…, risk_rank,
+//!   received_at, id)`), each stopping once the page is full; a later page
+//!   continues the cursor's rank from the cursor, then the ranks after it.
+//! - Needs attention walks `(attention_at, id)` over the cases that need
+//!   any (partial indexes `WHERE attention_at IS NOT NULL`).
+//! - Filters: a status, a community, an assignee and a risk lead indexes of
+//!   their own (and "nobody" and "linked" have partial ones), so the walk
+//!   visits only matching cases; a kind, and a filter an index does not
+//!   lead with, are checked on the way, discarding a share of the rows that
+//!   does not depend on the table's size. A date range bounds the walk.
+//! - Statements are planned for their values (`plan_cache_mode =
+//!   force_custom_plan`, see [`crate::db`]): a generic plan cannot tell
+//!   how common a kind is and chose to read every match and sort them.
+//!
+//! `bench/run.sh` measures every shape at 10,000 to 5,000,000 cases and
+//! records each plan in `bench/PLANS.md`.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -59,7 +91,9 @@ pub enum Sort {
     Attention,
 }
 
-/// Where the next page starts: after the row with this rank and id.
+/// Where the next page starts: after the case with this id (its rank is
+/// used only if the case has none). The case's own time and rank, read by
+/// its id, give the place in the order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cursor {
     pub rank: i16,
