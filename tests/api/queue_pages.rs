@@ -140,7 +140,11 @@ fn expected(rows: &[QueueRow], filter: &QueueFilter) -> Vec<i64> {
                 .kind
                 .is_none_or(|k| r.kinds.iter().any(|x| x.as_deref() == Some(k)))
         })
-        .filter(|r| filter.community.is_none_or(|c| r.community.as_deref() == Some(c)))
+        .filter(|r| {
+            filter
+                .community
+                .is_none_or(|c| r.community.as_deref() == Some(c))
+        })
         .filter(|r| match filter.assignee {
             AssigneeFilter::Anyone => true,
             AssigneeFilter::Nobody => r.assignee_id.is_none(),
@@ -290,7 +294,10 @@ async fn every_order_under_every_filter_pages_through_each_case_once_in_order() 
     }
     // The filters are not empty by accident.
     let count = |f: QueueFilter| expected(&rows, &f).len();
-    assert!(count(filters[11].clone()) > 0, "the filtered queue has cases");
+    assert!(
+        count(filters[11].clone()) > 0,
+        "the filtered queue has cases"
+    );
     assert!(
         count(QueueFilter {
             sort: Sort::Attention,

@@ -205,9 +205,7 @@ pub fn filtered_page(
             // Urgent first, then elevated, then routine: one walk per rank,
             // each newest first, the first one from the cursor on.
             let (first, mut key) = match after {
-                Some((c, received, rank, _)) => {
-                    (rank.unwrap_or(c.rank), Some((received, c.id)))
-                }
+                Some((c, received, rank, _)) => (rank.unwrap_or(c.rank), Some((received, c.id))),
                 None => (0, None),
             };
             let mut rows = Vec::new();
