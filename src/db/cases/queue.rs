@@ -130,6 +130,9 @@ pub fn queue_page(
     filtered_page(conn, &filter, limit)
 }
 
+/// Where the cursor's case stands: received, risk rank, attention due.
+type Anchor = (DateTime<Utc>, Option<i16>, Option<DateTime<Utc>>);
+
 /// The rank of a risk level, as the generated column `risk_rank` has it.
 fn rank_of(risk: &str) -> i16 {
     match risk {
@@ -166,7 +169,7 @@ pub fn filtered_page(
     // filed at known times): the order is by the hour received (or the
     // time attention is due), the id breaking ties, and the cursor's case
     // gives the place to continue from.
-    let anchor: Option<(DateTime<Utc>, Option<i16>, Option<DateTime<Utc>>)> = match filter.after {
+    let anchor: Option<Anchor> = match filter.after {
         Some(c) => cases::table
             .find(c.id)
             .select((cases::received_at, cases::risk_rank, cases::attention_at))
