@@ -118,22 +118,24 @@ amplify_to() {
 }
 
 # The shapes: name|what|query string ("@deep@" and "@deep_risk@" stand for
-# a cursor in the middle of the queue)|the page query in SQL, for a build
-# whose page does not offer the shape yet.
+# a cursor in the middle of the queue)|what the page query's WHERE must
+# contain if the page offers the shape (a page that ignores a parameter
+# it does not know would otherwise be measured unfiltered)|the page query
+# in SQL, measured instead when it does not.
 cols_sql="id, reference, source, status, risk, risk_rank, kinds, province, community, immediate_danger, assignee_id, received_at, linked, attention_at, ack_due_at, response_due_at, acknowledged_at, responded_at, unread_since, last_activity_at"
 shapes=(
-    "newest|newest first, no filter (the first page)||"
-    "oldest|oldest first|sort=oldest|"
-    "risk|most urgent first|sort=risk|"
-    "attention|needs attention (soonest due first)|sort=attention|SELECT $cols_sql FROM cases WHERE attention_at IS NOT NULL ORDER BY attention_at, id LIMIT 51"
-    "linked|linked to other cases|linked=1|SELECT $cols_sql FROM cases WHERE linked ORDER BY received_at DESC, id DESC LIMIT 51"
-    "assignee|assigned to me|assignee=me|"
-    "status|status triaged|status=triaged|"
-    "kind|kind surveillance|kind=surveillance|"
-    "community|community Tibetan|community=tibetan|"
-    "issue|triaged + Uyghur + surveillance, most urgent first|status=triaged&community=uyghur&kind=surveillance&sort=risk|"
-    "deep|newest first, the page after the middle case|after=@deep@|"
-    "deep_risk|most urgent first, the page after the middle case|sort=risk&after=@deep_risk@|"
+    "newest|newest first, no filter (the first page)|||"
+    "oldest|oldest first|sort=oldest||"
+    "risk|most urgent first|sort=risk||"
+    "attention|needs attention (soonest due first)|sort=attention|\"attention_at\" IS NOT NULL|SELECT $cols_sql FROM cases WHERE attention_at IS NOT NULL ORDER BY attention_at, id LIMIT 51"
+    "linked|linked to other cases|linked=1|\"cases\".\"linked\"|SELECT $cols_sql FROM cases WHERE linked ORDER BY received_at DESC, id DESC LIMIT 51"
+    "assignee|assigned to me|assignee=me||"
+    "status|status triaged|status=triaged||"
+    "kind|kind surveillance|kind=surveillance||"
+    "community|community Tibetan|community=tibetan||"
+    "issue|triaged + Uyghur + surveillance, most urgent first|status=triaged&community=uyghur&kind=surveillance&sort=risk||"
+    "deep|newest first, the page after the middle case|after=@deep@||"
+    "deep_risk|most urgent first, the page after the middle case|sort=risk&after=@deep_risk@||"
 )
 
 queue_rows=()
@@ -160,11 +162,18 @@ for size in $QUEUE_SIZES; do
     echo >>"$PLANS_OUT"
     row="$size"
     for shape in "${shapes[@]}"; do
-        IFS='|' read -r name what query sql <<<"$shape"
+        IFS='|' read -r name what query marker sql <<<"$shape"
         query=${query//@deep@/$deep}; query=${query//@deep_risk@/$deep_risk}
         url="$base/staff/cases${query:+?$query}"
         code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url")
+        offered=no
         if [ "$code" = 200 ]; then
+            capture_plan "$url" "$cookie" >"$WORK/plan"
+            if [ -z "$marker" ] || grep '^Query Text:' "$WORK/plan" | grep ' WHERE ' | sed 's/.* WHERE //' | grep -qF "$marker"; then
+                offered=yes
+            fi
+        fi
+        if [ "$offered" = yes ]; then
             read -r p50 p99 rps < <(measure "$url" "$cookie")
             capture_plan "$url" "$cookie" >"$WORK/plan"
             how="page"
@@ -219,7 +228,7 @@ done
     echo "$header"; echo "$rule"
     worst_p99=0; worst_ratio=0
     for shape in "${shapes[@]}"; do
-        IFS='|' read -r name what _ _ <<<"$shape"
+        IFS='|' read -r name what _ _ _ <<<"$shape"
         line="| $name — $what |"; queries=""; small=""
         for row in "${queue_rows[@]}"; do
             read -r n fields <<<"$row"

@@ -52,9 +52,10 @@ baseline=target/bench-harness/release/baseline
 pgport=$(free_port 56432)
 say "Starting PostgreSQL for the benchmarks on port $pgport"
 # auto_explain is loaded but off until the queue section records a plan.
+# (auto_explain.log_min_duration stays off the command line, which would
+# override ALTER SYSTEM.)
 PG_OPTS="-c shared_buffers=256MB -c max_connections=200 -c shared_preload_libraries=auto_explain
-  -c auto_explain.log_min_duration=-1 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on
-  -c log_line_prefix=@@"
+  -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c log_line_prefix=@@"
 # shellcheck disable=SC2086
 pg_start_cluster "$WORK/pg" "$pgport" $PG_OPTS
 psql "postgres://postgres@127.0.0.1:$pgport/postgres" -qc "CREATE DATABASE haven" >/dev/null
