@@ -26,6 +26,8 @@
 //!   visits only matching cases; a kind, and a filter an index does not
 //!   lead with, are checked on the way, discarding a share of the rows that
 //!   does not depend on the table's size. A date range bounds the walk.
+//! - Bitmap scans are off for the page's statements: they return rows in
+//!   no order, so a page read through one reads and sorts every match.
 //! - Statements are planned for their values (`plan_cache_mode =
 //!   force_custom_plan`, see [`crate::db`]): a generic plan cannot tell
 //!   how common a kind is and chose to read every match and sort them.
@@ -161,6 +163,24 @@ enum Walk {
 /// walk down an index in the page's order (three at most, for "most urgent
 /// first"), never OFFSET. See the module's documentation.
 pub fn filtered_page(
+    conn: &mut Conn,
+    filter: &QueueFilter,
+    limit: i64,
+) -> Result<Vec<QueueRow>, DbError> {
+    // A bitmap scan returns rows in no order: a page read through one needs
+    // every matching case read and sorted first, which grows with the
+    // table (PostgreSQL chose one for "triaged + Uyghur + surveillance",
+    // a bitmap of every case of that kind, as soon as the table was
+    // large enough and until it was far larger). Without bitmap scans the
+    // page is a walk in order, or, when few cases match, one index scan
+    // over those few and a sort of them.
+    crate::db::transaction(conn, |conn| {
+        diesel::sql_query("SET LOCAL enable_bitmapscan = off").execute(conn)?;
+        page_in_order(conn, filter, limit)
+    })
+}
+
+fn page_in_order(
     conn: &mut Conn,
     filter: &QueueFilter,
     limit: i64,
