@@ -140,6 +140,7 @@ shapes=(
 
 queue_rows=()
 case_page=""
+loads=""
 {
     echo "# Plans of the queue's page query"
     echo
@@ -200,6 +201,7 @@ for size in $QUEUE_SIZES; do
         } >>"$PLANS_OUT"
     done
     queue_rows+=("$row")
+    loads+="${loads:+, }$size: $(cut -d' ' -f1-3 /proc/loadavg)"
     if [ "$size" = "$CASE_PAGE_AT" ]; then
         linked_ref=$(psql "$DATABASE_URL" -Atqc "SELECT c.reference FROM cases c JOIN bench_seen s USING (id)
             WHERE c.linked ORDER BY EXISTS (SELECT 1 FROM case_identifiers i WHERE i.case_id = c.id) DESC, c.id LIMIT 1")
@@ -250,6 +252,7 @@ done
     done
     echo
     echo "- worst p99 of any shape at any size: **$worst_p99 ms** [≤ 25 ms]; worst ratio to 10,000 cases: **$worst_ratio** [≤ 1.5]"
+    echo "- load average (1, 5, 15 min) on this $(nproc)-core machine after each size's figures: $loads (above $(nproc), the p99 figures measure waiting for a core as much as Haven)"
     echo "- (SQL): the page does not offer this shape in this build; the figure is the page query alone (pgbench, 4 clients, custom plans), not the whole page."
     if [ -n "$case_page" ]; then
         read -r n c50 c99 crps shown <<<"$case_page"
