@@ -220,7 +220,7 @@ done
 {
     echo "## 2. Staff queue"
     echo
-    echo "wrk, 2 threads, 4 connections, ${DURATION} s per figure, on \`/staff/cases\` with each shape's query string; each request includes the session check, the page query (51 rows), the counts per status and rendering. The caseworker signed in is \`bench@\`, one of ten the seeded cases past \"new\" are assigned to. Targets from issue 13 in brackets: p99 ≤ 25 ms and ≤ 1.5 × the figure at 10,000 cases, at every size."
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'). wrk, 2 threads, 4 connections, ${DURATION} s per figure, on \`/staff/cases\` with each shape's query string; each request includes the session check, the page query (51 rows), the counts per status and rendering. The caseworker signed in is \`bench@\`, one of ten the seeded cases past \"new\" are assigned to. Targets from issue 13 in brackets: p99 ≤ 25 ms and ≤ 1.5 × the figure at 10,000 cases, at every size."
     echo
     echo "Cases: \`haven demo\` up to $DEMO_MAX (statuses by age over 700 days, received to the hour), given deadlines, acknowledgements, responses, unread replies (5 % of open cases), assignees and links (3 %) by \`bench/queue/realise.sql\`; beyond $DEMO_MAX, copies of those in SQL (\`bench/queue/amplify.sql\`: new ids and references, all else as is — the queue never decrypts, so copies are cases like any other to it). Every shape's plan at every size is in [PLANS.md](PLANS.md)."
     echo
