@@ -95,6 +95,8 @@ pub struct OpenedCase {
     pub deletion_due_at: Option<DateTime<Utc>>,
     pub content: ReportContent,
     pub evidence: Vec<EvidenceItem>,
+    /// Its deadlines and the reporter's activity, as read.
+    pub deadlines: super::deadlines::Deadlines,
 }
 
 /// A downloaded evidence file.
@@ -167,6 +169,7 @@ fn read_recording_view(
         &row.id.to_string(),
         "",
     )?;
+    super::deadlines::opened_by_staff(conn, viewer, &row)?;
     let evidence = db::evidence::list_for_case(conn, row.id)?;
     let events = db::events::for_case(conn, row.id)?;
     let notes = db::notes::for_case(conn, row.id)?;
@@ -297,6 +300,7 @@ fn open_notes(
 
 fn opened(row: CaseRow, content: ReportContent, evidence: Vec<EvidenceItem>) -> OpenedCase {
     OpenedCase {
+        deadlines: super::deadlines::Deadlines::of(&row, Utc::now()),
         id: row.id,
         reference: row.reference,
         source: row.source,

@@ -6,6 +6,7 @@
 //! connection on the blocking thread pool: diesel is synchronous, and the
 //! async workers must never wait on PostgreSQL.
 
+pub mod access;
 pub mod audit;
 pub mod cases;
 pub mod events;

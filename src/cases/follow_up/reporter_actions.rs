@@ -109,6 +109,7 @@ pub async fn add_evidence(
                     row.case_id = case_id;
                     db::evidence::insert(conn, &row)?;
                 }
+                crate::cases::deadlines::reporter_acted(conn, case_id)?;
                 notifier.reporter_activity(conn, assignee)?;
                 db::events::record(
                     conn,
