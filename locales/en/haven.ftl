@@ -655,3 +655,70 @@ keys-admin-explain = Each account opens reports with keys of its own. A new acco
 keys-escrowed = Until every caseworker and admin has signed in once, the team key is also kept under the server’s master key: until then, a copy of the server with its key file could open it.
 error-keys-title = This account’s keys could not be opened
 error-keys-body = You are signed in, but reports and everything sealed in them stay closed to you; lists still work. If your password was reset without your recovery key, a colleague who holds the keys grants them to you at their next sign-in, or ask for a new reset link and use your recovery key. If you think someone else changed your password, tell an administrator at once.
+
+# Deadlines, activity, and who read (the reporter's access list)
+date-day = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+follow-up-next-reply = A caseworker will reply to you on this page by { $date }.
+follow-up-next-reply-late = A caseworker should have replied by { $date }. We are sorry it is taking longer: your report is safe and waiting for a caseworker. Please come back soon.
+follow-up-next-response = A caseworker has replied. The next step — starting work on your report, or referring it to a community group if you agreed — is planned by { $date }.
+follow-up-next-response-late = The next step on your report was planned by { $date }. We are sorry it is taking longer; a caseworker will write to you on this page.
+follow-up-next-working = A caseworker is working on your report. Come back to this page to read their messages.
+follow-up-access-title = Who has opened your report
+follow-up-access-explain = This list shows the role of whoever opened your report, never their name, and the community groups it was shared with, by day. Anyone who has your reference and receipt can see it too.
+follow-up-access-none = No one has opened your report yet.
+follow-up-access-opened-caseworker = Opened by a caseworker
+follow-up-access-opened-admin = Opened by a Haven administrator
+follow-up-access-shared = Shared with { $group }
+follow-up-access-accepted = Accepted by { $group }
+sort-attention = Needs attention first
+filter-linked = Only cases linked to other cases
+col-deadline = Next deadline
+col-activity = Reporter’s last activity
+deadline-reply-due = Reply due { $date }
+deadline-response-due = Response due { $date }
+deadline-reply-overdue = { $days ->
+    [0] Reply overdue since today
+    [one] Reply overdue by 1 day
+   *[other] Reply overdue by { $days } days
+}
+deadline-response-overdue = { $days ->
+    [0] Response overdue since today
+    [one] Response overdue by 1 day
+   *[other] Response overdue by { $days } days
+}
+queue-unread = New from the reporter
+workload-title = Deadlines by caseworker
+workload-caseworker = Caseworker
+workload-due-soon = { $days ->
+    [one] Due within 1 day
+   *[other] Due within { $days } days
+}
+workload-overdue = Overdue
+workload-nobody = Not assigned
+workload-explain = Each name opens its cases in the order they need attention.
+case-deadlines = Deadlines
+case-deadline-ack = First message to the reporter, due { $date }
+case-deadline-response = First response (in progress, referred or closed), due { $date }
+case-deadline-met = Met on { $date }
+case-deadline-pending = Not met yet
+case-deadline-lapsed = Not met before the case was closed
+case-deadline-overdue = { $days ->
+    [0] Overdue since today
+    [one] Overdue by 1 day
+   *[other] Overdue by { $days } days
+}
+case-unread = New from the reporter since { $date }: a reply or evidence. Opening the case as its assignee (or anyone, while it has none) marks it seen.
+case-last-activity = Reporter’s last reply or evidence: { $date }

@@ -663,3 +663,73 @@ keys-admin-explain = Chaque compte ouvre les signalements avec ses propres clés
 keys-escrowed = Tant que chaque intervenant·e et chaque administrateur ou administratrice ne s’est pas connecté·e une fois, la clé de l’équipe est aussi conservée sous la clé maîtresse du serveur : d’ici là, une copie du serveur avec son fichier de clés pourrait l’ouvrir.
 error-keys-title = Les clés de ce compte n’ont pas pu être ouvertes
 error-keys-body = Vous êtes connecté·e, mais les signalements et tout ce qui y est scellé vous restent fermés ; les listes fonctionnent toujours. Si votre mot de passe a été réinitialisé sans votre clé de récupération, un ou une collègue qui détient les clés vous les attribue à sa prochaine connexion ; vous pouvez aussi demander un nouveau lien de réinitialisation et utiliser votre clé de récupération. Si vous pensez que quelqu’un d’autre a changé votre mot de passe, prévenez immédiatement un administrateur ou une administratrice.
+
+# Délais, activité, et qui a lu (la liste d’accès de la personne qui signale)
+date-day = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+follow-up-next-reply = Une intervenante ou un intervenant vous répondra sur cette page d’ici le { $date }.
+follow-up-next-reply-late = Une intervenante ou un intervenant aurait dû vous répondre d’ici le { $date }. Nous sommes désolés de ce retard : votre signalement est en sécurité et attend d’être traité. Revenez bientôt.
+follow-up-next-response = Une intervenante ou un intervenant vous a répondu. L’étape suivante — commencer à traiter votre signalement, ou le transmettre à un groupe communautaire si vous l’avez accepté — est prévue d’ici le { $date }.
+follow-up-next-response-late = L’étape suivante était prévue d’ici le { $date }. Nous sommes désolés de ce retard ; une intervenante ou un intervenant vous écrira sur cette page.
+follow-up-next-working = Une intervenante ou un intervenant s’occupe de votre signalement. Revenez sur cette page pour lire ses messages.
+follow-up-access-title = Qui a ouvert votre signalement
+follow-up-access-explain = Cette liste indique le rôle de la personne qui a ouvert votre signalement, jamais son nom, et les groupes communautaires avec lesquels il a été partagé, au jour près. Quiconque a votre référence et votre reçu peut la voir aussi.
+follow-up-access-none = Personne n’a encore ouvert votre signalement.
+follow-up-access-opened-caseworker = Ouvert par une intervenante ou un intervenant
+follow-up-access-opened-admin = Ouvert par une administratrice ou un administrateur de Haven
+follow-up-access-shared = Partagé avec { $group }
+follow-up-access-accepted = Accepté par { $group }
+sort-attention = À traiter en priorité d’abord
+filter-linked = Seulement les dossiers liés à d’autres dossiers
+col-deadline = Prochain délai
+col-activity = Dernière activité de la personne
+deadline-reply-due = Réponse attendue le { $date }
+deadline-response-due = Suite attendue le { $date }
+deadline-reply-overdue = { $days ->
+    [0] Réponse en retard depuis aujourd’hui
+    [one] Réponse en retard de 1 jour
+   *[other] Réponse en retard de { $days } jours
+}
+deadline-response-overdue = { $days ->
+    [0] Suite en retard depuis aujourd’hui
+    [one] Suite en retard de 1 jour
+   *[other] Suite en retard de { $days } jours
+}
+queue-unread = Nouveau de la personne
+workload-title = Délais par intervenant·e
+workload-caseworker = Intervenant·e
+workload-due-soon = { $days ->
+    [one] À échéance d’ici 1 jour
+   *[other] À échéance d’ici { $days } jours
+}
+workload-overdue = En retard
+workload-nobody = Non attribués
+workload-explain = Chaque nom ouvre ses dossiers dans l’ordre où ils demandent de l’attention.
+case-deadlines = Délais
+case-deadline-ack = Premier message à la personne, attendu le { $date }
+case-deadline-response = Première suite (en cours, transmis ou clos), attendue le { $date }
+case-deadline-met = Respecté le { $date }
+case-deadline-pending = Pas encore respecté
+case-deadline-lapsed = Non respecté avant la clôture du dossier
+case-deadline-overdue = { $days ->
+    [0] En retard depuis aujourd’hui
+    [one] En retard de 1 jour
+   *[other] En retard de { $days } jours
+}
+case-unread = Nouveau de la personne depuis le { $date } : une réponse ou une pièce. L’ouverture du dossier par la personne attribuée (ou par quiconque, s’il n’est attribué à personne) le marque comme vu.
+case-last-activity = Dernière réponse ou pièce de la personne : { $date }

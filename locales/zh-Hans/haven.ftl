@@ -660,3 +660,51 @@ keys-admin-explain = 每个账户都用自己的密钥打开报告。新账户�
 keys-escrowed = 在每位个案工作者和管理员都至少登录一次之前，团队密钥也由服务器的主密钥保管：在此之前，服务器的副本加上其密钥文件就能打开它。
 error-keys-title = 无法打开此账户的密钥
 error-keys-body = 您已登录，但报告及其中加密保存的内容仍对您关闭；列表仍可使用。如果您的密码是在没有恢复密钥的情况下重置的，持有密钥的同事会在下次登录时把密钥授予您；您也可以索取新的重置链接并使用您的恢复密钥。如果您认为有人改了您的密码，请立即告诉管理员。
+
+# 期限、动态，以及谁看过（报告人的查阅记录）
+date-day = { $year }年{ $month }月{ $day }日
+follow-up-next-reply = 个案工作者将在 { $date } 之前在本页回复您。
+follow-up-next-reply-late = 个案工作者本应在 { $date } 之前回复您。很抱歉耽误了时间：您的报告安全无虞，正在等待个案工作者处理。请稍后再来查看。
+follow-up-next-response = 个案工作者已回复您。下一步——开始处理您的报告，或在您同意的情况下转介给社区团体——计划在 { $date } 之前完成。
+follow-up-next-response-late = 下一步原计划在 { $date } 之前完成。很抱歉耽误了时间；个案工作者会在本页给您留言。
+follow-up-next-working = 个案工作者正在处理您的报告。请回到本页阅读他们的留言。
+follow-up-access-title = 谁打开过您的报告
+follow-up-access-explain = 此列表只显示打开您报告的人的角色（从不显示姓名），以及报告被分享给了哪些社区团体，精确到日。任何持有您的编号和凭据的人也能看到此列表。
+follow-up-access-none = 还没有人打开过您的报告。
+follow-up-access-opened-caseworker = 由一名个案工作者打开
+follow-up-access-opened-admin = 由一名 Haven 管理员打开
+follow-up-access-shared = 已分享给 { $group }
+follow-up-access-accepted = { $group } 已接受
+sort-attention = 最需要处理的在前
+filter-linked = 只显示与其他案件相关联的案件
+col-deadline = 下一个期限
+col-activity = 报告人最近动态
+deadline-reply-due = 回复期限 { $date }
+deadline-response-due = 处理期限 { $date }
+deadline-reply-overdue = { $days ->
+    [0] 回复今天已逾期
+   *[other] 回复已逾期 { $days } 天
+}
+deadline-response-overdue = { $days ->
+    [0] 处理今天已逾期
+   *[other] 处理已逾期 { $days } 天
+}
+queue-unread = 报告人有新动态
+workload-title = 各个案工作者的期限
+workload-caseworker = 个案工作者
+workload-due-soon = { $days } 天内到期
+workload-overdue = 已逾期
+workload-nobody = 未分配
+workload-explain = 点击姓名，按最需要处理的顺序查看其案件。
+case-deadlines = 期限
+case-deadline-ack = 首次给报告人留言，期限 { $date }
+case-deadline-response = 首次实质处理（处理中、已转介或已结案），期限 { $date }
+case-deadline-met = 已于 { $date } 完成
+case-deadline-pending = 尚未完成
+case-deadline-lapsed = 结案前未完成
+case-deadline-overdue = { $days ->
+    [0] 今天已逾期
+   *[other] 已逾期 { $days } 天
+}
+case-unread = 自 { $date } 起报告人有新的回复或证据。负责人（若无负责人则任何人）打开本案即视为已读。
+case-last-activity = 报告人最近一次回复或提交证据：{ $date }

@@ -660,3 +660,51 @@ keys-admin-explain = 每個帳戶都用自己的金鑰開啟報告。新帳戶�
 keys-escrowed = 在每位個案工作者和管理員都至少登入一次之前，團隊金鑰也由伺服器的主金鑰保管：在此之前，伺服器的副本加上其金鑰檔案就能開啟它。
 error-keys-title = 無法開啟此帳戶的金鑰
 error-keys-body = 您已登入，但報告及其中加密保存的內容仍對您關閉；清單仍可使用。如果您的密碼是在沒有復原金鑰的情況下重設的，持有金鑰的同事會在下次登入時把金鑰授予您；您也可以索取新的重設連結並使用您的復原金鑰。如果您認為有人改了您的密碼，請立即告知管理員。
+
+# 期限、動態，以及誰看過（報告人的查閱記錄）
+date-day = { $year }年{ $month }月{ $day }日
+follow-up-next-reply = 個案工作者將在 { $date } 之前在本頁回覆您。
+follow-up-next-reply-late = 個案工作者本應在 { $date } 之前回覆您。很抱歉延誤了：您的報告安全無虞，正在等待個案工作者處理。請稍後再來查看。
+follow-up-next-response = 個案工作者已回覆您。下一步——開始處理您的報告，或在您同意的情況下轉介給社區團體——預計在 { $date } 之前完成。
+follow-up-next-response-late = 下一步原預計在 { $date } 之前完成。很抱歉延誤了；個案工作者會在本頁給您留言。
+follow-up-next-working = 個案工作者正在處理您的報告。請回到本頁閱讀他們的留言。
+follow-up-access-title = 誰打開過您的報告
+follow-up-access-explain = 此列表只顯示打開您報告的人的角色（從不顯示姓名），以及報告被分享給了哪些社區團體，精確到日。任何持有您的編號和憑據的人也能看到此列表。
+follow-up-access-none = 還沒有人打開過您的報告。
+follow-up-access-opened-caseworker = 由一名個案工作者打開
+follow-up-access-opened-admin = 由一名 Haven 管理員打開
+follow-up-access-shared = 已分享給 { $group }
+follow-up-access-accepted = { $group } 已接受
+sort-attention = 最需要處理的排先
+filter-linked = 只顯示與其他個案相關聯的個案
+col-deadline = 下一個期限
+col-activity = 報告人最近動態
+deadline-reply-due = 回覆期限 { $date }
+deadline-response-due = 處理期限 { $date }
+deadline-reply-overdue = { $days ->
+    [0] 回覆今天已逾期
+   *[other] 回覆已逾期 { $days } 天
+}
+deadline-response-overdue = { $days ->
+    [0] 處理今天已逾期
+   *[other] 處理已逾期 { $days } 天
+}
+queue-unread = 報告人有新動態
+workload-title = 各個案工作者的期限
+workload-caseworker = 個案工作者
+workload-due-soon = { $days } 天內到期
+workload-overdue = 已逾期
+workload-nobody = 未分配
+workload-explain = 點擊姓名，按最需要處理的順序查看其個案。
+case-deadlines = 期限
+case-deadline-ack = 首次給報告人留言，期限 { $date }
+case-deadline-response = 首次實質處理（處理中、已轉介或已結案），期限 { $date }
+case-deadline-met = 已於 { $date } 完成
+case-deadline-pending = 尚未完成
+case-deadline-lapsed = 結案前未完成
+case-deadline-overdue = { $days ->
+    [0] 今天已逾期
+   *[other] 已逾期 { $days } 天
+}
+case-unread = 自 { $date } 起報告人有新的回覆或證據。負責人（若無負責人則任何人）打開本案即視為已讀。
+case-last-activity = 報告人最近一次回覆或提交證據：{ $date }
