@@ -690,12 +690,12 @@ col-activity = Reporter’s last activity
 deadline-reply-due = Reply due { $date }
 deadline-response-due = Response due { $date }
 deadline-reply-overdue = { $days ->
-    [0] Reply overdue since today
+    [0] Reply overdue by less than a day
     [one] Reply overdue by 1 day
    *[other] Reply overdue by { $days } days
 }
 deadline-response-overdue = { $days ->
-    [0] Response overdue since today
+    [0] Response overdue by less than a day
     [one] Response overdue by 1 day
    *[other] Response overdue by { $days } days
 }
@@ -716,7 +716,7 @@ case-deadline-met = Met on { $date }
 case-deadline-pending = Not met yet
 case-deadline-lapsed = Not met before the case was closed
 case-deadline-overdue = { $days ->
-    [0] Overdue since today
+    [0] Overdue by less than a day
     [one] Overdue by 1 day
    *[other] Overdue by { $days } days
 }

@@ -701,12 +701,12 @@ col-activity = Dernière activité de la personne
 deadline-reply-due = Réponse attendue le { $date }
 deadline-response-due = Suite attendue le { $date }
 deadline-reply-overdue = { $days ->
-    [0] Réponse en retard depuis aujourd’hui
+    [0] Réponse en retard de moins d’un jour
     [one] Réponse en retard de 1 jour
    *[other] Réponse en retard de { $days } jours
 }
 deadline-response-overdue = { $days ->
-    [0] Suite en retard depuis aujourd’hui
+    [0] Suite en retard de moins d’un jour
     [one] Suite en retard de 1 jour
    *[other] Suite en retard de { $days } jours
 }
@@ -727,7 +727,7 @@ case-deadline-met = Respecté le { $date }
 case-deadline-pending = Pas encore respecté
 case-deadline-lapsed = Non respecté avant la clôture du dossier
 case-deadline-overdue = { $days ->
-    [0] En retard depuis aujourd’hui
+    [0] En retard de moins d’un jour
     [one] En retard de 1 jour
    *[other] En retard de { $days } jours
 }

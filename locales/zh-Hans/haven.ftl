@@ -682,11 +682,11 @@ col-activity = 报告人最近动态
 deadline-reply-due = 回复期限 { $date }
 deadline-response-due = 处理期限 { $date }
 deadline-reply-overdue = { $days ->
-    [0] 回复今天已逾期
+    [0] 回复已逾期不到一天
    *[other] 回复已逾期 { $days } 天
 }
 deadline-response-overdue = { $days ->
-    [0] 处理今天已逾期
+    [0] 处理已逾期不到一天
    *[other] 处理已逾期 { $days } 天
 }
 queue-unread = 报告人有新动态
@@ -703,7 +703,7 @@ case-deadline-met = 已于 { $date } 完成
 case-deadline-pending = 尚未完成
 case-deadline-lapsed = 结案前未完成
 case-deadline-overdue = { $days ->
-    [0] 今天已逾期
+    [0] 已逾期不到一天
    *[other] 已逾期 { $days } 天
 }
 case-unread = 自 { $date } 起报告人有新的回复或证据。负责人（若无负责人则任何人）打开本案即视为已读。

@@ -682,11 +682,11 @@ col-activity = 報告人最近動態
 deadline-reply-due = 回覆期限 { $date }
 deadline-response-due = 處理期限 { $date }
 deadline-reply-overdue = { $days ->
-    [0] 回覆今天已逾期
+    [0] 回覆已逾期不到一天
    *[other] 回覆已逾期 { $days } 天
 }
 deadline-response-overdue = { $days ->
-    [0] 處理今天已逾期
+    [0] 處理已逾期不到一天
    *[other] 處理已逾期 { $days } 天
 }
 queue-unread = 報告人有新動態
@@ -703,7 +703,7 @@ case-deadline-met = 已於 { $date } 完成
 case-deadline-pending = 尚未完成
 case-deadline-lapsed = 結案前未完成
 case-deadline-overdue = { $days ->
-    [0] 今天已逾期
+    [0] 已逾期不到一天
    *[other] 已逾期 { $days } 天
 }
 case-unread = 自 { $date } 起報告人有新的回覆或證據。負責人（若無負責人則任何人）打開本案即視為已讀。
