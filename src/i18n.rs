@@ -100,9 +100,18 @@ impl Tr {
     pub fn day(&self, date: &chrono::NaiveDate) -> String {
         use chrono::Datelike;
         let mut args = std::collections::HashMap::new();
-        args.insert(std::borrow::Cow::Borrowed("year"), FluentValue::from(i64::from(date.year())));
-        args.insert(std::borrow::Cow::Borrowed("month"), FluentValue::from(i64::from(date.month())));
-        args.insert(std::borrow::Cow::Borrowed("day"), FluentValue::from(i64::from(date.day())));
+        args.insert(
+            std::borrow::Cow::Borrowed("year"),
+            FluentValue::from(i64::from(date.year())),
+        );
+        args.insert(
+            std::borrow::Cow::Borrowed("month"),
+            FluentValue::from(i64::from(date.month())),
+        );
+        args.insert(
+            std::borrow::Cow::Borrowed("day"),
+            FluentValue::from(i64::from(date.day())),
+        );
         LOCALES.lookup_with_args(id(self.lang), "date-day", &args)
     }
 
@@ -235,7 +244,11 @@ mod tests {
     #[test]
     fn days_are_written_in_each_language_s_own_form() {
         let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-        let day = |lang| Tr::new(lang, true).day(&d).replace(['\u{2068}', '\u{2069}'], "");
+        let day = |lang| {
+            Tr::new(lang, true)
+                .day(&d)
+                .replace(['\u{2068}', '\u{2069}'], "")
+        };
         assert_eq!(day(Language::En), "7 December 2026");
         assert_eq!(day(Language::Fr), "7 décembre 2026");
         assert_eq!(day(Language::ZhHans), "2026年12月7日");

@@ -107,8 +107,7 @@ impl Config {
         bind.parse::<std::net::SocketAddr>().with_context(|| {
             format!("HAVEN_BIND must be an address such as 127.0.0.1:8080, not {bind:?}")
         })?;
-        let (ack_days, response_days) =
-            targets(get("HAVEN_ACK_DAYS"), get("HAVEN_RESPONSE_DAYS"))?;
+        let (ack_days, response_days) = targets(get("HAVEN_ACK_DAYS"), get("HAVEN_RESPONSE_DAYS"))?;
         Ok(Self {
             database_url: SecretUrl(
                 get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
@@ -299,8 +298,13 @@ mod tests {
         ] {
             assert!(with(bad).is_err(), "{bad:?} is refused");
         }
-        let e = with(&[("HAVEN_RESPONSE_DAYS", "5")]).unwrap_err().to_string();
-        assert!(e.contains("HAVEN_RESPONSE_DAYS (5) must be at least HAVEN_ACK_DAYS (7)"), "{e}");
+        let e = with(&[("HAVEN_RESPONSE_DAYS", "5")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("HAVEN_RESPONSE_DAYS (5) must be at least HAVEN_ACK_DAYS (7)"),
+            "{e}"
+        );
     }
 
     #[test]

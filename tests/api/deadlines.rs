@@ -56,7 +56,9 @@ fn en_day(d: NaiveDate) -> String {
 /// The text of the first table row of `html` that contains `needle`, its
 /// tags and spacing folded away.
 fn row_text(html: &str, needle: &str) -> String {
-    let at = html.find(needle).unwrap_or_else(|| panic!("{needle} on the page"));
+    let at = html
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} on the page"));
     let start = html[..at].rfind("<tr").unwrap();
     let end = at + html[at..].find("</tr>").unwrap();
     let mut text = String::new();
@@ -123,7 +125,10 @@ async fn a_report_is_promised_its_targets_and_staff_steps_meet_them_once() {
     assert_eq!(d.ack_due_at, Some(d.received_at + Duration::days(7)));
     assert_eq!(d.response_due_at, Some(d.received_at + Duration::days(30)));
     assert_eq!((d.acknowledged_at, d.responded_at), (None, None));
-    assert_eq!(d.attention_at, d.ack_due_at, "waiting on the acknowledgement");
+    assert_eq!(
+        d.attention_at, d.ack_due_at,
+        "waiting on the acknowledgement"
+    );
 
     app.login_as("caseworker").await;
     // Triage is not a response; a message to the reporter acknowledges.
@@ -140,7 +145,9 @@ async fn a_report_is_promised_its_targets_and_staff_steps_meet_them_once() {
         &[("body", "We have your report.")],
     )
     .await;
-    let acked = dates(&app, &reference).acknowledged_at.expect("acknowledged");
+    let acked = dates(&app, &reference)
+        .acknowledged_at
+        .expect("acknowledged");
     assert_eq!(
         dates(&app, &reference).attention_at,
         d.response_due_at,
@@ -276,7 +283,10 @@ async fn due_and_overdue_show_in_the_queue_in_words_and_are_counted_per_casework
     // The case page says the same, with the acknowledgement met.
     let case = app.get_text(&format!("/staff/cases/{late}")).await;
     let today = en_day(Utc::now().date_naive());
-    assert!(case.contains(&format!("Met on {today}")), "acknowledged today");
+    assert!(
+        case.contains(&format!("Met on {today}")),
+        "acknowledged today"
+    );
     assert!(case.contains("Overdue by 2 days"));
 }
 
@@ -289,7 +299,11 @@ async fn the_needs_attention_order_puts_the_most_overdue_first_and_leaves_out_wh
         refs.push(app.file_report(ReportForm::new(name)).await.0);
     }
     let [a, b, c, done, closed] = refs.try_into().unwrap();
-    for (r, shift) in [(&a, "- interval '1 day'"), (&b, "- interval '5 days'"), (&c, "+ interval '2 days'")] {
+    for (r, shift) in [
+        (&a, "- interval '1 day'"),
+        (&b, "- interval '5 days'"),
+        (&c, "+ interval '2 days'"),
+    ] {
         exec(
             &app,
             &format!("UPDATE cases SET ack_due_at = now() {shift} WHERE reference = '{r}'"),
@@ -319,7 +333,9 @@ async fn the_needs_attention_order_puts_the_most_overdue_first_and_leaves_out_wh
     // A reply waiting unseen needs attention now, before any deadline.
     exec(
         &app,
-        &format!("UPDATE cases SET unread_since = date_trunc('hour', now()) - interval '10 days' WHERE reference = '{done}'"),
+        &format!(
+            "UPDATE cases SET unread_since = date_trunc('hour', now()) - interval '10 days' WHERE reference = '{done}'"
+        ),
     );
     let page = app.get_text("/staff/cases?sort=attention").await;
     assert!(page.find(&done).unwrap() < page.find(&b).unwrap());
@@ -376,7 +392,10 @@ async fn a_reporter_reply_marks_the_case_unread_to_the_hour_tells_the_assignee_o
     let page = app.get_text("/staff/cases").await;
     let row = row_text(&page, &reference);
     assert!(row.contains("New from the reporter"), "{row}");
-    assert!(row.contains(&en_day(unread.date_naive())), "last activity: {row}");
+    assert!(
+        row.contains(&en_day(unread.date_naive())),
+        "last activity: {row}"
+    );
 
     // In the next digest, to the assignee only, saying only that
     // something waits.
@@ -399,7 +418,10 @@ async fn a_reporter_reply_marks_the_case_unread_to_the_hour_tells_the_assignee_o
         .unwrap();
     assert!(dates(&app, &reference).unread_since.is_some());
     let case = app.get_text(&format!("/staff/cases/{reference}")).await;
-    assert!(case.contains("New from the reporter since"), "shown as it clears");
+    assert!(
+        case.contains("New from the reporter since"),
+        "shown as it clears"
+    );
     assert!(case.contains(&format!(
         "Reporter’s last reply or evidence: {}",
         en_day(unread.date_naive())
@@ -494,11 +516,25 @@ async fn the_reporter_s_page_says_what_happens_next_and_by_when_in_their_languag
             .unwrap(),
     );
     let months = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ];
     use chrono::Datelike;
-    let day = if due.day() == 1 { "1er".to_string() } else { due.day().to_string() };
+    let day = if due.day() == 1 {
+        "1er".to_string()
+    } else {
+        due.day().to_string()
+    };
     let fr_due = format!("{day} {} {}", months[due.month0() as usize], due.year());
     assert!(
         fr.contains(&format!("vous répondra sur cette page d’ici le {fr_due}.")),
@@ -519,7 +555,9 @@ async fn the_reporter_s_page_says_what_happens_next_and_by_when_in_their_languag
     // Late: said plainly, with an apology.
     exec(
         &app,
-        &format!("UPDATE cases SET ack_due_at = now() - interval '1 day' WHERE reference = '{reference}'"),
+        &format!(
+            "UPDATE cases SET ack_due_at = now() - interval '1 day' WHERE reference = '{reference}'"
+        ),
     );
     let page = follow_up_page(&app, &reporter).await;
     assert!(page.contains("A caseworker should have replied by"));
@@ -531,9 +569,15 @@ async fn the_reporter_s_page_says_what_happens_next_and_by_when_in_their_languag
         &[("body", "Hello.")],
     )
     .await;
-    let response = dates(&app, &reference).response_due_at.unwrap().date_naive();
+    let response = dates(&app, &reference)
+        .response_due_at
+        .unwrap()
+        .date_naive();
     let page = follow_up_page(&app, &reporter).await;
-    assert!(page.contains(&format!("is planned by {}.", en_day(response))), "{page}");
+    assert!(
+        page.contains(&format!("is planned by {}.", en_day(response))),
+        "{page}"
+    );
 
     // Responded: nothing overdue, even past every date.
     for status in ["triaged", "in_progress"] {
@@ -560,7 +604,10 @@ async fn the_reporter_s_page_says_what_happens_next_and_by_when_in_their_languag
 fn the_targets_are_configured_in_whole_days_with_the_response_after_the_acknowledgement() {
     let config = |pairs: &'static [(&'static str, &'static str)]| {
         haven::config::Config::from_lookup(|k| {
-            pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
         })
     };
     let c = config(&[("HAVEN_ACK_DAYS", "2"), ("HAVEN_RESPONSE_DAYS", "21")]).unwrap();

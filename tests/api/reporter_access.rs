@@ -54,7 +54,10 @@ fn access_list(page: &str) -> Vec<String> {
 async fn staff_client(app: &TestApp, role: &str, org: Option<&str>) -> (reqwest::Client, String) {
     let email = app.create_user(role, org);
     let client = new_client();
-    assert_eq!(app.login_with(&client, &email, PASSWORD).await.status(), 303);
+    assert_eq!(
+        app.login_with(&client, &email, PASSWORD).await.status(),
+        303
+    );
     (client, email)
 }
 
@@ -67,12 +70,22 @@ async fn opening_the_case_as_a_caseworker_shows_on_the_reporter_s_next_visit_by_
     let page = follow_up_page(&app, &reporter).await;
     assert!(page.contains("No one has opened your report yet."));
     assert!(access_list(&page).is_empty());
-    assert!(access_rows(&app).is_empty(), "the reporter's own visit is not recorded");
+    assert!(
+        access_rows(&app).is_empty(),
+        "the reporter's own visit is not recorded"
+    );
 
     let (caseworker, email) = staff_client(&app, "caseworker", None).await;
     // The queue lists the case without opening it.
-    caseworker.get(app.url("/staff/cases")).send().await.unwrap();
-    assert!(access_rows(&app).is_empty(), "not before the case is opened");
+    caseworker
+        .get(app.url("/staff/cases"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        access_rows(&app).is_empty(),
+        "not before the case is opened"
+    );
     let res = caseworker
         .get(app.url(&format!("/staff/cases/{reference}")))
         .send()
@@ -102,7 +115,10 @@ async fn opening_the_case_as_a_caseworker_shows_on_the_reporter_s_next_visit_by_
     );
     assert!(!page.contains("No one has opened your report yet."));
     assert!(!page.contains(&email), "no staff member is named");
-    assert!(page.contains(&format!("<time datetime=\"{today}\">")), "a day, never a time");
+    assert!(
+        page.contains(&format!("<time datetime=\"{today}\">")),
+        "a day, never a time"
+    );
 
     // An admin is named by role too; a new visit shows the same list.
     let (admin, admin_email) = staff_client(&app, "admin", None).await;
@@ -150,7 +166,8 @@ async fn opening_the_case_as_a_caseworker_shows_on_the_reporter_s_next_visit_by_
 }
 
 #[tokio::test]
-async fn sharing_with_a_group_and_its_acceptance_show_by_the_group_s_name_and_a_liaison_adds_no_one() {
+async fn sharing_with_a_group_and_its_acceptance_show_by_the_group_s_name_and_a_liaison_adds_no_one()
+ {
     let app = spawn_app().await;
     let group = app.insert_group("Uyghur Support Circle", &["circle@group.example"]);
     let (reference, receipt) = app
@@ -199,7 +216,11 @@ async fn sharing_with_a_group_and_its_acceptance_show_by_the_group_s_name_and_a_
             .map(|a| a.kind)
             .collect::<Vec<_>>()
     };
-    assert_eq!(kinds(&app), vec!["shared"], "a liaison reading adds nothing");
+    assert_eq!(
+        kinds(&app),
+        vec!["shared"],
+        "a liaison reading adds nothing"
+    );
     // The liaison cannot open the case page either.
     let res = liaison
         .get(app.url(&format!("/staff/cases/{reference}")))
@@ -214,10 +235,22 @@ async fn sharing_with_a_group_and_its_acceptance_show_by_the_group_s_name_and_a_
     let page = follow_up_page(&app, &reporter).await;
     assert_eq!(
         access_list(&page),
-        vec![format!("Shared with Uyghur Support Circle — {}", en_day(today))]
+        vec![format!(
+            "Shared with Uyghur Support Circle — {}",
+            en_day(today)
+        )]
     );
 
-    let token = csrf_token(&liaison.get(app.url(&path)).send().await.unwrap().text().await.unwrap());
+    let token = csrf_token(
+        &liaison
+            .get(app.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
     let res = liaison
         .post(app.url(&format!("{path}/accept")))
         .form(&[("csrf_token", token.as_str())])

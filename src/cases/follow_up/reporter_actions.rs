@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{DELETION_GRACE_HOURS, Visit};
-use crate::cases::evidence::{EvidenceUpload, within_case_cap};
 use crate::cases::deadlines::{NextStep, next_step};
+use crate::cases::evidence::{EvidenceUpload, within_case_cap};
 use crate::cases::intake::seal_files;
 use crate::cases::messages::{self, Message};
 use crate::context::Ctx;
@@ -88,7 +88,10 @@ pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceErr
         status: case.status.clone(),
         received: case.received_at.date_naive(),
         next: next_step(&case, Utc::now()),
-        access: access.into_iter().filter_map(AccessLine::from_row).collect(),
+        access: access
+            .into_iter()
+            .filter_map(AccessLine::from_row)
+            .collect(),
         messages,
         files,
         deletion_due: case.deletion_due_at.as_ref().map(crate::cases::stamp),

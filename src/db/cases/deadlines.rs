@@ -68,9 +68,13 @@ pub fn mark_reporter_activity(
 
 /// The reporter's last activity has been seen.
 pub fn clear_unread(conn: &mut Conn, id: i64) -> Result<(), DbError> {
-    diesel::update(cases::table.find(id).filter(cases::unread_since.is_not_null()))
-        .set(cases::unread_since.eq(None::<DateTime<Utc>>))
-        .execute(conn)?;
+    diesel::update(
+        cases::table
+            .find(id)
+            .filter(cases::unread_since.is_not_null()),
+    )
+    .set(cases::unread_since.eq(None::<DateTime<Utc>>))
+    .execute(conn)?;
     Ok(())
 }
 
