@@ -210,14 +210,16 @@ pub(crate) fn responded(conn: &mut Conn, case_id: i64) -> Result<(), DbError> {
 /// Deadlines due soon and overdue for each of `workers` and for cases
 /// assigned to nobody (last).
 pub async fn counts(ctx: &Ctx, workers: &[i64]) -> Result<Vec<DeadlineCounts>, ServiceError> {
-    let mut assignees: Vec<Option<i64>> = workers.iter().copied().map(Some).collect();
-    assignees.push(None);
+    let workers = workers.to_vec();
     let now = Utc::now();
     let soon = now + Duration::days(DUE_SOON_DAYS);
-    Ok(ctx
+    let mut counts = ctx
         .db
-        .run(move |conn| db::cases::deadline_counts(conn, &assignees, now, soon))
-        .await?)
+        .run(move |conn| db::cases::deadline_counts(conn, &workers, now, soon))
+        .await?;
+    // In the order asked for, nobody last.
+    counts.sort_by_key(|c| c.assignee_id.is_none());
+    Ok(counts)
 }
 
 #[cfg(test)]

@@ -624,3 +624,20 @@ fn the_targets_are_configured_in_whole_days_with_the_response_after_the_acknowle
         assert!(e.contains(bad[0].0), "the variable is named: {e}");
     }
 }
+
+#[tokio::test]
+async fn counts_stop_at_their_cap_and_say_so() {
+    let app = spawn_app().await;
+    exec(
+        &app,
+        "INSERT INTO cases (reference, receipt_hash, master_key_id, content, source, risk, kinds, \
+         channels, demands, support, contact_method, language, ack_due_at, response_due_at) \
+         SELECT 'CAP' || g, 'h', 'k', '\\x00', 'web', 'routine', '{}', '{}', '{}', '{}', 'none', \
+         'en', now() - interval '1 day', now() + interval '20 days' \
+         FROM generate_series(1, 105) g",
+    );
+    app.login_as("caseworker").await;
+    let page = app.get_text("/staff/cases").await;
+    let workload = &page[page.find("id=\"workload\"").unwrap()..];
+    assert_eq!(row_text(workload, "Not assigned"), "Not assigned 100+ 0");
+}

@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, Utc};
 use diesel::dsl::IntervalDsl;
-use diesel::pg::Pg;
 use diesel::prelude::*;
 
 use crate::db::schema::cases;
@@ -78,9 +77,9 @@ pub fn clear_unread(conn: &mut Conn, id: i64) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Counts stop here: past it a page shows "1000+", and no count reads
+/// Counts stop here: past it a page shows "100+", and no count reads
 /// more than this many index entries.
-pub const COUNT_CAP: i64 = 1000;
+pub const COUNT_CAP: i64 = 100;
 
 /// One assignee's deadlines (`None`: cases assigned to nobody): due
 /// between now and `soon`, and overdue; each at most [`COUNT_CAP`].
@@ -91,76 +90,82 @@ pub struct DeadlineCounts {
     pub overdue: i64,
 }
 
-#[derive(Clone, Copy)]
-enum Waiting {
-    Acknowledgement,
-    Response,
-}
-
-/// The cases of `assignee` waiting on `kind`: the predicates of the
-/// partial indexes `cases_ack_pending` and `cases_response_pending`
-/// (migration 000085), written without bound values so that the planner
-/// can always prove them.
-fn waiting(kind: Waiting, assignee: Option<i64>) -> cases::BoxedQuery<'static, Pg> {
-    let q = cases::table
-        .filter(cases::attention_at.is_not_null())
-        .into_boxed();
-    let q = match kind {
-        Waiting::Acknowledgement => q.filter(cases::acknowledged_at.is_null()),
-        Waiting::Response => q
-            .filter(cases::acknowledged_at.is_not_null())
-            .filter(cases::responded_at.is_null()),
-    };
-    match assignee {
-        Some(id) => q.filter(cases::assignee_id.eq(id)),
-        None => q.filter(cases::assignee_id.is_null()),
-    }
-}
-
-/// How many cases of `assignee` wait on `kind` with their deadline in
-/// `[from, to)` (`from` `None`: any time before `to`), capped.
-fn count_between(
-    conn: &mut Conn,
-    kind: Waiting,
+#[derive(QueryableByName)]
+struct CountsRow {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
     assignee: Option<i64>,
-    from: Option<DateTime<Utc>>,
-    to: DateTime<Utc>,
-) -> Result<i64, DbError> {
-    let mut q = waiting(kind, assignee);
-    q = match (kind, from) {
-        (Waiting::Acknowledgement, Some(f)) => q.filter(cases::ack_due_at.ge(f)),
-        (Waiting::Response, Some(f)) => q.filter(cases::response_due_at.ge(f)),
-        (_, None) => q,
-    };
-    q = match kind {
-        Waiting::Acknowledgement => q.filter(cases::ack_due_at.lt(to)),
-        Waiting::Response => q.filter(cases::response_due_at.lt(to)),
-    };
-    let ids: Vec<i64> = q.select(cases::id).limit(COUNT_CAP).load(conn)?;
-    Ok(ids.len() as i64)
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    due_soon: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    overdue: i64,
 }
 
-/// The deadlines due before `soon` and overdue at `now`, for each of
-/// `assignees`. Each count is a bounded range scan of one partial index.
+/// The cases waiting on each deadline: the predicates of the partial
+/// indexes `cases_ack_pending` and `cases_response_pending` (migration
+/// 000085), with the deadline column each is ordered by.
+const WAITING: [(&str, &str); 2] = [
+    (
+        "c.acknowledged_at IS NULL AND c.attention_at IS NOT NULL",
+        "c.ack_due_at",
+    ),
+    (
+        "c.acknowledged_at IS NOT NULL AND c.responded_at IS NULL AND c.attention_at IS NOT NULL",
+        "c.response_due_at",
+    ),
+];
+
+/// The sum, over both deadlines, of the capped count of cases of `who`
+/// whose deadline is in `range`. Built from the constants above only:
+/// every value is a bound parameter ($1 ids, $2 now, $3 soon, $4 cap).
+fn capped_sum(who: &str, range: &str) -> String {
+    WAITING
+        .iter()
+        .map(|(waiting, due)| {
+            let range = range.replace("DUE", due);
+            format!(
+                "(SELECT count(*) FROM (SELECT 1 FROM cases c WHERE {who} AND {waiting} \
+                 AND {range} LIMIT $4) s)"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The deadlines due before `soon` and overdue at `now`, for each of the
+/// caseworkers `workers`, then for the cases assigned to nobody; each
+/// count capped at [`COUNT_CAP`]. One round trip; each count is a bounded
+/// range scan of one partial index, whatever the size of the table.
 pub fn deadline_counts(
     conn: &mut Conn,
-    assignees: &[Option<i64>],
+    workers: &[i64],
     now: DateTime<Utc>,
     soon: DateTime<Utc>,
 ) -> Result<Vec<DeadlineCounts>, DbError> {
-    let mut out = Vec::with_capacity(assignees.len());
-    for assignee in assignees {
-        let mut due_soon = 0;
-        let mut overdue = 0;
-        for kind in [Waiting::Acknowledgement, Waiting::Response] {
-            overdue += count_between(conn, kind, *assignee, None, now)?;
-            due_soon += count_between(conn, kind, *assignee, Some(now), soon)?;
-        }
-        out.push(DeadlineCounts {
-            assignee_id: *assignee,
-            due_soon: due_soon.min(COUNT_CAP),
-            overdue: overdue.min(COUNT_CAP),
-        });
-    }
-    Ok(out)
+    let overdue = "DUE < $2";
+    let due_soon = "DUE >= $2 AND DUE < $3";
+    let mine = "c.assignee_id = w.id";
+    let nobodys = "c.assignee_id IS NULL";
+    let sql = format!(
+        "SELECT w.n AS n, w.id AS assignee, {} AS due_soon, {} AS overdue \
+         FROM unnest($1::bigint[]) WITH ORDINALITY AS w(id, n) \
+         UNION ALL SELECT NULL, NULL, {}, {} ORDER BY n NULLS LAST",
+        capped_sum(mine, due_soon),
+        capped_sum(mine, overdue),
+        capped_sum(nobodys, due_soon),
+        capped_sum(nobodys, overdue),
+    );
+    let rows: Vec<CountsRow> = diesel::sql_query(sql)
+        .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(workers)
+        .bind::<diesel::sql_types::Timestamptz, _>(now)
+        .bind::<diesel::sql_types::Timestamptz, _>(soon)
+        .bind::<diesel::sql_types::BigInt, _>(COUNT_CAP)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DeadlineCounts {
+            assignee_id: r.assignee,
+            due_soon: r.due_soon.min(COUNT_CAP),
+            overdue: r.overdue.min(COUNT_CAP),
+        })
+        .collect())
 }
