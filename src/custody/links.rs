@@ -60,7 +60,10 @@ pub fn open_for_staff(
 /// under the master key (demonstration data seeded before anyone has an
 /// account): `None` once someone holds the team's key, since then only
 /// they can.
-pub fn open_from_escrow(conn: &mut Conn, keyring: &Keyring) -> Result<Option<LinkKey>, ServiceError> {
+pub fn open_from_escrow(
+    conn: &mut Conn,
+    keyring: &Keyring,
+) -> Result<Option<LinkKey>, ServiceError> {
     let row = get_or_make(conn, keyring)?;
     let Some(team) = people_keys::find(conn, row.team_key_id)? else {
         return Ok(None);
@@ -95,7 +98,11 @@ fn get_or_make(conn: &mut Conn, keyring: &Keyring) -> Result<LinkKeyRow, DbError
     links::link_key(conn)?.ok_or(DbError::NotFound)
 }
 
-fn open_with(keyring: &Keyring, row: &LinkKeyRow, team: &SecretKey) -> Result<LinkKey, ServiceError> {
+fn open_with(
+    keyring: &Keyring,
+    row: &LinkKeyRow,
+    team: &SecretKey,
+) -> Result<LinkKey, ServiceError> {
     let aad = Aad::link_key();
     let inner = keyring
         .open_outer(&row.master_key_id, &aad, &row.sealed)

@@ -74,10 +74,7 @@ pub fn insert_pending_many(conn: &mut Conn, ids: &[i64]) -> Result<(), DbError> 
 }
 
 pub fn is_pending(conn: &mut Conn, case_id: i64) -> Result<bool, DbError> {
-    Ok(diesel::select(diesel::dsl::exists(
-        link_pending::table.find(case_id),
-    ))
-    .get_result(conn)?)
+    Ok(diesel::select(diesel::dsl::exists(link_pending::table.find(case_id))).get_result(conn)?)
 }
 
 pub fn count_pending(conn: &mut Conn) -> Result<i64, DbError> {
@@ -130,7 +127,13 @@ pub fn digests_of(conn: &mut Conn, case_id: i64) -> Result<Vec<Vec<u8>>, DbError
 pub fn replace_digests(conn: &mut Conn, case_id: i64, digests: &[Vec<u8>]) -> Result<(), DbError> {
     diesel::delete(case_identifiers::table.filter(case_identifiers::case_id.eq(case_id)))
         .execute(conn)?;
-    insert_digests(conn, &digests.iter().map(|d| (case_id, d.clone())).collect::<Vec<_>>())
+    insert_digests(
+        conn,
+        &digests
+            .iter()
+            .map(|d| (case_id, d.clone()))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Adds (case, digest) rows; those already there stay.
@@ -270,13 +273,7 @@ pub fn decisions_among(conn: &mut Conn, ids: &[i64]) -> Result<Vec<DecisionRow>,
 }
 
 /// Records `decision` on the pair; false when it was already so.
-pub fn decide(
-    conn: &mut Conn,
-    a: i64,
-    b: i64,
-    decision: &str,
-    by: i64,
-) -> Result<bool, DbError> {
+pub fn decide(conn: &mut Conn, a: i64, b: i64, decision: &str, by: i64) -> Result<bool, DbError> {
     let (a, b) = ordered(a, b);
     let current: Option<String> = case_links::table
         .find((a, b))
