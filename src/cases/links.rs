@@ -320,6 +320,13 @@ pub struct OtherCase {
     pub decision: Option<Decision>,
 }
 
+impl OtherCase {
+    /// `open`, `confirmed` or `dismissed`.
+    pub fn state(&self) -> &'static str {
+        self.decision.map_or("open", Decision::as_str)
+    }
+}
+
 /// An identifier of this case that other cases name too, as this case
 /// wrote it.
 #[derive(Debug)]
@@ -328,7 +335,7 @@ pub struct SharedIdentifier {
     pub written: String,
     pub others: Vec<OtherCase>,
     /// How many more cases name it than are listed.
-    pub more: usize,
+    pub more: i64,
 }
 
 /// The "also named in" section of a case page.
@@ -400,7 +407,7 @@ fn read_links(
         let mut listed: Vec<&store::LinkedCaseRow> =
             ids.iter().filter_map(|id| cases.get(id)).collect();
         listed.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
-        let more = listed.len().saturating_sub(SHOWN_PER_IDENTIFIER);
+        let more = listed.len().saturating_sub(SHOWN_PER_IDENTIFIER) as i64;
         shared.push(SharedIdentifier {
             kind: identifier.kind.as_str(),
             written: identifier.written().to_string(),
@@ -488,21 +495,23 @@ pub struct ClusterCase {
 #[derive(Debug)]
 pub struct Cluster {
     pub cases: Vec<ClusterCase>,
-    pub count: usize,
+    pub count: i64,
+    /// Cases of the group not listed.
+    pub hidden: i64,
     /// Kinds of incident and communities named in the group's cases.
     pub kinds: Vec<String>,
     pub communities: Vec<String>,
     pub first: String,
     pub last: String,
     /// Pairs in the group a caseworker confirmed.
-    pub confirmed: usize,
+    pub confirmed: i64,
 }
 
 /// One page of groups, biggest and then most recent first.
 #[derive(Debug, Default)]
 pub struct Clusters {
     pub clusters: Vec<Cluster>,
-    pub total: usize,
+    pub total: i64,
     pub has_more: bool,
 }
 
@@ -629,7 +638,7 @@ fn read_clusters(conn: &mut Conn, limit: usize, around: Option<&str>) -> Result<
     }
     Ok(Clusters {
         clusters,
-        total,
+        total: total as i64,
         has_more,
     })
 }
@@ -666,9 +675,10 @@ fn cluster(
         .filter(|d| {
             sorted.binary_search(&d.case_a).is_ok() && sorted.binary_search(&d.case_b).is_ok()
         })
-        .count();
+        .count() as i64;
     Ok(Cluster {
-        count: cases.len(),
+        count: cases.len() as i64,
+        hidden: cases.len().saturating_sub(shown) as i64,
         first: cases
             .last()
             .map(|c| day(&c.received_at))
