@@ -21,8 +21,9 @@ use crate::db::{self, Conn, DbError, strings};
 use crate::domain::{CaseReference, Identifier, ReportContent, extract_identifiers};
 use crate::error::ServiceError;
 
-/// Cases indexed per transaction in the background.
-const BATCH: i64 = 200;
+/// Cases indexed per transaction in the background (a case page opening
+/// one of them waits for its batch).
+const BATCH: i64 = 100;
 /// Other cases listed under one identifier on a case page.
 const SHOWN_PER_IDENTIFIER: usize = 20;
 /// Cases listed per group on the group page (all of them for one group).
@@ -61,7 +62,7 @@ fn index_case(
 ) -> Result<(), DbError> {
     let digests = digests(key, identifiers);
     db::transaction(conn, |conn| {
-        let pending = store::is_pending(conn, case_id)?;
+        let pending = store::lock_pending(conn, case_id)?;
         if !pending && store::digests_of(conn, case_id)? == digests {
             return Ok(());
         }

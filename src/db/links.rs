@@ -73,8 +73,18 @@ pub fn insert_pending_many(conn: &mut Conn, ids: &[i64]) -> Result<(), DbError> 
     Ok(())
 }
 
-pub fn is_pending(conn: &mut Conn, case_id: i64) -> Result<bool, DbError> {
-    Ok(diesel::select(diesel::dsl::exists(link_pending::table.find(case_id))).get_result(conn)?)
+/// Whether a case waits to be indexed, locking its row until the
+/// transaction ends (waiting for an indexer that holds it): whoever
+/// indexes a case takes this row first, so two never deadlock on its
+/// digests.
+pub fn lock_pending(conn: &mut Conn, case_id: i64) -> Result<bool, DbError> {
+    Ok(link_pending::table
+        .find(case_id)
+        .select(link_pending::case_id)
+        .for_update()
+        .first::<i64>(conn)
+        .optional()?
+        .is_some())
 }
 
 pub fn count_pending(conn: &mut Conn) -> Result<i64, DbError> {

@@ -155,6 +155,8 @@ async fn the_queue_indexes_waiting_cases_in_the_background_and_its_filter_finds_
         .await;
     app.login_as("caseworker").await;
     assert_eq!(app.get("/staff/cases").await.status(), 200);
+    // A case page opened while the queue's indexing runs waits its turn.
+    assert_eq!(app.get(&format!("/staff/cases/{c}")).await.status(), 200);
     indexed(&app).await;
     assert!(linked(&app, &a) && linked(&app, &b) && !linked(&app, &c));
 
