@@ -434,14 +434,9 @@ const MARKERS: &[&str] = &[
 ];
 
 fn matches_at(lower: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if i >= lower.len() || lower[i] != w {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(i, w)| lower.get(i) == Some(&w))
 }
 
 fn keyworded(
@@ -715,16 +710,18 @@ fn phones(
         let glued = chars
             .get(end)
             .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_');
-        if end > i && !glued && !overlaps(taken, i, end) {
-            if let Some(value) = phone(&chars[i..end]) {
-                found.push(Identifier::new(
-                    IdentifierKind::Phone,
-                    value,
-                    &written(i, end),
-                ));
-                i = end;
-                continue;
-            }
+        if end > i
+            && !glued
+            && !overlaps(taken, i, end)
+            && let Some(value) = phone(&chars[i..end])
+        {
+            found.push(Identifier::new(
+                IdentifierKind::Phone,
+                value,
+                &written(i, end),
+            ));
+            i = end;
+            continue;
         }
         // Not a number as a whole (a date before it, an account number):
         // try again from its next group of digits.
