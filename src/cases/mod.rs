@@ -5,6 +5,7 @@
 pub mod evidence;
 pub mod follow_up;
 pub mod intake;
+pub mod links;
 pub mod messages;
 pub mod notify;
 pub mod purge;
