@@ -243,6 +243,7 @@ async fn store(
                 db::cases::set_targets(conn, case_id, ack_days, response_days)?;
                 sealed_keys.case_id = case_id;
                 db::people_keys::insert_case_keys(conn, &sealed_keys)?;
+                db::links::insert_pending(conn, case_id)?;
                 for mut file in files {
                     file.case_id = case_id;
                     db::evidence::insert(conn, &file)?;

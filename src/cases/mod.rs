@@ -6,6 +6,7 @@ pub mod deadlines;
 pub mod evidence;
 pub mod follow_up;
 pub mod intake;
+pub mod links;
 pub mod messages;
 pub mod notify;
 pub mod purge;

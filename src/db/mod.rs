@@ -11,6 +11,7 @@ pub mod audit;
 pub mod cases;
 pub mod events;
 pub mod evidence;
+pub mod links;
 pub mod messages;
 pub mod migrate_keys;
 pub mod notes;

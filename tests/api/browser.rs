@@ -938,6 +938,94 @@ async fn the_pages_changed_for_people_keys_pass_axe_at_desktop_and_phone_width()
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
+/// Linked cases: the case page with its "also named in" section and the
+/// page of groups, in English and French (the languages staff pages
+/// exist in; they are never right to left), and the report form's new
+/// field in English, Uyghur (right to left) and Tibetan — each at desktop
+/// and phone width, with axe finding no serious or critical violation.
+#[tokio::test]
+async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and_phone_width() {
+    let app = spawn_app().await;
+    let (a, _) = app
+        .file_report(ReportForm::new(
+            "He called me from +1 (416) 555-0199 and wrote on WeChat ID: Zhang_Wei88.",
+        ))
+        .await;
+    let (b, _) = app
+        .file_report(
+            ReportForm::new("Another call.")
+                .field("identifiers", "416.555.0199\nwechat zhang_wei88"),
+        )
+        .await;
+    let (c, _) = app
+        .file_report(ReportForm::new("The same WeChat: zhang_wei88"))
+        .await;
+    let email = app.create_user("caseworker", None);
+    let mut problems = Vec::new();
+    for (width, height) in [(1280, 900), (360, 740)] {
+        let b_ = browser(true).await;
+        b_.set_window_size(width, height).await.unwrap();
+        for lang in ["en", "ug", "bo"] {
+            b_.goto(&app.url(&format!("/report?lang={lang}")))
+                .await
+                .unwrap();
+            wait_for(&b_, "textarea#identifiers").await;
+            check_page(
+                &b_,
+                &format!("report-identifiers-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
+        }
+        b_.close().await.unwrap();
+
+        let staff = browser(true).await;
+        staff.set_window_size(width, height).await.unwrap();
+        staff.goto(&app.url("/staff/login")).await.unwrap();
+        fill(&staff, "email", &email).await;
+        fill(&staff, "password", PASSWORD).await;
+        fill(&staff, "totp", &app.fresh_totp(&email)).await;
+        click(&staff, "form button[type=submit]").await;
+        wait_for(&staff, "table.queue").await;
+        for lang in ["en", "fr"] {
+            for reference in [&b, &c, &a] {
+                staff
+                    .goto(&app.url(&format!("/staff/cases/{reference}?lang={lang}")))
+                    .await
+                    .unwrap();
+                wait_for(&staff, "#links").await;
+            }
+            let section = staff
+                .find(Locator::Css("#links"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(section.contains(&b) && section.contains(&c), "{section}");
+            check_page(
+                &staff,
+                &format!("staff-case-links-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
+            staff
+                .goto(&app.url(&format!("/staff/links?lang={lang}")))
+                .await
+                .unwrap();
+            wait_for(&staff, "section.group").await;
+            check_page(
+                &staff,
+                &format!("staff-link-groups-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
+        }
+        staff.close().await.unwrap();
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
 /// How far the page scrolls sideways, then the elements of `main` that
 /// reach past the window (to say what overflows).
 const SIDEWAYS_OVERFLOW: &str = "

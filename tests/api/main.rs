@@ -21,6 +21,7 @@ mod keys_accounts;
 mod keys_at_rest;
 mod keys_cases;
 mod keys_migration;
+mod links;
 mod mail;
 mod quiet_mail;
 mod referrals;

@@ -96,6 +96,9 @@ pub fn queue_page(
     filtered_page(conn, &filter, limit)
 }
 
+/// Where the cursor's case sits in each order: received, risk rank, attention.
+type Anchor = (DateTime<Utc>, Option<i16>, Option<DateTime<Utc>>);
+
 /// One page of the queue under `filter`, with keyset pagination: each page
 /// starts where the last one ended, using an index, never OFFSET.
 pub fn filtered_page(
@@ -139,7 +142,7 @@ pub fn filtered_page(
     // Case ids are random (a sequence would date a report against others
     // filed at known times): the order is by the hour received, and the
     // cursor's case gives the place to continue from.
-    let anchor: Option<(DateTime<Utc>, Option<i16>, Option<DateTime<Utc>>)> = match filter.after {
+    let anchor: Option<Anchor> = match filter.after {
         Some(c) => cases::table
             .find(c.id)
             .select((cases::received_at, cases::risk_rank, cases::attention_at))

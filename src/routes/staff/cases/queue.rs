@@ -254,6 +254,7 @@ pub async fn queue(
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
+    crate::cases::links::index_pending_in_background(&state, &staff.key);
     let q = query.into_inner();
     let filter = q.to_filter(staff.user_id)?;
     let paged = filter.after.is_some();
