@@ -172,7 +172,8 @@ pub fn next_step(row: &CaseRow, now: DateTime<Utc>) -> Option<NextStep> {
 
 /// Within the case page's read: a caseworker or an admin opened the case
 /// today (for the reporter's access list), and, when they are its assignee
-/// or it has none, the reporter's activity is seen.
+/// or it has none (or one who left), the reporter's activity is seen. Only
+/// once the case's keys opened for them.
 pub(crate) fn opened_by_staff(conn: &mut Conn, viewer: i64, row: &CaseRow) -> Result<(), DbError> {
     let Some(user) = db::users::find(conn, viewer)? else {
         return Ok(());
@@ -184,7 +185,12 @@ pub(crate) fn opened_by_staff(conn: &mut Conn, viewer: i64, row: &CaseRow) -> Re
     };
     let today = Utc::now().date_naive();
     access::record(conn, row.id, "opened", Reader::Role(role), today)?;
-    if row.unread_since.is_some() && row.assignee_id.is_none_or(|a| a == viewer) {
+    // The assignee sees it; with none (or one who left), anyone who works cases.
+    let assignee_present = match row.assignee_id {
+        Some(a) if a != viewer => db::users::find(conn, a)?.is_some_and(|u| u.active),
+        _ => false,
+    };
+    if row.unread_since.is_some() && !assignee_present {
         db::cases::clear_unread(conn, row.id)?;
     }
     Ok(())

@@ -125,6 +125,13 @@ pub async fn open_case(
     let key = &keys.content;
     let row = &stored.row;
     let content = open_content(key, row)?;
+    // Opened: only now does the reporter's access list say so, and is
+    // their activity seen.
+    let opened_row = row.clone();
+    state
+        .db
+        .run(move |conn| super::deadlines::opened_by_staff(conn, viewer, &opened_row))
+        .await?;
     super::links::index_opened(state, person, row, &content).await?;
     let evidence = open_evidence_names(key, row, stored.evidence)?;
     let timeline = Timeline {
@@ -170,7 +177,6 @@ fn read_recording_view(
         &row.id.to_string(),
         "",
     )?;
-    super::deadlines::opened_by_staff(conn, viewer, &row)?;
     let evidence = db::evidence::list_for_case(conn, row.id)?;
     let events = db::events::for_case(conn, row.id)?;
     let notes = db::notes::for_case(conn, row.id)?;

@@ -641,3 +641,98 @@ async fn counts_stop_at_their_cap_and_say_so() {
     let workload = &page[page.find("id=\"workload\"").unwrap()..];
     assert_eq!(row_text(workload, "Not assigned"), "Not assigned 100+ 0");
 }
+
+#[tokio::test]
+async fn a_reply_after_closing_needs_attention_and_waits_its_turn_with_the_deadlines() {
+    let app = spawn_app().await;
+    let (closed, receipt) = app.file_report(ReportForm::new("came back")).await;
+    let (late, _) = app.file_report(ReportForm::new("late")).await;
+    exec(
+        &app,
+        &format!("UPDATE cases SET status = 'closed' WHERE reference = '{closed}'"),
+    );
+    exec(
+        &app,
+        &format!(
+            "UPDATE cases SET ack_due_at = now() - interval '5 days' WHERE reference = '{late}'"
+        ),
+    );
+    app.login_as("caseworker").await;
+    let page = app.get_text("/staff/cases?sort=attention").await;
+    assert!(!page.contains(&closed), "a closed case waits on nothing");
+    // The reporter writes again after the case was closed.
+    let reporter = reporter_visit(&app, &closed, &receipt).await;
+    reporter_replies(&app, &reporter, "they came back last night").await;
+    let page = app.get_text("/staff/cases?sort=attention").await;
+    assert!(page.contains(&closed), "the reply needs attention");
+    // Whoever has waited longest first: the deadline passed five days ago,
+    // the reply came this hour.
+    assert!(page.find(&late).unwrap() < page.find(&closed).unwrap());
+    // A closed case has no deadline to count.
+    let workload = &page[page.find("id=\"workload\"").unwrap()..];
+    assert_eq!(row_text(workload, "Not assigned"), "Not assigned 1 0");
+}
+
+#[tokio::test]
+async fn a_caseworker_whose_keys_do_not_open_the_case_neither_shows_it_opened_nor_sees_the_reply() {
+    let app = spawn_app().await;
+    let (reference, receipt) = app.file_report(ReportForm::new("keys wait")).await;
+    let reporter = reporter_visit(&app, &reference, &receipt).await;
+    reporter_replies(&app, &reporter, "are you there").await;
+    let me = app.login_as("caseworker").await;
+    exec(
+        &app,
+        &format!(
+            "DELETE FROM key_grants WHERE user_id = (SELECT id FROM users WHERE email = '{me}')"
+        ),
+    );
+    let res = app.get(&format!("/staff/cases/{reference}")).await;
+    assert_eq!(res.status(), 403, "the keys page");
+    assert!(dates(&app, &reference).unread_since.is_some(), "not seen");
+    let opened: i64 = diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT count(*) FROM case_access WHERE kind = 'opened')",
+    ))
+    .get_result(&mut app.db.connect())
+    .unwrap();
+    assert_eq!(opened, 0, "the reporter is not told it was opened");
+    let page = reporter
+        .get(app.url("/follow-up/case"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("Opened by a caseworker"));
+}
+
+#[tokio::test]
+async fn a_case_whose_assignee_left_is_counted_as_nobodys_and_anyone_sees_its_reply() {
+    let app = spawn_app().await;
+    let (reference, receipt) = app.file_report(ReportForm::new("left behind")).await;
+    let leaver = app.create_user("caseworker", None);
+    let me = app.login_as("caseworker").await;
+    assign(&app, &reference, &leaver).await;
+    exec(
+        &app,
+        &format!(
+            "UPDATE cases SET ack_due_at = now() - interval '1 day' WHERE reference = '{reference}'"
+        ),
+    );
+    let reporter = reporter_visit(&app, &reference, &receipt).await;
+    reporter_replies(&app, &reporter, "still here").await;
+    let page = app.get_text("/staff/cases").await;
+    let workload = &page[page.find("id=\"workload\"").unwrap()..];
+    assert_eq!(row_text(workload, "Not assigned"), "Not assigned 0 0");
+    exec(
+        &app,
+        &format!("UPDATE users SET active = false WHERE email = '{leaver}'"),
+    );
+    let page = app.get_text("/staff/cases").await;
+    let workload = &page[page.find("id=\"workload\"").unwrap()..];
+    assert_eq!(row_text(workload, "Not assigned"), "Not assigned 1 0");
+    assert!(!workload.contains(&leaver));
+    // Its assignee left: the caseworker who opens it has seen the reply.
+    app.get_text(&format!("/staff/cases/{reference}")).await;
+    assert_eq!(dates(&app, &reference).unread_since, None, "seen by {me}");
+}

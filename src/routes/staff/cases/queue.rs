@@ -51,7 +51,7 @@ pub struct WorkloadRow {
     pub any_overdue: bool,
 }
 
-/// A count as shown: past the cap, "1000+".
+/// A count as shown: past the cap, "100+".
 fn shown(n: i64) -> String {
     if n >= COUNT_CAP {
         format!("{COUNT_CAP}+")
