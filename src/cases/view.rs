@@ -123,7 +123,6 @@ pub async fn open_case(
     let key = &keys.content;
     let row = &stored.row;
     let content = open_content(key, row)?;
-    super::links::index_opened(state, person, row, &content).await?;
     let evidence = open_evidence_names(key, row, stored.evidence)?;
     let timeline = Timeline {
         entries: timeline_entries(stored.events, &stored.names),
