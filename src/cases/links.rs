@@ -6,7 +6,10 @@
 //!
 //! A report is filed with no one's key at hand, so it waits
 //! (`link_pending`) until a caseworker or admin opens it, or loads the
-//! queue (which indexes waiting cases in the background).
+//! queue (which indexes in the background the waiting cases a person has
+//! seen: opened, or moved on from "new"). A report planted to learn which
+//! cases name chosen identifiers is thus indexed only once someone has
+//! looked at it, and links through its first [`LINKED_PER_CASE`] only.
 
 use std::collections::{HashMap, HashSet};
 
@@ -116,7 +119,8 @@ fn index_case(
     })
 }
 
-/// Indexes the cases waiting, in the background, for the signed-in
+/// Indexes the cases waiting that a person has seen, in the background,
+/// for the signed-in
 /// caseworker or admin `person` (whose grant of the team's key opens the
 /// link key and the cases' keys): the request that calls it does not wait.
 pub fn index_pending_in_background(ctx: &Ctx, person: &PersonKey) {

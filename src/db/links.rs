@@ -451,35 +451,6 @@ pub fn decide(conn: &mut Conn, a: i64, b: i64, decision: &str, by: i64) -> Resul
 
 // Cases as the link pages show them --------------------------------------------
 
-/// What the link pages show of a case: nothing secret.
-#[derive(Clone, Debug, Queryable)]
-pub struct LinkedCaseRow {
-    pub id: i64,
-    pub reference: String,
-    pub received_at: DateTime<Utc>,
-    pub community: Option<String>,
-    pub kinds: Vec<Option<String>>,
-}
-
-pub fn linked_cases(conn: &mut Conn, ids: &[i64]) -> Result<Vec<LinkedCaseRow>, DbError> {
-    let mut out = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(10_000) {
-        out.extend(
-            cases::table
-                .filter(cases::id.eq_any(chunk))
-                .select((
-                    cases::id,
-                    cases::reference,
-                    cases::received_at,
-                    cases::community,
-                    cases::kinds,
-                ))
-                .load::<LinkedCaseRow>(conn)?,
-        );
-    }
-    Ok(out)
-}
-
 /// What a group of linked cases shows of all its cases.
 #[derive(QueryableByName)]
 pub struct GroupSummary {
@@ -524,18 +495,4 @@ pub fn page_of(
         .limit(limit)
         .select((cases::id, cases::reference, cases::received_at))
         .load(conn)?)
-}
-
-/// When each of `ids` was received.
-pub fn received(conn: &mut Conn, ids: &[i64]) -> Result<Vec<(i64, DateTime<Utc>)>, DbError> {
-    let mut out = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(10_000) {
-        out.extend(
-            cases::table
-                .filter(cases::id.eq_any(chunk))
-                .select((cases::id, cases::received_at))
-                .load::<(i64, DateTime<Utc>)>(conn)?,
-        );
-    }
-    Ok(out)
 }
