@@ -674,6 +674,8 @@ links-confirm = Confirm link with { $reference }
 links-dismiss = Dismiss link with { $reference }
 links-more = Cases not listed here: { $n }. See the whole group.
 links-see-group = See this case's group of linked cases
+links-unavailable = Links are unavailable: the link key could not be opened with your keys. The rest of the case is shown. An admin can check that your account has been granted the casework team's keys.
+links-capped = This report names { $n } phone numbers, addresses, accounts or plates. Only the first 20 link it to other cases, so that a report naming many cannot be used to find out which cases name them.
 identifier-phone = Phone number
 identifier-email = Email address
 identifier-wechat = WeChat account
@@ -760,3 +762,6 @@ case-deadline-overdue = { $days ->
 }
 case-unread = New from the reporter since { $date }: a reply or evidence. Opening the case as its assignee (or anyone, while it has none) marks it seen.
 case-last-activity = Reporter’s last reply or evidence: { $date }
+link-groups-page = Cases listed from number { $n }, most recent first.
+link-groups-previous = Previous cases
+link-groups-next = Next cases ({ $n } more)

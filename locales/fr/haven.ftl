@@ -682,6 +682,8 @@ links-confirm = Confirmer le lien avec { $reference }
 links-dismiss = Écarter le lien avec { $reference }
 links-more = Dossiers non listés ici : { $n }. Voir tout le groupe.
 links-see-group = Voir le groupe de dossiers liés de ce dossier
+links-unavailable = Liens indisponibles : la clé des liens n’a pas pu être ouverte avec vos clés. Le reste du dossier est affiché. Un administrateur peut vérifier que votre compte a reçu les clés de l’équipe.
+links-capped = Ce signalement nomme { $n } numéros, adresses, comptes ou plaques. Seuls les 20 premiers le lient à d’autres dossiers, afin qu’un signalement qui en nomme beaucoup ne serve pas à savoir quels dossiers les nomment.
 identifier-phone = Numéro de téléphone
 identifier-email = Adresse courriel
 identifier-wechat = Compte WeChat
@@ -771,3 +773,6 @@ case-deadline-overdue = { $days ->
 }
 case-unread = Nouveau de la personne depuis le { $date } : une réponse ou une pièce. L’ouverture du dossier par la personne attribuée (ou par quiconque, s’il n’est attribué à personne) le marque comme vu.
 case-last-activity = Dernière réponse ou pièce de la personne : { $date }
+link-groups-page = Dossiers listés à partir du numéro { $n }, les plus récents d’abord.
+link-groups-previous = Dossiers précédents
+link-groups-next = Dossiers suivants ({ $n } de plus)

@@ -679,6 +679,8 @@ links-confirm = 确认与 { $reference } 的链接
 links-dismiss = 驳回与 { $reference } 的链接
 links-more = 此处未列出的案件：{ $n }。查看整个组。
 links-see-group = 查看本案件所在的关联案件组
+links-unavailable = 关联不可用：无法用您的密钥打开关联密钥。案件其余内容照常显示。管理员可以检查您的账户是否已获授予个案团队的密钥。
+links-capped = 本报告提及 { $n } 个电话号码、地址、账号或车牌。只有前 20 个用于关联其他案件，以免有人借提及大量标识的报告查出哪些案件提及它们。
 identifier-phone = 电话号码
 identifier-email = 电子邮箱
 identifier-wechat = 微信账号
@@ -746,3 +748,6 @@ case-deadline-overdue = { $days ->
 }
 case-unread = 自 { $date } 起报告人有新的回复或证据。负责人（若无负责人则任何人）打开本案即视为已读。
 case-last-activity = 报告人最近一次回复或提交证据：{ $date }
+link-groups-page = 从第 { $n } 个案件起列出，最新的在前。
+link-groups-previous = 上一页案件
+link-groups-next = 下一页案件（还有 { $n } 个）

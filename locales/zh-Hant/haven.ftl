@@ -679,6 +679,8 @@ links-confirm = 確認與 { $reference } 的連結
 links-dismiss = 駁回與 { $reference } 的連結
 links-more = 此處未列出的案件：{ $n }。查看整個組。
 links-see-group = 查看本案件所在的關聯案件組
+links-unavailable = 關聯不可用：無法用您的金鑰打開關聯金鑰。案件其餘內容照常顯示。管理員可以檢查您的帳戶是否已獲授予個案團隊的金鑰。
+links-capped = 本報告提及 { $n } 個電話號碼、地址、帳號或車牌。只有前 20 個用於關聯其他案件，以免有人藉提及大量標識的報告查出哪些案件提及它們。
 identifier-phone = 電話號碼
 identifier-email = 電子郵箱
 identifier-wechat = 微信帳號
@@ -746,3 +748,6 @@ case-deadline-overdue = { $days ->
 }
 case-unread = 自 { $date } 起報告人有新的回覆或證據。負責人（若無負責人則任何人）打開本案即視為已讀。
 case-last-activity = 報告人最近一次回覆或提交證據：{ $date }
+link-groups-page = 從第 { $n } 個案件起列出，最新的在前。
+link-groups-previous = 上一頁案件
+link-groups-next = 下一頁案件（還有 { $n } 個）

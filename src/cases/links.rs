@@ -6,7 +6,10 @@
 //!
 //! A report is filed with no one's key at hand, so it waits
 //! (`link_pending`) until a caseworker or admin opens it, or loads the
-//! queue (which indexes waiting cases in the background).
+//! queue (which indexes in the background the waiting cases a person has
+//! seen: opened, or moved on from "new"). A report planted to learn which
+//! cases name chosen identifiers is thus indexed only once someone has
+//! looked at it, and links through its first [`LINKED_PER_CASE`] only.
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,7 +20,7 @@ use crate::crypto::{Aad, DataKey};
 use crate::custody::{self, PersonKey, links::LinkKey};
 use crate::db::cases::CaseRow;
 use crate::db::links::{self as store, DecisionRow};
-use crate::db::{self, Conn, DbError, strings};
+use crate::db::{self, Conn, DbError};
 use crate::domain::{CaseReference, Identifier, ReportContent, extract_identifiers};
 use crate::error::ServiceError;
 
@@ -26,16 +29,33 @@ use crate::error::ServiceError;
 const BATCH: i64 = 100;
 /// Other cases listed under one identifier on a case page.
 const SHOWN_PER_IDENTIFIER: usize = 20;
-/// Cases listed per group on the group page (all of them for one group).
+/// Cases listed per group on the group page, and per page of one group.
 const SHOWN_PER_CLUSTER: usize = 30;
+pub const SHOWN_AROUND: usize = 100;
+/// The most identifiers one case links through: the first ones it names.
+/// A report planted with many numbers or accounts, to learn which real
+/// cases name them, tests at most this many; the case page says when a
+/// report names more.
+pub const LINKED_PER_CASE: usize = 20;
+
+/// The identifiers a report names that it is linked through (the first
+/// [`LINKED_PER_CASE`]), and how many it names.
+pub struct Named {
+    pub linked: Vec<Identifier>,
+    pub total: usize,
+}
 
 /// The identifiers a report names: in its narrative, "who was involved"
-/// and the structured field (never the reporter's own contact details).
-pub fn identifiers_of(content: &ReportContent) -> Vec<Identifier> {
-    extract_identifiers(
+/// and the structured field (the contact details the reporter gave for
+/// themselves are not read; numbers they write in the narrative are).
+pub fn identifiers_of(content: &ReportContent) -> Named {
+    let mut linked = extract_identifiers(
         &[content.narrative.expose(), content.involved.expose()],
         content.identifiers.expose(),
-    )
+    );
+    let total = linked.len();
+    linked.truncate(LINKED_PER_CASE);
+    Named { linked, total }
 }
 
 /// The sorted, distinct digests of `identifiers`.
@@ -51,8 +71,8 @@ fn digests(key: &LinkKey, identifiers: &[Identifier]) -> Vec<Vec<u8>> {
 /// Stores the digests of case `case_id` (whose identifiers are
 /// `identifiers`) unless they are stored already, ends its wait, and keeps
 /// `linked` right for it and the cases it shares a digest with (now or
-/// before). New links are audited (`case.linked`) when `actor` is given
-/// or the index is built by the server for someone.
+/// before). New links are audited (`case.linked`, with how many cases it
+/// is newly linked to, never which).
 fn index_case(
     conn: &mut Conn,
     key: &LinkKey,
@@ -62,73 +82,45 @@ fn index_case(
 ) -> Result<(), DbError> {
     let digests = digests(key, identifiers);
     db::transaction(conn, |conn| {
+        store::lock_indexing(conn)?;
         let pending = store::lock_pending(conn, case_id)?;
-        if !pending && store::digests_of(conn, case_id)? == digests {
+        let stored = store::digests_of(conn, case_id)?;
+        if !pending && stored == digests {
             return Ok(());
         }
-        let before = store::partners(conn, case_id)?;
+        let (kept, added): (Vec<Vec<u8>>, Vec<Vec<u8>>) = digests
+            .iter()
+            .cloned()
+            .partition(|d| stored.binary_search(d).is_ok());
+        let removed: Vec<Vec<u8>> = stored
+            .into_iter()
+            .filter(|d| digests.binary_search(d).is_err())
+            .collect();
+        // Cases that shared a digest no longer named may no longer be
+        // linked (rare: only when what is extracted changes).
+        let losing = store::sharing_ids(conn, &removed, case_id)?;
+        let fresh = store::count_new_partners(conn, case_id, &added, &kept)?;
         store::replace_digests(conn, case_id, &digests)?;
         store::delete_pending(conn, &[case_id])?;
-        let after = store::partners(conn, case_id)?;
-        let fresh: Vec<i64> = after
-            .iter()
-            .copied()
-            .filter(|p| before.binary_search(p).is_err())
-            .collect();
-        if !fresh.is_empty() {
+        if fresh > 0 {
             db::audit::record(
                 conn,
                 actor,
                 "case.linked",
                 "case",
                 &case_id.to_string(),
-                &ids_detail(&fresh),
+                &fresh.to_string(),
             )?;
         }
-        let mut touched = vec![case_id];
-        touched.extend(before);
-        touched.extend(after);
-        touched.sort_unstable();
-        touched.dedup();
+        store::link_partners(conn, case_id, &added)?;
+        let mut touched = losing;
+        touched.push(case_id);
         store::recompute_linked(conn, &touched)
     })
 }
 
-/// Case ids for an audit entry: the first 20, then how many more.
-fn ids_detail(ids: &[i64]) -> String {
-    let mut shown: Vec<String> = ids.iter().take(20).map(i64::to_string).collect();
-    if ids.len() > 20 {
-        shown.push(format!("+{}", ids.len() - 20));
-    }
-    shown.join(",")
-}
-
-/// Indexes the case a caseworker or admin is opening (its content open in
-/// hand), before its links are read. Cheap when nothing changed: the
-/// digests are compared with those stored.
-pub async fn index_opened(
-    ctx: &Ctx,
-    person: &PersonKey,
-    case: &CaseRow,
-    content: &ReportContent,
-) -> Result<(), ServiceError> {
-    let identifiers = identifiers_of(content);
-    let keyring = ctx.keyring.get();
-    let person = person.clone();
-    let case_id = case.id;
-    ctx.db
-        .run(move |conn| {
-            let key = match custody::links::open_for_staff(conn, &keyring, &person) {
-                Ok(key) => key,
-                Err(e) => return Ok(Err(e)),
-            };
-            index_case(conn, &key, case_id, &identifiers, Some(person.user_id))?;
-            Ok(Ok(()))
-        })
-        .await?
-}
-
-/// Indexes the cases waiting, in the background, for the signed-in
+/// Indexes the cases waiting that a person has seen, in the background,
+/// for the signed-in
 /// caseworker or admin `person` (whose grant of the team's key opens the
 /// link key and the cases' keys): the request that calls it does not wait.
 pub fn index_pending_in_background(ctx: &Ctx, person: &PersonKey) {
@@ -156,19 +148,24 @@ pub fn index_pending_in_background(ctx: &Ctx, person: &PersonKey) {
 /// indexer is at it); how many.
 pub async fn index_pending(ctx: &Ctx, person: &PersonKey) -> Result<usize, ServiceError> {
     let mut total = 0;
+    // Cases this person could not open: left waiting for someone who can.
+    let mut skipped: Vec<i64> = Vec::new();
     loop {
         let keyring = ctx.keyring.get();
         let person = person.clone();
-        let n = ctx
+        let mut tried = std::mem::take(&mut skipped);
+        let (n, tried) = ctx
             .db
             .run(move |conn| {
                 let key = match custody::links::open_for_staff(conn, &keyring, &person) {
                     Ok(key) => key,
                     Err(e) => return Ok(Err(e)),
                 };
-                Ok(Ok(index_batch(conn, &keyring, &person, &key)?))
+                let n = index_batch(conn, &keyring, &person, &key, &mut tried)?;
+                Ok(Ok((n, tried)))
             })
             .await??;
+        skipped = tried;
         if n == 0 {
             return Ok(total);
         }
@@ -176,20 +173,22 @@ pub async fn index_pending(ctx: &Ctx, person: &PersonKey) -> Result<usize, Servi
     }
 }
 
-/// One batch in one transaction: claims waiting cases (skipping those
-/// another instance holds), opens each and indexes it. A case that does
-/// not open is left to be indexed when someone opens its page.
+/// One batch in one transaction: claims waiting cases that a person has
+/// seen (skipping those another instance holds and those in `skipped`),
+/// opens each and indexes it. A case that does not open for this person
+/// stays waiting, for someone who can open it, and joins `skipped`.
 fn index_batch(
     conn: &mut Conn,
     keyring: &crate::crypto::Keyring,
     person: &PersonKey,
     key: &LinkKey,
+    skipped: &mut Vec<i64>,
 ) -> Result<usize, DbError> {
     db::transaction(conn, |conn| {
         if !store::try_lock_indexing(conn)? {
             return Ok(0);
         }
-        let ids = store::claim_pending(conn, BATCH)?;
+        let ids = store::claim_pending(conn, BATCH, skipped)?;
         for &id in &ids {
             let Some(case) = db::cases::find(conn, id)? else {
                 continue;
@@ -199,12 +198,12 @@ fn index_batch(
                     conn,
                     key,
                     id,
-                    &identifiers_of(&content),
+                    &identifiers_of(&content).linked,
                     Some(person.user_id),
                 )?,
                 Err(e) => {
                     tracing::warn!(case_id = id, error = %e, "a case could not be opened to index its links");
-                    store::delete_pending(conn, &[id])?;
+                    skipped.push(id);
                 }
             }
         }
@@ -250,7 +249,7 @@ pub fn index_seeded(
     };
     let mut rows = Vec::new();
     for (id, content) in cases {
-        for digest in digests(&key, &identifiers_of(content)) {
+        for digest in digests(&key, &identifiers_of(content).linked) {
             rows.push((*id, digest));
         }
     }
@@ -272,6 +271,7 @@ pub fn index_seeded(
 /// Before a case is purged: the cases it shares a digest with, whose
 /// `linked` [`after_purge`] recomputes once it is gone.
 pub fn before_purge(conn: &mut Conn, case_id: i64) -> Result<Vec<i64>, DbError> {
+    store::lock_indexing(conn)?;
     store::partners(conn, case_id)
 }
 
@@ -343,30 +343,60 @@ pub struct SharedIdentifier {
 #[derive(Debug, Default)]
 pub struct CaseLinks {
     pub shared: Vec<SharedIdentifier>,
+    /// How many identifiers the report names (it is linked through the
+    /// first [`LINKED_PER_CASE`] only).
+    pub named: usize,
+    /// The link key did not open for this person: links are not shown
+    /// (the rest of the page is).
+    pub unavailable: bool,
 }
 
-/// The identifiers of an opened case that other cases share, for a
-/// caseworker or admin: shown from this case's decrypted content, never
-/// from the index.
+impl CaseLinks {
+    /// Whether the report names more identifiers than it is linked
+    /// through.
+    pub fn capped(&self) -> bool {
+        self.named > LINKED_PER_CASE
+    }
+}
+
+/// Indexes the case a caseworker or admin is opening (cheap when nothing
+/// changed: the digests are compared with those stored), then reads the
+/// identifiers of it that other cases share: shown from this case's
+/// decrypted content, never from the index. The identifiers are found
+/// once, away from the request's worker. A link key that does not open
+/// for this person leaves the section saying so, not the page failing.
 pub async fn for_case(
     ctx: &Ctx,
     person: &PersonKey,
     case_id: i64,
     content: &ReportContent,
 ) -> Result<CaseLinks, ServiceError> {
-    let identifiers = identifiers_of(content);
-    if identifiers.is_empty() {
-        return Ok(CaseLinks::default());
-    }
     let keyring = ctx.keyring.get();
     let person = person.clone();
+    let content = content.clone();
     ctx.db
         .run(move |conn| {
+            let named = identifiers_of(&content);
+            drop(content);
             let key = match custody::links::open_for_staff(conn, &keyring, &person) {
                 Ok(key) => key,
+                Err(e @ (ServiceError::KeysUnavailable | ServiceError::Internal(_))) => {
+                    tracing::warn!(
+                        user_id = person.user_id,
+                        case_id,
+                        error = %e,
+                        "the link key could not be opened"
+                    );
+                    return Ok(Ok(CaseLinks {
+                        named: named.total,
+                        unavailable: true,
+                        ..CaseLinks::default()
+                    }));
+                }
                 Err(e) => return Ok(Err(e)),
             };
-            Ok(Ok(read_links(conn, &key, case_id, identifiers)?))
+            index_case(conn, &key, case_id, &named.linked, Some(person.user_id))?;
+            Ok(Ok(read_links(conn, &key, case_id, named)?))
         })
         .await?
 }
@@ -375,24 +405,28 @@ fn read_links(
     conn: &mut Conn,
     key: &LinkKey,
     case_id: i64,
-    identifiers: Vec<Identifier>,
+    named: Named,
 ) -> Result<CaseLinks, DbError> {
-    let keyed: Vec<(Vec<u8>, Identifier)> = identifiers
+    let total = named.total;
+    if named.linked.is_empty() {
+        return Ok(CaseLinks {
+            named: total,
+            ..CaseLinks::default()
+        });
+    }
+    let keyed: Vec<(Vec<u8>, Identifier)> = named
+        .linked
         .into_iter()
         .map(|i| (key.digest(&i), i))
         .collect();
     let digests: Vec<Vec<u8>> = keyed.iter().map(|(d, _)| d.clone()).collect();
-    let mut by_digest: HashMap<Vec<u8>, Vec<i64>> = HashMap::new();
-    for (digest, id) in store::sharing(conn, &digests, case_id)? {
-        by_digest.entry(digest).or_default().push(id);
+    let mut by_digest: HashMap<Vec<u8>, (i64, Vec<store::SharingRow>)> = HashMap::new();
+    for row in store::sharing_shown(conn, &digests, case_id, SHOWN_PER_IDENTIFIER as i64)? {
+        let entry = by_digest
+            .entry(row.digest.clone())
+            .or_insert((row.total, Vec::new()));
+        entry.1.push(row);
     }
-    let mut others: Vec<i64> = by_digest.values().flatten().copied().collect();
-    others.sort_unstable();
-    others.dedup();
-    let cases: HashMap<i64, store::LinkedCaseRow> = store::linked_cases(conn, &others)?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
     let decisions = store::decisions_of(conn, case_id)?;
     let decision_with = |other: i64| {
         decisions
@@ -402,29 +436,29 @@ fn read_links(
     };
     let mut shared = Vec::new();
     for (digest, identifier) in keyed {
-        let Some(ids) = by_digest.get(&digest) else {
+        let Some((count, mut listed)) = by_digest.remove(&digest) else {
             continue;
         };
-        let mut listed: Vec<&store::LinkedCaseRow> =
-            ids.iter().filter_map(|id| cases.get(id)).collect();
         listed.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
-        let more = listed.len().saturating_sub(SHOWN_PER_IDENTIFIER) as i64;
         shared.push(SharedIdentifier {
             kind: identifier.kind.as_str(),
             written: identifier.written().to_string(),
+            more: count - listed.len() as i64,
             others: listed
                 .into_iter()
-                .take(SHOWN_PER_IDENTIFIER)
                 .map(|c| OtherCase {
-                    reference: c.reference.clone(),
-                    received: day(&c.received_at),
                     decision: decision_with(c.id),
+                    received: day(&c.received_at),
+                    reference: c.reference,
                 })
                 .collect(),
-            more,
         });
     }
-    Ok(CaseLinks { shared })
+    Ok(CaseLinks {
+        shared,
+        named: total,
+        unavailable: false,
+    })
 }
 
 fn day(t: &DateTime<Utc>) -> String {
@@ -443,14 +477,16 @@ pub enum Refusal {
 /// when the cases are not linked.
 pub async fn decide(
     ctx: &Ctx,
-    actor: i64,
+    person: &PersonKey,
     reference: &CaseReference,
     other: &CaseReference,
     decision: Decision,
 ) -> Result<Result<(), Refusal>, ServiceError> {
     let (reference, other) = (reference.as_str().to_string(), other.as_str().to_string());
-    Ok(ctx
-        .db
+    let keyring = ctx.keyring.get();
+    let person = person.clone();
+    let actor = person.user_id;
+    ctx.db
         .run(move |conn| {
             let (Some(case), Some(partner)) = (
                 db::cases::find_by_reference(conn, &reference)?,
@@ -458,12 +494,17 @@ pub async fn decide(
             ) else {
                 return Err(DbError::NotFound);
             };
+            // Only someone who can open both cases learns whether they are
+            // linked (a caseworker still waiting for a grant cannot).
+            for c in [&case, &partner] {
+                if let Err(e) = custody::cases::open_for_staff(conn, &keyring, &person, c) {
+                    return Ok(Err(e));
+                }
+            }
             db::transaction(conn, |conn| {
-                if store::partners(conn, case.id)?
-                    .binary_search(&partner.id)
-                    .is_err()
-                {
-                    return Ok(Err(Refusal::NotLinked));
+                store::lock_indexing(conn)?;
+                if !store::share_digest(conn, case.id, partner.id)? {
+                    return Ok(Ok(Err(Refusal::NotLinked)));
                 }
                 if store::decide(conn, case.id, partner.id, decision.as_str(), actor)? {
                     db::audit::record(
@@ -476,10 +517,10 @@ pub async fn decide(
                     )?;
                     store::recompute_linked(conn, &[case.id, partner.id])?;
                 }
-                Ok(Ok(()))
+                Ok(Ok(Ok(())))
             })
         })
-        .await?)
+        .await?
 }
 
 // Groups of linked cases ---------------------------------------------------------
@@ -487,6 +528,7 @@ pub async fn decide(
 /// A case in a group.
 #[derive(Debug)]
 pub struct ClusterCase {
+    pub id: i64,
     pub reference: String,
     pub received: String,
 }
@@ -497,8 +539,10 @@ pub struct ClusterCase {
 pub struct Cluster {
     pub cases: Vec<ClusterCase>,
     pub count: i64,
-    /// Cases of the group not listed.
+    /// Cases of the group listed after these.
     pub hidden: i64,
+    /// Cases of the group listed before these (on earlier pages).
+    pub offset: usize,
     /// Kinds of incident and communities named in the group's cases.
     pub kinds: Vec<String>,
     pub communities: Vec<String>,
@@ -516,17 +560,38 @@ pub struct Clusters {
     pub has_more: bool,
 }
 
-/// The groups of linked cases: the first `limit`, or only the one holding
-/// `around` (all its cases listed).
-pub async fn clusters(
-    ctx: &Ctx,
-    limit: usize,
-    around: Option<&CaseReference>,
-) -> Result<Clusters, ServiceError> {
-    let around = around.map(|r| r.as_str().to_string());
+/// Which groups a page of the groups view shows.
+#[derive(Clone, Debug)]
+pub enum GroupsShown {
+    /// The first `n` groups, [`SHOWN_PER_CLUSTER`] cases listed in each.
+    First(usize),
+    /// Only the group holding this case, its cases a page of
+    /// [`SHOWN_AROUND`] at a time.
+    Around(CaseReference, usize),
+}
+
+/// The groups of linked cases, for the caseworker or admin `actor`: the
+/// view is audited (`links.view`, with the ids of the cases listed).
+pub async fn clusters(ctx: &Ctx, actor: i64, shown: GroupsShown) -> Result<Clusters, ServiceError> {
     Ok(ctx
         .db
-        .run(move |conn| read_clusters(conn, limit, around.as_deref()))
+        .run(move |conn| {
+            let found = read_clusters(conn, &shown)?;
+            let listed: Vec<String> = found
+                .clusters
+                .iter()
+                .flat_map(|c| c.cases.iter().map(|c| c.id.to_string()))
+                .collect();
+            db::audit::record(
+                conn,
+                Some(actor),
+                "links.view",
+                "links",
+                "",
+                &listed.join(","),
+            )?;
+            Ok(found)
+        })
         .await?)
 }
 
@@ -551,28 +616,56 @@ impl Groups {
 
 /// Connected groups of `ids` (sorted), from the cases naming each shared
 /// digest (`members`), an edge between every two of them unless dismissed.
+/// Within one digest's cases the edges not dismissed are walked without
+/// listing them: each case reached is taken out of those left, and each
+/// one passed over is a dismissed pair, so a digest of k cases with d
+/// dismissed pairs among them costs k + d, not k².
 fn components(
     ids: &[i64],
     members: &[Vec<usize>],
     dismissed: &HashSet<(i64, i64)>,
 ) -> Vec<Vec<usize>> {
-    let touched: HashSet<i64> = dismissed.iter().flat_map(|&(a, b)| [a, b]).collect();
+    components_counted(ids, members, dismissed, &mut 0)
+}
+
+/// [`components`], counting in `steps` the pairs looked up.
+fn components_counted(
+    ids: &[i64],
+    members: &[Vec<usize>],
+    dismissed: &HashSet<(i64, i64)>,
+    steps: &mut usize,
+) -> Vec<Vec<usize>> {
+    let mut dismissals: HashMap<i64, usize> = HashMap::new();
+    for &(a, b) in dismissed {
+        *dismissals.entry(a).or_default() += 1;
+        *dismissals.entry(b).or_default() += 1;
+    }
+    let is_dismissed = |i: usize, j: usize| {
+        let (a, b) = (ids[i].min(ids[j]), ids[i].max(ids[j]));
+        dismissed.contains(&(a, b))
+    };
     let mut groups = Groups((0..ids.len()).collect());
     for group in members {
         // A case in no dismissed pair is joined to every other: the whole
         // group is connected through it.
-        if let Some(&hub) = group.iter().find(|&&i| !touched.contains(&ids[i])) {
+        if let Some(&hub) = group.iter().find(|&&i| !dismissals.contains_key(&ids[i])) {
             for &i in group {
                 groups.union(hub, i);
             }
             continue;
         }
-        for (n, &i) in group.iter().enumerate() {
-            for &j in &group[n + 1..] {
-                let pair = (ids[i].min(ids[j]), ids[i].max(ids[j]));
-                if !dismissed.contains(&pair) {
-                    groups.union(i, j);
+        let mut left: Vec<usize> = group.clone();
+        while let Some(start) = left.pop() {
+            let mut reached = vec![start];
+            while let Some(i) = reached.pop() {
+                *steps += left.len();
+                let (joined, apart): (Vec<usize>, Vec<usize>) =
+                    left.iter().partition(|&&j| !is_dismissed(i, j));
+                for &j in &joined {
+                    groups.union(start, j);
                 }
+                reached.extend(joined);
+                left = apart;
             }
         }
     }
@@ -584,23 +677,17 @@ fn components(
     by_root.into_values().filter(|c| c.len() > 1).collect()
 }
 
-fn read_clusters(conn: &mut Conn, limit: usize, around: Option<&str>) -> Result<Clusters, DbError> {
-    let rows = store::shared_digests(conn)?;
-    let mut ids: Vec<i64> = rows.iter().map(|(_, id)| *id).collect();
+fn read_clusters(conn: &mut Conn, shown: &GroupsShown) -> Result<Clusters, DbError> {
+    let shared = store::shared_digests(conn)?;
+    let mut ids: Vec<i64> = shared.iter().flatten().copied().collect();
     ids.sort_unstable();
     ids.dedup();
     let index = |id: i64| ids.binary_search(&id).expect("every id is listed");
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut last: Option<&[u8]> = None;
-    for (digest, id) in &rows {
-        if last != Some(digest.as_slice()) {
-            members.push(Vec::new());
-            last = Some(digest);
-        }
-        if let Some(group) = members.last_mut() {
-            group.push(index(*id));
-        }
-    }
+    let members: Vec<Vec<usize>> = shared
+        .iter()
+        .map(|cases| cases.iter().map(|&id| index(id)).collect())
+        .collect();
+    drop(shared);
     let decisions: Vec<DecisionRow> = store::decisions_among(conn, &ids)?;
     let dismissed: HashSet<(i64, i64)> = decisions
         .iter()
@@ -608,34 +695,29 @@ fn read_clusters(conn: &mut Conn, limit: usize, around: Option<&str>) -> Result<
         .map(|d| (d.case_a, d.case_b))
         .collect();
     let mut found = components(&ids, &members, &dismissed);
-    if let Some(reference) = around {
-        let Some(case) = db::cases::find_by_reference(conn, reference)? else {
-            return Err(DbError::NotFound);
-        };
-        let Ok(i) = ids.binary_search(&case.id) else {
-            return Ok(Clusters::default());
-        };
-        found.retain(|c| c.contains(&i));
-    }
-    let received: HashMap<i64, DateTime<Utc>> = store::received(conn, &ids)?.into_iter().collect();
-    let latest = |c: &Vec<usize>| {
-        c.iter()
-            .filter_map(|&i| received.get(&ids[i]))
-            .max()
-            .copied()
+    let (limit, offset, per) = match shown {
+        GroupsShown::First(n) => (*n, 0, SHOWN_PER_CLUSTER),
+        GroupsShown::Around(reference, page) => {
+            let Some(case) = db::cases::find_by_reference(conn, reference.as_str())? else {
+                return Err(DbError::NotFound);
+            };
+            let Ok(i) = ids.binary_search(&case.id) else {
+                return Ok(Clusters::default());
+            };
+            found.retain(|c| c.contains(&i));
+            (1, page.saturating_mul(SHOWN_AROUND), SHOWN_AROUND)
+        }
     };
+    // Biggest first, then the one with the most recent case (case ids
+    // grow as reports arrive).
+    let latest = |c: &Vec<usize>| c.iter().map(|&i| ids[i]).max();
     found.sort_by(|a, b| b.len().cmp(&a.len()).then(latest(b).cmp(&latest(a))));
     let total = found.len();
     let has_more = total > limit;
-    let shown_per = if around.is_some() {
-        usize::MAX
-    } else {
-        SHOWN_PER_CLUSTER
-    };
     let mut clusters = Vec::new();
     for group in found.into_iter().take(limit) {
         let members: Vec<i64> = group.iter().map(|&i| ids[i]).collect();
-        clusters.push(cluster(conn, &members, &decisions, shown_per)?);
+        clusters.push(cluster(conn, &members, &decisions, offset, per)?);
     }
     Ok(Clusters {
         clusters,
@@ -644,30 +726,17 @@ fn read_clusters(conn: &mut Conn, limit: usize, around: Option<&str>) -> Result<
     })
 }
 
+/// A group of `members`, listing `shown` of its cases from the
+/// `offset`-th, most recent first.
 fn cluster(
     conn: &mut Conn,
     members: &[i64],
     decisions: &[DecisionRow],
+    offset: usize,
     shown: usize,
 ) -> Result<Cluster, DbError> {
-    let mut cases = store::linked_cases(conn, members)?;
-    cases.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
-    let mut kinds: Vec<String> = Vec::new();
-    let mut communities: Vec<String> = Vec::new();
-    for c in &cases {
-        for k in strings(c.kinds.clone()) {
-            if !kinds.contains(&k) {
-                kinds.push(k);
-            }
-        }
-        if let Some(x) = &c.community
-            && !communities.contains(x)
-        {
-            communities.push(x.clone());
-        }
-    }
-    kinds.sort();
-    communities.sort();
+    let summary = store::group_summary(conn, members)?;
+    let page = store::page_of(conn, members, offset as i64, shown as i64)?;
     let mut sorted = members.to_vec();
     sorted.sort_unstable();
     let confirmed = decisions
@@ -678,26 +747,21 @@ fn cluster(
         })
         .count() as i64;
     Ok(Cluster {
-        count: cases.len() as i64,
-        hidden: cases.len().saturating_sub(shown) as i64,
-        first: cases
-            .last()
-            .map(|c| day(&c.received_at))
-            .unwrap_or_default(),
-        last: cases
-            .first()
-            .map(|c| day(&c.received_at))
-            .unwrap_or_default(),
-        cases: cases
-            .iter()
-            .take(shown)
-            .map(|c| ClusterCase {
-                reference: c.reference.clone(),
-                received: day(&c.received_at),
+        count: summary.count,
+        hidden: (summary.count - (offset + page.len()) as i64).max(0),
+        offset,
+        first: summary.first.as_ref().map(day).unwrap_or_default(),
+        last: summary.last.as_ref().map(day).unwrap_or_default(),
+        cases: page
+            .into_iter()
+            .map(|(id, reference, received)| ClusterCase {
+                id,
+                reference,
+                received: day(&received),
             })
             .collect(),
-        kinds,
-        communities,
+        kinds: summary.kinds,
+        communities: summary.communities,
         confirmed,
     })
 }
@@ -744,5 +808,21 @@ mod tests {
         // Every pair dismissed: no group.
         let all: HashSet<(i64, i64)> = [(10, 20), (10, 30), (20, 30)].into();
         assert!(components(&ids, &members, &all).is_empty());
+    }
+
+    #[test]
+    fn a_big_group_with_dismissed_pairs_costs_its_size_not_its_square() {
+        // 3,000 cases naming one number, each pair of neighbours dismissed
+        // (so no case is free of dismissals): still one group, found
+        // without looking at every pair (4.5 million).
+        let k = 3000;
+        let ids: Vec<i64> = (1..=k as i64).collect();
+        let members = vec![(0..k).collect::<Vec<usize>>()];
+        let dismissed: HashSet<(i64, i64)> = (1..k as i64).map(|i| (i, i + 1)).collect();
+        let mut steps = 0;
+        let found = components_counted(&ids, &members, &dismissed, &mut steps);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), k);
+        assert!(steps <= 4 * k, "{steps} pairs looked up");
     }
 }

@@ -132,7 +132,6 @@ pub async fn open_case(
         .db
         .run(move |conn| super::deadlines::opened_by_staff(conn, viewer, &opened_row))
         .await?;
-    super::links::index_opened(state, person, row, &content).await?;
     let evidence = open_evidence_names(key, row, stored.evidence)?;
     let timeline = Timeline {
         entries: timeline_entries(stored.events, &stored.names),

@@ -2,8 +2,8 @@
 //! name (HMAC-SHA256 of "kind:value"). 32 random bytes, sealed to a
 //! casework team key and under the master key's outer layer, in one row.
 //! It opens only through a signed-in caseworker's or admin's grant of that
-//! team key — so the database and the key file alone cannot compute a
-//! digest, and cannot test a phone number against the index. Made by the
+//! team key — so, once that key's escrow has ended, the database and the
+//! key file alone cannot compute a digest. Made by the
 //! first one who needs it; a report being filed has no one's key at hand
 //! and only marks its case as waiting to be indexed.
 

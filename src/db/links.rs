@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Array, BigInt, Bool};
+use diesel::sql_types::{Array, BigInt, Bool, Bytea, Text, Timestamptz};
 
 use super::schema::{case_identifiers, case_links, cases, link_keys, link_pending};
 use super::{Conn, DbError};
@@ -91,15 +91,30 @@ pub fn count_pending(conn: &mut Conn) -> Result<i64, DbError> {
     Ok(link_pending::table.count().get_result(conn)?)
 }
 
-/// Up to `limit` cases waiting, locked until the transaction ends; rows
-/// another instance is indexing are skipped, never waited for.
-pub fn claim_pending(conn: &mut Conn, limit: i64) -> Result<Vec<i64>, DbError> {
-    Ok(link_pending::table
-        .select(link_pending::case_id)
-        .limit(limit)
-        .for_update()
-        .skip_locked()
-        .load(conn)?)
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
+/// Up to `limit` cases waiting that a person has seen — opened by a
+/// caseworker or admin, or moved on from "new" — other than `skipped`,
+/// locked until the transaction ends; rows another instance is indexing
+/// are skipped, never waited for. A report no one has looked at is
+/// indexed only when someone opens it.
+pub fn claim_pending(conn: &mut Conn, limit: i64, skipped: &[i64]) -> Result<Vec<i64>, DbError> {
+    let rows: Vec<Id> = diesel::sql_query(
+        "SELECT p.case_id AS id FROM link_pending p JOIN cases c ON c.id = p.case_id \
+         WHERE p.case_id <> ALL($1) \
+           AND (c.status <> 'new' OR EXISTS ( \
+             SELECT 1 FROM case_access a WHERE a.case_id = p.case_id AND a.kind = 'opened')) \
+         ORDER BY p.case_id LIMIT $2 \
+         FOR UPDATE OF p SKIP LOCKED",
+    )
+    .bind::<Array<BigInt>, _>(skipped)
+    .bind::<BigInt, _>(limit)
+    .load(conn)?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
 pub fn delete_pending(conn: &mut Conn, ids: &[i64]) -> Result<(), DbError> {
@@ -121,6 +136,16 @@ pub fn try_lock_indexing(conn: &mut Conn) -> Result<bool, DbError> {
     )
     .get_result(conn)?;
     Ok(row.locked)
+}
+
+/// Takes the indexing lock for this transaction, waiting for whoever
+/// holds it. Whatever writes digests or decisions, or recomputes
+/// `linked`, holds it: two cases naming one identifier indexed at once
+/// would each miss the other's digest and both stay unlinked.
+pub fn lock_indexing(conn: &mut Conn) -> Result<(), DbError> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('haven.link_index'))")
+        .execute(conn)?;
+    Ok(())
 }
 
 // Blind indexes ----------------------------------------------------------------
@@ -179,6 +204,120 @@ pub fn sharing(
         .load(conn)?)
 }
 
+/// The other cases naming any of `digests`.
+pub fn sharing_ids(conn: &mut Conn, digests: &[Vec<u8>], except: i64) -> Result<Vec<i64>, DbError> {
+    let mut ids: Vec<i64> = case_identifiers::table
+        .filter(case_identifiers::digest.eq_any(digests))
+        .filter(case_identifiers::case_id.ne(except))
+        .select(case_identifiers::case_id)
+        .distinct()
+        .load(conn)?;
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// Whether two cases name a digest in common.
+pub fn share_digest(conn: &mut Conn, a: i64, b: i64) -> Result<bool, DbError> {
+    let row: Locked = diesel::sql_query(
+        "SELECT EXISTS (SELECT 1 FROM case_identifiers x \
+           JOIN case_identifiers y ON y.digest = x.digest AND y.case_id = $2 \
+           WHERE x.case_id = $1) AS locked",
+    )
+    .bind::<BigInt, _>(a)
+    .bind::<BigInt, _>(b)
+    .get_result(conn)?;
+    Ok(row.locked)
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// How many cases name one of `added` but none of `kept`: the cases
+/// `case_id` is newly linked to when `added` joins its digests.
+pub fn count_new_partners(
+    conn: &mut Conn,
+    case_id: i64,
+    added: &[Vec<u8>],
+    kept: &[Vec<u8>],
+) -> Result<i64, DbError> {
+    if added.is_empty() {
+        return Ok(0);
+    }
+    let row: Count = diesel::sql_query(
+        "SELECT count(DISTINCT case_id) AS n FROM case_identifiers \
+         WHERE digest = ANY($1) AND case_id <> $3 AND case_id NOT IN ( \
+           SELECT case_id FROM case_identifiers WHERE digest = ANY($2))",
+    )
+    .bind::<Array<Bytea>, _>(added)
+    .bind::<Array<Bytea>, _>(kept)
+    .bind::<BigInt, _>(case_id)
+    .get_result(conn)?;
+    Ok(row.n)
+}
+
+/// Marks linked the cases not linked yet that name one of `added` (now
+/// also named by `case_id`), unless their pair with it was dismissed: one
+/// pass over the index, writing only cases whose value changes.
+pub fn link_partners(conn: &mut Conn, case_id: i64, added: &[Vec<u8>]) -> Result<(), DbError> {
+    if added.is_empty() {
+        return Ok(());
+    }
+    diesel::sql_query(
+        "UPDATE cases c SET linked = true \
+         WHERE NOT c.linked AND c.id IN ( \
+           SELECT case_id FROM case_identifiers WHERE digest = ANY($1) AND case_id <> $2) \
+         AND NOT EXISTS (SELECT 1 FROM case_links l WHERE l.decision = 'dismissed' \
+           AND l.case_a = LEAST(c.id, $2) AND l.case_b = GREATEST(c.id, $2))",
+    )
+    .bind::<Array<Bytea>, _>(added)
+    .bind::<BigInt, _>(case_id)
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Another case naming a digest, and how many do.
+#[derive(QueryableByName)]
+pub struct SharingRow {
+    #[diesel(sql_type = Bytea)]
+    pub digest: Vec<u8>,
+    /// How many other cases name the digest.
+    #[diesel(sql_type = BigInt)]
+    pub total: i64,
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub reference: String,
+    #[diesel(sql_type = Timestamptz)]
+    pub received_at: DateTime<Utc>,
+}
+
+/// For each of `digests` the other cases name: how many, and the `shown`
+/// most recent (by id; each read through the index, never all of them).
+pub fn sharing_shown(
+    conn: &mut Conn,
+    digests: &[Vec<u8>],
+    except: i64,
+    shown: i64,
+) -> Result<Vec<SharingRow>, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT d.digest, n.total, x.id, x.reference, x.received_at \
+         FROM unnest($1) AS d(digest) \
+         CROSS JOIN LATERAL (SELECT count(*) AS total FROM case_identifiers i \
+           WHERE i.digest = d.digest AND i.case_id <> $2) n \
+         CROSS JOIN LATERAL (SELECT c.id, c.reference, c.received_at \
+           FROM case_identifiers i JOIN cases c ON c.id = i.case_id \
+           WHERE i.digest = d.digest AND i.case_id <> $2 \
+           ORDER BY i.case_id DESC LIMIT $3) x",
+    )
+    .bind::<Array<Bytea>, _>(digests)
+    .bind::<BigInt, _>(except)
+    .bind::<BigInt, _>(shown)
+    .load(conn)?)
+}
+
 /// The cases sharing a digest with `case_id`.
 pub fn partners(conn: &mut Conn, case_id: i64) -> Result<Vec<i64>, DbError> {
     let digests = digests_of(conn, case_id)?;
@@ -193,21 +332,19 @@ pub fn partners(conn: &mut Conn, case_id: i64) -> Result<Vec<i64>, DbError> {
 
 #[derive(QueryableByName)]
 struct SharedRow {
-    #[diesel(sql_type = diesel::sql_types::Bytea)]
-    digest: Vec<u8>,
-    #[diesel(sql_type = BigInt)]
-    case_id: i64,
+    #[diesel(sql_type = Array<BigInt>)]
+    cases: Vec<i64>,
 }
 
-/// Every (digest, case) whose digest more than one case names, by digest.
-pub fn shared_digests(conn: &mut Conn) -> Result<Vec<(Vec<u8>, i64)>, DbError> {
+/// For each digest more than one case names, the cases naming it: one
+/// pass over the index, case ids only.
+pub fn shared_digests(conn: &mut Conn) -> Result<Vec<Vec<i64>>, DbError> {
     let rows: Vec<SharedRow> = diesel::sql_query(
-        "SELECT digest, case_id FROM case_identifiers WHERE digest IN ( \
-           SELECT digest FROM case_identifiers GROUP BY digest HAVING count(*) > 1) \
-         ORDER BY digest, case_id",
+        "SELECT array_agg(case_id) AS cases FROM case_identifiers \
+         GROUP BY digest HAVING count(*) > 1",
     )
     .load(conn)?;
-    Ok(rows.into_iter().map(|r| (r.digest, r.case_id)).collect())
+    Ok(rows.into_iter().map(|r| r.cases).collect())
 }
 
 /// Sets `cases.linked` of each of `ids`: whether it shares a digest with
@@ -314,45 +451,48 @@ pub fn decide(conn: &mut Conn, a: i64, b: i64, decision: &str, by: i64) -> Resul
 
 // Cases as the link pages show them --------------------------------------------
 
-/// What the link pages show of a case: nothing secret.
-#[derive(Clone, Debug, Queryable)]
-pub struct LinkedCaseRow {
-    pub id: i64,
-    pub reference: String,
-    pub received_at: DateTime<Utc>,
-    pub community: Option<String>,
-    pub kinds: Vec<Option<String>>,
+/// What a group of linked cases shows of all its cases.
+#[derive(QueryableByName)]
+pub struct GroupSummary {
+    #[diesel(sql_type = BigInt)]
+    pub count: i64,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Timestamptz>)]
+    pub first: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Timestamptz>)]
+    pub last: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Array<Text>)]
+    pub kinds: Vec<String>,
+    #[diesel(sql_type = Array<Text>)]
+    pub communities: Vec<String>,
 }
 
-pub fn linked_cases(conn: &mut Conn, ids: &[i64]) -> Result<Vec<LinkedCaseRow>, DbError> {
-    let mut out = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(10_000) {
-        out.extend(
-            cases::table
-                .filter(cases::id.eq_any(chunk))
-                .select((
-                    cases::id,
-                    cases::reference,
-                    cases::received_at,
-                    cases::community,
-                    cases::kinds,
-                ))
-                .load::<LinkedCaseRow>(conn)?,
-        );
-    }
-    Ok(out)
+/// How many of `ids` there are, when the first and last were received,
+/// and the kinds and communities they name: summed up in the database.
+pub fn group_summary(conn: &mut Conn, ids: &[i64]) -> Result<GroupSummary, DbError> {
+    Ok(diesel::sql_query(
+        "SELECT count(*) AS count, min(received_at) AS first, max(received_at) AS last, \
+           ARRAY(SELECT DISTINCT k FROM cases x, unnest(x.kinds) AS k \
+                 WHERE x.id = ANY($1) AND k IS NOT NULL ORDER BY k) AS kinds, \
+           ARRAY(SELECT DISTINCT x.community FROM cases x \
+                 WHERE x.id = ANY($1) AND x.community IS NOT NULL ORDER BY 1) AS communities \
+         FROM cases WHERE id = ANY($1)",
+    )
+    .bind::<Array<BigInt>, _>(ids)
+    .get_result(conn)?)
 }
 
-/// When each of `ids` was received.
-pub fn received(conn: &mut Conn, ids: &[i64]) -> Result<Vec<(i64, DateTime<Utc>)>, DbError> {
-    let mut out = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(10_000) {
-        out.extend(
-            cases::table
-                .filter(cases::id.eq_any(chunk))
-                .select((cases::id, cases::received_at))
-                .load::<(i64, DateTime<Utc>)>(conn)?,
-        );
-    }
-    Ok(out)
+/// `limit` of `ids` from the `offset`-th, most recently received first.
+pub fn page_of(
+    conn: &mut Conn,
+    ids: &[i64],
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<(i64, String, DateTime<Utc>)>, DbError> {
+    Ok(cases::table
+        .filter(cases::id.eq_any(ids))
+        .order((cases::received_at.desc(), cases::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select((cases::id, cases::reference, cases::received_at))
+        .load(conn)?)
 }

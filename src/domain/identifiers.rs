@@ -118,13 +118,16 @@ pub fn extract(texts: &[&str], listed: &str) -> Vec<Identifier> {
             listed_item(item, &mut found);
         }
     }
-    let mut out: Vec<Identifier> = Vec::new();
-    for id in found {
-        if !out.iter().any(|o| o.kind == id.kind && o.value == id.value) {
-            out.push(id);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    let first: Vec<bool> = found
+        .iter()
+        .map(|id| seen.insert((id.kind, id.value.as_str())))
+        .collect();
+    found
+        .into_iter()
+        .zip(first)
+        .filter_map(|(id, first)| first.then_some(id))
+        .collect()
 }
 
 /// An item of the structured field that names no identifier the text
@@ -675,15 +678,42 @@ fn is_phone_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+' | '\u{00A0}')
 }
 
+/// The most a phone number is written with: 15 digits (E.164's limit) in
+/// 24 characters (`+86 (138) 0013-8000 …`, with its spaces and brackets).
+/// A candidate never reads further, so a long run of digits and
+/// punctuation costs at most this much per place a number could start.
+const PHONE_DIGITS: usize = 15;
+const PHONE_CHARS: usize = 24;
+
+/// Candidates tried from one place, the longest first.
+const PHONE_TRIES: usize = 4;
+
 /// Runs of digits and phone punctuation with enough digits to be a full
 /// number; each normalised to E.164 (Canada the default region) if it is
-/// a valid number.
+/// a valid number. Returns the work done (characters read and candidates
+/// parsed), which grows with the text, never with its square.
 fn phones(
     chars: &[char],
     taken: &[(usize, usize)],
     found: &mut Vec<Identifier>,
     written: &dyn Fn(usize, usize) -> String,
-) {
+) -> usize {
+    // How many characters before each position an identifier already
+    // holds, so that whether a span overlaps one costs one subtraction.
+    let mut depth = vec![0i32; chars.len() + 1];
+    for &(a, b) in taken {
+        depth[a.min(chars.len())] += 1;
+        depth[b.min(chars.len())] -= 1;
+    }
+    let mut held = vec![0usize; chars.len() + 1];
+    let mut open = 0;
+    for k in 0..chars.len() {
+        open += depth[k];
+        held[k + 1] = held[k] + usize::from(open > 0);
+    }
+    let is_taken = |from: usize, to: usize| held[to] > held[from];
+
+    let mut work = 0;
     let mut i = 0;
     while i < chars.len() {
         let starts = chars[i].is_ascii_digit() || chars[i] == '+' || chars[i] == '(';
@@ -691,8 +721,17 @@ fn phones(
             i += 1;
             continue;
         }
+        // Where a number starting here could end: after a group of
+        // digits, within the bounds.
+        let mut ends: Vec<usize> = Vec::new();
         let mut end = i;
-        while end < chars.len() && is_phone_char(chars[end]) && !(end > i && chars[end] == '+') {
+        let mut digits = 0;
+        while end < chars.len()
+            && end - i < PHONE_CHARS
+            && is_phone_char(chars[end])
+            && !(end > i && chars[end] == '+')
+        {
+            work += 1;
             // A space ends the number unless more of it follows.
             let space = matches!(chars[end], ' ' | '\u{00A0}');
             if space
@@ -702,19 +741,33 @@ fn phones(
             {
                 break;
             }
+            if chars[end].is_ascii_digit() {
+                digits += 1;
+                if digits > PHONE_DIGITS {
+                    break;
+                }
+                if !chars.get(end + 1).is_some_and(char::is_ascii_digit) {
+                    ends.push(end + 1);
+                }
+            }
             end += 1;
         }
-        while end > i && !chars[end - 1].is_ascii_digit() {
-            end -= 1;
+        let mut hit = None;
+        for &end in ends.iter().rev().take(PHONE_TRIES) {
+            // Glued to a word (`4165550199abc`): not a number.
+            let glued = chars
+                .get(end)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_');
+            if glued || is_taken(i, end) {
+                continue;
+            }
+            work += end - i;
+            if let Some(value) = phone(&chars[i..end]) {
+                hit = Some((end, value));
+                break;
+            }
         }
-        let glued = chars
-            .get(end)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_');
-        if end > i
-            && !glued
-            && !overlaps(taken, i, end)
-            && let Some(value) = phone(&chars[i..end])
-        {
+        if let Some((end, value)) = hit {
             found.push(Identifier::new(
                 IdentifierKind::Phone,
                 value,
@@ -723,17 +776,18 @@ fn phones(
             i = end;
             continue;
         }
-        // Not a number as a whole (a date before it, an account number):
+        // Not a number from here (a date before it, an account number):
         // try again from its next group of digits.
         let mut next = i;
-        while next < end && !chars[next].is_ascii_digit() {
+        while next < chars.len() && !chars[next].is_ascii_digit() && next - i < PHONE_CHARS {
             next += 1;
         }
-        while next < end && chars[next].is_ascii_digit() {
+        while next < chars.len() && chars[next].is_ascii_digit() && next - i < PHONE_CHARS {
             next += 1;
         }
         i = next.max(i + 1);
     }
+    work
 }
 
 /// A candidate run as a phone number in E.164, if it is one.
@@ -967,6 +1021,45 @@ mod tests {
         let ids = extract(&["416.555.0199", "4165550199"], "+1 416 555 0199");
         assert_eq!(ids.len(), 1);
         assert_eq!(ids[0].written(), "416.555.0199");
+    }
+
+    #[test]
+    fn numbers_in_a_list_are_each_found() {
+        assert_eq!(
+            found("416-555-0199 416-555-0198, and 416 555 0197 2nd floor"),
+            vec![
+                "phone:+14165550199",
+                "phone:+14165550198",
+                "phone:+14165550197"
+            ]
+        );
+    }
+
+    #[test]
+    fn scanning_for_phone_numbers_takes_time_in_proportion_to_the_text() {
+        // Runs of digits and phone punctuation as long as a narrative may
+        // be: each place a number could start is read at most a number's
+        // length ahead and parsed a few times, never to the end of the run
+        // (which took some 10^8 steps, seconds of a worker's time).
+        let bound = |n: usize| PHONE_CHARS * (1 + PHONE_TRIES) * n;
+        for unit in ["1(", "1 ", "1-", "+1 ", "(1) ", "12-", "1.1 "] {
+            let text: Vec<char> = unit.chars().cycle().take(20_000).collect();
+            let mut found = Vec::new();
+            let work = phones(&text, &[], &mut found, &|a, b| text[a..b].iter().collect());
+            assert!(
+                work <= bound(text.len()),
+                "{unit:?}: {work} steps for {} characters",
+                text.len()
+            );
+        }
+        // An identifier already taken costs nothing more to look up.
+        let text: Vec<char> = "a@b.cc 1 ".chars().cycle().take(20_000).collect();
+        let taken: Vec<(usize, usize)> = (0..text.len()).step_by(9).map(|i| (i, i + 6)).collect();
+        let mut found = Vec::new();
+        let work = phones(&text, &taken, &mut found, &|a, b| {
+            text[a..b].iter().collect()
+        });
+        assert!(work <= bound(text.len()), "{work}");
     }
 
     #[test]

@@ -68,10 +68,51 @@ async fn decide(app: &TestApp, reference: &str, other: &str, what: &str) -> Stri
         .to_string()
 }
 
+/// Moves cases on from "new", as a caseworker triaging them does.
+async fn triage(app: &TestApp, references: &[&String]) {
+    for reference in references {
+        let res = app
+            .post_staff(
+                &format!("/staff/cases/{reference}/status"),
+                &[("status", "triaged")],
+            )
+            .await;
+        assert_eq!(res.status(), 303, "status of {reference}");
+    }
+}
+
+fn pending(app: &TestApp, reference: &str) -> bool {
+    let id = case_id(app, reference);
+    sql_count(
+        app,
+        &format!("SELECT count(*) FROM link_pending WHERE case_id = {id}"),
+    ) == 1
+}
+
+fn sql_count(app: &TestApp, query: &str) -> i64 {
+    diesel::select(diesel::dsl::sql::<BigInt>(&format!("({query})")))
+        .get_result(&mut app.db.connect())
+        .unwrap()
+}
+
+/// A casework key no one holds (as when everyone who held it has left),
+/// to seal to it what should then not open.
+fn key_no_one_holds(app: &TestApp) -> i64 {
+    diesel::sql_query("INSERT INTO shared_keys (public_key, retired_at) VALUES ('\\x00', now())")
+        .execute(&mut app.db.connect())
+        .unwrap();
+    sql_count(app, "SELECT max(id) FROM shared_keys")
+}
+
 /// Waits for the background indexing the queue started.
 async fn indexed(app: &TestApp) {
+    indexed_but(app, 0).await
+}
+
+/// Waits until only `left` cases wait to be indexed.
+async fn indexed_but(app: &TestApp, left: i64) {
     let started = Instant::now();
-    while app.count("link_pending") > 0 {
+    while app.count("link_pending") > left {
         assert!(
             started.elapsed() < Duration::from_secs(20),
             "the queue's background indexing never finished"
@@ -154,6 +195,7 @@ async fn the_queue_indexes_waiting_cases_in_the_background_and_its_filter_finds_
         .file_report(ReportForm::new("Nothing to link here."))
         .await;
     app.login_as("caseworker").await;
+    triage(&app, &[&a, &b]).await;
     assert_eq!(app.get("/staff/cases").await.status(), 200);
     // A case page opened while the queue's indexing runs waits its turn.
     assert_eq!(app.get(&format!("/staff/cases/{c}")).await.status(), 200);
@@ -293,9 +335,27 @@ async fn the_groups_page_lists_cases_linked_directly_or_through_another() {
         .await;
     let (d, _) = app.file_report(ReportForm::new("Nothing shared.")).await;
     app.login_as("caseworker").await;
+    triage(&app, &[&a, &b, &c, &d]).await;
     app.get("/staff/cases").await;
     indexed(&app).await;
+    let views = || {
+        sql_count(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE action = 'links.view'",
+        )
+    };
     let page = app.get_text("/staff/links").await;
+    // Each view is audited, with the ids of the cases it listed.
+    assert_eq!(views(), 1);
+    let listed = sql_count(
+        &app,
+        &format!(
+            "SELECT count(*) FROM audit_log WHERE action = 'links.view' \
+             AND ',' || detail || ',' LIKE '%,{},%'",
+            case_id(&app, &a)
+        ),
+    );
+    assert_eq!(listed, 1);
     assert!(page.contains("Groups of linked cases"));
     assert!(page.contains("Groups: 1"), "{page}");
     assert!(page.contains("Cases: 3"));
@@ -317,6 +377,252 @@ async fn the_groups_page_lists_cases_linked_directly_or_through_another() {
     // In French too.
     let fr = app.get_text("/staff/links?lang=fr").await;
     assert!(fr.contains("Groupes de dossiers liés") && fr.contains("Dossiers : 3"));
+    assert_eq!(views(), 4);
+    // However many groups are asked for, at most a hundred are read.
+    assert_eq!(app.get("/staff/links?show=10000").await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_big_group_is_listed_a_page_at_a_time() {
+    let app = spawn_app().await;
+    let mut references = Vec::new();
+    for _ in 0..3 {
+        references.push(
+            app.file_report(ReportForm::new("WeChat ID: big_group7"))
+                .await
+                .0,
+        );
+    }
+    app.login_as("caseworker").await;
+    for r in &references {
+        case_page(&app, r).await;
+    }
+    // 120 more cases naming the account, indexed as the first were.
+    {
+        let mut conn = app.db.connect();
+        let digest: Vec<u8> = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bytea>(
+            "(SELECT digest FROM case_identifiers LIMIT 1)",
+        ))
+        .get_result(&mut conn)
+        .unwrap();
+        let first = case_id(&app, &references[0]);
+        diesel::sql_query(format!(
+            "DO $$ DECLARE cols text; BEGIN \
+               SELECT string_agg(quote_ident(column_name), ',') INTO cols \
+                 FROM information_schema.columns WHERE table_name = 'cases' \
+                 AND table_schema = current_schema() AND is_generated = 'NEVER' \
+                 AND column_name NOT IN ('id', 'reference'); \
+               EXECUTE format('INSERT INTO cases (reference, %s) \
+                 SELECT reference || ''-'' || n, %s FROM cases, generate_series(1, 120) AS n \
+                 WHERE id = {first}', cols, cols); \
+             END $$"
+        ))
+        .execute(&mut conn)
+        .unwrap();
+        diesel::sql_query(
+            "INSERT INTO case_identifiers (case_id, digest) \
+             SELECT c.id, $2 FROM cases c, cases f \
+             WHERE f.id = $1 AND c.reference LIKE f.reference || '-%'",
+        )
+        .bind::<BigInt, _>(first)
+        .bind::<diesel::sql_types::Bytea, _>(&digest)
+        .execute(&mut conn)
+        .unwrap();
+    }
+    let page = app
+        .get_text(&format!("/staff/links?case={}", references[0]))
+        .await;
+    assert!(page.contains("Cases: 123"), "{page}");
+    assert_eq!(
+        page.matches("class=\"code\"").count(),
+        100,
+        "one page of cases"
+    );
+    assert!(page.contains("Next cases (23 more)"));
+    let next = app
+        .get_text(&format!("/staff/links?case={}&page=1", references[0]))
+        .await;
+    assert_eq!(next.matches("class=\"code\"").count(), 23);
+    assert!(next.contains("Previous cases") && !next.contains("Next cases"));
+    // The case page lists twenty under the account, and counts the rest.
+    let section = links_section(&case_page(&app, &references[0]).await).to_string();
+    assert!(section.contains("Cases not listed here: 102."), "{section}");
+}
+
+#[tokio::test]
+async fn a_report_no_one_has_looked_at_is_not_indexed_in_the_background() {
+    let app = spawn_app().await;
+    // A report planted to learn which cases name these numbers.
+    let (planted, _) = app
+        .file_report(ReportForm::new("Numbers: 416-555-0161, 416-555-0162"))
+        .await;
+    let (real, _) = app
+        .file_report(ReportForm::new("He called from 416-555-0161."))
+        .await;
+    let (seen, _) = app.file_report(ReportForm::new("Nothing to link.")).await;
+    app.login_as("caseworker").await;
+    triage(&app, &[&real, &seen]).await;
+    app.get("/staff/cases").await;
+    // The cases someone has seen are indexed in one pass; the planted
+    // report, which no one has opened, waits.
+    indexed_but(&app, 1).await;
+    assert!(pending(&app, &planted) && !pending(&app, &real) && !pending(&app, &seen));
+    app.get("/staff/cases").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(pending(&app, &planted));
+    assert!(!linked(&app, &real));
+    // Opened by a caseworker, it is indexed and linked, and the page shows
+    // it: a human has looked.
+    let section = links_section(&case_page(&app, &planted).await).to_string();
+    assert!(section.contains(&real), "{section}");
+    assert!(linked(&app, &real) && linked(&app, &planted));
+    // The audit says how many cases it was linked to, never which.
+    let detail: String = diesel::select(diesel::dsl::sql::<Text>(
+        "(SELECT detail FROM audit_log WHERE action = 'case.linked' ORDER BY id DESC LIMIT 1)",
+    ))
+    .get_result(&mut app.db.connect())
+    .unwrap();
+    assert_eq!(detail, "1");
+}
+
+#[tokio::test]
+async fn a_report_naming_many_identifiers_links_through_the_first_twenty_and_says_so() {
+    let app = spawn_app().await;
+    let numbers: Vec<String> = (0..25).map(|n| format!("416-555-01{n:02}")).collect();
+    let (many, _) = app
+        .file_report(ReportForm::new(&format!(
+            "They called from {}.",
+            numbers.join(", ")
+        )))
+        .await;
+    let (first, _) = app
+        .file_report(ReportForm::new(&format!("A call from {}", numbers[0])))
+        .await;
+    let (last, _) = app
+        .file_report(ReportForm::new(&format!("A call from {}", numbers[24])))
+        .await;
+    app.login_as("caseworker").await;
+    case_page(&app, &first).await;
+    case_page(&app, &last).await;
+    let page = case_page(&app, &many).await;
+    let section = links_section(&page);
+    assert!(
+        section.contains("This report names 25 phone numbers")
+            && section.contains("Only the first 20"),
+        "{section}"
+    );
+    assert!(section.contains(&first) && !section.contains(&last));
+    let id = case_id(&app, &many);
+    assert_eq!(
+        sql_count(
+            &app,
+            &format!("SELECT count(*) FROM case_identifiers WHERE case_id = {id}")
+        ),
+        20
+    );
+    assert!(!linked(&app, &last));
+}
+
+#[tokio::test]
+async fn cases_indexed_at_once_are_both_linked() {
+    let app = spawn_app().await;
+    let (a, _) = app.file_report(ReportForm::new("from 905-555-0143")).await;
+    let (b, _) = app
+        .file_report(ReportForm::new("from (905) 555-0143"))
+        .await;
+    app.login_as("caseworker").await;
+    // Whoever indexes holds the indexing lock: a page opened while it is
+    // held waits for it.
+    let mut holder = app.db.connect();
+    diesel::sql_query("SELECT pg_advisory_lock(hashtext('haven.link_index'))")
+        .execute(&mut holder)
+        .unwrap();
+    let opening = {
+        let client = app.client.clone();
+        let url = app.url(&format!("/staff/cases/{a}"));
+        tokio::spawn(async move { client.get(url).send().await.unwrap().status() })
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(pending(&app, &a), "waits for the lock");
+    diesel::sql_query("SELECT pg_advisory_unlock(hashtext('haven.link_index'))")
+        .execute(&mut holder)
+        .unwrap();
+    assert_eq!(opening.await.unwrap(), 200);
+    assert!(!pending(&app, &a));
+    // Both pages opened at once: each sees the other's digest.
+    let (pa, pb) = (format!("/staff/cases/{a}"), format!("/staff/cases/{b}"));
+    let (x, y) = tokio::join!(app.get(&pa), app.get(&pb));
+    assert_eq!((x.status().as_u16(), y.status().as_u16()), (200, 200));
+    assert!(linked(&app, &a) && linked(&app, &b));
+}
+
+#[tokio::test]
+async fn a_link_key_that_does_not_open_leaves_the_case_page_working() {
+    let app = spawn_app().await;
+    let (a, _) = app.file_report(ReportForm::new("from 613-555-0155")).await;
+    app.login_as("caseworker").await;
+    case_page(&app, &a).await;
+    let lost = key_no_one_holds(&app);
+    diesel::sql_query(format!("UPDATE link_keys SET team_key_id = {lost}"))
+        .execute(&mut app.db.connect())
+        .unwrap();
+    let page = case_page(&app, &a).await;
+    assert!(page.contains("613-555-0155"), "the report is shown");
+    assert!(
+        links_section(&page).contains("Links are unavailable"),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn a_case_the_indexer_cannot_open_waits_for_someone_who_can() {
+    let app = spawn_app().await;
+    let (a, _) = app.file_report(ReportForm::new("WeChat ID: waits_1")).await;
+    let (b, _) = app.file_report(ReportForm::new("wechat waits_1")).await;
+    app.login_as("caseworker").await;
+    triage(&app, &[&a, &b]).await;
+    let lost = key_no_one_holds(&app);
+    let id = case_id(&app, &a);
+    diesel::sql_query(format!(
+        "UPDATE case_keys SET team_key_id = {lost} WHERE case_id = {id}"
+    ))
+    .execute(&mut app.db.connect())
+    .unwrap();
+    app.get("/staff/cases").await;
+    indexed_but(&app, 1).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(pending(&app, &a), "still waiting");
+    assert!(!pending(&app, &b));
+}
+
+#[tokio::test]
+async fn deciding_needs_the_keys_of_both_cases() {
+    let app = spawn_app().await;
+    let (a, _) = app.file_report(ReportForm::new("plate WXYZ 987")).await;
+    let (b, _) = app
+        .file_report(ReportForm::new("licence plate WXYZ-987"))
+        .await;
+    app.login_as("caseworker").await;
+    case_page(&app, &a).await;
+    case_page(&app, &b).await;
+    assert!(linked(&app, &a));
+    // Case b's keys are sealed to a key this caseworker does not hold (as
+    // for one still waiting for a grant).
+    let lost = key_no_one_holds(&app);
+    let id = case_id(&app, &b);
+    diesel::sql_query(format!(
+        "UPDATE case_keys SET team_key_id = {lost} WHERE case_id = {id}"
+    ))
+    .execute(&mut app.db.connect())
+    .unwrap();
+    for what in ["confirm", "dismiss"] {
+        let res = app
+            .post_staff(&format!("/staff/cases/{a}/links/{b}/{what}"), &[])
+            .await;
+        assert_eq!(res.status(), 403, "{what}");
+    }
+    assert_eq!(app.count("case_links"), 0);
+    assert!(linked(&app, &a));
 }
 
 #[tokio::test]

@@ -7,13 +7,15 @@ use askama::Template;
 
 use super::StaffNav;
 use crate::auth::Staff;
-use crate::cases::links::{self, Clusters, Decision, Refusal};
+use crate::cases::links::{self, Clusters, Decision, GroupsShown, Refusal};
 use crate::domain::CaseReference;
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render};
 
-/// Groups shown on the first page; "show more" adds as many again.
+/// Groups shown on the first page; "show more" adds as many again, up to
+/// [`MOST`].
 const PAGE: usize = 25;
+const MOST: usize = 100;
 
 async fn decide(
     staff: Staff,
@@ -25,7 +27,7 @@ async fn decide(
     let (reference, other) = path.into_inner();
     let reference = CaseReference::parse(&reference).ok_or(AppError::NotFound)?;
     let other = CaseReference::parse(&other).ok_or(AppError::NotFound)?;
-    let done = match links::decide(&state, staff.user_id, &reference, &other, decision).await? {
+    let done = match links::decide(&state, &staff.key, &reference, &other, decision).await? {
         Ok(()) if decision == Decision::Confirmed => "link-confirmed",
         Ok(()) => "link-dismissed",
         Err(Refusal::NotLinked) => "link-none",
@@ -69,6 +71,9 @@ pub struct GroupsQuery {
     /// How many groups to show.
     #[serde(default)]
     show: Option<usize>,
+    /// Which page of the cases of the group holding `case`.
+    #[serde(default)]
+    page: usize,
 }
 
 #[derive(Template)]
@@ -79,6 +84,9 @@ struct GroupsPage {
     found: Clusters,
     around: Option<String>,
     more_href: Option<String>,
+    /// The previous and next pages of the group holding `around`.
+    previous_href: Option<String>,
+    next_href: Option<String>,
 }
 
 impl GroupsPage {
@@ -102,16 +110,34 @@ pub async fn groups(
         "" => None,
         r => Some(CaseReference::parse(r).ok_or(AppError::NotFound)?),
     };
-    let show = query.show.unwrap_or(PAGE).clamp(1, 10_000);
-    let found = links::clusters(&state, show, around.as_ref()).await?;
-    let more_href = found
-        .has_more
-        .then(|| t.url(&format!("/staff/links?show={}", show + PAGE)));
+    let show = query.show.unwrap_or(PAGE).clamp(1, MOST);
+    let page = query.page.min(10_000);
+    let shown = match &around {
+        Some(r) => GroupsShown::Around(r.clone(), page),
+        None => GroupsShown::First(show),
+    };
+    let found = links::clusters(&state, staff.user_id, shown).await?;
+    let more_href = (around.is_none() && found.has_more && show < MOST)
+        .then(|| t.url(&format!("/staff/links?show={}", (show + PAGE).min(MOST))));
+    let group_page = |n: usize| {
+        around
+            .as_ref()
+            .map(|r| t.url(&format!("/staff/links?case={}&page={n}", r.as_str())))
+    };
+    let group = found.clusters.first();
+    let next_href = group
+        .filter(|g| around.is_some() && g.hidden > 0)
+        .and_then(|_| group_page(page + 1));
+    let previous_href = group
+        .filter(|g| g.offset > 0)
+        .and_then(|_| group_page(page.saturating_sub(1)));
     render(&GroupsPage {
         t,
         nav: StaffNav::for_staff(&staff),
         found,
         around: around.map(|r| r.as_str().to_string()),
         more_href,
+        previous_href,
+        next_href,
     })
 }
