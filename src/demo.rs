@@ -22,8 +22,8 @@ use crate::custody::shared::{self, Scope};
 use crate::db::{self, Db, cases::NewCaseRow};
 use crate::domain::{
     CaseReference, CaseStatus, Channel, Community, ContactMethod, Demand, IncidentKind,
-    IntakeSource, Language, NewReport, OccurredOn, Province, RawIntake, Receipt, ReporterRole,
-    StateLink, Support,
+    IntakeSource, Language, NewReport, OccurredOn, Province, RawIntake, Receipt, ReportContent,
+    ReporterRole, StateLink, Support,
 };
 
 const BATCH: usize = 1000;
@@ -95,6 +95,51 @@ fn narrative(rng: &mut Xorshift) -> String {
     )
 }
 
+/// How many "perpetrators" demonstration reports name, and how many of
+/// them use WeChat rather than a phone.
+const PERPETRATORS: usize = 200;
+const ON_WECHAT: usize = 40;
+
+/// One in twenty reports names a perpetrator: a phone number (fictional:
+/// 555-01xx) written one of several ways, or a WeChat account. Low numbers
+/// are drawn far more often, so that groups of linked cases come in every
+/// size. In the narrative, or in the structured field.
+fn perpetrator(rng: &mut Xorshift) -> Option<(bool, String)> {
+    if !rng.chance(5) {
+        return None;
+    }
+    let spread = rng.below(PERPETRATORS) + 1;
+    let k = rng.below(spread);
+    let in_narrative = rng.chance(50);
+    if k < ON_WECHAT {
+        let handle = format!("hometown_{k:02}");
+        let written = match rng.below(3) {
+            0 => format!("WeChat ID: {handle}"),
+            1 => format!("wechat {}", handle.to_uppercase()),
+            _ => format!("微信号：{handle}"),
+        };
+        return Some(if in_narrative {
+            (true, format!("He added me on {written} and kept writing."))
+        } else {
+            (false, written)
+        });
+    }
+    let area = [416, 647][k % 2];
+    let line = 100 + k / 2;
+    let number = match rng.below(5) {
+        0 => format!("+1 ({area}) 555-{line:04}"),
+        1 => format!("{area}.555.{line:04}"),
+        2 => format!("{area}555{line:04}"),
+        3 => format!("{area}-555-{line:04}"),
+        _ => format!("({area}) 555 {line:04}"),
+    };
+    Some(if in_narrative {
+        (true, format!("The calls always came from {number}."))
+    } else {
+        (false, number)
+    })
+}
+
 fn random_report(rng: &mut Xorshift) -> NewReport {
     let today = Utc::now().date_naive();
     let occurred = today - Duration::days(rng.below(700) as i64);
@@ -104,8 +149,16 @@ fn random_report(rng: &mut Xorshift) -> NewReport {
         ContactMethod::Signal,
         ContactMethod::Phone,
     ]);
+    let mut narrative = narrative(rng);
+    let mut identifiers = String::new();
+    match perpetrator(rng) {
+        Some((true, sentence)) => narrative = format!("{narrative} {sentence}"),
+        Some((false, listed)) => identifiers = listed,
+        None => {}
+    }
     let raw = RawIntake {
-        narrative: narrative(rng),
+        narrative,
+        identifiers,
         kinds: rng
             .some(IncidentKind::ALL, 2)
             .iter()
@@ -177,6 +230,8 @@ struct SealedCase {
     reference: CaseReference,
     keys: CaseKeys,
     receipt: Option<PublicKey>,
+    /// The report's content, to index its identifiers.
+    content: ReportContent,
 }
 
 fn sealed_row(rng: &mut Xorshift, receipt_hash: &str, receipt: Option<PublicKey>) -> SealedCase {
@@ -228,6 +283,7 @@ fn sealed_row(rng: &mut Xorshift, receipt_hash: &str, receipt: Option<PublicKey>
         reference,
         keys,
         receipt,
+        content: report.content,
     }
 }
 
@@ -284,14 +340,27 @@ pub fn seed(db: &Db, keyring: &Keyring, cases: usize) -> anyhow::Result<()> {
                 }
                 db::people_keys::insert_many_case_keys(conn, &keys)?;
                 db::events::record_filed_many(conn, &ids, "web")?;
-                Ok(ids.len())
+                Ok(ids)
             })
         });
         if inserted.is_ok() {
             printed.extend(receipts);
         }
         match inserted {
-            Ok(k) => done += k,
+            Ok(ids) => {
+                // Indexed now while the team's key is in escrow; else they
+                // wait for a caseworker, like any report.
+                let seeded: Vec<(i64, &ReportContent)> = ids
+                    .iter()
+                    .copied()
+                    .zip(cases_now.iter().map(|c| &c.content))
+                    .collect();
+                db.run_blocking(|conn| {
+                    Ok(crate::cases::links::index_seeded(conn, keyring, &seeded))
+                })?
+                .map_err(|e| anyhow::anyhow!("indexing demonstration cases failed: {e}"))?;
+                done += ids.len()
+            }
             // A reference drawn twice in one batch: draw the batch again.
             Err(db::DbError::Conflict) => continue,
             Err(e) => return Err(e.into()),

@@ -94,6 +94,27 @@ impl Tr {
         LOCALES.lookup_with_args(id(self.lang), key, &args)
     }
 
+    /// A day in this language's own form (`date-day`: "7 December 2026",
+    /// "7 décembre 2026", "2026年12月7日"…): the translators write the form
+    /// and the month names, so that no date library is needed.
+    pub fn day(&self, date: &chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let mut args = std::collections::HashMap::new();
+        args.insert(
+            std::borrow::Cow::Borrowed("year"),
+            FluentValue::from(i64::from(date.year())),
+        );
+        args.insert(
+            std::borrow::Cow::Borrowed("month"),
+            FluentValue::from(i64::from(date.month())),
+        );
+        args.insert(
+            std::borrow::Cow::Borrowed("day"),
+            FluentValue::from(i64::from(date.day())),
+        );
+        LOCALES.lookup_with_args(id(self.lang), "date-day", &args)
+    }
+
     /// The label of a code (`kind-surveillance`, `status-new`, ...).
     pub fn code(&self, prefix: &str, code: &str) -> String {
         self.t(&format!(
@@ -147,6 +168,9 @@ pub fn has_message(lang: Language, key: &str) -> bool {
         "date",
         "hours",
         "field",
+        "year",
+        "month",
+        "day",
     ]
     .into_iter()
     .map(|k| (k, FluentValue::from(1)))
@@ -213,6 +237,29 @@ mod tests {
             assert!(
                 text.starts_with("# REVIEW STATUS:"),
                 "{path} must state its review status on its first line"
+            );
+        }
+    }
+
+    #[test]
+    fn days_are_written_in_each_language_s_own_form() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let day = |lang| {
+            Tr::new(lang, true)
+                .day(&d)
+                .replace(['\u{2068}', '\u{2069}'], "")
+        };
+        assert_eq!(day(Language::En), "7 December 2026");
+        assert_eq!(day(Language::Fr), "7 décembre 2026");
+        assert_eq!(day(Language::ZhHans), "2026年12月7日");
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let fr = Tr::new(Language::Fr, true).day(&first);
+        assert_eq!(fr.replace(['\u{2068}', '\u{2069}'], ""), "1er mars 2026");
+        for lang in Language::ALL {
+            let text = day(*lang);
+            assert!(
+                text.contains("2026") && text.contains('7'),
+                "{lang:?}: {text}"
             );
         }
     }

@@ -66,6 +66,8 @@ field-state-link = Who do you think is behind it?
 field-demands = What did they want from you? (choose all that apply)
 field-involved = Who was involved? (optional)
 field-involved-hint = Names, organisations or descriptions, if you know them and it is safe to say.
+field-identifiers = Phone numbers, accounts or names they used (optional)
+field-identifiers-hint = For example a phone number, a WeChat or Telegram account, an email address, a licence plate. One a line. This helps us see whether the same people harassed others.
 field-family-affected = My family in the country of origin was affected
 field-prior-reports = Have you already reported this to the police, the RCMP or CSIS? (optional)
 field-prior-reports-hint = If so, to whom, and any occurrence or file number.
@@ -655,3 +657,111 @@ keys-admin-explain = Each account opens reports with keys of its own. A new acco
 keys-escrowed = Until every caseworker and admin has signed in once, the team key is also kept under the server’s master key: until then, a copy of the server with its key file could open it.
 error-keys-title = This account’s keys could not be opened
 error-keys-body = You are signed in, but reports and everything sealed in them stay closed to you; lists still work. If your password was reset without your recovery key, a colleague who holds the keys grants them to you at their next sign-in, or ask for a new reset link and use your recovery key. If you think someone else changed your password, tell an administrator at once.
+
+# Linked cases
+nav-links = Linked cases
+case-done-link-confirmed = The link is confirmed.
+case-done-link-dismissed = The link is dismissed: these two cases are no longer counted as linked.
+case-done-link-none = These cases no longer share an identifier: nothing was recorded. The page below shows the links as they are now.
+links-heading = Also named in
+links-none = No other case names a phone number, address, account or plate of this report.
+links-hint = Other reports name the same identifier. Only this report's own words are shown here. Confirm a link once you are satisfied it is the same perpetrator; dismiss it if not.
+links-received = received { $date }
+links-state-open = not decided
+links-state-confirmed = confirmed
+links-state-dismissed = dismissed
+links-confirm = Confirm link with { $reference }
+links-dismiss = Dismiss link with { $reference }
+links-more = Cases not listed here: { $n }. See the whole group.
+links-see-group = See this case's group of linked cases
+links-unavailable = Links are unavailable: the link key could not be opened with your keys. The rest of the case is shown. An admin can check that your account has been granted the casework team's keys.
+links-capped = This report names { $n } phone numbers, addresses, accounts or plates. Only the first 20 link it to other cases, so that a report naming many cannot be used to find out which cases name them.
+identifier-phone = Phone number
+identifier-email = Email address
+identifier-wechat = WeChat account
+identifier-telegram = Telegram account
+identifier-signal = Signal account
+identifier-handle = Account or handle
+identifier-plate = Vehicle plate
+link-groups-title = Groups of linked cases
+link-groups-intro = Cases that name the same phone number, address, account or plate, directly or through one another; links a caseworker dismissed do not count. Largest groups first, then the most recent.
+link-groups-around = The group of case { $reference }.
+link-groups-all = All groups
+link-groups-count = Groups: { $n }
+link-groups-empty = No cases are linked yet.
+link-groups-cases = Cases: { $n }
+link-groups-received = received
+link-groups-state = Decisions
+link-groups-confirmed = Links confirmed: { $n }
+link-groups-unconfirmed = No link confirmed yet
+link-groups-show-more = Show more groups
+
+# Deadlines, activity, and who read (the reporter's access list)
+date-day = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+follow-up-next-reply = A caseworker will reply to you on this page by { $date }.
+follow-up-next-reply-late = A caseworker should have replied by { $date }. We are sorry it is taking longer: your report is safe and waiting for a caseworker. Please come back soon.
+follow-up-next-response = A caseworker has replied. The next step — starting work on your report, or referring it to a community group if you agreed — is planned by { $date }.
+follow-up-next-response-late = The next step on your report was planned by { $date }. We are sorry it is taking longer; a caseworker will write to you on this page.
+follow-up-next-working = A caseworker is working on your report. Come back to this page to read their messages.
+follow-up-access-title = Who has opened your report
+follow-up-access-explain = This list shows the role of whoever opened your report, never their name, and the community groups it was shared with, by day. Anyone who has your reference and receipt can see it too.
+follow-up-access-none = No one has opened your report yet.
+follow-up-access-opened-caseworker = Opened by a caseworker
+follow-up-access-opened-admin = Opened by a Haven administrator
+follow-up-access-shared = Shared with { $group }
+follow-up-access-accepted = Accepted by { $group }
+sort-attention = Needs attention first
+filter-linked = Only cases linked to other cases
+col-deadline = Next deadline
+col-activity = Reporter’s last activity
+deadline-reply-due = Reply due { $date }
+deadline-response-due = Response due { $date }
+deadline-reply-overdue = { $days ->
+    [0] Reply overdue by less than a day
+    [one] Reply overdue by 1 day
+   *[other] Reply overdue by { $days } days
+}
+deadline-response-overdue = { $days ->
+    [0] Response overdue by less than a day
+    [one] Response overdue by 1 day
+   *[other] Response overdue by { $days } days
+}
+queue-unread = New from the reporter
+workload-title = Deadlines by caseworker
+workload-caseworker = Caseworker
+workload-due-soon = { $days ->
+    [one] Due within 1 day
+   *[other] Due within { $days } days
+}
+workload-overdue = Overdue
+workload-nobody = Not assigned
+workload-explain = Each name opens its cases in the order they need attention.
+case-deadlines = Deadlines
+case-deadline-ack = First message to the reporter, due { $date }
+case-deadline-response = First response (in progress, referred or closed), due { $date }
+case-deadline-met = Met on { $date }
+case-deadline-pending = Not met yet
+case-deadline-lapsed = Not met before the case was closed
+case-deadline-overdue = { $days ->
+    [0] Overdue by less than a day
+    [one] Overdue by 1 day
+   *[other] Overdue by { $days } days
+}
+case-unread = New from the reporter since { $date }: a reply or evidence. Opening the case as its assignee (or anyone, while it has none) marks it seen.
+case-last-activity = Reporter’s last reply or evidence: { $date }
+link-groups-page = Cases listed from number { $n }, most recent first.
+link-groups-previous = Previous cases
+link-groups-next = Next cases ({ $n } more)

@@ -74,6 +74,8 @@ field-state-link = Qui, selon vous, est derrière cela?
 field-demands = Qu’attendait-on de vous? (cochez toutes les réponses qui s’appliquent)
 field-involved = Quelles personnes étaient impliquées? (facultatif)
 field-involved-hint = Noms, organisations ou descriptions, si vous les connaissez et que vous pouvez les indiquer sans danger.
+field-identifiers = Numéros de téléphone, comptes ou noms qu’ils ont utilisés (facultatif)
+field-identifiers-hint = Par exemple un numéro de téléphone, un compte WeChat ou Telegram, une adresse courriel, une plaque d’immatriculation. Un par ligne. Cela nous aide à voir si les mêmes personnes en ont harcelé d’autres.
 field-family-affected = Ma famille dans le pays d’origine a été touchée
 field-prior-reports = Avez-vous déjà signalé ces faits à la police, à la GRC ou au SCRS? (facultatif)
 field-prior-reports-hint = Si oui, à qui, et tout numéro d’événement ou de dossier.
@@ -663,3 +665,114 @@ keys-admin-explain = Chaque compte ouvre les signalements avec ses propres clés
 keys-escrowed = Tant que chaque intervenant·e et chaque administrateur ou administratrice ne s’est pas connecté·e une fois, la clé de l’équipe est aussi conservée sous la clé maîtresse du serveur : d’ici là, une copie du serveur avec son fichier de clés pourrait l’ouvrir.
 error-keys-title = Les clés de ce compte n’ont pas pu être ouvertes
 error-keys-body = Vous êtes connecté·e, mais les signalements et tout ce qui y est scellé vous restent fermés ; les listes fonctionnent toujours. Si votre mot de passe a été réinitialisé sans votre clé de récupération, un ou une collègue qui détient les clés vous les attribue à sa prochaine connexion ; vous pouvez aussi demander un nouveau lien de réinitialisation et utiliser votre clé de récupération. Si vous pensez que quelqu’un d’autre a changé votre mot de passe, prévenez immédiatement un administrateur ou une administratrice.
+
+# Linked cases
+nav-links = Dossiers liés
+case-done-link-confirmed = Le lien est confirmé.
+case-done-link-dismissed = Le lien est écarté : ces deux dossiers ne sont plus comptés comme liés.
+case-done-link-none = Ces dossiers ne partagent plus d’identifiant : rien n’a été enregistré. La page ci-dessous montre les liens tels qu’ils sont maintenant.
+links-heading = Aussi nommé dans
+links-none = Aucun autre dossier ne nomme un numéro de téléphone, une adresse, un compte ou une plaque de ce signalement.
+links-hint = D’autres signalements nomment le même identifiant. Seuls les mots de ce signalement sont montrés ici. Confirmez un lien lorsque vous êtes convaincu qu’il s’agit du même auteur; écartez-le sinon.
+links-received = reçu le { $date }
+links-state-open = non décidé
+links-state-confirmed = confirmé
+links-state-dismissed = écarté
+links-confirm = Confirmer le lien avec { $reference }
+links-dismiss = Écarter le lien avec { $reference }
+links-more = Dossiers non listés ici : { $n }. Voir tout le groupe.
+links-see-group = Voir le groupe de dossiers liés de ce dossier
+links-unavailable = Liens indisponibles : la clé des liens n’a pas pu être ouverte avec vos clés. Le reste du dossier est affiché. Un administrateur peut vérifier que votre compte a reçu les clés de l’équipe.
+links-capped = Ce signalement nomme { $n } numéros, adresses, comptes ou plaques. Seuls les 20 premiers le lient à d’autres dossiers, afin qu’un signalement qui en nomme beaucoup ne serve pas à savoir quels dossiers les nomment.
+identifier-phone = Numéro de téléphone
+identifier-email = Adresse courriel
+identifier-wechat = Compte WeChat
+identifier-telegram = Compte Telegram
+identifier-signal = Compte Signal
+identifier-handle = Compte ou identifiant
+identifier-plate = Plaque d’immatriculation
+link-groups-title = Groupes de dossiers liés
+link-groups-intro = Dossiers qui nomment le même numéro de téléphone, la même adresse, le même compte ou la même plaque, directement ou les uns par les autres; les liens écartés par un intervenant ne comptent pas. Les plus grands groupes d’abord, puis les plus récents.
+link-groups-around = Le groupe du dossier { $reference }.
+link-groups-all = Tous les groupes
+link-groups-count = Groupes : { $n }
+link-groups-empty = Aucun dossier n’est encore lié.
+link-groups-cases = Dossiers : { $n }
+link-groups-received = reçus
+link-groups-state = Décisions
+link-groups-confirmed = Liens confirmés : { $n }
+link-groups-unconfirmed = Aucun lien confirmé pour l’instant
+link-groups-show-more = Afficher plus de groupes
+
+# Délais, activité, et qui a lu (la liste d’accès de la personne qui signale)
+date-day = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+follow-up-next-reply = Une intervenante ou un intervenant vous répondra sur cette page d’ici le { $date }.
+follow-up-next-reply-late = Une intervenante ou un intervenant aurait dû vous répondre d’ici le { $date }. Nous sommes désolés de ce retard : votre signalement est en sécurité et attend d’être traité. Revenez bientôt.
+follow-up-next-response = Une intervenante ou un intervenant vous a répondu. L’étape suivante — commencer à traiter votre signalement, ou le transmettre à un groupe communautaire si vous l’avez accepté — est prévue d’ici le { $date }.
+follow-up-next-response-late = L’étape suivante était prévue d’ici le { $date }. Nous sommes désolés de ce retard ; une intervenante ou un intervenant vous écrira sur cette page.
+follow-up-next-working = Une intervenante ou un intervenant s’occupe de votre signalement. Revenez sur cette page pour lire ses messages.
+follow-up-access-title = Qui a ouvert votre signalement
+follow-up-access-explain = Cette liste indique le rôle de la personne qui a ouvert votre signalement, jamais son nom, et les groupes communautaires avec lesquels il a été partagé, au jour près. Quiconque a votre référence et votre reçu peut la voir aussi.
+follow-up-access-none = Personne n’a encore ouvert votre signalement.
+follow-up-access-opened-caseworker = Ouvert par une intervenante ou un intervenant
+follow-up-access-opened-admin = Ouvert par une administratrice ou un administrateur de Haven
+follow-up-access-shared = Partagé avec { $group }
+follow-up-access-accepted = Accepté par { $group }
+sort-attention = À traiter d’abord
+filter-linked = Seulement les dossiers liés à d’autres dossiers
+col-deadline = Prochain délai
+col-activity = Dernière activité de la personne
+deadline-reply-due = Réponse attendue le { $date }
+deadline-response-due = Suite attendue le { $date }
+deadline-reply-overdue = { $days ->
+    [0] Réponse en retard de moins d’un jour
+    [one] Réponse en retard de 1 jour
+   *[other] Réponse en retard de { $days } jours
+}
+deadline-response-overdue = { $days ->
+    [0] Suite en retard de moins d’un jour
+    [one] Suite en retard de 1 jour
+   *[other] Suite en retard de { $days } jours
+}
+queue-unread = Nouveau de la personne
+workload-title = Délais par intervenant·e
+workload-caseworker = Intervenant·e
+workload-due-soon = { $days ->
+    [one] À échéance d’ici 1 jour
+   *[other] À échéance d’ici { $days } jours
+}
+workload-overdue = En retard
+workload-nobody = Non attribués
+workload-explain = Chaque nom ouvre ses dossiers dans l’ordre où ils demandent de l’attention.
+case-deadlines = Délais
+case-deadline-ack = Premier message à la personne, attendu le { $date }
+case-deadline-response = Première suite (en cours, transmis ou clos), attendue le { $date }
+case-deadline-met = Respecté le { $date }
+case-deadline-pending = Pas encore respecté
+case-deadline-lapsed = Non respecté avant la clôture du dossier
+case-deadline-overdue = { $days ->
+    [0] En retard de moins d’un jour
+    [one] En retard de 1 jour
+   *[other] En retard de { $days } jours
+}
+case-unread = Nouveau de la personne depuis le { $date } : une réponse ou une pièce. L’ouverture du dossier par la personne attribuée (ou par quiconque, s’il n’est attribué à personne) le marque comme vu.
+case-last-activity = Dernière réponse ou pièce de la personne : { $date }
+link-groups-page = Dossiers listés à partir du numéro { $n }, les plus récents d’abord.
+link-groups-previous = Dossiers précédents
+link-groups-next = Dossiers suivants ({ $n } de plus)

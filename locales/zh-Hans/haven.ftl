@@ -71,6 +71,8 @@ field-state-link = 您认为背后是谁？
 field-demands = 他们想要您做什么？（可多选）
 field-involved = 涉及哪些人？（选填）
 field-involved-hint = 如果您知道，并且说出来是安全的，请填写姓名、机构名称或描述。
+field-identifiers = 他们使用的电话号码、账号或名字（选填）
+field-identifiers-hint = 例如电话号码、微信或 Telegram 账号、电子邮箱、车牌号。每行一个。这有助于我们发现是否是同一批人骚扰了其他人。
 field-family-affected = 我在原籍国的家人受到了影响
 field-prior-reports = 您是否已经向警方、加拿大皇家骑警（RCMP）或加拿大安全情报局（CSIS）报告过此事？（选填）
 field-prior-reports-hint = 如果报告过，请写明向谁报告，以及任何事件编号或案卷编号。
@@ -660,3 +662,92 @@ keys-admin-explain = 每个账户都用自己的密钥打开报告。新账户�
 keys-escrowed = 在每位个案工作者和管理员都至少登录一次之前，团队密钥也由服务器的主密钥保管：在此之前，服务器的副本加上其密钥文件就能打开它。
 error-keys-title = 无法打开此账户的密钥
 error-keys-body = 您已登录，但报告及其中加密保存的内容仍对您关闭；列表仍可使用。如果您的密码是在没有恢复密钥的情况下重置的，持有密钥的同事会在下次登录时把密钥授予您；您也可以索取新的重置链接并使用您的恢复密钥。如果您认为有人改了您的密码，请立即告诉管理员。
+
+# Linked cases
+nav-links = 关联案件
+case-done-link-confirmed = 链接已确认。
+case-done-link-dismissed = 链接已驳回：这两个案件不再算作关联。
+case-done-link-none = 这两个案件已不再共享任何标识：未记录任何内容。下方页面显示当前的链接。
+links-heading = 也出现在
+links-none = 没有其他案件提到本报告中的电话号码、地址、账号或车牌。
+links-hint = 其他报告提到了相同的标识。这里只显示本报告自己的文字。确信是同一施害者后请确认链接；否则请驳回。
+links-received = 收到于 { $date }
+links-state-open = 未决定
+links-state-confirmed = 已确认
+links-state-dismissed = 已驳回
+links-confirm = 确认与 { $reference } 的链接
+links-dismiss = 驳回与 { $reference } 的链接
+links-more = 此处未列出的案件：{ $n }。查看整个组。
+links-see-group = 查看本案件所在的关联案件组
+links-unavailable = 关联不可用：无法用您的密钥打开关联密钥。案件其余内容照常显示。管理员可以检查您的账户是否已获授予个案团队的密钥。
+links-capped = 本报告提及 { $n } 个电话号码、地址、账号或车牌。只有前 20 个用于关联其他案件，以免有人借提及大量标识的报告查出哪些案件提及它们。
+identifier-phone = 电话号码
+identifier-email = 电子邮箱
+identifier-wechat = 微信账号
+identifier-telegram = Telegram 账号
+identifier-signal = Signal 账号
+identifier-handle = 账号或用户名
+identifier-plate = 车牌
+link-groups-title = 关联案件组
+link-groups-intro = 提到相同电话号码、地址、账号或车牌的案件，直接或间接关联；被个案工作者驳回的链接不计。先列最大的组，再列最近的。
+link-groups-around = 案件 { $reference } 所在的组。
+link-groups-all = 所有组
+link-groups-count = 组数：{ $n }
+link-groups-empty = 尚无关联案件。
+link-groups-cases = 案件数：{ $n }
+link-groups-received = 收到于
+link-groups-state = 决定
+link-groups-confirmed = 已确认的链接：{ $n }
+link-groups-unconfirmed = 尚无已确认的链接
+link-groups-show-more = 显示更多组
+
+# 期限、动态，以及谁看过（报告人的查阅记录）
+date-day = { $year }年{ $month }月{ $day }日
+follow-up-next-reply = 个案工作者将在 { $date } 之前在本页回复您。
+follow-up-next-reply-late = 个案工作者本应在 { $date } 之前回复您。很抱歉耽误了时间：您的报告安全无虞，正在等待个案工作者处理。请稍后再来查看。
+follow-up-next-response = 个案工作者已回复您。下一步——开始处理您的报告，或在您同意的情况下转介给社区团体——计划在 { $date } 之前完成。
+follow-up-next-response-late = 下一步原计划在 { $date } 之前完成。很抱歉耽误了时间；个案工作者会在本页给您留言。
+follow-up-next-working = 个案工作者正在处理您的报告。请回到本页阅读他们的留言。
+follow-up-access-title = 谁打开过您的报告
+follow-up-access-explain = 此列表只显示打开您报告的人的角色（从不显示姓名），以及报告被分享给了哪些社区团体，精确到日。任何持有您的编号和凭据的人也能看到此列表。
+follow-up-access-none = 还没有人打开过您的报告。
+follow-up-access-opened-caseworker = 由一名个案工作者打开
+follow-up-access-opened-admin = 由一名 Haven 管理员打开
+follow-up-access-shared = 已分享给 { $group }
+follow-up-access-accepted = { $group } 已接受
+sort-attention = 最需要处理的在前
+filter-linked = 只显示与其他案件相关联的案件
+col-deadline = 下一个期限
+col-activity = 报告人最近动态
+deadline-reply-due = 回复期限 { $date }
+deadline-response-due = 处理期限 { $date }
+deadline-reply-overdue = { $days ->
+    [0] 回复已逾期不到一天
+   *[other] 回复已逾期 { $days } 天
+}
+deadline-response-overdue = { $days ->
+    [0] 处理已逾期不到一天
+   *[other] 处理已逾期 { $days } 天
+}
+queue-unread = 报告人有新动态
+workload-title = 各个案工作者的期限
+workload-caseworker = 个案工作者
+workload-due-soon = { $days } 天内到期
+workload-overdue = 已逾期
+workload-nobody = 未分配
+workload-explain = 点击姓名，按最需要处理的顺序查看其案件。
+case-deadlines = 期限
+case-deadline-ack = 首次给报告人留言，期限 { $date }
+case-deadline-response = 首次实质处理（处理中、已转介或已结案），期限 { $date }
+case-deadline-met = 已于 { $date } 完成
+case-deadline-pending = 尚未完成
+case-deadline-lapsed = 结案前未完成
+case-deadline-overdue = { $days ->
+    [0] 已逾期不到一天
+   *[other] 已逾期 { $days } 天
+}
+case-unread = 自 { $date } 起报告人有新的回复或证据。负责人（若无负责人则任何人）打开本案即视为已读。
+case-last-activity = 报告人最近一次回复或提交证据：{ $date }
+link-groups-page = 从第 { $n } 个案件起列出，最新的在前。
+link-groups-previous = 上一页案件
+link-groups-next = 下一页案件（还有 { $n } 个）

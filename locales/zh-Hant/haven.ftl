@@ -71,6 +71,8 @@ field-state-link = 您認為背後是誰？
 field-demands = 他們想您做甚麼？（可選多項）
 field-involved = 涉及哪些人？（選填）
 field-involved-hint = 如果您知道，而且說出來是安全的，請填寫姓名、機構名稱或描述。
+field-identifiers = 他們使用的電話號碼、帳號或名字（選填）
+field-identifiers-hint = 例如電話號碼、微信或 Telegram 帳號、電子郵箱、車牌號。每行一個。這有助於我們發現是否是同一批人騷擾了其他人。
 field-family-affected = 我在原居國的家人受到影響
 field-prior-reports = 您是否已經向警方、加拿大皇家騎警（RCMP）或加拿大安全情報局（CSIS）報告此事？（選填）
 field-prior-reports-hint = 如有，請寫明向誰報告，以及任何事件編號或檔案編號。
@@ -660,3 +662,92 @@ keys-admin-explain = 每個帳戶都用自己的金鑰開啟報告。新帳戶�
 keys-escrowed = 在每位個案工作者和管理員都至少登入一次之前，團隊金鑰也由伺服器的主金鑰保管：在此之前，伺服器的副本加上其金鑰檔案就能開啟它。
 error-keys-title = 無法開啟此帳戶的金鑰
 error-keys-body = 您已登入，但報告及其中加密保存的內容仍對您關閉；清單仍可使用。如果您的密碼是在沒有復原金鑰的情況下重設的，持有金鑰的同事會在下次登入時把金鑰授予您；您也可以索取新的重設連結並使用您的復原金鑰。如果您認為有人改了您的密碼，請立即告知管理員。
+
+# Linked cases
+nav-links = 關聯案件
+case-done-link-confirmed = 連結已確認。
+case-done-link-dismissed = 連結已駁回：這兩個案件不再算作關聯。
+case-done-link-none = 這兩個案件已不再共享任何標識：未記錄任何內容。下方頁面顯示目前的連結。
+links-heading = 也出現在
+links-none = 沒有其他案件提到本報告中的電話號碼、地址、帳號或車牌。
+links-hint = 其他報告提到了相同的標識。這裡只顯示本報告自己的文字。確信是同一加害者後請確認連結；否則請駁回。
+links-received = 收到於 { $date }
+links-state-open = 未決定
+links-state-confirmed = 已確認
+links-state-dismissed = 已駁回
+links-confirm = 確認與 { $reference } 的連結
+links-dismiss = 駁回與 { $reference } 的連結
+links-more = 此處未列出的案件：{ $n }。查看整個組。
+links-see-group = 查看本案件所在的關聯案件組
+links-unavailable = 關聯不可用：無法用您的金鑰打開關聯金鑰。案件其餘內容照常顯示。管理員可以檢查您的帳戶是否已獲授予個案團隊的金鑰。
+links-capped = 本報告提及 { $n } 個電話號碼、地址、帳號或車牌。只有前 20 個用於關聯其他案件，以免有人藉提及大量標識的報告查出哪些案件提及它們。
+identifier-phone = 電話號碼
+identifier-email = 電子郵箱
+identifier-wechat = 微信帳號
+identifier-telegram = Telegram 帳號
+identifier-signal = Signal 帳號
+identifier-handle = 帳號或用戶名
+identifier-plate = 車牌
+link-groups-title = 關聯案件組
+link-groups-intro = 提到相同電話號碼、地址、帳號或車牌的案件，直接或間接關聯；被個案工作者駁回的連結不計。先列最大的組，再列最近的。
+link-groups-around = 案件 { $reference } 所在的組。
+link-groups-all = 所有組
+link-groups-count = 組數：{ $n }
+link-groups-empty = 尚無關聯案件。
+link-groups-cases = 案件數：{ $n }
+link-groups-received = 收到於
+link-groups-state = 決定
+link-groups-confirmed = 已確認的連結：{ $n }
+link-groups-unconfirmed = 尚無已確認的連結
+link-groups-show-more = 顯示更多組
+
+# 期限、動態，以及誰看過（報告人的查閱記錄）
+date-day = { $year }年{ $month }月{ $day }日
+follow-up-next-reply = 個案工作者將在 { $date } 之前在本頁回覆您。
+follow-up-next-reply-late = 個案工作者本應在 { $date } 之前回覆您。很抱歉延誤了：您的報告安全無虞，正在等待個案工作者處理。請稍後再來查看。
+follow-up-next-response = 個案工作者已回覆您。下一步——開始處理您的報告，或在您同意的情況下轉介給社區團體——預計在 { $date } 之前完成。
+follow-up-next-response-late = 下一步原預計在 { $date } 之前完成。很抱歉延誤了；個案工作者會在本頁給您留言。
+follow-up-next-working = 個案工作者正在處理您的報告。請回到本頁閱讀他們的留言。
+follow-up-access-title = 誰打開過您的報告
+follow-up-access-explain = 此列表只顯示打開您報告的人的角色（從不顯示姓名），以及報告被分享給了哪些社區團體，精確到日。任何持有您的編號和憑據的人也能看到此列表。
+follow-up-access-none = 還沒有人打開過您的報告。
+follow-up-access-opened-caseworker = 由一名個案工作者打開
+follow-up-access-opened-admin = 由一名 Haven 管理員打開
+follow-up-access-shared = 已分享給 { $group }
+follow-up-access-accepted = { $group } 已接受
+sort-attention = 最需要處理的排先
+filter-linked = 只顯示與其他個案相關聯的個案
+col-deadline = 下一個期限
+col-activity = 報告人最近動態
+deadline-reply-due = 回覆期限 { $date }
+deadline-response-due = 處理期限 { $date }
+deadline-reply-overdue = { $days ->
+    [0] 回覆已逾期不到一天
+   *[other] 回覆已逾期 { $days } 天
+}
+deadline-response-overdue = { $days ->
+    [0] 處理已逾期不到一天
+   *[other] 處理已逾期 { $days } 天
+}
+queue-unread = 報告人有新動態
+workload-title = 各個案工作者的期限
+workload-caseworker = 個案工作者
+workload-due-soon = { $days } 天內到期
+workload-overdue = 已逾期
+workload-nobody = 未分配
+workload-explain = 點擊姓名，按最需要處理的順序查看其個案。
+case-deadlines = 期限
+case-deadline-ack = 首次給報告人留言，期限 { $date }
+case-deadline-response = 首次實質處理（處理中、已轉介或已結案），期限 { $date }
+case-deadline-met = 已於 { $date } 完成
+case-deadline-pending = 尚未完成
+case-deadline-lapsed = 結案前未完成
+case-deadline-overdue = { $days ->
+    [0] 已逾期不到一天
+   *[other] 已逾期 { $days } 天
+}
+case-unread = 自 { $date } 起報告人有新的回覆或證據。負責人（若無負責人則任何人）打開本案即視為已讀。
+case-last-activity = 報告人最近一次回覆或提交證據：{ $date }
+link-groups-page = 從第 { $n } 個案件起列出，最新的在前。
+link-groups-previous = 上一頁案件
+link-groups-next = 下一頁案件（還有 { $n } 個）

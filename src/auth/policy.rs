@@ -91,6 +91,17 @@ pub const RULES: &[Rule] = &[
         Access::Casework,
     ),
     rule("POST", "/staff/cases/{reference}/purge", Access::Casework),
+    rule(
+        "POST",
+        "/staff/cases/{reference}/links/{other}/confirm",
+        Access::Casework,
+    ),
+    rule(
+        "POST",
+        "/staff/cases/{reference}/links/{other}/dismiss",
+        Access::Casework,
+    ),
+    rule("GET", "/staff/links", Access::Casework),
     rule("GET", "/staff/referrals", Access::Liaison),
     rule("GET", "/staff/referrals/{id}", Access::Liaison),
     rule("POST", "/staff/referrals/{id}/accept", Access::Liaison),

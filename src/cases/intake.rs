@@ -218,6 +218,7 @@ async fn store(
     let spent_form = once.spent_form.clone();
     let receipt_view = once.receipt_view.clone();
     let taken_by = once.taken_by;
+    let (ack_days, response_days) = (state.config.ack_days, state.config.response_days);
     state
         .db
         .run(move |conn| {
@@ -239,8 +240,10 @@ async fn store(
                 )?;
                 row.master_key_id = sealed_keys.master_key_id.clone();
                 let case_id = db::cases::insert(conn, &row)?;
+                db::cases::set_targets(conn, case_id, ack_days, response_days)?;
                 sealed_keys.case_id = case_id;
                 db::people_keys::insert_case_keys(conn, &sealed_keys)?;
+                db::links::insert_pending(conn, case_id)?;
                 for mut file in files {
                     file.case_id = case_id;
                     db::evidence::insert(conn, &file)?;

@@ -54,6 +54,7 @@ pub async fn post(
             db::transaction(conn, |conn| {
                 db::messages::insert(conn, case.id, &public_id, sender, from_staff, &sealed)?;
                 if from_staff.is_some() {
+                    super::deadlines::staff_wrote(conn, case.id)?;
                     db::audit::record(
                         conn,
                         from_staff,
@@ -63,6 +64,7 @@ pub async fn post(
                         "",
                     )?;
                 } else {
+                    super::deadlines::reporter_acted(conn, case.id)?;
                     notifier.reporter_activity(conn, case.assignee_id)?;
                 }
                 db::events::record(conn, case.id, from_staff, kind.as_str(), "")

@@ -2,9 +2,11 @@
 //! opening a case for staff, reading its evidence. Routes call these; these
 //! call the database and crypto modules.
 
+pub mod deadlines;
 pub mod evidence;
 pub mod follow_up;
 pub mod intake;
+pub mod links;
 pub mod messages;
 pub mod notify;
 pub mod purge;

@@ -128,28 +128,33 @@ impl Notifier {
     }
 
     /// A reporter wrote, added evidence or asked for deletion: the case's
-    /// assignee hears that something waits, in the digest.
+    /// assignee hears that something waits, in the digest — or, when the
+    /// case has no active assignee, the caseworkers on duty (everyone who
+    /// works cases when nobody is). Never what, nor which case.
     pub fn reporter_activity(
         &self,
         conn: &mut Conn,
         assignee_id: Option<i64>,
     ) -> Result<(), DbError> {
-        let Some(user) = assignee_id
+        let assignee = assignee_id
             .map(|id| db::users::find(conn, id))
             .transpose()?
             .flatten()
-            .filter(|u| u.active)
-        else {
-            return Ok(());
+            .filter(|u| u.active);
+        let recipients = match assignee {
+            Some(user) => vec![user],
+            None => db::users::urgent_recipients(conn)?,
         };
-        self.queue(
-            conn,
-            &user.email,
-            &user.language,
-            Cadence::Digest,
-            Email::Waiting,
-            QUEUE_PATH,
-        )?;
+        for user in &recipients {
+            self.queue(
+                conn,
+                &user.email,
+                &user.language,
+                Cadence::Digest,
+                Email::Waiting,
+                QUEUE_PATH,
+            )?;
+        }
         Ok(())
     }
 

@@ -30,8 +30,10 @@ pub enum Reason {
 /// Deletes one case and everything of it; false if it was already gone.
 pub fn purge_case(conn: &mut Conn, case_id: i64, reason: Reason) -> Result<bool, DbError> {
     db::transaction(conn, |conn| {
+        let partners = super::links::before_purge(conn, case_id)?;
         let deleted = db::cases::delete(conn, case_id)?;
         if deleted {
+            super::links::after_purge(conn, &partners)?;
             let (actor, detail) = match reason {
                 Reason::ReporterRequest => (None, "reporter-request"),
                 Reason::ConfirmedByStaff(user) => (Some(user), "reporter-request-confirmed"),

@@ -95,6 +95,8 @@ pub struct OpenedCase {
     pub deletion_due_at: Option<DateTime<Utc>>,
     pub content: ReportContent,
     pub evidence: Vec<EvidenceItem>,
+    /// Its deadlines and the reporter's activity, as read.
+    pub deadlines: super::deadlines::Deadlines,
 }
 
 /// A downloaded evidence file.
@@ -123,6 +125,13 @@ pub async fn open_case(
     let key = &keys.content;
     let row = &stored.row;
     let content = open_content(key, row)?;
+    // Opened: only now does the reporter's access list say so, and is
+    // their activity seen.
+    let opened_row = row.clone();
+    state
+        .db
+        .run(move |conn| super::deadlines::opened_by_staff(conn, viewer, &opened_row))
+        .await?;
     let evidence = open_evidence_names(key, row, stored.evidence)?;
     let timeline = Timeline {
         entries: timeline_entries(stored.events, &stored.names),
@@ -297,6 +306,7 @@ fn open_notes(
 
 fn opened(row: CaseRow, content: ReportContent, evidence: Vec<EvidenceItem>) -> OpenedCase {
     OpenedCase {
+        deadlines: super::deadlines::Deadlines::of(&row, Utc::now()),
         id: row.id,
         reference: row.reference,
         source: row.source,

@@ -86,6 +86,12 @@ pub fn transition(
         &detail,
     )?;
     db::cases::set_closed_at(conn, case_id, to == CaseStatus::Closed)?;
+    if matches!(
+        to,
+        CaseStatus::InProgress | CaseStatus::Referred | CaseStatus::Closed
+    ) {
+        super::deadlines::responded(conn, case_id)?;
+    }
     db::audit::record(
         conn,
         Some(actor),

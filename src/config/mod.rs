@@ -19,6 +19,11 @@
 //! - `HAVEN_TRUSTED_PROXIES` proxies allowed to name the client (see `access`)
 //! - `HAVEN_REQUIRE_2FA`     `all` or `admins`: who must use a second factor
 //! - `HAVEN_EXIT_URL`        the neutral site the quick exit leaves for
+//! - `HAVEN_ACK_DAYS`        days after a report by which a caseworker first
+//!   writes to the reporter (the acknowledgement), 1–365
+//! - `HAVEN_RESPONSE_DAYS`   days after a report by which it gets a first
+//!   substantive response (referred, in progress or closed), from
+//!   `HAVEN_ACK_DAYS` to 365
 
 mod access;
 
@@ -53,6 +58,8 @@ pub struct Config {
     pub trusted_proxies: TrustedProxies,
     pub require_2fa: TwoFactorRule,
     pub exit_url: String,
+    pub ack_days: i64,
+    pub response_days: i64,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -100,6 +107,7 @@ impl Config {
         bind.parse::<std::net::SocketAddr>().with_context(|| {
             format!("HAVEN_BIND must be an address such as 127.0.0.1:8080, not {bind:?}")
         })?;
+        let (ack_days, response_days) = targets(get("HAVEN_ACK_DAYS"), get("HAVEN_RESPONSE_DAYS"))?;
         Ok(Self {
             database_url: SecretUrl(
                 get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
@@ -136,6 +144,8 @@ impl Config {
             )?,
             require_2fa: TwoFactorRule::parse(get("HAVEN_REQUIRE_2FA").as_deref())?,
             exit_url: exit_url(get("HAVEN_EXIT_URL"))?,
+            ack_days,
+            response_days,
         })
     }
 
@@ -198,6 +208,26 @@ fn exit_url(value: Option<String>) -> anyhow::Result<String> {
     Ok(url.to_string())
 }
 
+/// The days promised to a reporter: a first acknowledgement, then a first
+/// substantive response no sooner than it, each within a year.
+fn targets(ack: Option<String>, response: Option<String>) -> anyhow::Result<(i64, i64)> {
+    let ack_days: i64 = number(ack, "HAVEN_ACK_DAYS", 7)?;
+    let response_days: i64 = number(response, "HAVEN_RESPONSE_DAYS", 30)?;
+    if ack_days > 365 {
+        bail!("HAVEN_ACK_DAYS must be at most 365 days, not {ack_days}");
+    }
+    if response_days > 365 {
+        bail!("HAVEN_RESPONSE_DAYS must be at most 365 days, not {response_days}");
+    }
+    if response_days < ack_days {
+        bail!(
+            "HAVEN_RESPONSE_DAYS ({response_days}) must be at least HAVEN_ACK_DAYS ({ack_days}): \
+             a response cannot be due before the acknowledgement"
+        );
+    }
+    Ok((ack_days, response_days))
+}
+
 fn number<T: std::str::FromStr + PartialOrd + From<u8>>(
     value: Option<String>,
     name: &str,
@@ -247,6 +277,34 @@ mod tests {
         assert!(c.trusted_proxies.is_empty());
         assert_eq!(c.require_2fa, TwoFactorRule::All);
         assert_eq!(c.exit_url, "https://weather.gc.ca/");
+        assert_eq!((c.ack_days, c.response_days), (7, 30));
+    }
+
+    #[test]
+    fn deadline_targets_are_whole_days_with_the_response_last() {
+        let c = with(&[("HAVEN_ACK_DAYS", "3"), ("HAVEN_RESPONSE_DAYS", "14")]).unwrap();
+        assert_eq!((c.ack_days, c.response_days), (3, 14));
+        let same = with(&[("HAVEN_ACK_DAYS", "10"), ("HAVEN_RESPONSE_DAYS", "10")]).unwrap();
+        assert_eq!((same.ack_days, same.response_days), (10, 10));
+        for bad in [
+            &[("HAVEN_ACK_DAYS", "0")][..],
+            &[("HAVEN_ACK_DAYS", "a week")],
+            &[("HAVEN_ACK_DAYS", "-7")],
+            &[("HAVEN_ACK_DAYS", "366")],
+            &[("HAVEN_RESPONSE_DAYS", "1.5")],
+            &[("HAVEN_RESPONSE_DAYS", "400")],
+            &[("HAVEN_RESPONSE_DAYS", "5")],
+            &[("HAVEN_ACK_DAYS", "20"), ("HAVEN_RESPONSE_DAYS", "10")],
+        ] {
+            assert!(with(bad).is_err(), "{bad:?} is refused");
+        }
+        let e = with(&[("HAVEN_RESPONSE_DAYS", "5")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("HAVEN_RESPONSE_DAYS (5) must be at least HAVEN_ACK_DAYS (7)"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -100,6 +100,11 @@ impl Aad {
     pub fn shared_key_escrow(shared_key_id: i64) -> Self {
         Self(format!("haven/v1/shared-key/{shared_key_id}/escrow"))
     }
+    /// The key of the identifiers' blind indexes, sealed to a casework
+    /// team key.
+    pub fn link_key() -> Self {
+        Self("haven/v1/link-key/team".into())
+    }
     /// An account's private key under its password's seed.
     pub fn account_key(user_id: i64) -> Self {
         Self(format!("haven/v1/user/{user_id}/key/password"))

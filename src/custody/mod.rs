@@ -14,6 +14,7 @@
 
 pub mod accounts;
 pub mod cases;
+pub mod links;
 pub mod referrals;
 pub mod shared;
 

@@ -6,10 +6,12 @@
 //! connection on the blocking thread pool: diesel is synchronous, and the
 //! async workers must never wait on PostgreSQL.
 
+pub mod access;
 pub mod audit;
 pub mod cases;
 pub mod events;
 pub mod evidence;
+pub mod links;
 pub mod messages;
 pub mod migrate_keys;
 pub mod notes;

@@ -3,6 +3,7 @@
 
 mod codes;
 mod email;
+mod identifiers;
 mod ids;
 mod intake;
 mod language;
@@ -20,6 +21,7 @@ pub use codes::{
     Support,
 };
 pub use email::EmailAddress;
+pub use identifiers::{Identifier, IdentifierKind, extract as extract_identifiers};
 pub use ids::PublicId;
 pub use intake::{
     CHECKBOX_VALUE, ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake,

@@ -5,8 +5,8 @@
 //! re-read the file (they do every 30 seconds), then re-seals under the new
 //! key, in batches, the master key's outer layer over every case's and
 //! referral's sealed keys (and the keys of cases filed before keys were
-//! held by people), every escrowed team or group key, every TOTP secret and
-//! queued email secret. `haven keys retire` then removes the old keys,
+//! held by people), every escrowed team or group key, the link key, every
+//! TOTP secret and queued email secret. `haven keys retire` then removes the old keys,
 //! once nothing is wrapped under them any more.
 
 use std::path::Path;
@@ -15,6 +15,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 
 use crate::crypto::{Aad, Keyring, Sealed, WrappedKey};
+use crate::custody;
 use crate::db::{self, Db, people_keys};
 
 const BATCH: i64 = 1000;
@@ -149,6 +150,12 @@ pub fn rotate(
 
     let referrals = reseal_referrals(db, &keyring, &new_id, &mut say)?;
     let escrows = reseal_escrows(db, &keyring, &new_id)?;
+    let link_key = db.run_blocking(|conn| custody::links::reseal_outer(conn, &keyring, &new_id))?;
+    if link_key {
+        say(format!(
+            "Re-sealed the link key's outer layer under {new_id}."
+        ));
+    }
     if referrals > 0 || escrows > 0 {
         say(format!(
             "Re-sealed {referrals} referral key(s) and {escrows} escrowed team or group key(s) under {new_id}."
@@ -219,6 +226,10 @@ pub fn retire(db: &Db, path: &Path, mut say: impl FnMut(String)) -> anyhow::Resu
             (
                 escrows_not_under(conn, &current)?.len() as i64,
                 "escrowed team or group key(s)",
+            ),
+            (
+                i64::from(custody::links::under_other_key(conn, &current)?),
+                "link key",
             ),
             (
                 db::users::totp_not_under(conn, &current)?.len() as i64,

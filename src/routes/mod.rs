@@ -164,6 +164,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .post(staff::cases::purge)
                         .done(),
                 )
+                .service(
+                    at("/cases/{reference}/links/{other}/confirm")
+                        .post(staff::links::confirm)
+                        .done(),
+                )
+                .service(
+                    at("/cases/{reference}/links/{other}/dismiss")
+                        .post(staff::links::dismiss)
+                        .done(),
+                )
+                .service(at("/links").get(staff::links::groups).done())
                 .service(at("/referrals").get(staff::referrals::list).done())
                 .service(at("/referrals/{id}").get(staff::referrals::show).done())
                 .service(

@@ -937,3 +937,236 @@ async fn the_pages_changed_for_people_keys_pass_axe_at_desktop_and_phone_width()
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// Linked cases: the case page with its "also named in" section and the
+/// page of groups, in English and French (the languages staff pages
+/// exist in; they are never right to left), and the report form's new
+/// field in English, Uyghur (right to left) and Tibetan — each at desktop
+/// and phone width, with axe finding no serious or critical violation.
+#[tokio::test]
+async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and_phone_width() {
+    let app = spawn_app().await;
+    let (a, _) = app
+        .file_report(ReportForm::new(
+            "He called me from +1 (416) 555-0199 and wrote on WeChat ID: Zhang_Wei88.",
+        ))
+        .await;
+    let (b, _) = app
+        .file_report(
+            ReportForm::new("Another call.")
+                .field("identifiers", "416.555.0199\nwechat zhang_wei88"),
+        )
+        .await;
+    let (c, _) = app
+        .file_report(ReportForm::new("The same WeChat: zhang_wei88"))
+        .await;
+    let email = app.create_user("caseworker", None);
+    let mut problems = Vec::new();
+    for (width, height) in [(1280, 900), (360, 740)] {
+        let b_ = browser(true).await;
+        b_.set_window_size(width, height).await.unwrap();
+        for lang in ["en", "ug", "bo"] {
+            b_.goto(&app.url(&format!("/report?lang={lang}")))
+                .await
+                .unwrap();
+            wait_for(&b_, "textarea#identifiers").await;
+            check_page(
+                &b_,
+                &format!("report-identifiers-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
+        }
+        b_.close().await.unwrap();
+
+        let staff = browser(true).await;
+        staff.set_window_size(width, height).await.unwrap();
+        staff.goto(&app.url("/staff/login")).await.unwrap();
+        fill(&staff, "email", &email).await;
+        fill(&staff, "password", PASSWORD).await;
+        fill(&staff, "totp", &app.fresh_totp(&email)).await;
+        click(&staff, "form button[type=submit]").await;
+        wait_for(&staff, "table.queue").await;
+        for lang in ["en", "fr"] {
+            for reference in [&b, &c, &a] {
+                staff
+                    .goto(&app.url(&format!("/staff/cases/{reference}?lang={lang}")))
+                    .await
+                    .unwrap();
+                wait_for(&staff, "#links").await;
+            }
+            let section = staff
+                .find(Locator::Css("#links"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(section.contains(&b) && section.contains(&c), "{section}");
+            check_page(
+                &staff,
+                &format!("staff-case-links-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
+            staff
+                .goto(&app.url(&format!("/staff/links?lang={lang}")))
+                .await
+                .unwrap();
+            wait_for(&staff, "section.group").await;
+            check_page(
+                &staff,
+                &format!("staff-link-groups-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
+        }
+        staff.close().await.unwrap();
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// How far the page scrolls sideways, then the elements of `main` that
+/// reach past the window (to say what overflows).
+const SIDEWAYS_OVERFLOW: &str = "
+    var w = document.documentElement.clientWidth;
+    var out = [document.documentElement.scrollWidth - w];
+    document.querySelectorAll('main *').forEach(function (e) {
+        var r = e.getBoundingClientRect();
+        if (r.right > w + 1 && out.length < 8) {
+            out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));
+        }
+    });
+    return out.join(' | ') + ' |';";
+
+/// The queue with its deadlines, unread marker and counts per caseworker
+/// (English and French), the case page with its deadlines, and the
+/// reporter's page with what happens next and who opened the report
+/// (English, Uyghur right to left, Tibetan), at desktop and phone width:
+/// axe finds no serious or critical violation; a screenshot of each is
+/// kept.
+#[tokio::test]
+async fn the_deadline_and_access_pages_pass_axe_at_desktop_and_phone_width() {
+    let app = spawn_app().await;
+    let group = app.insert_group("Tibetan Community Link", &["link@group.example"]);
+    let (reference, receipt) = app
+        .file_report(ReportForm::new("deadline pages").field("consent_referral", "on"))
+        .await;
+    let (other, _) = app.file_report(ReportForm::new("another")).await;
+    let admin_email = app.create_user("admin", None);
+    let me = app.user_id(&admin_email);
+    {
+        use diesel::RunQueryDsl;
+        let mut conn = app.db.connect();
+        diesel::sql_query(format!(
+            "UPDATE cases SET assignee_id = {me}, ack_due_at = now() - interval '2 days 1 hour', \
+             unread_since = date_trunc('hour', now()), last_activity_at = date_trunc('hour', now()) \
+             WHERE reference = '{other}'"
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    }
+    // Shared with a group and opened: the reporter's list has lines.
+    app.login(&admin_email).await;
+    let res = app
+        .post_staff(
+            &format!("/staff/cases/{reference}/referrals"),
+            &[
+                ("group", &group.to_string()),
+                (&format!("summary_{group}"), "summary"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let mut problems = Vec::new();
+    for (width, height) in [(1280, 900), (360, 740)] {
+        let admin = browser(true).await;
+        admin.set_window_size(width, height).await.unwrap();
+        admin.goto(&app.url("/staff/login")).await.unwrap();
+        fill(&admin, "email", &admin_email).await;
+        fill(&admin, "password", PASSWORD).await;
+        fill(&admin, "totp", &app.fresh_totp(&admin_email)).await;
+        click(&admin, "form button[type=submit]").await;
+        wait_for(&admin, "table.queue").await;
+        for lang in ["en", "fr"] {
+            admin
+                .goto(&app.url(&format!("/staff/cases?sort=attention&lang={lang}")))
+                .await
+                .unwrap();
+            wait_for(&admin, "#workload").await;
+            let text = plain(
+                &admin
+                    .find(Locator::Css("table.queue"))
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap(),
+            );
+            assert!(
+                text.contains(if lang == "en" {
+                    "overdue by 2 days"
+                } else {
+                    "en retard de 2 jours"
+                }),
+                "{text}"
+            );
+            let overflow = admin.execute(SIDEWAYS_OVERFLOW, vec![]).await.unwrap();
+            assert!(
+                overflow.as_str().unwrap().starts_with("0 |"),
+                "the queue fits {width} px without scrolling sideways: {overflow}"
+            );
+            check_page(
+                &admin,
+                &format!("staff-queue-deadlines-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
+        }
+        admin
+            .goto(&app.url(&format!("/staff/cases/{other}")))
+            .await
+            .unwrap();
+        wait_for(&admin, "#deadlines").await;
+        check_page(
+            &admin,
+            &format!("staff-case-deadlines-{width}"),
+            &mut problems,
+        )
+        .await;
+        admin
+            .goto(&app.url(&format!("/staff/cases/{reference}")))
+            .await
+            .unwrap();
+        wait_for(&admin, "#deadlines").await;
+        admin.close().await.unwrap();
+
+        let b = browser(true).await;
+        b.set_window_size(width, height).await.unwrap();
+        b.goto(&app.url("/follow-up")).await.unwrap();
+        fill(&b, "reference", &reference).await;
+        fill(&b, "receipt", &receipt).await;
+        click(&b, "form button[type=submit].primary").await;
+        wait_for(&b, "#access-list").await;
+        for lang in ["en", "ug", "bo"] {
+            b.goto(&app.url(&format!("/follow-up/case?lang={lang}")))
+                .await
+                .unwrap();
+            wait_for(&b, "#next-step").await;
+            let items = b
+                .find_all(Locator::Css("#access-list li"))
+                .await
+                .unwrap()
+                .len();
+            assert_eq!(items, 2, "shared, then opened by an admin");
+            check_page(
+                &b,
+                &format!("follow-up-deadlines-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
+        }
+        b.close().await.unwrap();
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}

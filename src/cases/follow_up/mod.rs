@@ -24,7 +24,7 @@ mod visit;
 
 pub use open::{Opening, open};
 pub use reporter_actions::{
-    Added, ReporterView, add_evidence, deletion_due, reply, request_deletion, view,
+    AccessLine, Added, ReporterView, add_evidence, deletion_due, reply, request_deletion, view,
 };
 pub use visit::{Visit, end_visit, resolve_visit, start_visit};
 

@@ -1,14 +1,15 @@
 //! What a reporter does within a visit: read the case, reply, add
 //! evidence, ask for deletion (or take the request back).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{DELETION_GRACE_HOURS, Visit};
+use crate::cases::deadlines::{NextStep, next_step};
 use crate::cases::evidence::{EvidenceUpload, within_case_cap};
 use crate::cases::intake::seal_files;
 use crate::cases::messages::{self, Message};
 use crate::context::Ctx;
-use crate::db::{self, DbError, cases::CaseRow};
+use crate::db::{self, DbError, access::AccessRow, cases::CaseRow};
 use crate::domain::text::{self, MultiLine};
 use crate::domain::{CaseReference, EventKind};
 use crate::error::ServiceError;
@@ -17,10 +18,46 @@ use crate::error::ServiceError;
 pub struct ReporterView {
     pub reference: String,
     pub status: String,
-    pub received: String,
+    pub received: NaiveDate,
+    /// What happens next, and by when.
+    pub next: Option<NextStep>,
+    /// Who read the report: roles and groups, never a staff member.
+    pub access: Vec<AccessLine>,
     pub messages: Vec<Message>,
     pub files: i64,
     pub deletion_due: Option<String>,
+}
+
+/// One line of the reporter's access list: a message key, the group it
+/// names (for a referral), and the day.
+pub struct AccessLine {
+    pub key: &'static str,
+    pub group: Option<String>,
+    pub day: NaiveDate,
+}
+
+impl AccessLine {
+    /// A stored row as the reporter reads it; `None` for a kind or role
+    /// this version does not know (nothing is shown rather than a guess).
+    fn from_row(row: AccessRow) -> Option<Self> {
+        let key = match (row.kind.as_str(), row.role.as_deref()) {
+            ("opened", Some("caseworker")) => "follow-up-access-opened-caseworker",
+            ("opened", Some("admin")) => "follow-up-access-opened-admin",
+            ("shared", None) if row.group.is_some() => "follow-up-access-shared",
+            ("accepted", None) if row.group.is_some() => "follow-up-access-accepted",
+            _ => return None,
+        };
+        Some(Self {
+            key,
+            group: row.group,
+            day: row.day,
+        })
+    }
+
+    /// The day, as `<time datetime>` wants it.
+    pub fn iso(&self) -> String {
+        self.day.format("%Y-%m-%d").to_string()
+    }
 }
 
 async fn case_of(state: &Ctx, visit: &Visit) -> Result<CaseRow, ServiceError> {
@@ -33,23 +70,28 @@ async fn case_of(state: &Ctx, visit: &Visit) -> Result<CaseRow, ServiceError> {
         .ok_or(ServiceError::NotFound)
 }
 
-fn day(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d").to_string()
-}
-
 pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceError> {
     let case = case_of(state, visit).await?;
     let messages = messages::for_case(state, &case, visit.key()).await?;
     let id = case.id;
-    let files = state
+    let (files, access) = state
         .db
-        .run(move |conn| db::evidence::list_for_case(conn, id))
-        .await?
-        .len() as i64;
+        .run(move |conn| {
+            Ok((
+                db::evidence::list_for_case(conn, id)?.len() as i64,
+                db::access::for_case(conn, id)?,
+            ))
+        })
+        .await?;
     Ok(ReporterView {
         reference: case.reference.clone(),
         status: case.status.clone(),
-        received: day(&case.received_at),
+        received: case.received_at.date_naive(),
+        next: next_step(&case, Utc::now()),
+        access: access
+            .into_iter()
+            .filter_map(AccessLine::from_row)
+            .collect(),
         messages,
         files,
         deletion_due: case.deletion_due_at.as_ref().map(crate::cases::stamp),
@@ -109,6 +151,7 @@ pub async fn add_evidence(
                     row.case_id = case_id;
                     db::evidence::insert(conn, &row)?;
                 }
+                crate::cases::deadlines::reporter_acted(conn, case_id)?;
                 notifier.reporter_activity(conn, assignee)?;
                 db::events::record(
                     conn,

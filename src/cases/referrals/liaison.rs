@@ -222,6 +222,11 @@ fn record_step(
     kind: EventKind,
 ) -> Result<(), DbError> {
     let referral = &r.referral;
+    if kind == EventKind::ReferralAccepted {
+        let today = chrono::Utc::now().date_naive();
+        let group = db::access::Reader::Group(referral.organisation_id);
+        db::access::record(conn, referral.case_id, "accepted", group, today)?;
+    }
     db::events::record(
         conn,
         referral.case_id,

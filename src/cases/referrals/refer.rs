@@ -8,6 +8,7 @@ use crate::cases::notify::Notifier;
 use crate::context::Ctx;
 use crate::crypto::{Aad, DataKey, Sealed, new_token};
 use crate::custody;
+use crate::db::access::Reader::Group;
 use crate::db::{self, Conn, DbError, cases::CaseRow, organisations::OrganisationRow};
 use crate::domain::{CaseReference, CaseStatus, EventKind};
 use crate::error::ServiceError;
@@ -148,11 +149,14 @@ fn record_referrals(
             &org.id.to_string(),
         )?;
         notifier.referral_waiting(conn, org)?;
+        let today = chrono::Utc::now().date_naive();
+        db::access::record(conn, case.id, "shared", Group(org.id), today)?;
     }
     let from = CaseStatus::parse(&case.status).ok_or(DbError::Unknown("case status"))?;
     if from != CaseStatus::Referred {
         // Referring is a move of its own: straight to `referred`, whatever
-        // triage had reached; the same transition records it.
+        // triage had reached; the same transition records it (and the
+        // response, if it was the first).
         crate::cases::workflow::transition(conn, case.id, from, CaseStatus::Referred, actor)?;
     }
     Ok(sealed.len())

@@ -1,7 +1,14 @@
 //! Cases: the sealed report plus the categorical columns used to triage.
-//! The queue's listing queries are in `queue`.
+//! The queue's listing queries are in `queue`; deadlines and the
+//! reporter's activity in `deadlines`.
 
+mod deadlines;
 mod queue;
+
+pub use deadlines::{
+    COUNT_CAP, DeadlineCounts, clear_unread, deadline_counts, mark_acknowledged,
+    mark_reporter_activity, mark_responded, set_targets,
+};
 
 pub use queue::{
     AssigneeFilter, Cursor, QueueFilter, QueueRow, Sort, assignee_labels, filtered_page,
@@ -81,6 +88,16 @@ pub struct CaseRow {
     pub received_at: DateTime<Utc>,
     pub assignee_id: Option<i64>,
     pub deletion_due_at: Option<DateTime<Utc>>,
+    /// The first acknowledgement and the first substantive response: due
+    /// (set at filing) and met.
+    pub ack_due_at: Option<DateTime<Utc>>,
+    pub response_due_at: Option<DateTime<Utc>>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub responded_at: Option<DateTime<Utc>>,
+    /// A reply or evidence from the reporter not yet seen (to the hour).
+    pub unread_since: Option<DateTime<Utc>>,
+    /// The reporter's last reply or evidence, to the hour.
+    pub last_activity_at: Option<DateTime<Utc>>,
 }
 
 /// Inserts a case and returns its id; a reference already taken is

@@ -38,6 +38,8 @@ pub struct RawIntake {
     pub state_link: String,
     pub demands: Vec<String>,
     pub involved: String,
+    /// Phone numbers, accounts or names they used (one a line).
+    pub identifiers: String,
     pub family_affected: bool,
     pub prior_reports: String,
     pub immediate_danger: bool,
@@ -82,6 +84,7 @@ impl RawIntake {
             &mut self.narrative,
             &mut self.city,
             &mut self.involved,
+            &mut self.identifiers,
             &mut self.prior_reports,
             &mut self.contact_value,
             &mut self.occurred_on,
@@ -132,6 +135,10 @@ impl IntakeErrors {
 pub struct ReportContent {
     pub narrative: Sensitive,
     pub involved: Sensitive,
+    /// Phone numbers, accounts or names they used; absent from reports
+    /// filed before the form asked.
+    #[serde(default)]
+    pub identifiers: Sensitive,
     pub prior_reports: Sensitive,
     pub city: Sensitive,
     pub occurred_on: Option<String>,

@@ -112,6 +112,13 @@ impl NewReport {
                     Lines::Several,
                     &mut errors,
                 ),
+                identifiers: text(
+                    &raw.identifiers,
+                    "identifiers",
+                    MAX_SHORT_TEXT_CHARS,
+                    Lines::Several,
+                    &mut errors,
+                ),
                 prior_reports: text(
                     &raw.prior_reports,
                     "prior_reports",

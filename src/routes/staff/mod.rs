@@ -10,6 +10,7 @@ pub mod admin_users;
 pub mod cases;
 pub mod home;
 pub mod intake;
+pub mod links;
 pub mod login;
 pub mod password;
 pub mod referrals;

@@ -34,6 +34,7 @@ pub(super) struct CasePage {
     groups: Vec<(i64, String, String)>,
     deletion_due: Option<String>,
     message_draft: String,
+    links: crate::cases::links::CaseLinks,
 }
 
 impl CasePage {
@@ -75,6 +76,7 @@ pub(super) async fn case_page(
     let workers = state.db.run(db::users::case_workers).await?;
     let referrals = crate::cases::referrals::for_case(state, &staff.key, case.id).await?;
     let deletion_due = case.deletion_due_at.as_ref().map(crate::cases::stamp);
+    let links = crate::cases::links::for_case(state, &staff.key, case.id, &case.content).await?;
     let groups = state
         .db
         .run(db::organisations::list)
@@ -117,6 +119,7 @@ pub(super) async fn case_page(
         referrals,
         groups,
         deletion_due,
+        links,
     })
 }
 
@@ -129,6 +132,9 @@ fn notice_for(done: Option<&str>) -> Option<&'static str> {
         "referred" => "case-done-referred",
         "message" => "case-done-message",
         "filed" => "case-done-filed",
+        "link-confirmed" => "case-done-link-confirmed",
+        "link-dismissed" => "case-done-link-dismissed",
+        "link-none" => "case-done-link-none",
         _ => return None,
     })
 }

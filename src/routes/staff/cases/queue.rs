@@ -9,8 +9,11 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::super::StaffNav;
 use crate::auth::Staff;
+use crate::cases::deadlines::{self, DUE_SOON_DAYS, Pending, Times};
 use crate::cases::queue::{self, QueuePage as Found};
-use crate::db::cases::{AssigneeFilter, Cursor, QueueFilter, QueueRow, Sort};
+use crate::db::cases::{
+    AssigneeFilter, COUNT_CAP, Cursor, DeadlineCounts, QueueFilter, QueueRow, Sort,
+};
 use crate::db::strings;
 use crate::domain::{CaseStatus, Community, IncidentKind, RiskLevel};
 use crate::i18n::Tr;
@@ -29,6 +32,32 @@ pub struct QueueItem {
     pub community: Option<String>,
     pub province: Option<String>,
     pub assignee: Option<String>,
+    /// The deadline the case waits on, if any.
+    pub pending: Option<Pending>,
+    /// The day of the reporter's last reply or evidence.
+    pub last_activity: Option<NaiveDate>,
+    /// A reply or evidence from the reporter not yet seen.
+    pub unread: bool,
+}
+
+/// One line of the deadlines per caseworker: who, a link to their cases
+/// in the order they need attention, and the counts as shown.
+pub struct WorkloadRow {
+    /// `None`: cases assigned to nobody.
+    pub name: Option<String>,
+    pub href: String,
+    pub due_soon: String,
+    pub overdue: String,
+    pub any_overdue: bool,
+}
+
+/// A count as shown: past the cap, "100+".
+fn shown(n: i64) -> String {
+    if n >= COUNT_CAP {
+        format!("{COUNT_CAP}+")
+    } else {
+        n.to_string()
+    }
 }
 
 /// The queue's query string, as typed in the filter form.
@@ -50,6 +79,9 @@ pub struct QueueQuery {
     to: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     sort: String,
+    /// `1`: only cases linked to other cases.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    linked: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     after: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -84,6 +116,12 @@ impl QueueQuery {
             "" | "newest" => Sort::Newest,
             "oldest" => Sort::Oldest,
             "risk" => Sort::Risk,
+            "attention" => Sort::Attention,
+            _ => return Err(AppError::BadRequest),
+        };
+        let linked = match self.linked.as_str() {
+            "" => false,
+            "1" => true,
             _ => return Err(AppError::BadRequest),
         };
         let after = match (self.after.as_str(), self.before) {
@@ -113,7 +151,7 @@ impl QueueQuery {
             assignee,
             received_from: day(&self.from)?.map(midnight),
             received_before: day(&self.to)?.map(|d| midnight(d + chrono::Duration::days(1))),
-            linked: false,
+            linked,
             sort,
             after,
         })
@@ -151,8 +189,18 @@ impl QueueQuery {
 
 impl QueueItem {
     /// A row as shown, its assignee named by `labels` (or by id).
-    fn new(r: QueueRow, t: &Tr, labels: &HashMap<i64, String>) -> Self {
+    fn new(r: QueueRow, t: &Tr, labels: &HashMap<i64, String>, now: chrono::DateTime<Utc>) -> Self {
+        let times = Times {
+            closed: r.status == "closed",
+            ack_due_at: r.ack_due_at,
+            response_due_at: r.response_due_at,
+            acknowledged_at: r.acknowledged_at,
+            responded_at: r.responded_at,
+        };
         QueueItem {
+            pending: deadlines::pending(times, now),
+            last_activity: r.last_activity_at.map(|a| a.date_naive()),
+            unread: r.unread_since.is_some(),
             href: t.url(&format!("/staff/cases/{}", r.reference)),
             received: r.received_at.format("%Y-%m-%d %H:00").to_string(),
             received_iso: r.received_at.to_rfc3339(),
@@ -195,6 +243,8 @@ struct QueuePage {
     workers: Vec<(i64, String)>,
     first_href: Option<String>,
     next_href: Option<String>,
+    workload: Vec<WorkloadRow>,
+    due_soon_days: i64,
 }
 
 pub async fn queue(
@@ -204,12 +254,17 @@ pub async fn queue(
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
+    crate::cases::links::index_pending_in_background(&state, &staff.key);
     let q = query.into_inner();
     let filter = q.to_filter(staff.user_id)?;
     let paged = filter.after.is_some();
     let sort = filter.sort;
     let found = queue::page(&state, filter).await?;
-    render(&QueuePage::build(&staff, t, q, found, sort, paged))
+    let worker_ids: Vec<i64> = found.workers.iter().map(|u| u.id).collect();
+    let counts = deadlines::counts(&state, &worker_ids).await?;
+    let mut page = QueuePage::build(&staff, t, q, found, sort, paged);
+    page.workload = page.workload_rows(&counts);
+    render(&page)
 }
 
 impl QueuePage {
@@ -246,10 +301,11 @@ impl QueuePage {
             .map(|u| (u.id, u.label().to_string()))
             .collect();
         let labels: HashMap<i64, String> = workers.iter().cloned().collect();
+        let now = Utc::now();
         let rows = found
             .rows
             .into_iter()
-            .map(|r| QueueItem::new(r, &t, &labels))
+            .map(|r| QueueItem::new(r, &t, &labels, now))
             .collect();
         QueuePage {
             t,
@@ -269,6 +325,42 @@ impl QueuePage {
             communities: Community::ALL,
             workers,
             q,
+            workload: Vec::new(),
+            due_soon_days: DUE_SOON_DAYS,
         }
+    }
+
+    /// The deadlines per caseworker (and for nobody, last), each linking
+    /// to that queue in the order cases need attention.
+    fn workload_rows(&self, counts: &[DeadlineCounts]) -> Vec<WorkloadRow> {
+        counts
+            .iter()
+            .map(|c| {
+                let assignee = match c.assignee_id {
+                    Some(id) => id.to_string(),
+                    None => "none".to_string(),
+                };
+                let fresh = QueueQuery {
+                    lang: self.q.lang.clone(),
+                    ..QueueQuery::default()
+                };
+                WorkloadRow {
+                    name: c.assignee_id.map(|id| {
+                        self.workers
+                            .iter()
+                            .find(|(w, _)| *w == id)
+                            .map(|(_, name)| name.clone())
+                            .unwrap_or_else(|| format!("#{id}"))
+                    }),
+                    href: fresh.href(|q| {
+                        q.assignee = assignee;
+                        q.sort = "attention".to_string();
+                    }),
+                    due_soon: shown(c.due_soon),
+                    overdue: shown(c.overdue),
+                    any_overdue: c.overdue > 0,
+                }
+            })
+            .collect()
     }
 }

@@ -1,0 +1,2 @@
+DROP INDEX cases_response_pending;
+DROP INDEX cases_ack_pending;
