@@ -314,7 +314,8 @@ async fn needs_attention_lists_the_earliest_owed_first_and_leaves_out_the_rest()
     let mut conn = app.db.connect();
     // Four cases received in the same hour: one owes its acknowledgement
     // in two days, one its response tomorrow, one has a reply unread since
-    // yesterday, one owes nothing; a closed case owes nothing either.
+    // yesterday, one owes nothing; a closed case with no reply unread owes
+    // nothing either.
     let at = sql_time(now - Duration::hours(1));
     let day = |d: i64| sql_time(now + Duration::days(d));
     diesel::sql_query(format!(
@@ -325,7 +326,7 @@ async fn needs_attention_lists_the_earliest_owed_first_and_leaves_out_the_rest()
          ('RESP1', 'x', 'k', '\\x00', 'web', 'triaged', 'urgent', {at}, {d0}, {d1}, {at}, NULL, NULL, 'en'),
          ('UNREAD', 'x', 'k', '\\x00', 'web', 'in_progress', 'routine', {at}, {d0}, {d1}, {at}, {at}, {y}, 'en'),
          ('DONE', 'x', 'k', '\\x00', 'web', 'in_progress', 'routine', {at}, {d0}, {d1}, {at}, {at}, NULL, 'en'),
-         ('SHUT', 'x', 'k', '\\x00', 'web', 'closed', 'routine', {at}, {d0}, {d1}, NULL, NULL, {y}, 'en')",
+         ('SHUT', 'x', 'k', '\\x00', 'web', 'closed', 'routine', {at}, {d0}, {d1}, NULL, NULL, NULL, 'en')",
         d0 = day(0),
         d1 = day(1),
         d2 = day(2),
@@ -355,7 +356,7 @@ async fn a_cursor_whose_case_is_gone_or_no_longer_waiting_ends_the_list() {
     let waiting = rows.iter().find(|r| r.attention_at.is_some()).unwrap().id;
     let mut conn = app.db.connect();
     diesel::sql_query(format!(
-        "UPDATE cases SET status = 'closed' WHERE id = {waiting}"
+        "UPDATE cases SET status = 'closed', unread_since = NULL WHERE id = {waiting}"
     ))
     .execute(&mut conn)
     .unwrap();
