@@ -11,6 +11,13 @@
 # (auto_explain, with ANALYZE and BUFFERS).
 #
 #   QUEUE_SIZES="10000 200000" ONLY=queue bench/run.sh
+# It drops and rewrites indexes and cases: only ever on the cluster
+# bench/run.sh started for itself.
+case "${DATABASE_URL:-}" in
+    "postgres://postgres@127.0.0.1:${pgport:-none}/haven") ;;
+    *) echo "bench/queue.sh runs only from bench/run.sh, on its own cluster" >&2; exit 2 ;;
+esac
+[ -d "${WORK:-/nonexistent}/pg" ] || { echo "bench/queue.sh: no bench cluster in \$WORK" >&2; exit 2; }
 
 QUEUE_SIZES=${QUEUE_SIZES:-10000 200000 1000000 5000000}
 DEMO_MAX=${DEMO_MAX:-1000000}

@@ -32,9 +32,11 @@ impl Language {
         }
     }
 
-    /// Whether staff pages are translated into this language.
+    /// Whether staff pages are translated into this language: every one,
+    /// since caseworkers and partner groups' liaisons work in the
+    /// languages of the communities they serve (right-to-left Uyghur too).
     pub fn has_staff_pages(self) -> bool {
-        matches!(self, Language::En | Language::Fr)
+        Language::ALL.contains(&self)
     }
 
     /// Picks the best language from an `Accept-Language` header.

@@ -939,10 +939,10 @@ async fn the_pages_changed_for_people_keys_pass_axe_at_desktop_and_phone_width()
 }
 
 /// Linked cases: the case page with its "also named in" section and the
-/// page of groups, in English and French (the languages staff pages
-/// exist in; they are never right to left), and the report form's new
-/// field in English, Uyghur (right to left) and Tibetan — each at desktop
-/// and phone width, with axe finding no serious or critical violation.
+/// page of groups, in English, French and Uyghur (right to left), and the
+/// report form's new field in English, Uyghur and Tibetan — each at
+/// desktop and phone width, with axe finding no serious or critical
+/// violation and the staff pages never scrolling sideways.
 #[tokio::test]
 async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and_phone_width() {
     let app = spawn_app().await;
@@ -987,7 +987,7 @@ async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and
         fill(&staff, "totp", &app.fresh_totp(&email)).await;
         click(&staff, "form button[type=submit]").await;
         wait_for(&staff, "table.queue").await;
-        for lang in ["en", "fr"] {
+        for lang in ["en", "fr", "ug"] {
             for reference in [&b, &c, &a] {
                 staff
                     .goto(&app.url(&format!("/staff/cases/{reference}?lang={lang}")))
@@ -1003,6 +1003,11 @@ async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and
                 .await
                 .unwrap();
             assert!(section.contains(&b) && section.contains(&c), "{section}");
+            let overflow = staff.execute(SIDEWAYS_OVERFLOW, vec![]).await.unwrap();
+            assert!(
+                overflow.as_str().unwrap().starts_with("0 |"),
+                "the case page fits {width} px in {lang}: {overflow}"
+            );
             check_page(
                 &staff,
                 &format!("staff-case-links-{width}-{lang}"),
@@ -1014,6 +1019,11 @@ async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and
                 .await
                 .unwrap();
             wait_for(&staff, "section.group").await;
+            let overflow = staff.execute(SIDEWAYS_OVERFLOW, vec![]).await.unwrap();
+            assert!(
+                overflow.as_str().unwrap().starts_with("0 |"),
+                "the groups page fits {width} px in {lang}: {overflow}"
+            );
             check_page(
                 &staff,
                 &format!("staff-link-groups-{width}-{lang}"),

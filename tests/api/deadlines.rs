@@ -707,7 +707,7 @@ async fn a_caseworker_whose_keys_do_not_open_the_case_neither_shows_it_opened_no
 }
 
 #[tokio::test]
-async fn a_case_whose_assignee_left_is_counted_as_nobodys_and_anyone_sees_its_reply() {
+async fn a_reply_on_a_case_whose_assignee_left_is_seen_by_whoever_opens_it() {
     let app = spawn_app().await;
     let (reference, receipt) = app.file_report(ReportForm::new("left behind")).await;
     let leaver = app.create_user("caseworker", None);
@@ -721,17 +721,10 @@ async fn a_case_whose_assignee_left_is_counted_as_nobodys_and_anyone_sees_its_re
     );
     let reporter = reporter_visit(&app, &reference, &receipt).await;
     reporter_replies(&app, &reporter, "still here").await;
-    let page = app.get_text("/staff/cases").await;
-    let workload = &page[page.find("id=\"workload\"").unwrap()..];
-    assert_eq!(row_text(workload, "Not assigned"), "Not assigned 0 0");
     exec(
         &app,
         &format!("UPDATE users SET active = false WHERE email = '{leaver}'"),
     );
-    let page = app.get_text("/staff/cases").await;
-    let workload = &page[page.find("id=\"workload\"").unwrap()..];
-    assert_eq!(row_text(workload, "Not assigned"), "Not assigned 1 0");
-    assert!(!workload.contains(&leaver));
     // Its assignee left: the caseworker who opens it has seen the reply.
     app.get_text(&format!("/staff/cases/{reference}")).await;
     assert_eq!(dates(&app, &reference).unread_since, None, "seen by {me}");

@@ -132,8 +132,7 @@ fn capped_sum(who: &str, range: &str) -> String {
 }
 
 /// The deadlines due before `soon` and overdue at `now`, for each of the
-/// caseworkers `workers`, then for the cases assigned to nobody (or to
-/// someone who left); each
+/// caseworkers `workers`, then for the cases assigned to nobody; each
 /// count capped at [`COUNT_CAP`]. One round trip; each count is a bounded
 /// range scan of one partial index, whatever the size of the table.
 pub fn deadline_counts(
@@ -146,29 +145,20 @@ pub fn deadline_counts(
     let due_soon = "DUE >= $2 AND DUE < $3";
     let mine = "c.assignee_id = w.id";
     let nobodys = "c.assignee_id IS NULL";
-    // A case whose assignee left is nobody's: counted with those.
-    let leavers = "c.assignee_id = ANY($5)";
-    let left: Vec<i64> = crate::db::schema::users::table
-        .filter(crate::db::schema::users::active.eq(false))
-        .select(crate::db::schema::users::id)
-        .load(conn)?;
     let sql = format!(
         "SELECT w.n AS n, w.id AS assignee, {} AS due_soon, {} AS overdue \
          FROM unnest($1::bigint[]) WITH ORDINALITY AS w(id, n) \
-         UNION ALL SELECT NULL, NULL, {} + {}, {} + {} ORDER BY n NULLS LAST",
+         UNION ALL SELECT NULL, NULL, {}, {} ORDER BY n NULLS LAST",
         capped_sum(mine, due_soon),
         capped_sum(mine, overdue),
         capped_sum(nobodys, due_soon),
-        capped_sum(leavers, due_soon),
         capped_sum(nobodys, overdue),
-        capped_sum(leavers, overdue),
     );
     let rows: Vec<CountsRow> = diesel::sql_query(sql)
         .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(workers)
         .bind::<diesel::sql_types::Timestamptz, _>(now)
         .bind::<diesel::sql_types::Timestamptz, _>(soon)
         .bind::<diesel::sql_types::BigInt, _>(COUNT_CAP)
-        .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(&left)
         .load(conn)?;
     Ok(rows
         .into_iter()

@@ -174,8 +174,13 @@ pub fn filtered_page(
     // large enough and until it was far larger). Without bitmap scans the
     // page is a walk in order, or, when few cases match, one index scan
     // over those few and a sort of them.
+    //
+    // A walk whose filter matches almost nothing (a kind no case has, say)
+    // reads far down its index before giving up: a statement timeout
+    // bounds what one page can cost the pool it shares with intake.
     crate::db::transaction(conn, |conn| {
         diesel::sql_query("SET LOCAL enable_bitmapscan = off").execute(conn)?;
+        diesel::sql_query("SET LOCAL statement_timeout = '3s'").execute(conn)?;
         page_in_order(conn, filter, limit)
     })
 }
