@@ -190,6 +190,10 @@ fn page_through(app: &TestApp, filter: &QueueFilter, size: i64) -> Vec<i64> {
                 filter.after = Some(Cursor {
                     rank: last.risk_rank.unwrap_or(2),
                     id: last.id,
+                    at: Some(match filter.sort {
+                        Sort::Attention => last.attention_at.unwrap(),
+                        _ => last.received_at,
+                    }),
                 });
             }
             _ => return ids,
@@ -363,7 +367,11 @@ async fn a_cursor_whose_case_is_gone_or_no_longer_waiting_ends_the_list() {
     let page = |after: i64, sort: Sort| {
         let filter = QueueFilter {
             sort,
-            after: Some(Cursor { rank: 0, id: after }),
+            after: Some(Cursor {
+                rank: 0,
+                id: after,
+                at: None,
+            }),
             ..Default::default()
         };
         app.state
@@ -417,4 +425,62 @@ async fn the_next_links_walk_the_filtered_queue_to_its_end() {
         }
     }
     assert_eq!(seen, want);
+}
+
+#[tokio::test]
+async fn the_next_page_goes_on_from_where_the_last_one_ended_when_that_case_changed_or_went() {
+    let app = spawn_app().await;
+    seed(&app, 60, &[]);
+    for sort in [Sort::Attention, Sort::Newest, Sort::Risk] {
+        let all = {
+            let filter = QueueFilter {
+                sort,
+                ..Default::default()
+            };
+            app.state
+                .db
+                .run_blocking(move |conn| filtered_page(conn, &filter, 1000))
+                .unwrap()
+        };
+        assert!(all.len() > 10, "{sort:?}");
+        let last = &all[4];
+        let cursor = Cursor {
+            rank: last.risk_rank.unwrap_or(2),
+            id: last.id,
+            at: Some(match sort {
+                Sort::Attention => last.attention_at.unwrap(),
+                _ => last.received_at,
+            }),
+        };
+        // The page's last case is read (its reply seen, its deadlines met)
+        // and moved to urgent, then deleted: the next page is the same.
+        let mut conn = app.db.connect();
+        diesel::sql_query(format!(
+            "UPDATE cases SET unread_since = NULL, acknowledged_at = now(), \
+             responded_at = now(), risk = 'urgent' WHERE id = {}",
+            last.id
+        ))
+        .execute(&mut conn)
+        .unwrap();
+        let next = |app: &TestApp| {
+            let filter = QueueFilter {
+                sort,
+                after: Some(cursor),
+                ..Default::default()
+            };
+            app.state
+                .db
+                .run_blocking(move |conn| filtered_page(conn, &filter, 5))
+                .unwrap()
+                .iter()
+                .map(|r| r.id)
+                .collect::<Vec<_>>()
+        };
+        let expected: Vec<i64> = all[5..10].iter().map(|r| r.id).collect();
+        assert_eq!(next(&app), expected, "{sort:?} after a change");
+        diesel::sql_query(format!("DELETE FROM cases WHERE id = {}", last.id))
+            .execute(&mut conn)
+            .unwrap();
+        assert_eq!(next(&app), expected, "{sort:?} after a deletion");
+    }
 }

@@ -100,6 +100,12 @@ pub enum Sort {
 pub struct Cursor {
     pub rank: i16,
     pub id: i64,
+    /// The last row's place as the page showed it: its time received (its
+    /// attention time, in the needs-attention order). With it, the next
+    /// page goes on from where that page ended even if that case has
+    /// changed or gone since; without it (older links), from where the
+    /// case is now.
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// The queue's filters; every field narrows the list.
@@ -126,7 +132,11 @@ pub fn queue_page(
     limit: i64,
 ) -> Result<Vec<QueueRow>, DbError> {
     let filter = QueueFilter {
-        after: before.map(|id| Cursor { rank: 0, id }),
+        after: before.map(|id| Cursor {
+            rank: 0,
+            id,
+            at: None,
+        }),
         ..Default::default()
     };
     filtered_page(conn, &filter, limit)
@@ -195,6 +205,15 @@ fn page_in_order(
     // time attention is due), the id breaking ties, and the cursor's case
     // gives the place to continue from.
     let anchor: Option<Anchor> = match filter.after {
+        // The place the page showed: received (or due) at, and its rank.
+        Some(c) if c.at.is_some() => {
+            let at = c.at.expect("checked");
+            let rank = Some(c.rank.clamp(0, LAST_RANK));
+            Some(match filter.sort {
+                Sort::Attention => (at, rank, Some(at)),
+                _ => (at, rank, None),
+            })
+        }
         Some(c) => cases::table
             .find(c.id)
             .select((cases::received_at, cases::risk_rank, cases::attention_at))
@@ -233,7 +252,10 @@ fn page_in_order(
             // Urgent first, then elevated, then routine: one walk per rank,
             // each newest first, the first one from the cursor on.
             let (first, mut key) = match after {
-                Some((c, received, rank, _)) => (rank.unwrap_or(c.rank), Some((received, c.id))),
+                Some((c, received, rank, _)) => (
+                    rank.unwrap_or(c.rank).clamp(0, LAST_RANK),
+                    Some((received, c.id)),
+                ),
                 None => (0, None),
             };
             let mut rows = Vec::new();

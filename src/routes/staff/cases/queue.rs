@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::super::StaffNav;
 use crate::auth::Staff;
@@ -125,15 +125,13 @@ impl QueueQuery {
             _ => return Err(AppError::BadRequest),
         };
         let after = match (self.after.as_str(), self.before) {
-            ("", Some(id)) => Some(Cursor { rank: 0, id }),
+            ("", Some(id)) => Some(Cursor {
+                rank: 0,
+                id,
+                at: None,
+            }),
             ("", None) => None,
-            (a, _) => {
-                let (rank, id) = a.split_once('.').unwrap_or(("0", a));
-                Some(Cursor {
-                    rank: rank.parse().map_err(|_| AppError::BadRequest)?,
-                    id: id.parse().map_err(|_| AppError::BadRequest)?,
-                })
-            }
+            (a, _) => Some(parse_cursor(a).ok_or(AppError::BadRequest)?),
         };
         let assignee = match self.assignee.as_str() {
             "" => AssigneeFilter::Anyone,
@@ -284,10 +282,16 @@ impl QueuePage {
         }
         let next_href = if found.has_more {
             found.rows.last().map(|r| {
-                let after = match sort {
-                    Sort::Risk => format!("{}.{}", r.risk_rank.unwrap_or(2), r.id),
-                    _ => r.id.to_string(),
+                let at = match sort {
+                    Sort::Attention => r.attention_at.unwrap_or(r.received_at),
+                    _ => r.received_at,
                 };
+                let after = format!(
+                    "{}.{}.{}",
+                    r.risk_rank.unwrap_or(2),
+                    r.id,
+                    at.timestamp_micros()
+                );
                 q.href(|q| q.after = after)
             })
         } else {
@@ -363,4 +367,29 @@ impl QueuePage {
             })
             .collect()
     }
+}
+
+/// A page's start, as the previous page's last row wrote it: "rank.id" or
+/// "rank.id.microseconds" (its place in the order, so that the next page
+/// does not move when that case changes), or a bare id.
+fn parse_cursor(a: &str) -> Option<Cursor> {
+    let mut parts = a.split('.');
+    let (rank, id) = match (parts.next(), parts.next()) {
+        (Some(id), None) => (0, id.parse().ok()?),
+        (Some(rank), Some(id)) => (rank.parse::<i16>().ok()?, id.parse().ok()?),
+        _ => return None,
+    };
+    if !(0..=2).contains(&rank) {
+        return None;
+    }
+    let at = match parts.next() {
+        None => None,
+        Some(micros) => Some(DateTime::<Utc>::from_timestamp_micros(
+            micros.parse().ok()?,
+        )?),
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(Cursor { rank, id, at })
 }
