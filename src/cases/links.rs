@@ -247,6 +247,10 @@ pub fn index_seeded(
         store::insert_pending_many(conn, &cases.iter().map(|(id, _)| *id).collect::<Vec<_>>())?;
         return Ok(false);
     };
+    // The lock every other writer of digests and `linked` holds: seeding
+    // beside a serving instance (whose queue pages index in the
+    // background) waits its turn instead of deadlocking with it.
+    store::lock_indexing(conn)?;
     let mut rows = Vec::new();
     for (id, content) in cases {
         for digest in digests(&key, &identifiers_of(content).linked) {
@@ -261,7 +265,9 @@ pub fn index_seeded(
             touched.insert(id);
         }
     }
-    let touched: Vec<i64> = touched.into_iter().collect();
+    // Chunks in id order: the same order on every run.
+    let mut touched: Vec<i64> = touched.into_iter().collect();
+    touched.sort_unstable();
     for chunk in touched.chunks(5000) {
         store::recompute_linked(conn, chunk)?;
     }
