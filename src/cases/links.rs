@@ -81,6 +81,12 @@ fn index_case(
     actor: Option<i64>,
 ) -> Result<(), DbError> {
     let digests = digests(key, identifiers);
+    // Most opens find the case indexed as it is: seen without the lock,
+    // which every writer of links takes (a case page would otherwise wait
+    // for every other page open at once).
+    if !store::is_pending(conn, case_id)? && store::digests_of(conn, case_id)? == digests {
+        return Ok(());
+    }
     db::transaction(conn, |conn| {
         store::lock_indexing(conn)?;
         let pending = store::lock_pending(conn, case_id)?;

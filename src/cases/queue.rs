@@ -19,6 +19,8 @@ pub struct QueuePage {
     /// Cases per status code, whatever the filter.
     pub counts: Vec<(String, i64)>,
     pub workers: Vec<UserRow>,
+    /// Whether cases someone has seen wait to be indexed for links.
+    pub links_pending: bool,
 }
 
 impl QueuePage {
@@ -39,13 +41,14 @@ impl QueuePage {
 
 /// The page of cases `filter` selects.
 pub async fn page(ctx: &Ctx, filter: QueueFilter) -> Result<QueuePage, ServiceError> {
-    let (mut rows, counts, workers) = ctx
+    let (mut rows, counts, workers, links_pending) = ctx
         .db
         .run(move |conn| {
             Ok((
                 db::cases::filtered_page(conn, &filter, PAGE_SIZE + 1)?,
                 db::cases::status_counts(conn)?,
                 db::users::case_workers(conn)?,
+                db::links::any_seen_pending(conn)?,
             ))
         })
         .await?;
@@ -57,5 +60,6 @@ pub async fn page(ctx: &Ctx, filter: QueueFilter) -> Result<QueuePage, ServiceEr
         has_more,
         counts,
         workers,
+        links_pending,
     })
 }

@@ -87,6 +87,11 @@ pub fn lock_pending(conn: &mut Conn, case_id: i64) -> Result<bool, DbError> {
         .is_some())
 }
 
+/// Whether case `case_id` waits to be indexed (without locking).
+pub fn is_pending(conn: &mut Conn, case_id: i64) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(link_pending::table.find(case_id))).get_result(conn)?)
+}
+
 pub fn count_pending(conn: &mut Conn) -> Result<i64, DbError> {
     Ok(link_pending::table.count().get_result(conn)?)
 }
@@ -97,11 +102,27 @@ struct Id {
     id: i64,
 }
 
+/// Whether any case waits that a person has seen (what
+/// [`claim_pending`] would find, ignoring locks; the function
+/// `links_waiting_seen`, migration 000095, keeps its plan): a queue load
+/// starts indexing in the background only then.
+pub fn any_seen_pending(conn: &mut Conn) -> Result<bool, DbError> {
+    let row: Found = diesel::sql_query("SELECT links_waiting_seen() AS found").get_result(conn)?;
+    Ok(row.found)
+}
+
+#[derive(QueryableByName)]
+struct Found {
+    #[diesel(sql_type = Bool)]
+    found: bool,
+}
+
 /// Up to `limit` cases waiting that a person has seen — opened by a
 /// caseworker or admin, or moved on from "new" — other than `skipped`,
 /// locked until the transaction ends; rows another instance is indexing
 /// are skipped, never waited for. A report no one has looked at is
-/// indexed only when someone opens it.
+/// indexed only when someone opens it. (The function `links_waiting_seen`
+/// tests the same condition.)
 pub fn claim_pending(conn: &mut Conn, limit: i64, skipped: &[i64]) -> Result<Vec<i64>, DbError> {
     let rows: Vec<Id> = diesel::sql_query(
         "SELECT p.case_id AS id FROM link_pending p JOIN cases c ON c.id = p.case_id \
@@ -296,6 +317,8 @@ pub struct SharingRow {
 
 /// For each of `digests` the other cases name: how many, and the `shown`
 /// most recent (by id; each read through the index, never all of them).
+/// The function `links_sharing_shown` (migration 000095) keeps its plan:
+/// every case page asks it.
 pub fn sharing_shown(
     conn: &mut Conn,
     digests: &[Vec<u8>],
@@ -303,14 +326,7 @@ pub fn sharing_shown(
     shown: i64,
 ) -> Result<Vec<SharingRow>, DbError> {
     Ok(diesel::sql_query(
-        "SELECT d.digest, n.total, x.id, x.reference, x.received_at \
-         FROM unnest($1) AS d(digest) \
-         CROSS JOIN LATERAL (SELECT count(*) AS total FROM case_identifiers i \
-           WHERE i.digest = d.digest AND i.case_id <> $2) n \
-         CROSS JOIN LATERAL (SELECT c.id, c.reference, c.received_at \
-           FROM case_identifiers i JOIN cases c ON c.id = i.case_id \
-           WHERE i.digest = d.digest AND i.case_id <> $2 \
-           ORDER BY i.case_id DESC LIMIT $3) x",
+        "SELECT digest, total, id, reference, received_at FROM links_sharing_shown($1, $2, $3)",
     )
     .bind::<Array<Bytea>, _>(digests)
     .bind::<BigInt, _>(except)

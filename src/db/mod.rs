@@ -38,7 +38,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::PgConnection;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
@@ -90,26 +90,6 @@ impl From<DieselError> for DbError {
     }
 }
 
-/// Makes PostgreSQL plan every statement for its values. diesel keeps
-/// statements prepared, and after five runs PostgreSQL would switch to one
-/// generic plan made without the values: it then cannot tell a rare filter
-/// from a common one (`kinds @> $1`), and picks plans that read every
-/// matching case and sort them (see the queue). Planning each time costs
-/// a fraction of a millisecond; a plan that grows with the table costs far
-/// more.
-#[derive(Debug)]
-struct PlanEachQuery;
-
-impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for PlanEachQuery {
-    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
-        use diesel::RunQueryDsl;
-        diesel::sql_query("SET plan_cache_mode = force_custom_plan")
-            .execute(conn)
-            .map(|_| ())
-            .map_err(diesel::r2d2::Error::QueryError)
-    }
-}
-
 /// The connection pool. Cloning is cheap; every instance of Haven has one.
 #[derive(Clone)]
 pub struct Db {
@@ -155,7 +135,6 @@ impl Db {
             .min_idle(Some(0))
             .connection_timeout(Duration::from_secs(2))
             .test_on_check_out(true)
-            .connection_customizer(Box::new(PlanEachQuery))
             .build_unchecked(ConnectionManager::<PgConnection>::new(url));
         Ok(Self { pool, audit: None })
     }

@@ -100,66 +100,27 @@ struct CountsRow {
     overdue: i64,
 }
 
-/// The cases waiting on each deadline: the predicates of the partial
-/// indexes `cases_ack_pending` and `cases_response_pending` (migration
-/// 000087), with the deadline column each is ordered by.
-const WAITING: [(&str, &str); 2] = [
-    (
-        "c.acknowledged_at IS NULL AND c.status <> 'closed'",
-        "c.ack_due_at",
-    ),
-    (
-        "c.acknowledged_at IS NOT NULL AND c.responded_at IS NULL AND c.status <> 'closed'",
-        "c.response_due_at",
-    ),
-];
-
-/// The sum, over both deadlines, of the capped count of cases of `who`
-/// whose deadline is in `range`. Built from the constants above only:
-/// every value is a bound parameter ($1 ids, $2 now, $3 soon, $4 cap).
-fn capped_sum(who: &str, range: &str) -> String {
-    WAITING
-        .iter()
-        .map(|(waiting, due)| {
-            let range = range.replace("DUE", due);
-            format!(
-                "(SELECT count(*) FROM (SELECT 1 FROM cases c WHERE {who} AND {waiting} \
-                 AND {range} LIMIT $4) s)"
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
 /// The deadlines due before `soon` and overdue at `now`, for each of the
 /// caseworkers `workers`, then for the cases assigned to nobody; each
-/// count capped at [`COUNT_CAP`]. One round trip; each count is a bounded
-/// range scan of one partial index, whatever the size of the table.
+/// count capped at [`COUNT_CAP`]. One round trip to the function
+/// `queue_deadline_counts` (migration 000095), whose statement keeps its
+/// plan for the connection; each count is a bounded range scan of one
+/// partial index, whatever the size of the table.
 pub fn deadline_counts(
     conn: &mut Conn,
     workers: &[i64],
     now: DateTime<Utc>,
     soon: DateTime<Utc>,
 ) -> Result<Vec<DeadlineCounts>, DbError> {
-    let overdue = "DUE < $2";
-    let due_soon = "DUE >= $2 AND DUE < $3";
-    let mine = "c.assignee_id = w.id";
-    let nobodys = "c.assignee_id IS NULL";
-    let sql = format!(
-        "SELECT w.n AS n, w.id AS assignee, {} AS due_soon, {} AS overdue \
-         FROM unnest($1::bigint[]) WITH ORDINALITY AS w(id, n) \
-         UNION ALL SELECT NULL, NULL, {}, {} ORDER BY n NULLS LAST",
-        capped_sum(mine, due_soon),
-        capped_sum(mine, overdue),
-        capped_sum(nobodys, due_soon),
-        capped_sum(nobodys, overdue),
-    );
-    let rows: Vec<CountsRow> = diesel::sql_query(sql)
-        .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(workers)
-        .bind::<diesel::sql_types::Timestamptz, _>(now)
-        .bind::<diesel::sql_types::Timestamptz, _>(soon)
-        .bind::<diesel::sql_types::BigInt, _>(COUNT_CAP)
-        .load(conn)?;
+    let rows: Vec<CountsRow> = diesel::sql_query(
+        "SELECT assignee, due_soon, overdue FROM queue_deadline_counts($1, $2, $3, $4) \
+         ORDER BY n NULLS LAST",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(workers)
+    .bind::<diesel::sql_types::Timestamptz, _>(now)
+    .bind::<diesel::sql_types::Timestamptz, _>(soon)
+    .bind::<diesel::sql_types::BigInt, _>(COUNT_CAP)
+    .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|r| DeadlineCounts {

@@ -28,9 +28,14 @@
 //!   does not depend on the table's size. A date range bounds the walk.
 //! - Bitmap scans are off for the page's statements: they return rows in
 //!   no order, so a page read through one reads and sorts every match.
-//! - Statements are planned for their values (`plan_cache_mode =
-//!   force_custom_plan`, see [`crate::db`]): a generic plan cannot tell
-//!   how common a kind is and chose to read every match and sort them.
+//! - The page's statements are planned for their values
+//!   (`plan_cache_mode = force_custom_plan`, for the page's transaction
+//!   only): diesel keeps statements prepared, and after five runs
+//!   PostgreSQL would switch to one generic plan made without the values,
+//!   which cannot tell a rare kind from a common one and chose to read
+//!   every match and sort them. Other statements keep their generic plans:
+//!   planning the deadline counts' subqueries against the many indexes of
+//!   `cases` on every load cost more than running them.
 //!
 //! `bench/run.sh` measures every shape at 10,000 to 5,000,000 cases and
 //! records each plan in `bench/PLANS.md`.
@@ -189,8 +194,12 @@ pub fn filtered_page(
     // reads far down its index before giving up: a statement timeout
     // bounds what one page can cost the pool it shares with intake.
     crate::db::transaction(conn, |conn| {
-        diesel::sql_query("SET LOCAL enable_bitmapscan = off").execute(conn)?;
-        diesel::sql_query("SET LOCAL statement_timeout = '3s'").execute(conn)?;
+        diesel::sql_query(
+            "SELECT set_config('enable_bitmapscan', 'off', true), \
+                    set_config('plan_cache_mode', 'force_custom_plan', true), \
+                    set_config('statement_timeout', '3s', true)",
+        )
+        .execute(conn)?;
         page_in_order(conn, filter, limit)
     })
 }

@@ -252,12 +252,14 @@ pub async fn queue(
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
-    crate::cases::links::index_pending_in_background(&state, &staff.key);
     let q = query.into_inner();
     let filter = q.to_filter(staff.user_id)?;
     let paged = filter.after.is_some();
     let sort = filter.sort;
     let found = queue::page(&state, filter).await?;
+    if found.links_pending {
+        crate::cases::links::index_pending_in_background(&state, &staff.key);
+    }
     let worker_ids: Vec<i64> = found.workers.iter().map(|u| u.id).collect();
     let counts = deadlines::counts(&state, &worker_ids).await?;
     let mut page = QueuePage::build(&staff, t, q, found, sort, paged);
