@@ -1,0 +1,2 @@
+DROP TABLE packets;
+ALTER TABLE organisations DROP COLUMN age_recipient, DROP COLUMN kind;
