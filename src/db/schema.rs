@@ -196,27 +196,6 @@ diesel::table! {
         created_at -> Timestamptz,
         language -> Text,
         name_key -> Text,
-        kind -> Text,
-        age_recipient -> Nullable<Text>,
-    }
-}
-
-diesel::table! {
-    packets (id) {
-        id -> Int8,
-        public_id -> Text,
-        case_id -> Int8,
-        organisation_id -> Int8,
-        built_by -> Nullable<Int8>,
-        status -> Text,
-        files -> Int4,
-        sha256 -> Nullable<Text>,
-        size_bytes -> Nullable<Int4>,
-        ciphertext -> Nullable<Bytea>,
-        token_digest -> Nullable<Bytea>,
-        expires_at -> Nullable<Timestamptz>,
-        created_at -> Timestamptz,
-        downloaded_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -376,9 +355,6 @@ diesel::joinable!(evidence -> cases (case_id));
 diesel::joinable!(key_grants -> shared_keys (shared_key_id));
 diesel::joinable!(link_keys -> shared_keys (team_key_id));
 diesel::joinable!(link_pending -> cases (case_id));
-diesel::joinable!(packets -> cases (case_id));
-diesel::joinable!(packets -> organisations (organisation_id));
-diesel::joinable!(packets -> users (built_by));
 diesel::joinable!(password_links -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(referral_updates -> referrals (referral_id));
@@ -409,7 +385,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttles,
     organisations,
     outbox,
-    packets,
     password_links,
     receipt_views,
     recovery_codes,

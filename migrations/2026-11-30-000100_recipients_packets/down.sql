@@ -1,2 +1,0 @@
-DROP TABLE packets;
-ALTER TABLE organisations DROP COLUMN age_recipient, DROP COLUMN kind;
