@@ -1,6 +1,7 @@
-//! Staff accounts and partner groups: creating and changing them, their
-//! two-factor sign-in, password links, duty and profile. The admin pages
-//! and the command line both call these, so each rule lives here once.
+//! Staff accounts and recipients (partner groups and official bodies):
+//! creating and changing them, their two-factor sign-in, password links,
+//! duty and profile. The admin pages and the command line both call these,
+//! so each rule lives here once.
 //! Every change commits with its audit entry (and its emails) or not at all.
 
 pub mod groups;
@@ -26,9 +27,21 @@ pub enum AccountError {
     /// No partner group has that name.
     #[error("no partner group has this name")]
     NoSuchGroup,
-    /// Another group has this name (or one differing only in case or width).
-    #[error("a partner group with this name already exists")]
+    /// Another recipient has this name (or one differing only in case or
+    /// width).
+    #[error("a partner group or official body with this name already exists")]
     GroupNameTaken,
+    /// The group named for a liaison is an official body, which has no
+    /// liaisons.
+    #[error("an official body has no liaisons")]
+    OfficialBody,
+    /// Only partner groups serve communities.
+    #[error("only partner groups serve communities")]
+    CommunitiesForGroupsOnly,
+    /// A partner group stays a partner group, and an official body an
+    /// official body.
+    #[error("a partner group cannot become an official body, nor the reverse")]
+    KindChange,
     /// No account has that id.
     #[error("no such account")]
     NoSuchAccount,

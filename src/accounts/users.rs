@@ -249,8 +249,8 @@ pub async fn create(
     })
 }
 
-/// The id of the named group (none for none), or that there is no such
-/// group.
+/// The id of the named partner group (none for none), or that there is
+/// no such group, or that it is an official body.
 fn group_id(
     conn: &mut db::Conn,
     group: Option<&GroupName>,
@@ -259,7 +259,9 @@ fn group_id(
         return Ok(Ok(None));
     };
     Ok(match db::organisations::find_by_key(conn, &name.key())? {
-        Some(o) => Ok(Some(o.id)),
+        Some(o) if o.is_partner() => Ok(Some(o.id)),
+        // Official bodies never sign in: they have no liaisons.
+        Some(_) => Err(AccountError::OfficialBody),
         None => Err(AccountError::NoSuchGroup),
     })
 }

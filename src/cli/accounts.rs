@@ -9,7 +9,8 @@ use crate::accounts::groups::{self, GroupValues};
 use crate::accounts::users::{self, NewAccount};
 use crate::config::Config;
 use crate::domain::{
-    Community, EmailAddress, GroupName, Language, NewPassword, PasswordProblem, StaffRole,
+    AgeKeyError, AgeRecipient, Community, EmailAddress, GroupName, Language, NewPassword,
+    PasswordProblem, RecipientKind, StaffRole,
 };
 
 pub(super) fn create_user(
@@ -91,6 +92,10 @@ fn refused(e: AccountError, org: Option<&str>) -> anyhow::Error {
             "no partner group is named {:?}: create it first with `haven org create`",
             org.unwrap_or_default()
         ),
+        AccountError::OfficialBody => anyhow::anyhow!(
+            "{:?} is an official body, not a partner group: official bodies have no liaisons; give a partner group with --org",
+            org.unwrap_or_default()
+        ),
         e => e.into(),
     }
 }
@@ -100,7 +105,26 @@ pub(super) fn create_org(
     name: &str,
     emails: &[String],
     communities: &[String],
+    kind: &str,
+    age_key: Option<&str>,
 ) -> anyhow::Result<()> {
+    let kind = RecipientKind::parse(kind).with_context(|| {
+        format!("--kind must be partner, police, national_security, legal or other, not {kind:?}")
+    })?;
+    if kind.is_official() && !communities.is_empty() {
+        bail!("only partner groups serve communities: drop --community for an official body");
+    }
+    // The value is never repeated: it may be a secret key.
+    let age_key = match age_key.map(AgeRecipient::parse) {
+        None => None,
+        Some(Ok(key)) => Some(key),
+        Some(Err(AgeKeyError::SecretKey)) => bail!(
+            "--age-key is an age SECRET key (AGE-SECRET-KEY-1…); nothing was stored. It must stay with the recipient: give their public key, which starts with age1 (if they sent you the secret key, ask them to make a new key pair)"
+        ),
+        Some(Err(AgeKeyError::Invalid)) => bail!(
+            "--age-key is not an age public key: one starts with age1 and has 62 characters, as age-keygen prints after \"public key:\""
+        ),
+    };
     let name = GroupName::parse(name)
         .context("--name must have 1 to 200 characters, without control or invisible characters")?;
     let emails = emails
@@ -118,19 +142,37 @@ pub(super) fn create_org(
         .collect::<anyhow::Result<Vec<_>>>()?;
     let shown = name.as_str().to_string();
     let addresses = emails.len();
+    let key = age_key.as_ref().map(AgeRecipient::short);
     let group = GroupValues {
         name,
+        kind,
         emails,
         communities,
         language: Language::En,
+        age_key,
     };
     let (ctx, runtime) = context(config)?;
     let id = match runtime.block_on(groups::create(&ctx, None, group)) {
         Err(AccountError::GroupNameTaken) => bail!(
-            "a partner group named {shown:?} (or a name that differs only in case or width) already exists"
+            "a partner group or official body named {shown:?} (or a name that differs only in case or width) already exists"
         ),
         other => other?,
     };
-    println!("Created partner group {id} ({shown:?}) with {addresses} notification address(es).");
+    if kind.is_official() {
+        println!(
+            "Created official body {id} ({shown:?}, {}) with {addresses} contact address(es).",
+            kind.as_str()
+        );
+    } else {
+        println!(
+            "Created partner group {id} ({shown:?}) with {addresses} notification address(es)."
+        );
+    }
+    match key {
+        Some(key) => println!("Its age public key: {key}."),
+        None => println!(
+            "It has no age public key: it will receive only the notice that a case was shared, never its content."
+        ),
+    }
     Ok(())
 }

@@ -41,7 +41,7 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
-    /// Manage partner community groups.
+    /// Manage recipients: partner community groups and official bodies.
     Org {
         #[command(subcommand)]
         command: OrgCommand,
@@ -130,16 +130,23 @@ pub enum AuditCommand {
 
 #[derive(Subcommand)]
 pub enum OrgCommand {
-    /// Create a partner community group.
+    /// Create a recipient: a partner community group (the default) or an
+    /// official body.
     Create {
         #[arg(long)]
         name: String,
         /// A notification address (repeat for several).
         #[arg(long = "email", required = true)]
         emails: Vec<String>,
-        /// A community served (repeat for several): uyghur, tibetan, hong_kong, chinese, falun_gong, ...
+        /// A community served (repeat for several; partner groups only): uyghur, tibetan, hong_kong, chinese, falun_gong, ...
         #[arg(long = "community")]
         communities: Vec<String>,
+        /// partner (a partner group, with liaisons), or an official body: police, national_security, legal, other.
+        #[arg(long, default_value = "partner")]
+        kind: String,
+        /// The recipient's age public key (age1…). Without one, it receives only the notice that a case was shared.
+        #[arg(long = "age-key")]
+        age_key: Option<String>,
     },
 }
 
@@ -174,8 +181,17 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                     name,
                     emails,
                     communities,
+                    kind,
+                    age_key,
                 },
-        } => create_org(&config, &name, &emails, &communities),
+        } => create_org(
+            &config,
+            &name,
+            &emails,
+            &communities,
+            &kind,
+            age_key.as_deref(),
+        ),
         Command::Purge { wait } => purge(&config, wait),
         Command::Keys {
             command: KeysCommand::Rotate { wait },

@@ -196,6 +196,8 @@ diesel::table! {
         created_at -> Timestamptz,
         language -> Text,
         name_key -> Text,
+        kind -> Text,
+        age_recipient -> Nullable<Text>,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Domain types: what Haven's words mean, parsed once at the edge
 //! ("parse, don't validate"). Nothing here knows about HTTP or the database.
 
+mod age_key;
 mod codes;
 mod email;
 mod identifiers;
@@ -10,12 +11,14 @@ mod language;
 mod names;
 mod password;
 mod receipt;
+mod recipients;
 mod reference;
 mod sensitive;
 mod staff;
 mod status;
 pub mod text;
 
+pub use age_key::{AgeKeyError, AgeRecipient};
 pub use codes::{
     Channel, Community, ContactMethod, Demand, IncidentKind, Province, ReporterRole, StateLink,
     Support,
@@ -31,6 +34,7 @@ pub use language::Language;
 pub use names::{DisplayName, DisplayNameProblem, GroupName, is_invisible, nfkc};
 pub use password::{NewPassword, PasswordProblem};
 pub use receipt::Receipt;
+pub use recipients::{RecipientKind, SharingConsent};
 pub use reference::CaseReference;
 pub use sensitive::Sensitive;
 pub use staff::StaffRole;

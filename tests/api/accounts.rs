@@ -435,7 +435,7 @@ async fn names_and_addresses_that_only_look_different_are_refused() {
             res.text()
                 .await
                 .unwrap()
-                .contains("A group with this name already exists")
+                .contains("A partner group or official body with this name already exists")
         );
     }
     let res = app

@@ -124,3 +124,30 @@ async fn a_report_taken_by_phone_is_kept_only_with_its_audit_entry() {
     assert_eq!(app.count("cases"), 0, "no case without its audit entry");
     assert_eq!(entries(&app, "case.intake"), 0);
 }
+
+#[tokio::test]
+async fn a_new_key_for_recipients_is_kept_only_with_its_audit_entry() {
+    let app = spawn_app().await;
+    let group = app.insert_group("Group A", &["a@example.org"]);
+    app.login_as_admin().await;
+    fail_audit_of(&app, "group.key");
+    let key = age::x25519::Identity::generate().to_public().to_string();
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/groups/{group}"),
+            &[
+                ("name", "Group A"),
+                ("emails", "a@example.org"),
+                ("age_key", &key),
+                ("active", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 500);
+    let row = haven::db::organisations::find(&mut app.db.connect(), group)
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.age_recipient, None, "the key did not outlive its entry");
+    assert_eq!(entries(&app, "group.key"), 0);
+    assert_eq!(entries(&app, "group.update"), 0);
+}

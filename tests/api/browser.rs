@@ -1180,3 +1180,157 @@ async fn the_deadline_and_access_pages_pass_axe_at_desktop_and_phone_width() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The Recipients page — partner groups and official bodies, with and
+/// without an age key — as an admin uses it in English, Uyghur (right to
+/// left) and Tibetan, at desktop and phone width: the list, a new official
+/// body created through the form (and its confirmation), the form refusing
+/// a secret key without showing it again, and an official body's own page.
+/// axe finds no serious or critical violation, no page scrolls sideways,
+/// and a screenshot of each is kept.
+#[tokio::test]
+async fn the_recipients_pages_pass_axe_and_fit_a_phone_in_three_languages() {
+    let app = spawn_app().await;
+    app.insert_group("Uyghur Support Group", &["a@group.example"]);
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    let secret = {
+        use age::secrecy::ExposeSecret;
+        identity.to_string().expose_secret().to_string()
+    };
+    let admin_email = app.create_user("admin", None);
+    let mut problems = Vec::new();
+    for (width, height) in [(1280, 900), (360, 740)] {
+        let admin = browser(true).await;
+        admin.set_window_size(width, height).await.unwrap();
+        admin.goto(&app.url("/staff/login")).await.unwrap();
+        fill(&admin, "email", &admin_email).await;
+        fill(&admin, "password", PASSWORD).await;
+        fill(&admin, "totp", &app.fresh_totp(&admin_email)).await;
+        click(&admin, "form button[type=submit]").await;
+        wait_for(&admin, "table.queue").await;
+        for lang in ["en", "ug", "bo"] {
+            let tag = format!("{width}-{lang}");
+            let fits = |what: &str, overflow: serde_json::Value| {
+                assert!(
+                    overflow.as_str().unwrap().starts_with("0 |"),
+                    "{what} fits {width} px in {lang}: {overflow}"
+                );
+            };
+
+            // A new official body, with its key, through the form.
+            admin
+                .goto(&app.url(&format!("/staff/admin/groups?lang={lang}")))
+                .await
+                .unwrap();
+            wait_for(&admin, "form[action*='/staff/admin/groups'] #kind").await;
+            admin
+                .find(Locator::Id("kind"))
+                .await
+                .unwrap()
+                .select_by_value("police")
+                .await
+                .unwrap();
+            fill(&admin, "name", &format!("Police {tag}")).await;
+            fill(&admin, "emails", "desk@police.example").await;
+            fill(&admin, "age_key", &public).await;
+            click(&admin, "main form button[type=submit]").await;
+            wait_for(&admin, ".callout.ok").await;
+            let url = admin.current_url().await.unwrap();
+            assert!(url.as_str().contains("done=created"), "{url}");
+            assert_eq!(
+                admin
+                    .find(Locator::Css("html"))
+                    .await
+                    .unwrap()
+                    .attr("lang")
+                    .await
+                    .unwrap()
+                    .as_deref(),
+                Some(lang),
+                "still in the language chosen"
+            );
+            fits(
+                "an official body's page",
+                admin.execute(SIDEWAYS_OVERFLOW, vec![]).await.unwrap(),
+            );
+            check_page(
+                &admin,
+                &format!("staff-recipient-created-{tag}"),
+                &mut problems,
+            )
+            .await;
+
+            // The list: both kinds, a key's short form, the notice only.
+            admin
+                .goto(&app.url(&format!("/staff/admin/groups?lang={lang}")))
+                .await
+                .unwrap();
+            wait_for(&admin, "#recipients").await;
+            let rows = admin
+                .find_all(Locator::Css("#recipients tbody tr"))
+                .await
+                .unwrap()
+                .len();
+            assert!(rows >= 2, "{rows} recipients listed");
+            let listed = admin
+                .find(Locator::Id("recipients"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(listed.contains(&public[..10]), "{listed}");
+            fits(
+                "the Recipients page",
+                admin.execute(SIDEWAYS_OVERFLOW, vec![]).await.unwrap(),
+            );
+            check_page(&admin, &format!("staff-recipients-{tag}"), &mut problems).await;
+
+            // A secret key pasted by mistake: refused, and not shown again.
+            admin
+                .find(Locator::Id("kind"))
+                .await
+                .unwrap()
+                .select_by_value("legal")
+                .await
+                .unwrap();
+            fill(&admin, "name", &format!("Legal {tag}")).await;
+            fill(&admin, "emails", "desk@legal.example").await;
+            fill(&admin, "age_key", &secret).await;
+            click(&admin, "main form button[type=submit]").await;
+            wait_for(&admin, ".callout.error").await;
+            let source = admin.source().await.unwrap();
+            assert!(
+                !source.contains(&secret[20..]),
+                "the secret key is not shown again"
+            );
+            let typed = admin
+                .find(Locator::Id("age_key"))
+                .await
+                .unwrap()
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap_or_default();
+            assert!(typed.is_empty(), "the key field is empty: {typed}");
+            fits(
+                "the refused form",
+                admin.execute(SIDEWAYS_OVERFLOW, vec![]).await.unwrap(),
+            );
+            check_page(
+                &admin,
+                &format!("staff-recipients-secret-key-{tag}"),
+                &mut problems,
+            )
+            .await;
+        }
+        admin.close().await.unwrap();
+    }
+    assert_eq!(
+        app.count("organisations"),
+        7,
+        "the group and six police bodies"
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+}

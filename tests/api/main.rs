@@ -25,6 +25,7 @@ mod links;
 mod mail;
 mod queue_pages;
 mod quiet_mail;
+mod recipients;
 mod referrals;
 mod reporter_access;
 mod reporter_input;

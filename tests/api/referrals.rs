@@ -469,7 +469,7 @@ async fn admins_manage_partner_groups() {
     assert!(
         app.get_text(&format!("/staff/admin/groups/{id}?done=saved"))
             .await
-            .contains("The group is saved.")
+            .contains("The recipient is saved.")
     );
 }
 

@@ -97,7 +97,8 @@ fn seal_summaries(case: &CaseRow, targets: &[(i64, String)]) -> Vec<SealedSummar
         .collect()
 }
 
-/// The chosen groups, in order; `None` when one is unknown or inactive.
+/// The chosen groups, in order; `None` when one is unknown, inactive, or
+/// an official body (which is never referred to: it has no liaisons).
 async fn active_groups(
     state: &Ctx,
     sealed: &[SealedSummary],
@@ -114,7 +115,7 @@ async fn active_groups(
         .await?;
     Ok(groups
         .into_iter()
-        .map(|g| g.filter(|g| g.active))
+        .map(|g| g.filter(|g| g.active && g.is_partner()))
         .collect::<Option<Vec<_>>>())
 }
 

@@ -1,6 +1,7 @@
-//! Partner community groups, for admins: name, communities served,
-//! notification addresses, language of their emails, active flag, and
-//! their liaison accounts.
+//! Recipients, for admins: partner community groups (name, communities
+//! served, addresses, language of their emails, active flag, liaisons) and
+//! official bodies (police, national security, legal, other — no
+//! liaisons), each with an optional age public key.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
@@ -10,15 +11,17 @@ use super::StaffNav;
 use crate::accounts::AccountError;
 use crate::accounts::groups::{self, Group, GroupValues, Liaison};
 use crate::auth::Staff;
-use crate::domain::{Community, EmailAddress, GroupName, Language};
+use crate::domain::{AgeRecipient, Community, EmailAddress, GroupName, Language, RecipientKind};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
 
-/// The group form as typed; lists are one entry per line or comma.
+/// The recipient form as typed; addresses are one per line or comma.
 #[derive(serde::Deserialize, Default, Clone)]
 pub struct GroupForm {
     #[serde(default)]
     pub name: String,
+    #[serde(default)]
+    pub kind: String,
     #[serde(default)]
     pub emails: String,
     #[serde(default)]
@@ -27,29 +30,36 @@ pub struct GroupForm {
     pub language: String,
     #[serde(default)]
     pub active: Option<String>,
+    #[serde(default)]
+    pub age_key: String,
 }
 
-/// A group as listed.
-struct GroupItem {
+/// A recipient as listed.
+struct RecipientItem {
     id: i64,
     name: String,
+    kind: RecipientKind,
     communities: Vec<String>,
     active: bool,
+    /// The key's short form; none: notice only.
+    key: Option<String>,
 }
 
-impl GroupItem {
+impl RecipientItem {
     fn communities(&self) -> &[String] {
         &self.communities
     }
 }
 
-impl From<Group> for GroupItem {
+impl From<Group> for RecipientItem {
     fn from(g: Group) -> Self {
         Self {
             id: g.id,
             name: g.name,
+            kind: g.kind,
             communities: g.communities,
             active: g.active,
+            key: g.age_key.as_ref().map(AgeRecipient::short),
         }
     }
 }
@@ -58,14 +68,30 @@ impl GroupForm {
     fn from_group(g: Group) -> Self {
         Self {
             name: g.name,
+            kind: g.kind.as_str().to_string(),
             emails: g.emails.join("\n"),
             communities: g.communities,
             language: g.language,
             active: g.active.then(|| "yes".into()),
+            age_key: g
+                .age_key
+                .map(|k| k.as_str().to_string())
+                .unwrap_or_default(),
         }
     }
 
-    fn check(&self) -> Result<GroupValues, &'static str> {
+    /// The values asked for, or the message key of what to fix. Without a
+    /// `kind` field the recipient is of kind `default_kind` (a new one is
+    /// a partner group; one being edited keeps its own).
+    fn check(&self, default_kind: RecipientKind) -> Result<GroupValues, &'static str> {
+        let kind = match self.kind.trim() {
+            "" => default_kind,
+            code => RecipientKind::parse(code).ok_or("recipient-error-kind")?,
+        };
+        let age_key = match self.age_key.trim() {
+            "" => None,
+            key => Some(AgeRecipient::parse(key).map_err(|e| e.message())?),
+        };
         let name = GroupName::parse(&self.name).ok_or("group-error-name")?;
         let emails = self
             .emails
@@ -87,14 +113,42 @@ impl GroupForm {
             .unwrap_or(Language::En);
         Ok(GroupValues {
             name,
+            kind,
             emails,
             communities,
             language,
+            age_key,
         })
+    }
+
+    /// The form as it is shown again after a refusal: a key that is not a
+    /// valid public key is never echoed back (it may be a secret key
+    /// pasted by mistake, which must not travel again).
+    fn shown_again(mut self) -> Self {
+        if AgeRecipient::parse(&self.age_key).is_err() {
+            self.age_key.clear();
+        }
+        self
     }
 
     pub fn serves(&self, community: &str) -> bool {
         self.communities.iter().any(|c| c == community)
+    }
+}
+
+/// What the recipient pages show for a refusal they explain on the page.
+fn refusal_key(e: &AccountError) -> Option<(&'static str, StatusCode)> {
+    match e {
+        AccountError::GroupNameTaken => Some(("group-error-exists", StatusCode::CONFLICT)),
+        AccountError::CommunitiesForGroupsOnly => Some((
+            "recipient-error-communities",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
+        AccountError::KindChange => Some((
+            "recipient-error-kind-change",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
+        _ => None,
     }
 }
 
@@ -103,7 +157,7 @@ impl GroupForm {
 struct GroupsPage {
     t: Tr,
     nav: Option<StaffNav>,
-    groups: Vec<GroupItem>,
+    recipients: Vec<RecipientItem>,
     form: GroupForm,
     communities: &'static [Community],
     error: Option<&'static str>,
@@ -113,14 +167,14 @@ impl GroupsPage {
     fn group_href(&self, id: &i64) -> String {
         format!("/staff/admin/groups/{id}")
     }
-}
-
-impl GroupPage {
-    fn action(&self) -> String {
-        format!("/staff/admin/groups/{}", self.id)
+    /// A new recipient may be of any kind.
+    fn kind_choices(&self) -> &'static [RecipientKind] {
+        RecipientKind::ALL
     }
-    fn user_href(&self, id: &i64) -> String {
-        format!("/staff/admin/users/{id}")
+    /// Shown while the kind is still to be chosen (then refused for an
+    /// official body).
+    fn shows_communities(&self) -> bool {
+        true
     }
 }
 
@@ -134,10 +188,10 @@ async fn groups_page(
     Ok(GroupsPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
-        groups: groups::list(state)
+        recipients: groups::recipients(state)
             .await?
             .into_iter()
-            .map(GroupItem::from)
+            .map(RecipientItem::from)
             .collect(),
         form,
         communities: Community::ALL,
@@ -160,23 +214,16 @@ pub async fn create(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let form = parse_form(form.into_inner());
-    let group = match form.check() {
-        Ok(g) => g,
-        Err(key) => {
-            return render_with_status(
-                &groups_page(&staff, t, &state, form, Some(key)).await?,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
+    let refused = match form.check(RecipientKind::Partner) {
+        Err(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(group) => match groups::create(&state, Some(staff.user_id), group).await {
+            Ok(id) => return Ok(redirect(t, id, "created")),
+            Err(e) => refusal_key(&e).ok_or(e)?,
+        },
     };
-    match groups::create(&state, Some(staff.user_id), group).await {
-        Ok(id) => Ok(redirect(t, id, "created")),
-        Err(AccountError::GroupNameTaken) => render_with_status(
-            &groups_page(&staff, t, &state, form, Some("group-error-exists")).await?,
-            StatusCode::CONFLICT,
-        ),
-        Err(e) => Err(e.into()),
-    }
+    let (key, status) = refused;
+    let page = groups_page(&staff, t, &state, form.shown_again(), Some(key)).await?;
+    render_with_status(&page, status)
 }
 
 fn redirect(t: Tr, id: i64, done: &str) -> HttpResponse {
@@ -195,10 +242,12 @@ fn parse_form(fields: Vec<(String, String)>) -> GroupForm {
     for (k, v) in fields {
         match k.as_str() {
             "name" => form.name = v,
+            "kind" => form.kind = v,
             "emails" => form.emails = v,
             "communities" => form.communities.push(v),
             "language" => form.language = v,
             "active" => form.active = Some(v),
+            "age_key" => form.age_key = v,
             _ => {}
         }
     }
@@ -211,11 +260,35 @@ struct GroupPage {
     t: Tr,
     nav: Option<StaffNav>,
     id: i64,
+    /// The recipient's kind as stored (the form may hold another one
+    /// typed).
+    kind: RecipientKind,
     form: GroupForm,
     liaisons: Vec<Liaison>,
     communities: &'static [Community],
     notice: Option<&'static str>,
     error: Option<&'static str>,
+}
+
+impl GroupPage {
+    fn action(&self) -> String {
+        format!("/staff/admin/groups/{}", self.id)
+    }
+    fn user_href(&self, id: &i64) -> String {
+        format!("/staff/admin/users/{id}")
+    }
+    /// An official body may become another kind of official body; a
+    /// partner group stays one (no choice shown).
+    fn kind_choices(&self) -> &'static [RecipientKind] {
+        if self.kind.is_official() {
+            RecipientKind::OFFICIAL
+        } else {
+            &[]
+        }
+    }
+    fn shows_communities(&self) -> bool {
+        !self.kind.is_official()
+    }
 }
 
 async fn group_page(
@@ -232,6 +305,7 @@ async fn group_page(
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
         id,
+        kind: group.kind,
         form: form.unwrap_or_else(|| GroupForm::from_group(group)),
         liaisons,
         communities: Community::ALL,
@@ -255,6 +329,8 @@ pub async fn show(
     let notice = match q.done.as_deref() {
         Some("created") => Some("group-done-created"),
         Some("saved") => Some("group-done-saved"),
+        Some("key") => Some("recipient-done-key"),
+        Some("key-removed") => Some("recipient-done-key-removed"),
         _ => None,
     };
     render(&group_page(&staff, t, &state, id.into_inner(), None, notice, None).await?)
@@ -269,23 +345,27 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let form = parse_form(form.into_inner());
-    let group = match form.check() {
-        Ok(g) => g,
-        Err(key) => {
-            return render_with_status(
-                &group_page(&staff, t, &state, id, Some(form), None, Some(key)).await?,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+    let (before, _) = groups::find(&state, id).await?;
+    let refused = match form.check(before.kind) {
+        Err(key) => (key, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(group) => {
+            let has_key = group.age_key.is_some();
+            let active = form.active.is_some();
+            match groups::update(&state, staff.user_id, id, group, active).await {
+                Ok(key_changed) => {
+                    let done = match (key_changed, has_key) {
+                        (false, _) => "saved",
+                        (true, true) => "key",
+                        (true, false) => "key-removed",
+                    };
+                    return Ok(redirect(t, id, done));
+                }
+                Err(e) => refusal_key(&e).ok_or(e)?,
+            }
         }
     };
-    let active = form.active.is_some();
-    match groups::update(&state, staff.user_id, id, group, active).await {
-        Ok(()) => Ok(redirect(t, id, "saved")),
-        Err(AccountError::GroupNameTaken) => {
-            let error = Some("group-error-exists");
-            let page = group_page(&staff, t, &state, id, Some(form), None, error).await?;
-            render_with_status(&page, StatusCode::CONFLICT)
-        }
-        Err(e) => Err(e.into()),
-    }
+    let (key, status) = refused;
+    let form = Some(form.shown_again());
+    let page = group_page(&staff, t, &state, id, form, None, Some(key)).await?;
+    render_with_status(&page, status)
 }

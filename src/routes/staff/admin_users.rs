@@ -170,6 +170,7 @@ fn refusal_key(e: &AccountError) -> Option<&'static str> {
         AccountError::GroupRequired | AccountError::GroupNotAllowed | AccountError::NoSuchGroup => {
             Some("admin-error-organisation")
         }
+        AccountError::OfficialBody => Some("admin-error-official-body"),
         AccountError::OwnAccount => Some("admin-error-self"),
         _ => None,
     }
@@ -264,7 +265,9 @@ async fn refused(
 ) -> Result<HttpResponse, AppError> {
     let status = match e {
         AccountError::OwnAccount => StatusCode::CONFLICT,
-        AccountError::GroupRequired | AccountError::NoSuchGroup => StatusCode::UNPROCESSABLE_ENTITY,
+        AccountError::GroupRequired | AccountError::NoSuchGroup | AccountError::OfficialBody => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         e => return Err(e.into()),
     };
     let page = user_page(staff, t, state, id, None, refusal_key(&e), None).await?;

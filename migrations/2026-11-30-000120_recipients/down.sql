@@ -1,0 +1,1 @@
+ALTER TABLE organisations DROP COLUMN age_recipient, DROP COLUMN kind;
