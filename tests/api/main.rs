@@ -22,6 +22,7 @@ mod keys_at_rest;
 mod keys_cases;
 mod keys_migration;
 mod links;
+mod packets;
 mod mail;
 mod queue_pages;
 mod quiet_mail;
