@@ -186,7 +186,7 @@ pub async fn build(
     let sealed = tokio::task::spawn_blocking(move || seal(contents, recipient))
         .await
         .map_err(|e| ServiceError::internal(anyhow::anyhow!("packet builder stopped: {e}")))??;
-    record_packet(state, staff, case_id, org, kind, referral, sealed).await
+    record_packet(state, staff, case_id, org, kind, sealed).await
 }
 
 fn building_slots() -> &'static tokio::sync::Semaphore {
@@ -281,14 +281,14 @@ fn zip_packet(c: &PacketContents) -> Result<Vec<u8>, ServiceError> {
     let cover = Zeroizing::new(cover_text(c).into_bytes());
     let custody = custody_text(c).into_bytes();
     let mut entries: Vec<(String, &[u8])> = vec![
-        ("cover.txt".into(), &cover),
-        ("report.html".into(), &html),
-        ("report.pdf".into(), &pdf),
+        ("cover.txt".into(), cover.as_slice()),
+        ("report.html".into(), html.as_slice()),
+        ("report.pdf".into(), pdf.as_slice()),
     ];
     for (i, f) in c.files.iter().enumerate() {
-        entries.push((evidence_path(i, &f.name), &f.bytes));
+        entries.push((evidence_path(i, &f.name), f.bytes.as_slice()));
     }
-    entries.push(("custody.txt".into(), &custody));
+    entries.push(("custody.txt".into(), custody.as_slice()));
     let sums: String = entries
         .iter()
         .map(|(name, bytes)| format!("{}  {name}\n", hex::encode(Sha256::digest(bytes))))
@@ -492,7 +492,6 @@ async fn record_packet(
     case_id: i64,
     org: OrganisationRow,
     kind: RecipientKind,
-    referral: Option<i64>,
     sealed: Sealed,
 ) -> Result<Result<Built, PacketRefusal>, ServiceError> {
     let actor = staff.user_id;
@@ -522,8 +521,8 @@ async fn record_packet(
                         referral_id: referral,
                         built_by: actor,
                         files: sealed.files.len() as i32,
-                        sha256: Some(&sealed.sha256),
-                        ciphertext: Some(&sealed.ciphertext),
+                        sha256: Some(sealed.sha256.as_str()),
+                        ciphertext: Some(sealed.ciphertext.as_slice()),
                         expires_at: Some(expires_at),
                     },
                 )?;
@@ -550,11 +549,10 @@ async fn record_packet(
             })
         })
         .await?;
-    let _ = referral;
     if !recorded {
         return Ok(Err(PacketRefusal::NoConsent));
     }
-    tracing::info!(user_id = actor, case_id, recipient = %public_id, "packet built");
+    tracing::info!(user_id = actor, case_id, packet = %public_id, "packet built");
     Ok(Ok(Built::Packet {
         public_id,
         for_group,

@@ -166,18 +166,18 @@ pub fn expire(conn: &mut Conn, now: DateTime<Utc>) -> Result<usize, DbError> {
     .execute(conn)?)
 }
 
-/// Forgets the files of a case's packets for a group still waiting, when
-/// the reporter withdraws consent; returns how many.
-pub fn expire_for_case(
-    conn: &mut Conn,
-    case_id: i64,
-    organisation_ids: &[i64],
-) -> Result<usize, DbError> {
+/// Forgets the files still waiting in a case's packets for recipients of
+/// `kinds`, when the reporter withdraws the consent they need; returns
+/// how many.
+pub fn withdraw(conn: &mut Conn, case_id: i64, kinds: &[&str]) -> Result<usize, DbError> {
+    let of_kinds = organisations::table
+        .filter(organisations::kind.eq_any(kinds))
+        .select(organisations::id);
     Ok(diesel::update(
         packets::table
             .filter(packets::case_id.eq(case_id))
-            .filter(packets::organisation_id.eq_any(organisation_ids))
-            .filter(packets::status.eq("ready")),
+            .filter(packets::status.eq("ready"))
+            .filter(packets::organisation_id.eq_any(of_kinds)),
     )
     .set((
         packets::status.eq("expired"),
