@@ -10,6 +10,7 @@ mod audit;
 mod authorization;
 mod bad_input;
 mod browser;
+mod browser_packets;
 mod cookies;
 mod deadlines;
 mod encryption;
