@@ -28,9 +28,7 @@ use crate::context::Ctx;
 use crate::crypto::new_token;
 use crate::db::{self, Conn, DbError, organisations::OrganisationRow, packets::NewPacket};
 use crate::documents::{Field, Fonts, ReportDocument, Section};
-use crate::domain::age_key::AgeRecipient;
-use crate::domain::recipients::RecipientKind;
-use crate::domain::{CaseReference, Language};
+use crate::domain::{AgeRecipient, CaseReference, Language, RecipientKind};
 use crate::error::ServiceError;
 use crate::i18n::Tr;
 

@@ -11,8 +11,7 @@ use crate::cases::view::{OpenedCase, Timeline, open_case, open_evidence};
 use crate::cases::workflow::Refusal;
 use crate::db;
 use crate::domain::text;
-use crate::domain::recipients::RecipientKind;
-use crate::domain::{CaseReference, CaseStatus, PublicId, RiskLevel};
+use crate::domain::{CaseReference, CaseStatus, PublicId, RecipientKind, RiskLevel};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
 
