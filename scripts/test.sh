@@ -19,6 +19,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
         chromium chromium-driver fonts-noto-core fonts-noto-cjk fonts-tibetan-machine >&2
 fi
+# Packets: poppler's pdftotext reads the PDFs back, and the age command
+# opens packets the way a recipient does.
+if ! command -v age >/dev/null || ! command -v pdftotext >/dev/null; then
+    say "Installing age and poppler-utils with apt-get"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q age poppler-utils >&2 \
+        || { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+             as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q age poppler-utils >&2; }
+fi
 deps="$PWD/target/browser-deps"
 if [ ! -f "$deps/node_modules/axe-core/axe.min.js" ]; then
     say "Installing axe-core from the npm registry"

@@ -279,9 +279,11 @@ async fn housekeeping(state: AppState) {
                 let spent_forms = db::spent_form_tokens::delete_expired(conn, now.date_naive())?;
                 let receipt_views =
                     db::receipt_views::delete_before(conn, now - chrono::Duration::hours(2))?;
+                // A packet's encrypted file is gone once its time is up.
+                let packets = crate::cases::packets::expire(conn)?;
                 Ok((
                     sessions + visits,
-                    throttles + deleted + spent_forms + receipt_views,
+                    throttles + deleted + spent_forms + receipt_views + packets,
                 ))
             })
             .await;

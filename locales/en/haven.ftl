@@ -787,3 +787,77 @@ case-last-activity = Reporter’s last reply or evidence: { $date }
 link-groups-page = Cases listed from number { $n }, most recent first.
 link-groups-previous = Previous cases
 link-groups-next = Next cases ({ $n } more)
+
+## Packets: a case shared beyond Haven
+packet-heading = Share a packet
+packet-intro = A packet holds the report, the evidence files you choose and your cover note, encrypted so that only its recipient can open it. It never holds the reporter’s contact details, their receipt, messages or internal notes.
+packet-recipient = Recipient
+packet-recipient-hint = Only the recipients the reporter’s consents allow are listed. A recipient without a key receives only a notice that a case was shared with them.
+packet-choose = Choose a recipient
+packet-notice-only = no key: notice only
+packet-cover = Cover note
+packet-cover-hint = What the recipient should read first: why you are sharing this case and what you ask of them.
+packet-evidence = Evidence files to include
+packet-never = Every packet is recorded in the audit log, and the reporter’s follow-up page shows that their case was shared and with whom.
+packet-build = Build the packet
+packet-no-recipients = No recipient is set up yet. An admin adds them under Recipients.
+packet-no-consent = The reporter has not consented to sharing with any recipient set up in Haven.
+packet-files = { $count ->
+    [one] 1 evidence file
+   *[other] { $count } evidence files
+}
+packet-open-page = Go to its download
+packet-status-ready = ready to download
+packet-status-downloaded = downloaded
+packet-status-expired = expired, deleted
+packet-status-notice = notice sent, no key
+packet-error-recipient = Choose a recipient from the list.
+packet-error-consent = The reporter has not given the consent this recipient needs, so nothing was shared. If they give it on their follow-up page, you can build the packet then.
+packet-error-referral = A partner group receives packets through a referral. Refer the case to the group first, then build the packet.
+packet-error-cover = Write a cover note: something to read, at most 10,000 characters, without control characters.
+packet-error-file = One of the chosen files is not part of this case. Reload the page and choose again.
+case-done-packet-group = The packet was built. The group’s liaisons were told by email that a packet is ready, and one of them can download it once, from the referral, within 14 days.
+case-done-packet-notice = This recipient has no key, so only a notice that a case was shared was sent. Nothing of the case left Haven.
+packet-title = Packet
+packet-back = Back to case { $reference }
+packet-done-built = The packet for { $recipient } was built and encrypted to their key. Download it now and send it to them.
+packet-built = Built
+packet-contents = Contents
+packet-sha256 = SHA-256 of the encrypted file
+packet-downloaded = Downloaded
+packet-download-heading = Download
+packet-download-once = { $minutes ->
+   *[other] You can download this packet once, within { $minutes } minutes of building it. Then Haven deletes the file.
+}
+packet-until = Available until { $date }.
+packet-download = Download the encrypted packet
+packet-for-group = This packet is for a partner group: its liaisons download it from their referral.
+packet-open-heading = How the recipient opens it
+packet-open-deliver = Send the file to the recipient by the channel you agreed with them. It is encrypted to their key: nobody else, Haven included, can open it.
+packet-open-hint = The recipient opens it with their age secret key:
+packet-open-check = They can check that the file is the one Haven built, and that nothing in it was changed:
+packet-gone-title = This packet cannot be downloaded again
+packet-gone-body = A packet is downloaded once, within a set time. This one was already downloaded or its time ran out, and Haven has deleted the file. If the recipient still needs it, build a new packet from the case page.
+packet-gone-back = Back
+packet-group-heading = Packets for your group
+packet-group-intro = Haven’s caseworkers shared this case with your group as an encrypted packet, which only your group’s age key opens. One of you can download it once; then Haven deletes the file.
+packet-group-notice = { $date }: Haven told your group this case was shared, but your group has no key, so no packet was made. Ask Haven’s admin to add your group’s age public key.
+packet-group-built = Packet built { $date }
+packet-group-until = Available until { $date }.
+packet-doc-title = Haven: case packet
+packet-doc-case = Case
+packet-doc-recipient = For
+packet-doc-confidential = Confidential. Shared with the reporter’s consent: do not pass it on without asking Haven.
+packet-doc-report = Report { $reference }
+packet-doc-intro = Received by Haven on { $date }. The reporter’s contact details are not included.
+packet-custody-title = Chain of custody
+packet-custody-report = Report received
+packet-custody-exported = Exported
+packet-added-by-reporter = added by the reporter
+packet-added-by-staff = added by a caseworker
+mail-packet-ready-subject = An encrypted packet from Haven is ready for { $group }
+mail-packet-ready-body = Haven’s caseworkers have prepared an encrypted packet for { $group }. This email holds nothing of it. A partner group’s liaisons download it from their referral in Haven; an official body receives the file from a caseworker. Open it with your age key.
+mail-packet-ready-link = Go to Haven
+mail-case-shared-subject = Haven shared a case with { $group }
+mail-case-shared-body = With the reporter’s consent, Haven’s caseworkers shared a case with { $group }. Haven holds no encryption key for you, so nothing of the case was sent: a caseworker will contact you. To receive encrypted packets, send Haven your age public key.
+mail-case-shared-link = Go to Haven

@@ -798,3 +798,77 @@ case-last-activity = Dernière réponse ou pièce de la personne : { $date }
 link-groups-page = Dossiers listés à partir du numéro { $n }, les plus récents d’abord.
 link-groups-previous = Dossiers précédents
 link-groups-next = Dossiers suivants ({ $n } de plus)
+
+## Packets: a case shared beyond Haven
+packet-heading = Transmettre un paquet
+packet-intro = Un paquet contient le signalement, les fichiers de preuve que vous choisissez et votre note d’accompagnement, chiffrés de sorte que seul son destinataire puisse l’ouvrir. Il ne contient jamais ni les coordonnées de la personne qui a fait le signalement, ni son reçu, ni les messages, ni les notes internes.
+packet-recipient = Destinataire
+packet-recipient-hint = Seuls sont affichés les destinataires que permettent les consentements donnés par la personne qui a fait le signalement. Un destinataire sans clé reçoit seulement un avis indiquant qu’un dossier lui a été communiqué.
+packet-choose = Choisissez un destinataire
+packet-notice-only = pas de clé : avis seulement
+packet-cover = Note d’accompagnement
+packet-cover-hint = Ce que le destinataire devrait lire en premier : pourquoi vous lui communiquez ce dossier et ce que vous lui demandez.
+packet-evidence = Fichiers de preuve à inclure
+packet-never = Chaque paquet est consigné dans le journal d’audit, et la page de suivi de la personne qui a fait le signalement indique que son dossier a été communiqué, et à qui.
+packet-build = Créer le paquet
+packet-no-recipients = Aucun destinataire n’est encore configuré. Un administrateur ou une administratrice peut en ajouter sous « Destinataires ».
+packet-no-consent = La personne qui a fait le signalement n’a consenti à la communication à aucun des destinataires configurés dans Haven.
+packet-files = { $count ->
+    [one] { $count } fichier de preuve
+   *[other] { $count } fichiers de preuve
+}
+packet-open-page = Aller à la page de téléchargement
+packet-status-ready = prêt à télécharger
+packet-status-downloaded = téléchargé
+packet-status-expired = expiré, supprimé
+packet-status-notice = avis envoyé, pas de clé
+packet-error-recipient = Choisissez un destinataire dans la liste.
+packet-error-consent = La personne qui a fait le signalement n’a pas donné le consentement nécessaire pour ce destinataire : rien n’a donc été communiqué. Si elle le donne sur sa page de suivi, vous pourrez alors créer le paquet.
+packet-error-referral = Un organisme partenaire reçoit les paquets au moyen d’un aiguillage. Aiguillez d’abord le dossier vers l’organisme, puis créez le paquet.
+packet-error-cover = Rédigez une note d’accompagnement : un texte lisible, de 10 000 caractères au plus, sans caractères de contrôle.
+packet-error-file = L’un des fichiers choisis ne fait pas partie de ce dossier. Rechargez la page et choisissez de nouveau.
+case-done-packet-group = Le paquet a été créé. Les agents et agentes de liaison de l’organisme ont été avisés par courriel qu’un paquet est prêt; l’une de ces personnes peut le télécharger une seule fois, à partir de l’aiguillage, dans les 14 jours.
+case-done-packet-notice = Ce destinataire n’a pas de clé : seul un avis indiquant qu’un dossier lui a été communiqué a été envoyé. Aucun élément du dossier n’a quitté Haven.
+packet-title = Paquet
+packet-back = Retour au dossier { $reference }
+packet-done-built = Le paquet destiné à { $recipient } a été créé et chiffré avec sa clé. Téléchargez-le maintenant et transmettez-le-lui.
+packet-built = Créé le
+packet-contents = Contenu
+packet-sha256 = Empreinte SHA-256 du fichier chiffré
+packet-downloaded = Téléchargé le
+packet-download-heading = Téléchargement
+packet-download-once = { $minutes ->
+   *[other] Vous pouvez télécharger ce paquet une seule fois, dans les { $minutes } minutes qui suivent sa création. Haven supprime ensuite le fichier.
+}
+packet-until = Disponible jusqu’au { $date }.
+packet-download = Télécharger le paquet chiffré
+packet-for-group = Ce paquet est destiné à un organisme partenaire : ses agents et agentes de liaison le téléchargent à partir de leur aiguillage.
+packet-open-heading = Comment le destinataire l’ouvre
+packet-open-deliver = Envoyez le fichier au destinataire par le moyen convenu avec lui. Il est chiffré avec sa clé : personne d’autre, pas même Haven, ne peut l’ouvrir.
+packet-open-hint = Le destinataire l’ouvre avec sa clé secrète age :
+packet-open-check = Il peut vérifier que le fichier est bien celui que Haven a créé et que rien n’y a été modifié :
+packet-gone-title = Ce paquet ne peut plus être téléchargé
+packet-gone-body = Un paquet se télécharge une seule fois, dans un délai fixé. Celui-ci a déjà été téléchargé ou son délai est écoulé, et Haven a supprimé le fichier. Si le destinataire en a encore besoin, créez un nouveau paquet à partir de la page du dossier.
+packet-gone-back = Retour
+packet-group-heading = Paquets pour votre organisme
+packet-group-intro = Les personnes intervenantes de Haven ont communiqué ce dossier à votre organisme sous forme de paquet chiffré, que seule la clé age de votre organisme peut ouvrir. Une seule personne parmi vous peut le télécharger, une seule fois; Haven supprime ensuite le fichier.
+packet-group-notice = { $date } : Haven a avisé votre organisme que ce dossier lui a été communiqué, mais votre organisme n’a pas de clé : aucun paquet n’a donc été créé. Demandez à un administrateur ou à une administratrice de Haven d’ajouter la clé publique age de votre organisme.
+packet-group-built = Paquet créé le { $date }
+packet-group-until = Disponible jusqu’au { $date }.
+packet-doc-title = Haven : paquet de dossier
+packet-doc-case = Dossier
+packet-doc-recipient = Destinataire
+packet-doc-confidential = Confidentiel. Communiqué avec le consentement de la personne qui a fait le signalement : ne le transmettez à personne d’autre sans consulter Haven au préalable.
+packet-doc-report = Signalement { $reference }
+packet-doc-intro = Reçu par Haven le { $date }. Les coordonnées de la personne qui a fait le signalement n’y figurent pas.
+packet-custody-title = Chaîne de possession
+packet-custody-report = Signalement reçu
+packet-custody-exported = Exporté
+packet-added-by-reporter = ajouté par la personne qui a fait le signalement
+packet-added-by-staff = ajouté par une personne intervenante
+mail-packet-ready-subject = Un paquet chiffré de Haven est prêt pour { $group }
+mail-packet-ready-body = Les personnes intervenantes de Haven ont préparé un paquet chiffré pour { $group }. Ce courriel n’en contient rien. Les agents et agentes de liaison d’un organisme partenaire le téléchargent à partir de leur aiguillage dans Haven; un organisme officiel reçoit le fichier d’une personne intervenante. Ouvrez-le avec votre clé age.
+mail-packet-ready-link = Aller à Haven
+mail-case-shared-subject = Haven a communiqué un dossier à { $group }
+mail-case-shared-body = Avec le consentement de la personne qui a fait le signalement, les personnes intervenantes de Haven ont communiqué un dossier à { $group }. Haven ne détient aucune clé de chiffrement pour vous : aucun élément du dossier n’a donc été envoyé, et une personne intervenante communiquera avec vous. Pour recevoir des paquets chiffrés, transmettez à Haven votre clé publique age.
+mail-case-shared-link = Aller à Haven

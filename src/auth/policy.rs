@@ -90,6 +90,9 @@ pub const RULES: &[Rule] = &[
         "/staff/cases/{reference}/messages",
         Access::Casework,
     ),
+    rule("POST", "/staff/cases/{reference}/packets", Access::Casework),
+    rule("GET", "/staff/packets/{id}", Access::Casework),
+    rule("POST", "/staff/packets/{id}/download", Access::Casework),
     rule("POST", "/staff/cases/{reference}/purge", Access::Casework),
     rule(
         "POST",
@@ -107,6 +110,11 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/referrals/{id}/accept", Access::Liaison),
     rule("POST", "/staff/referrals/{id}/decline", Access::Liaison),
     rule("POST", "/staff/referrals/{id}/updates", Access::Liaison),
+    rule(
+        "POST",
+        "/staff/referrals/{id}/packets/{packet}/download",
+        Access::Liaison,
+    ),
     rule("GET", "/staff/intake", Access::Casework),
     rule("POST", "/staff/intake", Access::Casework),
     rule("GET", "/staff/stats", Access::Casework),

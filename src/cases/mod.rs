@@ -9,6 +9,7 @@ pub mod intake;
 pub mod links;
 pub mod messages;
 pub mod notify;
+pub mod packets;
 pub mod purge;
 pub mod queue;
 pub mod referrals;

@@ -23,6 +23,9 @@ pub const URGENT_QUEUE_PATH: &str = "/staff/cases?risk=urgent&sort=risk";
 pub const REFERRALS_PATH: &str = "/staff/referrals";
 /// Where a caseworker's digest points: the queue.
 pub const QUEUE_PATH: &str = "/staff/cases";
+/// Where an official body's email points: Haven's front page, which says
+/// what Haven is (such a recipient has no account).
+pub const HOME_PATH: &str = "/";
 /// Where a constant-mode email points: each role's own start page.
 pub const START_PATH: &str = "/staff";
 
@@ -102,6 +105,50 @@ impl Notifier {
                 email,
                 REFERRALS_PATH,
             )?;
+        }
+        Ok(())
+    }
+
+    /// A packet waits for `org`: for a partner group, its liaisons find it
+    /// on the referral; an official body hears only that it is ready (a
+    /// caseworker delivers the file). In the next urgent slot: a packet's
+    /// link lasts minutes for a caseworker and days for a group.
+    pub fn packet_ready(
+        &self,
+        conn: &mut Conn,
+        org: &db::organisations::OrganisationRow,
+    ) -> Result<(), DbError> {
+        let path = if org.is_partner() {
+            REFERRALS_PATH
+        } else {
+            HOME_PATH
+        };
+        for address in org.emails() {
+            let email = Email::PacketReady {
+                group: org.name.clone(),
+            };
+            self.queue(conn, &address, &org.language, Cadence::Urgent, email, path)?;
+        }
+        Ok(())
+    }
+
+    /// A case was shared with `org`, which has no key to receive content:
+    /// the notice, in the digest.
+    pub fn case_shared(
+        &self,
+        conn: &mut Conn,
+        org: &db::organisations::OrganisationRow,
+    ) -> Result<(), DbError> {
+        let path = if org.is_partner() {
+            REFERRALS_PATH
+        } else {
+            HOME_PATH
+        };
+        for address in org.emails() {
+            let email = Email::CaseShared {
+                group: org.name.clone(),
+            };
+            self.queue(conn, &address, &org.language, Cadence::Digest, email, path)?;
         }
         Ok(())
     }

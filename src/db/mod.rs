@@ -17,6 +17,7 @@ pub mod migrate_keys;
 pub mod notes;
 pub mod organisations;
 pub mod outbox;
+pub mod packets;
 pub mod password_links;
 pub mod people_keys;
 pub mod receipt_views;

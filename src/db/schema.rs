@@ -222,6 +222,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    packets (id) {
+        id -> Int8,
+        public_id -> Text,
+        case_id -> Int8,
+        organisation_id -> Int8,
+        referral_id -> Nullable<Int8>,
+        built_by -> Nullable<Int8>,
+        status -> Text,
+        files -> Int4,
+        sha256 -> Nullable<Text>,
+        ciphertext -> Nullable<Bytea>,
+        expires_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        downloaded_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     password_links (token_digest) {
         token_digest -> Bytea,
         user_id -> Int8,
@@ -357,6 +375,10 @@ diesel::joinable!(evidence -> cases (case_id));
 diesel::joinable!(key_grants -> shared_keys (shared_key_id));
 diesel::joinable!(link_keys -> shared_keys (team_key_id));
 diesel::joinable!(link_pending -> cases (case_id));
+diesel::joinable!(packets -> cases (case_id));
+diesel::joinable!(packets -> organisations (organisation_id));
+diesel::joinable!(packets -> referrals (referral_id));
+diesel::joinable!(packets -> users (built_by));
 diesel::joinable!(password_links -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(referral_updates -> referrals (referral_id));
@@ -387,6 +409,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttles,
     organisations,
     outbox,
+    packets,
     password_links,
     receipt_views,
     recovery_codes,

@@ -22,6 +22,13 @@ pub enum Email {
     ReferralWaiting { group: String },
     /// A group accepted, declined or updated a referral (to the caseworker).
     ReferralAnswered { group: String },
+    /// A packet of a case waits for this recipient: an encrypted file a
+    /// caseworker will deliver, or (for a group) one its liaisons download
+    /// from the referral. Never which case, nor what is in it.
+    PacketReady { group: String },
+    /// A case was shared with this recipient, who has no key to receive
+    /// content: Haven's caseworkers will be in touch. Never which case.
+    CaseShared { group: String },
     /// Something may be waiting: a reporter wrote, or (with
     /// `HAVEN_MAIL_CONSTANT`) the message every slot sends to everyone,
     /// whether or not anything waits.
@@ -36,6 +43,8 @@ impl Email {
             Email::PasswordReset => "password_reset",
             Email::ReferralWaiting { .. } => "referral_waiting",
             Email::ReferralAnswered { .. } => "referral_answered",
+            Email::PacketReady { .. } => "packet_ready",
+            Email::CaseShared { .. } => "case_shared",
             Email::Waiting => "waiting",
         }
     }
@@ -78,7 +87,10 @@ pub fn render(email: &Email, language: Language, link: &str) -> Result<Rendered,
     );
     let prefix = format!("mail-{}", email.template().replace('_', "-"));
     let group = match email {
-        Email::ReferralWaiting { group } | Email::ReferralAnswered { group } => group.as_str(),
+        Email::ReferralWaiting { group }
+        | Email::ReferralAnswered { group }
+        | Email::PacketReady { group }
+        | Email::CaseShared { group } => group.as_str(),
         _ => "",
     };
     // Fluent wraps arguments in bidi isolation marks; mail clients may show

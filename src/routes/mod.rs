@@ -155,6 +155,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .done(),
                 )
                 .service(
+                    at("/cases/{reference}/packets")
+                        .post(staff::packets::build)
+                        .done(),
+                )
+                .service(at("/packets/{id}").get(staff::packets::show).done())
+                .service(
+                    at("/packets/{id}/download")
+                        .post(staff::packets::download)
+                        .done(),
+                )
+                .service(
                     at("/cases/{reference}/messages")
                         .post(staff::cases::message)
                         .done(),
@@ -190,6 +201,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     at("/referrals/{id}/updates")
                         .post(staff::referrals::update)
+                        .done(),
+                )
+                .service(
+                    at("/referrals/{id}/packets/{packet}/download")
+                        .post(staff::packets::download_for_group)
                         .done(),
                 )
                 .service(

@@ -58,7 +58,7 @@ impl Refusal {
 
 /// Says something visible, not too much, and holds no control character
 /// (line breaks and tabs aside).
-fn text_ok(text: &str) -> bool {
+pub(crate) fn text_ok(text: &str) -> bool {
     let n = text.trim().chars().count();
     n > 0 && n <= MAX_SUMMARY_CHARS && !text::is_blank(text) && MultiLine::parse(text).is_ok()
 }

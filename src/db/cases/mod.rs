@@ -149,6 +149,17 @@ pub fn find_by_reference(conn: &mut Conn, reference: &str) -> Result<Option<Case
         .optional()?)
 }
 
+/// A case's row, locked until the transaction ends: what is decided
+/// under it (a packet leaving, a consent changing) happens one at a time.
+pub fn lock(conn: &mut Conn, id: i64) -> Result<Option<CaseRow>, DbError> {
+    Ok(cases::table
+        .find(id)
+        .select(CaseRow::as_select())
+        .for_update()
+        .first(conn)
+        .optional()?)
+}
+
 /// The receipt hash of a case, for follow-up.
 pub fn receipt_hash(conn: &mut Conn, reference: &str) -> Result<Option<String>, DbError> {
     Ok(cases::table

@@ -12,6 +12,7 @@ pub mod home;
 pub mod intake;
 pub mod links;
 pub mod login;
+pub mod packets;
 pub mod password;
 pub mod referrals;
 pub mod stats;

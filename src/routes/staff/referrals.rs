@@ -99,6 +99,7 @@ struct ReferralPage {
     t: Tr,
     nav: Option<StaffNav>,
     r: OpenedReferral,
+    packets: Vec<crate::cases::packets::PacketView>,
     notice: Option<&'static str>,
     error: Option<&'static str>,
 }
@@ -107,6 +108,13 @@ impl ReferralPage {
     fn action(&self, what: &str) -> String {
         self.t
             .url(&format!("/staff/referrals/{}/{what}", self.r.public_id))
+    }
+
+    fn packet_action(&self, packet: &str) -> String {
+        self.t.url(&format!(
+            "/staff/referrals/{}/packets/{packet}/download",
+            self.r.public_id
+        ))
     }
 }
 
@@ -128,10 +136,12 @@ async fn page(
         .await?
         .ok_or(AppError::NotFound)?;
     tracing::info!(user_id = staff.user_id, "referral viewed");
+    let packets = crate::cases::packets::for_liaison(state, staff, id).await?;
     Ok(ReferralPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
         r,
+        packets,
         notice,
         error,
     })

@@ -11,7 +11,7 @@ use crate::cases::view::{OpenedCase, Timeline, open_case, open_evidence};
 use crate::cases::workflow::Refusal;
 use crate::db;
 use crate::domain::text;
-use crate::domain::{CaseReference, CaseStatus, PublicId, RiskLevel};
+use crate::domain::{CaseReference, CaseStatus, PublicId, RecipientKind, RiskLevel};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
 
@@ -35,6 +35,19 @@ pub(super) struct CasePage {
     deletion_due: Option<String>,
     message_draft: String,
     links: crate::cases::links::CaseLinks,
+    packets: Vec<crate::cases::packets::PacketView>,
+    recipients: Vec<RecipientOption>,
+    packet_draft: String,
+}
+
+/// A recipient as the packet form offers it.
+pub(super) struct RecipientOption {
+    id: i64,
+    name: String,
+    kind: String,
+    has_key: bool,
+    /// Whether the reporter's consents allow sharing with it.
+    allowed: bool,
 }
 
 impl CasePage {
@@ -53,6 +66,14 @@ impl CasePage {
 
     fn assignee_is(&self, id: &i64) -> bool {
         self.c.assignee_id == Some(*id)
+    }
+
+    fn packet_href(&self, public_id: &str) -> String {
+        self.t.url(&format!("/staff/packets/{public_id}"))
+    }
+
+    fn any_recipient_allowed(&self) -> bool {
+        self.recipients.iter().any(|r| r.allowed)
     }
 }
 
@@ -77,6 +98,25 @@ pub(super) async fn case_page(
     let referrals = crate::cases::referrals::for_case(state, &staff.key, case.id).await?;
     let deletion_due = case.deletion_due_at.as_ref().map(crate::cases::stamp);
     let links = crate::cases::links::for_case(state, &staff.key, case.id, &case.content).await?;
+    let packets = crate::cases::packets::for_case(state, staff.user_id, case.id).await?;
+    let (consent_referral, consent_police) = (case.consent_referral, case.consent_police);
+    let recipients = state
+        .db
+        .run(db::organisations::list_recipients)
+        .await?
+        .into_iter()
+        .filter(|o| o.active)
+        .map(|o| {
+            let kind = RecipientKind::parse(&o.kind).unwrap_or(RecipientKind::Other);
+            RecipientOption {
+                id: o.id,
+                has_key: o.age_recipient.is_some(),
+                allowed: kind.allowed(consent_referral, consent_police),
+                kind: o.kind,
+                name: o.name,
+            }
+        })
+        .collect();
     let groups = state
         .db
         .run(db::organisations::list)
@@ -105,17 +145,27 @@ pub(super) async fn case_page(
         timeline,
         error,
         notice,
-        // A draft is shown again without what could never be stored.
+        // A draft is shown again, in the form it came from, without what
+        // could never be stored.
         message_draft: if error == Some("case-error-message") {
             text::without_controls(&note_draft)
         } else {
             String::new()
         },
-        note_draft: if error == Some("case-error-message") {
+        packet_draft: if error.is_some_and(|e| e.starts_with("packet-error")) {
+            text::without_controls(&note_draft)
+        } else {
+            String::new()
+        },
+        note_draft: if error == Some("case-error-message")
+            || error.is_some_and(|e| e.starts_with("packet-error"))
+        {
             String::new()
         } else {
             text::without_controls(&note_draft)
         },
+        packets,
+        recipients,
         referrals,
         groups,
         deletion_due,
@@ -135,6 +185,8 @@ fn notice_for(done: Option<&str>) -> Option<&'static str> {
         "link-confirmed" => "case-done-link-confirmed",
         "link-dismissed" => "case-done-link-dismissed",
         "link-none" => "case-done-link-none",
+        "packet-group" => "case-done-packet-group",
+        "packet-notice" => "case-done-packet-notice",
         _ => return None,
     })
 }
@@ -164,6 +216,7 @@ pub async fn show(
 pub enum Refused {
     Triage(Refusal),
     Referral(crate::cases::referrals::Refusal),
+    Packet(crate::cases::packets::PacketRefusal),
 }
 
 impl From<Refusal> for Refused {
@@ -196,6 +249,7 @@ pub(crate) async fn outcome(
             let (key, bad_input) = match &refused {
                 Refused::Triage(r) => (r.message_key(), r.is_bad_input()),
                 Refused::Referral(r) => (r.message_key(), r.is_bad_input()),
+                Refused::Packet(r) => (r.message_key(), r.is_bad_input()),
             };
             let page = case_page(staff, t, state, reference, Some(key), None, note_draft).await?;
             let status = if bad_input {
