@@ -861,3 +861,5 @@ mail-packet-ready-link = Go to Haven
 mail-case-shared-subject = Haven shared a case with { $group }
 mail-case-shared-body = With the reporter’s consent, Haven’s caseworkers shared a case with { $group }. Haven holds no encryption key for you, so nothing of the case was sent: a caseworker will contact you. To receive encrypted packets, send Haven your age public key.
 mail-case-shared-link = Go to Haven
+packet-error-deletion = The reporter has asked for this case to be deleted, so nothing more of it leaves Haven. If they cancel the request on their follow-up page, you can build the packet then.
+packet-group-accept-first = Accept the referral to download the packet.

@@ -872,3 +872,5 @@ mail-packet-ready-link = Aller à Haven
 mail-case-shared-subject = Haven a communiqué un dossier à { $group }
 mail-case-shared-body = Avec le consentement de la personne qui a fait le signalement, les personnes intervenantes de Haven ont communiqué un dossier à { $group }. Haven ne détient aucune clé de chiffrement pour vous : aucun élément du dossier n’a donc été envoyé, et une personne intervenante communiquera avec vous. Pour recevoir des paquets chiffrés, transmettez à Haven votre clé publique age.
 mail-case-shared-link = Aller à Haven
+packet-error-deletion = La personne qui a fait le signalement a demandé la suppression de ce dossier : plus rien n’en sort de Haven. Si elle annule sa demande sur sa page de suivi, vous pourrez alors préparer le paquet.
+packet-group-accept-first = Acceptez l’aiguillage pour télécharger le paquet.

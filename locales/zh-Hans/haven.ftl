@@ -846,3 +846,5 @@ mail-packet-ready-link = 前往 Haven
 mail-case-shared-subject = Haven 已与 { $group } 分享一个案件
 mail-case-shared-body = 经报告人同意，Haven 的个案工作人员已与 { $group } 分享了一个案件。Haven 没有您的加密密钥，因此没有发送案件的任何内容：个案工作人员会与您联系。如需接收加密资料包，请将您的 age 公钥发送给 Haven。
 mail-case-shared-link = 前往 Haven
+packet-error-deletion = 报告人已要求删除此案件，因此案件的任何内容都不会再离开 Haven。如果报告人在跟进页面上取消该请求，您届时可以再制作资料包。
+packet-group-accept-first = 接受转介后即可下载资料包。

@@ -846,3 +846,5 @@ mail-packet-ready-link = 前往 Haven
 mail-case-shared-subject = Haven 已與 { $group } 分享一宗個案
 mail-case-shared-body = 經報告人同意，Haven 的個案工作員已與 { $group } 分享了一宗個案。Haven 沒有您的加密金鑰，因此沒有發出個案的任何內容：個案工作員會與您聯絡。如要接收加密資料包，請將您的 age 公開金鑰發送給 Haven。
 mail-case-shared-link = 前往 Haven
+packet-error-deletion = 報告人已要求刪除此個案，因此個案的任何內容都不會再離開 Haven。如報告人在跟進頁面上取消該要求，屆時你可以再製作資料包。
+packet-group-accept-first = 接受轉介後即可下載資料包。

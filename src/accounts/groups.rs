@@ -222,6 +222,11 @@ pub async fn update(
                 if key_changed {
                     record_key(conn, Some(admin), id, group.age_key.as_ref())?;
                 }
+                // A packet waiting for download was sealed to the key, kind
+                // and standing the recipient had: any change forgets it.
+                if key_changed || before_kind != kind || before.active != active {
+                    db::packets::expire_for_organisation(conn, id)?;
+                }
                 Ok(Ok(key_changed))
             })
         })

@@ -118,6 +118,12 @@ impl Notifier {
         conn: &mut Conn,
         org: &db::organisations::OrganisationRow,
     ) -> Result<(), DbError> {
+        // With constant mail, only partner groups are in every slot: an
+        // official body mailed now would learn when a case was shared. The
+        // caseworker who built it tells them.
+        if self.constant && !org.is_partner() {
+            return Ok(());
+        }
         let path = if org.is_partner() {
             REFERRALS_PATH
         } else {
@@ -139,6 +145,12 @@ impl Notifier {
         conn: &mut Conn,
         org: &db::organisations::OrganisationRow,
     ) -> Result<(), DbError> {
+        // With constant mail, only partner groups are in every slot: an
+        // official body mailed now would learn when a case was shared. The
+        // caseworker who built it tells them.
+        if self.constant && !org.is_partner() {
+            return Ok(());
+        }
         let path = if org.is_partner() {
             REFERRALS_PATH
         } else {

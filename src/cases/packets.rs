@@ -53,6 +53,8 @@ pub enum PacketRefusal {
     BadCover,
     /// A chosen evidence file is not one of this case's.
     NoSuchFile,
+    /// The reporter asked for the case to be deleted.
+    DeletionRequested,
 }
 
 impl PacketRefusal {
@@ -63,6 +65,7 @@ impl PacketRefusal {
             PacketRefusal::NoReferral => "packet-error-referral",
             PacketRefusal::BadCover => "packet-error-cover",
             PacketRefusal::NoSuchFile => "packet-error-file",
+            PacketRefusal::DeletionRequested => "packet-error-deletion",
         }
     }
 
@@ -126,6 +129,9 @@ pub async fn build(
     if !kind.allowed(case.consent_referral, case.consent_police) {
         return Ok(Err(PacketRefusal::NoConsent));
     }
+    if case.deletion_due_at.is_some() {
+        return Ok(Err(PacketRefusal::DeletionRequested));
+    }
     let case_id = case.id;
     let org_id = org.id;
     let referral = state
@@ -141,6 +147,13 @@ pub async fn build(
     let recipient = AgeRecipient::parse(key).map_err(|_| {
         ServiceError::internal(anyhow::anyhow!("organisation {} has a bad age key", org.id))
     })?;
+    // A turn to build is taken before anything is opened, and held by the
+    // build itself: a request given up half way frees no turn early, and
+    // waiting requests hold nothing in clear.
+    let turn = building_slots()
+        .acquire_owned()
+        .await
+        .map_err(|e| ServiceError::internal(anyhow::anyhow!("packet queue closed: {e}")))?;
     let (opened, _) = open_case(state, &staff.key, reference)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -177,19 +190,21 @@ pub async fn build(
         files,
         built_at: Utc::now(),
     };
-    let _turn = building_slots()
-        .acquire()
-        .await
-        .map_err(|e| ServiceError::internal(anyhow::anyhow!("packet queue closed: {e}")))?;
-    let sealed = tokio::task::spawn_blocking(move || seal(contents, recipient))
+    let sealed = tokio::task::spawn_blocking(move || {
+        let sealed = seal(contents, recipient);
+        drop(turn);
+        sealed
+    })
         .await
         .map_err(|e| ServiceError::internal(anyhow::anyhow!("packet builder stopped: {e}")))??;
     record_packet(state, staff, case_id, org, kind, sealed).await
 }
 
-fn building_slots() -> &'static tokio::sync::Semaphore {
-    static SLOTS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
-    SLOTS.get_or_init(|| tokio::sync::Semaphore::new(BUILDING_AT_ONCE))
+fn building_slots() -> std::sync::Arc<tokio::sync::Semaphore> {
+    static SLOTS: OnceLock<std::sync::Arc<tokio::sync::Semaphore>> = OnceLock::new();
+    SLOTS
+        .get_or_init(|| std::sync::Arc::new(tokio::sync::Semaphore::new(BUILDING_AT_ONCE)))
+        .clone()
 }
 
 /// The fonts PDFs are set in, loaded once.
@@ -242,6 +257,8 @@ struct PacketContents {
 /// A packet, encrypted.
 struct Sealed {
     public_id: String,
+    /// The short form of the key it was encrypted to, for the audit log.
+    key_short: String,
     ciphertext: Vec<u8>,
     sha256: String,
     files: Vec<String>,
@@ -250,10 +267,11 @@ struct Sealed {
 /// Renders, zips and encrypts; the clear ZIP lives only in memory, and is
 /// wiped when dropped.
 fn seal(contents: PacketContents, recipient: AgeRecipient) -> Result<Sealed, ServiceError> {
-    let zip = Zeroizing::new(zip_packet(&contents)?);
+    let zip = zip_packet(&contents)?;
     let ciphertext = encrypt(&zip, &recipient)?;
     let sha256 = hex::encode(Sha256::digest(&ciphertext));
     Ok(Sealed {
+        key_short: recipient.short(),
         public_id: new_token()[..32].to_string(),
         ciphertext,
         sha256,
@@ -268,7 +286,7 @@ fn internal(what: &str, e: impl std::fmt::Display) -> ServiceError {
 /// The ZIP: `cover.txt`, `report.html`, `report.pdf`, `evidence/NN-name`,
 /// `custody.txt` and `SHA256SUMS` (for `sha256sum -c`), stored without
 /// compression and with no file times.
-fn zip_packet(c: &PacketContents) -> Result<Vec<u8>, ServiceError> {
+fn zip_packet(c: &PacketContents) -> Result<Zeroizing<Vec<u8>>, ServiceError> {
     let document = report_document(c);
     let html = Zeroizing::new(document.to_html().into_bytes());
     let pdf = Zeroizing::new(
@@ -277,7 +295,7 @@ fn zip_packet(c: &PacketContents) -> Result<Vec<u8>, ServiceError> {
             .map_err(|e| internal("PDF", e))?,
     );
     let cover = Zeroizing::new(cover_text(c).into_bytes());
-    let custody = custody_text(c).into_bytes();
+    let custody = Zeroizing::new(custody_text(c).into_bytes());
     let mut entries: Vec<(String, &[u8])> = vec![
         ("cover.txt".into(), cover.as_slice()),
         ("report.html".into(), html.as_slice()),
@@ -296,14 +314,23 @@ fn zip_packet(c: &PacketContents) -> Result<Vec<u8>, ServiceError> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(zip::DateTime::default());
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // Sized up front, so that the buffer never grows and leaves a copy of
+    // what it held behind in freed memory.
+    let size: usize = entries
+        .iter()
+        .map(|(name, bytes)| bytes.len() + 2 * name.len() + 200)
+        .sum::<usize>()
+        + 4096;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size)));
     for (name, bytes) in &entries {
         writer
             .start_file(format!("haven-packet/{name}"), options)
             .map_err(|e| internal("zip", e))?;
         writer.write_all(bytes).map_err(|e| internal("zip", e))?;
     }
-    Ok(writer.finish().map_err(|e| internal("zip", e))?.into_inner())
+    Ok(Zeroizing::new(
+        writer.finish().map_err(|e| internal("zip", e))?.into_inner(),
+    ))
 }
 
 /// `evidence/01-name`: numbered, so that two files of one name both go in,
@@ -462,22 +489,32 @@ fn encrypt(plain: &[u8], recipient: &AgeRecipient) -> Result<Vec<u8>, ServiceErr
     Ok(out)
 }
 
-/// Whether the case still carries the consent `kind` needs and, for a
-/// group, the referral is still open — read under the case row's lock, so
-/// that a consent withdrawn while the packet was being built wins.
+/// Whether the case still carries the consent `kind` needs, is not to be
+/// deleted, and, for a group, has its referral open; and whether the
+/// recipient is still active, of the same kind, with the same key as the
+/// packet was sealed to — read under the case's and the recipient's row
+/// locks, so that a consent withdrawn or a key changed while the packet
+/// was being built wins. `Some(referral)` when it may leave.
 fn still_allowed(
     conn: &mut Conn,
     case_id: i64,
     kind: RecipientKind,
-    organisation_id: i64,
+    org: &OrganisationRow,
 ) -> Result<Option<Option<i64>>, DbError> {
     let Some(case) = db::cases::lock(conn, case_id)? else {
         return Ok(None);
     };
-    if !kind.allowed(case.consent_referral, case.consent_police) {
+    if !kind.allowed(case.consent_referral, case.consent_police) || case.deletion_due_at.is_some()
+    {
         return Ok(None);
     }
-    let referral = open_referral(conn, case_id, organisation_id)?;
+    let Some(now) = db::organisations::lock(conn, org.id)? else {
+        return Ok(None);
+    };
+    if !now.active || now.kind != org.kind || now.age_recipient != org.age_recipient {
+        return Ok(None);
+    }
+    let referral = open_referral(conn, case_id, org.id)?;
     if kind == RecipientKind::Partner && referral.is_none() {
         return Ok(None);
     }
@@ -506,10 +543,11 @@ async fn record_packet(
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                let Some(referral_now) = still_allowed(conn, case_id, kind, org.id)? else {
+                let Some(referral_now) = still_allowed(conn, case_id, kind, &org)? else {
                     return Ok(false);
                 };
                 let referral = if for_group { referral_now } else { None };
+                db::packets::replace_earlier(conn, case_id, org.id)?;
                 db::packets::insert(
                     conn,
                     &NewPacket {
@@ -531,9 +569,10 @@ async fn record_packet(
                     "case",
                     &case_id.to_string(),
                     &format!(
-                        "packet={} recipient={} files={} sha256={}",
+                        "packet={} recipient={} key={} files={} sha256={}",
                         sealed.public_id,
                         org.id,
+                        sealed.key_short,
                         if sealed.files.is_empty() {
                             "-".to_string()
                         } else {
@@ -573,7 +612,7 @@ async fn record_notice(
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
-                let Some(referral) = still_allowed(conn, case_id, kind, org.id)? else {
+                let Some(referral) = still_allowed(conn, case_id, kind, &org)? else {
                     return Ok(false);
                 };
                 db::packets::insert(
@@ -674,6 +713,10 @@ pub async fn download_for_liaison(
     else {
         return Ok(None);
     };
+    // A group takes a packet once it has accepted the referral.
+    if found.referral.status != "accepted" {
+        return Ok(None);
+    }
     let referral_id = found.referral.id;
     take(state, staff.user_id, public_id.to_string(), move |p| {
         p.organisation_id == org && p.referral_id == Some(referral_id)
@@ -824,7 +867,11 @@ pub async fn for_liaison(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|p| PacketView::of(p, staff.user_id))
+        .map(|p| PacketView {
+            // A group sees that Haven built it, not who.
+            built_by: None,
+            ..PacketView::of(p, staff.user_id)
+        })
         .collect())
 }
 

@@ -62,6 +62,17 @@ pub fn find_by_key(conn: &mut Conn, key: &str) -> Result<Option<OrganisationRow>
         .optional()?)
 }
 
+/// A recipient's row, locked until the transaction ends (a packet leaving
+/// is decided under it, after its key, kind and standing are read again).
+pub fn lock(conn: &mut Conn, id: i64) -> Result<Option<OrganisationRow>, DbError> {
+    Ok(organisations::table
+        .find(id)
+        .select(OrganisationRow::as_select())
+        .for_update()
+        .first(conn)
+        .optional()?)
+}
+
 pub fn find(conn: &mut Conn, id: i64) -> Result<Option<OrganisationRow>, DbError> {
     Ok(organisations::table
         .find(id)

@@ -185,3 +185,68 @@ pub fn withdraw(conn: &mut Conn, case_id: i64, kinds: &[&str]) -> Result<usize, 
     ))
     .execute(conn)?)
 }
+
+/// Forgets the files waiting for one recipient (its key, kind or standing
+/// changed); returns how many.
+pub fn expire_for_organisation(conn: &mut Conn, organisation_id: i64) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        packets::table
+            .filter(packets::organisation_id.eq(organisation_id))
+            .filter(packets::status.eq("ready")),
+    )
+    .set((
+        packets::status.eq("expired"),
+        packets::ciphertext.eq(None::<Vec<u8>>),
+    ))
+    .execute(conn)?)
+}
+
+/// Forgets the files waiting in a referral's packets (it was declined or
+/// withdrawn); returns how many.
+pub fn expire_for_referral(conn: &mut Conn, referral_id: i64) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        packets::table
+            .filter(packets::referral_id.eq(referral_id))
+            .filter(packets::status.eq("ready")),
+    )
+    .set((
+        packets::status.eq("expired"),
+        packets::ciphertext.eq(None::<Vec<u8>>),
+    ))
+    .execute(conn)?)
+}
+
+/// Forgets the files waiting in a case's packets (the reporter asked for
+/// its deletion); returns how many.
+pub fn expire_for_case(conn: &mut Conn, case_id: i64) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        packets::table
+            .filter(packets::case_id.eq(case_id))
+            .filter(packets::status.eq("ready")),
+    )
+    .set((
+        packets::status.eq("expired"),
+        packets::ciphertext.eq(None::<Vec<u8>>),
+    ))
+    .execute(conn)?)
+}
+
+/// Forgets the files of the case's earlier packets still waiting for the
+/// same recipient: one ready packet per case and recipient.
+pub fn replace_earlier(
+    conn: &mut Conn,
+    case_id: i64,
+    organisation_id: i64,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        packets::table
+            .filter(packets::case_id.eq(case_id))
+            .filter(packets::organisation_id.eq(organisation_id))
+            .filter(packets::status.eq("ready")),
+    )
+    .set((
+        packets::status.eq("expired"),
+        packets::ciphertext.eq(None::<Vec<u8>>),
+    ))
+    .execute(conn)?)
+}

@@ -187,6 +187,9 @@ pub async fn request_deletion(
                 let due = (!cancel).then(|| deletion_due(Utc::now()));
                 db::cases::set_deletion_due(conn, id, due)?;
                 if !cancel {
+                    // Nothing more of a case its reporter wants deleted
+                    // leaves Haven.
+                    db::packets::expire_for_case(conn, id)?;
                     let assignee = db::cases::find(conn, id)?.and_then(|c| c.assignee_id);
                     notifier.reporter_activity(conn, assignee)?;
                 }

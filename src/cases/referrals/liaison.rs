@@ -195,7 +195,12 @@ fn apply(
     match write {
         Write::Accept => db::referrals::decide(conn, referral.id, "accepted", None),
         Write::Decline(reason) => {
-            db::referrals::decide(conn, referral.id, "declined", Some(&reason))
+            let declined = db::referrals::decide(conn, referral.id, "declined", Some(&reason))?;
+            if declined {
+                // A declined referral's packets are no longer the group's.
+                db::packets::expire_for_referral(conn, referral.id)?;
+            }
+            Ok(declined)
         }
         Write::Update(body) => {
             // The update's id is part of its associated data, so insert
