@@ -498,7 +498,7 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
         "partner",
         Some(&identity.to_public().to_string()),
     );
-    recipient(&app, "Group B", "intake@group-b.example", "partner", None);
+    let group_b = recipient(&app, "Group B", "intake@group-b.example", "partner", None);
     let (reference, _) = app
         .file_report(
             ReportForm::new(&format!("NARRATIVE-MARK-4471 {TIBETAN}"))
@@ -536,21 +536,46 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
 
     let liaison = new_client();
     let email = app.create_user("liaison", Some("Group A"));
-    app.login_with(&liaison, &email, PASSWORD).await;
+    assert_eq!(app.login_with(&liaison, &email, PASSWORD).await.status(), 303);
     let list = page(&app, &liaison, "/staff/referrals").await;
     let referral: String = list[list.find("href=\"/staff/referrals/").unwrap() + 6..]
         .chars()
         .take_while(|c| *c != '"')
         .collect();
-    let shown = page(&app, &liaison, &referral).await;
-    assert!(plain(&shown).contains("Packets for your group"));
+    let shown = plain(&page(&app, &liaison, &referral).await);
+    assert!(shown.contains("Packets for your group"));
+    assert!(shown.contains("Accept the referral to download the packet."));
     let download = format!("{referral}/packets/{packet}/download");
+    let res = post_as(&app, &liaison, &download, &[]).await;
+    assert_eq!(res.status(), 404, "not before the group accepts");
+    let res = post_as(&app, &liaison, &format!("{referral}/accept"), &[]).await;
+    assert_eq!(res.status(), 303);
+    let shown = page(&app, &liaison, &referral).await;
     assert!(shown.contains(&download));
 
-    // A liaison of another group cannot take it.
+    // A liaison of another group, through its own referral of the same
+    // case, cannot take it.
+    let res = post_as(
+        &app,
+        &cw,
+        &format!("/staff/cases/{reference}/referrals"),
+        &[("group", &group_b.to_string()), (&format!("summary_{group_b}"), "B.")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
     let other = new_client();
     let other_email = app.create_user("liaison", Some("Group B"));
-    app.login_with(&other, &other_email, PASSWORD).await;
+    assert_eq!(app.login_with(&other, &other_email, PASSWORD).await.status(), 303);
+    let list_b = page(&app, &other, "/staff/referrals").await;
+    let referral_b: String = list_b[list_b.find("href=\"/staff/referrals/").unwrap() + 6..]
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+    assert_ne!(referral_b, referral);
+    let res = post_as(&app, &other, &format!("{referral_b}/accept"), &[]).await;
+    assert_eq!(res.status(), 303);
+    let res = post_as(&app, &other, &format!("{referral_b}/packets/{packet}/download"), &[]).await;
+    assert_eq!(res.status(), 404);
     let res = post_as(&app, &other, &download, &[]).await;
     assert_eq!(res.status(), 404);
 
@@ -602,4 +627,75 @@ async fn a_packet_past_its_time_is_gone() {
             .unwrap();
     assert_eq!(status, "expired");
     assert_eq!(app.count("packets WHERE ciphertext IS NOT NULL"), 0);
+}
+
+#[tokio::test]
+async fn what_waits_is_forgotten_when_the_recipient_changes_or_the_reporter_asks_for_deletion() {
+    let app = spawn_app().await;
+    let first = age::x25519::Identity::generate().to_public().to_string();
+    let second = age::x25519::Identity::generate().to_public().to_string();
+    let body = recipient(&app, "Legal Clinic", "intake@clinic.example", "legal", Some(&first));
+    let (reference, receipt) = app
+        .file_report(ReportForm::new("NARRATIVE-MARK-7070").field("consent_referral", "on"))
+        .await;
+    app.login_as("admin").await;
+    let build = |cover: &'static str| {
+        let path = format!("/staff/cases/{reference}/packets");
+        let body = body.to_string();
+        let app = &app;
+        async move {
+            app.post_staff(&path, &[("recipient", body.as_str()), ("cover", cover)])
+                .await
+        }
+    };
+    assert_eq!(build("First.").await.status(), 303);
+    assert_eq!(build("Second.").await.status(), 303);
+    assert_eq!(
+        app.count("packets WHERE status = 'ready'"),
+        1,
+        "one packet waits per case and recipient"
+    );
+
+    // A new key: what was sealed to the old one is forgotten.
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/groups/{body}"),
+            &[
+                ("kind", "legal"),
+                ("name", "Legal Clinic"),
+                ("emails", "intake@clinic.example"),
+                ("age_key", &second),
+                ("active", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count("packets WHERE status = 'ready'"), 0);
+    assert_eq!(app.count("packets WHERE ciphertext IS NOT NULL"), 0);
+
+    // The reporter asks for deletion: what waits is forgotten, and no
+    // packet leaves any more.
+    assert_eq!(build("Third.").await.status(), 303);
+    assert_eq!(app.count("packets WHERE status = 'ready'"), 1);
+    let reporter = new_client();
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    let case_page = reporter
+        .get(app.url("/follow-up/case"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let res = reporter
+        .post(app.url("/follow-up/case/deletion"))
+        .form(&[("csrf_token", csrf_token(&case_page).as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success() || res.status().is_redirection());
+    assert_eq!(app.count("packets WHERE status = 'ready'"), 0);
+    let res = build("Fourth.").await;
+    assert_eq!(res.status(), 409);
+    assert!(plain(&res.text().await.unwrap()).contains("asked for this case to be deleted"));
 }
