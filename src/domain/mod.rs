@@ -2,6 +2,7 @@
 //! ("parse, don't validate"). Nothing here knows about HTTP or the database.
 
 mod codes;
+mod consent;
 mod email;
 mod identifiers;
 mod ids;
@@ -20,6 +21,7 @@ pub use codes::{
     Channel, Community, ContactMethod, Demand, IncidentKind, Province, ReporterRole, StateLink,
     Support,
 };
+pub use consent::{Consent, ConsentChange, Consents};
 pub use email::EmailAddress;
 pub use identifiers::{Identifier, IdentifierKind, extract as extract_identifiers};
 pub use ids::PublicId;

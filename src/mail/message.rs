@@ -20,6 +20,9 @@ pub enum Email {
     PasswordReset,
     /// A case was referred to your group (to the group's addresses).
     ReferralWaiting { group: String },
+    /// A referral to your group that you had not answered was withdrawn by
+    /// the reporter (to the group's addresses).
+    ReferralWithdrawn { group: String },
     /// A group accepted, declined or updated a referral (to the caseworker).
     ReferralAnswered { group: String },
     /// Something may be waiting: a reporter wrote, or (with
@@ -35,6 +38,7 @@ impl Email {
             Email::Welcome => "welcome",
             Email::PasswordReset => "password_reset",
             Email::ReferralWaiting { .. } => "referral_waiting",
+            Email::ReferralWithdrawn { .. } => "referral_withdrawn",
             Email::ReferralAnswered { .. } => "referral_answered",
             Email::Waiting => "waiting",
         }
@@ -78,7 +82,9 @@ pub fn render(email: &Email, language: Language, link: &str) -> Result<Rendered,
     );
     let prefix = format!("mail-{}", email.template().replace('_', "-"));
     let group = match email {
-        Email::ReferralWaiting { group } | Email::ReferralAnswered { group } => group.as_str(),
+        Email::ReferralWaiting { group }
+        | Email::ReferralWithdrawn { group }
+        | Email::ReferralAnswered { group } => group.as_str(),
         _ => "",
     };
     // Fluent wraps arguments in bidi isolation marks; mail clients may show
