@@ -16,7 +16,7 @@ fn webdriver_url() -> String {
 }
 
 /// A fresh headless Chromium, phone-sized, with or without JavaScript.
-async fn browser(javascript: bool) -> Client {
+pub(crate) async fn browser(javascript: bool) -> Client {
     let profile =
         std::env::temp_dir().join(format!("haven-chromium-{}", haven::crypto::new_token()));
     let mut prefs = serde_json::Map::new();
@@ -57,7 +57,7 @@ async fn shot(client: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
-async fn fill(client: &Client, id: &str, text: &str) {
+pub(crate) async fn fill(client: &Client, id: &str, text: &str) {
     for attempt in 0..5 {
         let element = client
             .wait()
@@ -78,7 +78,7 @@ async fn fill(client: &Client, id: &str, text: &str) {
     }
 }
 
-async fn click(client: &Client, css: &str) {
+pub(crate) async fn click(client: &Client, css: &str) {
     // The element is looked up again if the page was replaced between
     // finding and clicking it (a redirect still landing).
     for attempt in 0..5 {
@@ -114,7 +114,7 @@ async fn text_of(client: &Client, id: &str) -> String {
         .unwrap()
 }
 
-async fn wait_for(client: &Client, css: &str) {
+pub(crate) async fn wait_for(client: &Client, css: &str) {
     client
         .wait()
         .at_most(std::time::Duration::from_secs(20))
@@ -613,7 +613,7 @@ async fn the_quick_exit_stays_on_screen_while_scrolling_on_a_small_phone() {
 }
 
 /// Runs axe on the page `b` shows and keeps a screenshot of it.
-async fn check_page(b: &Client, name: &str, problems: &mut Vec<String>) {
+pub(crate) async fn check_page(b: &Client, name: &str, problems: &mut Vec<String>) {
     for v in axe(b).await {
         problems.push(format!("{name}: {v}"));
     }
@@ -1038,7 +1038,7 @@ async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and
 
 /// How far the page scrolls sideways, then the elements of `main` that
 /// reach past the window (to say what overflows).
-const SIDEWAYS_OVERFLOW: &str = "
+pub(crate) const SIDEWAYS_OVERFLOW: &str = "
     var w = document.documentElement.clientWidth;
     var out = [document.documentElement.scrollWidth - w];
     document.querySelectorAll('main *').forEach(function (e) {

@@ -10,6 +10,8 @@ mod audit;
 mod authorization;
 mod bad_input;
 mod browser;
+mod browser_consent;
+mod consent;
 mod cookies;
 mod deadlines;
 mod encryption;
