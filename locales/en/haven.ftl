@@ -552,6 +552,7 @@ outbox-template-welcome = New account
 outbox-template-password-reset = Password reset
 outbox-template-referral-waiting = Referral waiting
 outbox-template-referral-answered = Referral answered
+outbox-template-referral-withdrawn = Referral withdrawn
 
 ## Referral emails (never any report content)
 mail-referral-waiting-subject = A referral is waiting for { $group } in Haven
@@ -863,3 +864,57 @@ mail-case-shared-body = With the reporter’s consent, Haven’s caseworkers sha
 mail-case-shared-link = Go to Haven
 packet-error-deletion = The reporter has asked for this case to be deleted, so nothing more of it leaves Haven. If they cancel the request on their follow-up page, you can build the packet then.
 packet-group-accept-first = Accept the referral to download the packet.
+
+# Consent in the reporter's hands: what each recipient sees, how long a
+# report is kept, the follow-up page's consents and "Shared with".
+consent-sees-referral = What they see: a partner community group sees a summary a caseworker writes for it. It sees your report itself or your files only if a caseworker chooses to share them with it, and your contact details only if the caseworker writes them in that summary. The group is emailed only that something is waiting for it. Another helper, such as a lawyer, would receive an encrypted file that only they can open, with your report, the files a caseworker chooses, a note from the caseworker, a list of those files and when your report and each file reached Haven — never your contact details.
+consent-sees-police = What they see: police and national-security bodies (such as the RCMP National Security Information Network) would receive an encrypted file that only they can open, with your report, the files a caseworker chooses, a note written by the caseworker, a list of those files and when your report and each file reached Haven (to the hour). It never contains your contact details. A caseworker decides whether to send it; nothing is sent automatically.
+consent-sees-stats = What they see: only counts — how many reports of each kind, community, province and month — shown to Haven’s staff and used for advocacy. Never your words, your contact details or your files, and no count smaller than 5 is ever shown.
+field-retention = { $days ->
+    [one] Haven keeps a report for 1 day after its case is closed, then deletes it for good, with its messages and files. You can ask for it to be deleted sooner on the follow-up page.
+   *[other] Haven keeps a report for { $days } days after its case is closed, then deletes it for good, with its messages and files. You can ask for it to be deleted sooner on the follow-up page.
+}
+consent-referral = referral to partner groups and other helpers
+consent-police = sharing with police and national-security bodies
+consent-stats = anonymous statistics
+timeline-consent-given = the reporter gave consent to
+timeline-consent-withdrawn = the reporter withdrew consent to
+timeline-referral-withdrawn = referral withdrawn by the reporter before an answer from
+referral-status-withdrawn = Withdrawn by the reporter
+referral-withdrawn-explain = The person who made this report withdrew their agreement to referral before your group answered. Haven no longer shows your group anything of this case, and nothing more is needed from you.
+referral-error-withdrawn = The reporter withdrew this referral before it was answered: it can no longer be accepted, declined or updated.
+mail-referral-withdrawn-subject = A referral to { $group } was withdrawn in Haven
+mail-referral-withdrawn-body = A referral to { $group } that had not been answered yet was withdrawn: the person who made the report no longer agrees to it. Haven no longer shows it to you, and nothing more is needed.
+mail-referral-withdrawn-link = Sign in to see your referrals
+follow-up-shared-title = Shared with
+follow-up-shared-explain = Who outside Haven has received something about your case, and where it stands. Anyone who has your reference and receipt can see this too.
+follow-up-shared-none = Your case has not been shared with anyone outside Haven.
+follow-up-shared-pending = { $group }: a referral is waiting for their answer
+follow-up-shared-accepted = { $group }: accepted your case
+follow-up-shared-declined = { $group }: could not take your case on
+follow-up-shared-withdrawn = { $group }: withdrawn at your request before they answered
+follow-up-shared-on = shared on { $date }
+follow-up-consents-title = What you allow us to do
+follow-up-consents-explain = Each agreement stands as you gave it with your report, or as you have changed it here since. You can give or withdraw each one at any time; a change takes effect at once.
+follow-up-consent-given = You have agreed to this.
+follow-up-consent-not-given = You have not agreed to this.
+follow-up-consent-referral-withdraw-note = If you withdraw this, Haven will not refer your case to anyone. Referrals no group has accepted yet are withdrawn at once, and those groups are told only that a referral was withdrawn — nothing about you or your report. A group that has already accepted keeps the summary it received: to ask it to stop, write to your caseworker under Messages on this page.
+follow-up-consent-withdraw-referral = Withdraw my agreement to referral
+follow-up-consent-withdraw-police = Withdraw my agreement to sharing with police
+follow-up-consent-withdraw-stats = Withdraw my agreement to statistics
+follow-up-consent-give-referral = Agree to referral
+follow-up-consent-give-police = Agree to sharing with police
+follow-up-consent-give-stats = Agree to statistics
+follow-up-done-referral-given = You agreed to referral. A caseworker may now refer your case to a partner community group or another helper; each referral will be listed under “Shared with” on this page.
+follow-up-done-referral-withdrawn = You withdrew your agreement to referral. Haven will not refer your case to anyone from now on.
+follow-up-done-referral-withdrawn-pending = The referrals no group had answered yet are withdrawn (see “Shared with”). Those groups were told only that a referral was withdrawn — nothing about you or your report.
+follow-up-done-referral-withdrawn-accepted = Groups that had already accepted your case keep the summary they received. To ask them to stop, write to your caseworker under Messages on this page.
+follow-up-done-police-given = You agreed to sharing with police and national-security bodies. A caseworker decides whether to share your report; nothing is sent automatically.
+follow-up-done-police-withdrawn = You withdrew your agreement to sharing with police and national-security bodies. Haven will not share your report with them from now on.
+follow-up-done-stats-given = Your report is now counted in Haven’s anonymous statistics.
+follow-up-done-stats-withdrawn = Your report is no longer counted in Haven’s anonymous statistics.
+follow-up-consent-already-given = You had already given this agreement, so nothing changed.
+follow-up-consent-already-withdrawn = You had not given this agreement, so there was nothing to withdraw and nothing changed.
+follow-up-error-consent = That change could not be understood, so nothing changed. Use one of the buttons under “What you allow us to do”.
+follow-up-shared-packet = { $group }: received an encrypted copy of your report, which only they can open, without your contact details
+follow-up-shared-notice = { $group }: told that your case was shared with them, with nothing of its content

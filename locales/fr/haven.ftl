@@ -560,6 +560,7 @@ outbox-template-welcome = Nouveau compte
 outbox-template-password-reset = Réinitialisation du mot de passe
 outbox-template-referral-waiting = Aiguillage en attente
 outbox-template-referral-answered = Réponse à un aiguillage
+outbox-template-referral-withdrawn = Aiguillage retiré
 
 ## Referral emails (never any report content)
 mail-referral-waiting-subject = Un aiguillage destiné à { $group } attend dans Haven
@@ -874,3 +875,58 @@ mail-case-shared-body = Avec le consentement de la personne qui a fait le signal
 mail-case-shared-link = Aller à Haven
 packet-error-deletion = La personne qui a fait le signalement a demandé la suppression de ce dossier : plus rien n’en sort de Haven. Si elle annule sa demande sur sa page de suivi, vous pourrez alors préparer le paquet.
 packet-group-accept-first = Acceptez l’aiguillage pour télécharger le paquet.
+
+# Le consentement entre les mains de la personne qui signale : ce que voit
+# chaque destinataire, la durée de conservation, les consentements et
+# « Transmis à » sur la page de suivi.
+consent-sees-referral = Ce qu’ils voient : un organisme communautaire partenaire voit un résumé rédigé pour lui par une personne intervenante. Il ne voit votre signalement lui-même ou vos fichiers que si une personne intervenante choisit de les lui transmettre, et vos coordonnées que si elle les écrit dans ce résumé. L’organisme reçoit seulement un courriel lui disant que quelque chose l’attend. Une autre personne qui peut vous aider, par exemple une avocate ou un avocat, recevrait un fichier chiffré qu’elle seule peut ouvrir, avec votre signalement, les fichiers choisis par la personne intervenante, une note de celle-ci, la liste de ces fichiers et la date d’arrivée dans Haven de votre signalement et de chaque fichier — jamais vos coordonnées.
+consent-sees-police = Ce qu’ils voient : la police et les organismes de sécurité nationale (comme le Réseau info-sécurité nationale de la GRC) recevraient un fichier chiffré qu’eux seuls peuvent ouvrir, avec votre signalement, les fichiers choisis par une personne intervenante, une note rédigée par celle-ci, la liste de ces fichiers et l’heure d’arrivée dans Haven de votre signalement et de chaque fichier. Il ne contient jamais vos coordonnées. Une personne intervenante décide s’il faut l’envoyer; rien n’est envoyé automatiquement.
+consent-sees-stats = Ce qu’ils voient : uniquement des nombres — combien de signalements par type, communauté, province et mois — montrés au personnel de Haven et utilisés pour la défense des droits. Jamais vos mots, vos coordonnées ni vos fichiers, et aucun nombre inférieur à 5 n’est jamais affiché.
+field-retention = { $days ->
+    [one] Haven conserve un signalement 1 jour après la fermeture de son dossier, puis le supprime définitivement, avec ses messages et ses fichiers. Vous pouvez demander qu’il soit supprimé plus tôt sur la page de suivi.
+   *[other] Haven conserve un signalement { $days } jours après la fermeture de son dossier, puis le supprime définitivement, avec ses messages et ses fichiers. Vous pouvez demander qu’il soit supprimé plus tôt sur la page de suivi.
+}
+consent-referral = aiguillage vers des organismes partenaires et d’autres personnes qui peuvent aider
+consent-police = communication à la police et aux organismes de sécurité nationale
+consent-stats = statistiques anonymes
+timeline-consent-given = la personne ayant fait le signalement a donné son accord pour :
+timeline-consent-withdrawn = la personne ayant fait le signalement a retiré son accord pour :
+timeline-referral-withdrawn = aiguillage retiré par la personne ayant fait le signalement avant la réponse de
+referral-status-withdrawn = Retiré par la personne ayant fait le signalement
+referral-withdrawn-explain = La personne qui a fait ce signalement a retiré son accord à l’aiguillage avant que votre organisme ne réponde. Haven ne montre plus rien de ce dossier à votre organisme, et vous n’avez rien d’autre à faire.
+referral-error-withdrawn = La personne ayant fait le signalement a retiré cet aiguillage avant qu’une réponse n’y soit donnée : il ne peut plus être accepté, refusé ni mis à jour.
+mail-referral-withdrawn-subject = Un aiguillage destiné à { $group } a été retiré dans Haven
+mail-referral-withdrawn-body = Un aiguillage destiné à { $group }, auquel aucune réponse n’avait encore été donnée, a été retiré : la personne qui a fait le signalement n’y consent plus. Haven ne vous le montre plus, et vous n’avez rien d’autre à faire.
+mail-referral-withdrawn-link = Connectez-vous pour voir vos aiguillages
+follow-up-shared-title = Transmis à
+follow-up-shared-explain = Qui, en dehors de Haven, a reçu quelque chose au sujet de votre dossier, et où en est chaque transmission. Quiconque a votre référence et votre reçu peut le voir aussi.
+follow-up-shared-none = Votre dossier n’a été transmis à personne en dehors de Haven.
+follow-up-shared-pending = { $group } : un aiguillage attend sa réponse
+follow-up-shared-accepted = { $group } : a accepté votre dossier
+follow-up-shared-declined = { $group } : n’a pas pu prendre votre dossier en charge
+follow-up-shared-withdrawn = { $group } : retiré à votre demande avant sa réponse
+follow-up-shared-on = transmis le { $date }
+follow-up-consents-title = Ce que vous nous autorisez à faire
+follow-up-consents-explain = Chaque autorisation est telle que vous l’avez donnée avec votre signalement, ou telle que vous l’avez modifiée ici depuis. Vous pouvez donner ou retirer chacune à tout moment; un changement prend effet immédiatement.
+follow-up-consent-given = Vous avez donné votre accord.
+follow-up-consent-not-given = Vous n’avez pas donné votre accord.
+follow-up-consent-referral-withdraw-note = Si vous retirez cet accord, Haven n’aiguillera votre dossier vers personne. Les aiguillages qu’aucun organisme n’a encore acceptés sont retirés immédiatement, et ces organismes apprennent seulement qu’un aiguillage a été retiré — rien sur vous ni sur votre signalement. Un organisme qui a déjà accepté garde le résumé qu’il a reçu : pour lui demander d’arrêter, écrivez à votre personne intervenante dans Messages, sur cette page.
+follow-up-consent-withdraw-referral = Retirer mon accord à l’aiguillage
+follow-up-consent-withdraw-police = Retirer mon accord à la communication à la police
+follow-up-consent-withdraw-stats = Retirer mon accord aux statistiques
+follow-up-consent-give-referral = Donner mon accord à l’aiguillage
+follow-up-consent-give-police = Donner mon accord à la communication à la police
+follow-up-consent-give-stats = Donner mon accord aux statistiques
+follow-up-done-referral-given = Vous avez donné votre accord à l’aiguillage. Une personne intervenante peut maintenant aiguiller votre dossier vers un organisme communautaire partenaire ou une autre personne qui peut aider; chaque aiguillage figurera sous « Transmis à » sur cette page.
+follow-up-done-referral-withdrawn = Vous avez retiré votre accord à l’aiguillage. Haven n’aiguillera plus votre dossier vers personne.
+follow-up-done-referral-withdrawn-pending = Les aiguillages auxquels aucun organisme n’avait encore répondu sont retirés (voir « Transmis à »). Ces organismes ont seulement appris qu’un aiguillage avait été retiré — rien sur vous ni sur votre signalement.
+follow-up-done-referral-withdrawn-accepted = Les organismes qui avaient déjà accepté votre dossier gardent le résumé qu’ils ont reçu. Pour leur demander d’arrêter, écrivez à votre personne intervenante dans Messages, sur cette page.
+follow-up-done-police-given = Vous avez donné votre accord à la communication à la police et aux organismes de sécurité nationale. Une personne intervenante décide s’il faut leur transmettre votre signalement; rien n’est envoyé automatiquement.
+follow-up-done-police-withdrawn = Vous avez retiré votre accord à la communication à la police et aux organismes de sécurité nationale. Haven ne leur transmettra plus votre signalement.
+follow-up-done-stats-given = Votre signalement est maintenant compté dans les statistiques anonymes de Haven.
+follow-up-done-stats-withdrawn = Votre signalement n’est plus compté dans les statistiques anonymes de Haven.
+follow-up-consent-already-given = Vous aviez déjà donné cet accord : rien n’a changé.
+follow-up-consent-already-withdrawn = Vous n’aviez pas donné cet accord : il n’y avait rien à retirer, et rien n’a changé.
+follow-up-error-consent = Ce changement n’a pas pu être compris : rien n’a changé. Utilisez l’un des boutons sous « Ce que vous nous autorisez à faire ».
+follow-up-shared-packet = { $group } : a reçu une copie chiffrée de votre signalement, que seul cet organisme peut ouvrir, sans vos coordonnées
+follow-up-shared-notice = { $group } : a été informé que votre dossier lui a été communiqué, sans rien de son contenu

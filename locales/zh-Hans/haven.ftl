@@ -557,6 +557,7 @@ outbox-template-welcome = 新账户
 outbox-template-password-reset = 密码重置
 outbox-template-referral-waiting = 转介待处理
 outbox-template-referral-answered = 转介已答复
+outbox-template-referral-withdrawn = 转介已撤回
 
 ## Referral emails (never any report content)
 mail-referral-waiting-subject = Haven 中有一项转介正在等待 { $group } 处理
@@ -848,3 +849,55 @@ mail-case-shared-body = 经报告人同意，Haven 的个案工作人员已与 {
 mail-case-shared-link = 前往 Haven
 packet-error-deletion = 报告人已要求删除此案件，因此案件的任何内容都不会再离开 Haven。如果报告人在跟进页面上取消该请求，您届时可以再制作资料包。
 packet-group-accept-first = 接受转介后即可下载资料包。
+
+# 由报告人掌握的同意：每个接收方能看到什么、报告保存多久、跟进页面上的同意和“已分享给”。
+consent-sees-referral = 他们能看到什么：合作社区团体会看到个案工作人员为其撰写的摘要。只有当个案工作人员选择与其分享时，他们才会看到您的报告本身或您的文件；只有当个案工作人员把您的联系方式写进摘要时，他们才会看到您的联系方式。该团体只会收到一封电子邮件，告诉他们有事项在等待处理。其他能提供帮助的人（例如律师）会收到一个只有他们才能打开的加密文件，内含您的报告、个案工作人员选定的文件、个案工作人员的说明、这些文件的清单，以及您的报告和每个文件到达 Haven 的时间——绝不包含您的联系方式。
+consent-sees-police = 他们能看到什么：警方和国家安全机构（例如加拿大皇家骑警国家安全信息网络）会收到一个只有他们才能打开的加密文件，内含您的报告、个案工作人员选定的文件、个案工作人员撰写的说明、这些文件的清单，以及您的报告和每个文件到达 Haven 的时间（精确到小时）。其中绝不包含您的联系方式。是否发送由个案工作人员决定；任何内容都不会自动发送。
+consent-sees-stats = 他们能看到什么：只有数字——按事件类型、社群、省份和月份统计的报告数量——供 Haven 工作人员查看并用于倡导工作。绝不包含您写的内容、您的联系方式或您的文件，并且小于 5 的数字一律不显示。
+field-retention = { $days ->
+   *[other] 案件结案后，Haven 会将报告保存 { $days } 天，然后连同其消息和文件永久删除。您可以在跟进页面要求提前删除。
+}
+consent-referral = 转介给合作团体和其他能提供帮助的人
+consent-police = 提供给警方和国家安全机构
+consent-stats = 匿名统计
+timeline-consent-given = 报告人同意了：
+timeline-consent-withdrawn = 报告人撤回了同意：
+timeline-referral-withdrawn = 报告人在对方答复前撤回了转介：
+referral-status-withdrawn = 已被报告人撤回
+referral-withdrawn-explain = 提交此报告的人在贵团体答复之前撤回了对转介的同意。Haven 不再向贵团体显示此案件的任何内容，您无需再做任何事。
+referral-error-withdrawn = 报告人在此转介得到答复之前已将其撤回：它不能再被接受、拒绝或更新。
+mail-referral-withdrawn-subject = Haven 中一项给 { $group } 的转介已被撤回
+mail-referral-withdrawn-body = 一项给 { $group } 且尚未答复的转介已被撤回：提交报告的人不再同意转介。Haven 不再向您显示这项转介，您无需再做任何事。
+mail-referral-withdrawn-link = 登录查看您的转介
+follow-up-shared-title = 已分享给
+follow-up-shared-explain = Haven 以外有谁收到了关于您案件的内容，以及各自的进展。任何持有您的编号和凭据的人也能看到这些信息。
+follow-up-shared-none = 您的案件尚未分享给 Haven 以外的任何人。
+follow-up-shared-pending = { $group }：转介正在等待对方答复
+follow-up-shared-accepted = { $group }：已接受您的案件
+follow-up-shared-declined = { $group }：无法承接您的案件
+follow-up-shared-withdrawn = { $group }：应您的要求，在对方答复前已撤回
+follow-up-shared-on = 分享于 { $date }
+follow-up-consents-title = 您允许我们做什么
+follow-up-consents-explain = 每一项同意都保持您提交报告时的选择，或您之后在这里更改后的状态。您可以随时给予或撤回每一项；更改会立即生效。
+follow-up-consent-given = 您已同意此项。
+follow-up-consent-not-given = 您尚未同意此项。
+follow-up-consent-referral-withdraw-note = 如果您撤回此项同意，Haven 将不会把您的案件转介给任何人。尚未被任何团体接受的转介会立即撤回，这些团体只会得知有一项转介被撤回——不会得知任何关于您或您报告的内容。已经接受的团体会保留其收到的摘要：如需请他们停止，请在本页面的“消息”中写信给您的个案工作人员。
+follow-up-consent-withdraw-referral = 撤回我对转介的同意
+follow-up-consent-withdraw-police = 撤回我对提供给警方的同意
+follow-up-consent-withdraw-stats = 撤回我对纳入统计的同意
+follow-up-consent-give-referral = 同意转介
+follow-up-consent-give-police = 同意提供给警方
+follow-up-consent-give-stats = 同意纳入统计
+follow-up-done-referral-given = 您已同意转介。个案工作人员现在可以把您的案件转介给合作社区团体或其他能提供帮助的人；每一项转介都会列在本页面的“已分享给”下。
+follow-up-done-referral-withdrawn = 您已撤回对转介的同意。从现在起，Haven 不会把您的案件转介给任何人。
+follow-up-done-referral-withdrawn-pending = 尚未得到任何团体答复的转介已被撤回（见“已分享给”）。这些团体只得知有一项转介被撤回——没有任何关于您或您报告的内容。
+follow-up-done-referral-withdrawn-accepted = 已经接受您案件的团体会保留其收到的摘要。如需请他们停止，请在本页面的“消息”中写信给您的个案工作人员。
+follow-up-done-police-given = 您已同意提供给警方和国家安全机构。是否提供您的报告由个案工作人员决定；任何内容都不会自动发送。
+follow-up-done-police-withdrawn = 您已撤回对提供给警方和国家安全机构的同意。从现在起，Haven 不会把您的报告提供给他们。
+follow-up-done-stats-given = 您的报告现在已纳入 Haven 的匿名统计。
+follow-up-done-stats-withdrawn = 您的报告已不再纳入 Haven 的匿名统计。
+follow-up-consent-already-given = 您之前已给予此项同意，因此没有任何更改。
+follow-up-consent-already-withdrawn = 您之前没有给予此项同意，因此没有可撤回的内容，也没有任何更改。
+follow-up-error-consent = 无法理解这项更改，因此没有任何更改。请使用“您允许我们做什么”下方的按钮。
+follow-up-shared-packet = { $group }：收到了您报告的加密副本，只有对方能打开，其中不含您的联系方式
+follow-up-shared-notice = { $group }：已获告知您的案件与其分享，但不含任何案件内容

@@ -557,6 +557,7 @@ outbox-template-welcome = 新帳戶
 outbox-template-password-reset = 重設密碼
 outbox-template-referral-waiting = 轉介等候處理
 outbox-template-referral-answered = 轉介已獲回覆
+outbox-template-referral-withdrawn = 轉介已撤回
 
 ## Referral emails (never any report content)
 mail-referral-waiting-subject = Haven 有一項轉介正在等候 { $group } 處理
@@ -848,3 +849,55 @@ mail-case-shared-body = 經報告人同意，Haven 的個案工作員已與 { $g
 mail-case-shared-link = 前往 Haven
 packet-error-deletion = 報告人已要求刪除此個案，因此個案的任何內容都不會再離開 Haven。如報告人在跟進頁面上取消該要求，屆時你可以再製作資料包。
 packet-group-accept-first = 接受轉介後即可下載資料包。
+
+# 由報告人掌握的同意：每個接收方能看到甚麼、報告保存多久、跟進頁面上的同意和「已分享給」。
+consent-sees-referral = 他們能看到甚麼：合作社區團體會看到個案工作員為其撰寫的摘要。只有當個案工作員選擇與其分享時，他們才會看到您的報告本身或您的檔案；只有當個案工作員把您的聯絡方式寫進摘要時，他們才會看到您的聯絡方式。該團體只會收到一封電子郵件，告知有事項在等候處理。其他能提供協助的人（例如律師）會收到一個只有他們才能打開的加密檔案，內含您的報告、個案工作員選定的檔案、個案工作員的說明、這些檔案的清單，以及您的報告和每個檔案到達 Haven 的時間——絕不包含您的聯絡方式。
+consent-sees-police = 他們能看到甚麼：警方和國家安全機構（例如加拿大皇家騎警國家安全資訊網絡）會收到一個只有他們才能打開的加密檔案，內含您的報告、個案工作員選定的檔案、個案工作員撰寫的說明、這些檔案的清單，以及您的報告和每個檔案到達 Haven 的時間（精確到小時）。其中絕不包含您的聯絡方式。是否傳送由個案工作員決定；任何內容都不會自動傳送。
+consent-sees-stats = 他們能看到甚麼：只有數字——按事件類型、社群、省份和月份統計的報告數量——供 Haven 工作人員查看並用於倡議工作。絕不包含您寫的內容、您的聯絡方式或您的檔案，而且小於 5 的數字一律不顯示。
+field-retention = { $days ->
+   *[other] 個案結案後，Haven 會將報告保存 { $days } 天，然後連同其訊息和檔案永久刪除。您可以在跟進頁面要求提早刪除。
+}
+consent-referral = 轉介給合作團體和其他能提供協助的人
+consent-police = 提供給警方和國家安全機構
+consent-stats = 匿名統計
+timeline-consent-given = 報告人同意了：
+timeline-consent-withdrawn = 報告人撤回了同意：
+timeline-referral-withdrawn = 報告人在對方回覆前撤回了轉介：
+referral-status-withdrawn = 已被報告人撤回
+referral-withdrawn-explain = 提交此報告的人在貴團體回覆之前撤回了對轉介的同意。Haven 不再向貴團體顯示此個案的任何內容，您無需再做任何事。
+referral-error-withdrawn = 報告人在此轉介得到回覆之前已將其撤回：它不能再被接受、拒絕或更新。
+mail-referral-withdrawn-subject = Haven 中一項給 { $group } 的轉介已被撤回
+mail-referral-withdrawn-body = 一項給 { $group } 且尚未回覆的轉介已被撤回：提交報告的人不再同意轉介。Haven 不再向您顯示這項轉介，您無需再做任何事。
+mail-referral-withdrawn-link = 登入查看您的轉介
+follow-up-shared-title = 已分享給
+follow-up-shared-explain = Haven 以外有誰收到了關於您個案的內容，以及各自的進展。任何持有您的編號和憑據的人也能看到這些資訊。
+follow-up-shared-none = 您的個案尚未分享給 Haven 以外的任何人。
+follow-up-shared-pending = { $group }：轉介正在等候對方回覆
+follow-up-shared-accepted = { $group }：已接受您的個案
+follow-up-shared-declined = { $group }：無法承接您的個案
+follow-up-shared-withdrawn = { $group }：應您的要求，在對方回覆前已撤回
+follow-up-shared-on = 分享於 { $date }
+follow-up-consents-title = 您允許我們做甚麼
+follow-up-consents-explain = 每一項同意都保持您提交報告時的選擇，或您之後在這裏更改後的狀態。您可以隨時給予或撤回每一項；更改會立即生效。
+follow-up-consent-given = 您已同意此項。
+follow-up-consent-not-given = 您尚未同意此項。
+follow-up-consent-referral-withdraw-note = 如果您撤回此項同意，Haven 將不會把您的個案轉介給任何人。尚未被任何團體接受的轉介會立即撤回，這些團體只會得知有一項轉介被撤回——不會得知任何關於您或您報告的內容。已經接受的團體會保留其收到的摘要：如需請他們停止，請在本頁面的「訊息」中寫信給您的個案工作員。
+follow-up-consent-withdraw-referral = 撤回我對轉介的同意
+follow-up-consent-withdraw-police = 撤回我對提供給警方的同意
+follow-up-consent-withdraw-stats = 撤回我對納入統計的同意
+follow-up-consent-give-referral = 同意轉介
+follow-up-consent-give-police = 同意提供給警方
+follow-up-consent-give-stats = 同意納入統計
+follow-up-done-referral-given = 您已同意轉介。個案工作員現在可以把您的個案轉介給合作社區團體或其他能提供協助的人；每一項轉介都會列在本頁面的「已分享給」下。
+follow-up-done-referral-withdrawn = 您已撤回對轉介的同意。從現在起，Haven 不會把您的個案轉介給任何人。
+follow-up-done-referral-withdrawn-pending = 尚未得到任何團體回覆的轉介已被撤回（見「已分享給」）。這些團體只得知有一項轉介被撤回——沒有任何關於您或您報告的內容。
+follow-up-done-referral-withdrawn-accepted = 已經接受您個案的團體會保留其收到的摘要。如需請他們停止，請在本頁面的「訊息」中寫信給您的個案工作員。
+follow-up-done-police-given = 您已同意提供給警方和國家安全機構。是否提供您的報告由個案工作員決定；任何內容都不會自動傳送。
+follow-up-done-police-withdrawn = 您已撤回對提供給警方和國家安全機構的同意。從現在起，Haven 不會把您的報告提供給他們。
+follow-up-done-stats-given = 您的報告現在已納入 Haven 的匿名統計。
+follow-up-done-stats-withdrawn = 您的報告已不再納入 Haven 的匿名統計。
+follow-up-consent-already-given = 您之前已給予此項同意，因此沒有任何更改。
+follow-up-consent-already-withdrawn = 您之前沒有給予此項同意，因此沒有可撤回的內容，也沒有任何更改。
+follow-up-error-consent = 無法理解這項更改，因此沒有任何更改。請使用「您允許我們做甚麼」下方的按鈕。
+follow-up-shared-packet = { $group }：收到了您報告的加密副本，只有對方能開啟，其中不含您的聯絡資料
+follow-up-shared-notice = { $group }：已獲告知您的個案與其分享，但不含任何個案內容

@@ -93,16 +93,40 @@ impl Notifier {
         conn: &mut Conn,
         org: &db::organisations::OrganisationRow,
     ) -> Result<(), DbError> {
+        let email = Email::ReferralWaiting {
+            group: org.name.clone(),
+        };
+        self.to_group(conn, org, email)
+    }
+
+    /// A referral to `org` not yet answered was withdrawn by its reporter
+    /// (its addresses, in the digest): that it was, never which.
+    pub fn referral_withdrawn(
+        &self,
+        conn: &mut Conn,
+        org: &db::organisations::OrganisationRow,
+    ) -> Result<(), DbError> {
+        let email = Email::ReferralWithdrawn {
+            group: org.name.clone(),
+        };
+        self.to_group(conn, org, email)
+    }
+
+    /// `email` to each of `org`'s addresses, in the digest, linking to its
+    /// referrals.
+    fn to_group(
+        &self,
+        conn: &mut Conn,
+        org: &db::organisations::OrganisationRow,
+        email: Email,
+    ) -> Result<(), DbError> {
         for address in org.emails() {
-            let email = Email::ReferralWaiting {
-                group: org.name.clone(),
-            };
             self.queue(
                 conn,
                 &address,
                 &org.language,
                 Cadence::Digest,
-                email,
+                email.clone(),
                 REFERRALS_PATH,
             )?;
         }
@@ -186,7 +210,8 @@ impl Notifier {
         Ok(())
     }
 
-    /// A reporter wrote, added evidence or asked for deletion: the case's
+    /// A reporter wrote, added evidence, asked for deletion or changed a
+    /// consent: the case's
     /// assignee hears that something waits, in the digest — or, when the
     /// case has no active assignee, the caseworkers on duty (everyone who
     /// works cases when nobody is). Never what, nor which case.

@@ -26,6 +26,7 @@ pub mod referrals;
 pub mod reporter_sessions;
 pub mod schema;
 pub mod sessions;
+pub mod sharing;
 pub mod spent_form_tokens;
 pub mod stats;
 pub mod throttles;

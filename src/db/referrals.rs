@@ -180,6 +180,27 @@ pub fn decide(
     Ok(n == 1)
 }
 
+/// Withdraws every pending referral of case `case_id` (its reporter took
+/// back their consent to referral), dated `at`; returns the id and group
+/// of each one withdrawn. Accepted and declined referrals stay as they are.
+pub fn withdraw_pending(
+    conn: &mut Conn,
+    case_id: i64,
+    at: DateTime<Utc>,
+) -> Result<Vec<(i64, i64)>, DbError> {
+    Ok(diesel::update(
+        referrals::table
+            .filter(referrals::case_id.eq(case_id))
+            .filter(referrals::status.eq("pending")),
+    )
+    .set((
+        referrals::status.eq("withdrawn"),
+        referrals::updated_at.eq(at),
+    ))
+    .returning((referrals::id, referrals::organisation_id))
+    .get_results(conn)?)
+}
+
 /// Adds an update and returns its id.
 pub fn add_update(
     conn: &mut Conn,

@@ -3,6 +3,7 @@
 
 mod age_key;
 mod codes;
+mod consent;
 mod email;
 mod identifiers;
 mod ids;
@@ -23,6 +24,7 @@ pub use codes::{
     Channel, Community, ContactMethod, Demand, IncidentKind, Province, ReporterRole, StateLink,
     Support,
 };
+pub use consent::{Consent, ConsentChange, Consents};
 pub use email::EmailAddress;
 pub use identifiers::{Identifier, IdentifierKind, extract as extract_identifiers};
 pub use ids::PublicId;

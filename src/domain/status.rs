@@ -91,6 +91,9 @@ code_enum!(
         EvidenceAdded = "evidence_added",
         DeletionRequested = "deletion_requested",
         DeletionCancelled = "deletion_cancelled",
+        ConsentGiven = "consent_given",
+        ConsentWithdrawn = "consent_withdrawn",
+        ReferralWithdrawn = "referral_withdrawn",
     }
 );
 

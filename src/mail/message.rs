@@ -20,6 +20,9 @@ pub enum Email {
     PasswordReset,
     /// A case was referred to your group (to the group's addresses).
     ReferralWaiting { group: String },
+    /// A referral to your group that you had not answered was withdrawn by
+    /// the reporter (to the group's addresses).
+    ReferralWithdrawn { group: String },
     /// A group accepted, declined or updated a referral (to the caseworker).
     ReferralAnswered { group: String },
     /// A packet of a case waits for this recipient: an encrypted file a
@@ -42,6 +45,7 @@ impl Email {
             Email::Welcome => "welcome",
             Email::PasswordReset => "password_reset",
             Email::ReferralWaiting { .. } => "referral_waiting",
+            Email::ReferralWithdrawn { .. } => "referral_withdrawn",
             Email::ReferralAnswered { .. } => "referral_answered",
             Email::PacketReady { .. } => "packet_ready",
             Email::CaseShared { .. } => "case_shared",
@@ -89,6 +93,7 @@ pub fn render(email: &Email, language: Language, link: &str) -> Result<Rendered,
     let group = match email {
         Email::ReferralWaiting { group }
         | Email::ReferralAnswered { group }
+        | Email::ReferralWithdrawn { group }
         | Email::PacketReady { group }
         | Email::CaseShared { group } => group.as_str(),
         _ => "",

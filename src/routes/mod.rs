@@ -21,6 +21,7 @@ pub const PUBLIC_POSTS: &[&str] = &[
     "/follow-up/case/evidence",
     "/follow-up/case/deletion",
     "/follow-up/case/deletion/cancel",
+    "/follow-up/case/consent",
     "/follow-up/leave",
 ];
 
@@ -68,6 +69,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             at("/follow-up/case/deletion/cancel")
                 .post(public::follow_up::keep)
+                .done(),
+        )
+        .service(
+            at("/follow-up/case/consent")
+                .post(public::follow_up::consent)
                 .done(),
         )
         .service(at("/follow-up/leave").post(public::follow_up::leave).done())

@@ -167,6 +167,8 @@ pub struct Options {
     pub https_base_url: bool,
     /// `HAVEN_EXIT_URL`: where the quick exit leaves for.
     pub exit_url: Option<String>,
+    /// `HAVEN_RETENTION_DAYS`: how long a closed case is kept.
+    pub retention_days: Option<i64>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -256,6 +258,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     }
     if let Some(url) = &options.exit_url {
         vars.push(("HAVEN_EXIT_URL", url.clone()));
+    }
+    if let Some(days) = options.retention_days {
+        vars.push(("HAVEN_RETENTION_DAYS", days.to_string()));
     }
     if options.production {
         haven::crypto::Keyring::load(&key_file, true).unwrap();

@@ -11,6 +11,9 @@ mod authorization;
 mod bad_input;
 mod browser;
 mod browser_packets;
+
+mod browser_consent;
+mod consent;
 mod cookies;
 mod deadlines;
 mod encryption;

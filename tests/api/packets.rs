@@ -103,7 +103,7 @@ fn open_packet(bytes: &[u8], identity: &age::x25519::Identity) -> Vec<(String, V
         let mut f = archive.by_index(i).unwrap();
         let mut data = Vec::new();
         f.read_to_end(&mut data).unwrap();
-        out.push((f.name().to_string(), data));
+        out.push((f.name().unwrap().to_string(), data));
     }
     out
 }

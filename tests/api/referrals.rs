@@ -1,7 +1,7 @@
 use crate::helpers::*;
 use crate::smtp::SmtpSink;
 
-async fn post_as(
+pub(crate) async fn post_as(
     app: &TestApp,
     client: &reqwest::Client,
     path: &str,
@@ -21,7 +21,7 @@ async fn post_as(
     client.post(app.url(path)).form(&form).send().await.unwrap()
 }
 
-fn group(app: &TestApp, name: &str, emails: &[&str]) -> i64 {
+pub(crate) fn group(app: &TestApp, name: &str, emails: &[&str]) -> i64 {
     let mut conn = app.db.connect();
     let emails: Vec<String> = emails.iter().map(|e| e.to_string()).collect();
     haven::db::organisations::insert(
@@ -34,7 +34,7 @@ fn group(app: &TestApp, name: &str, emails: &[&str]) -> i64 {
     .id
 }
 
-async fn liaison(app: &TestApp, group_name: &str) -> reqwest::Client {
+pub(crate) async fn liaison(app: &TestApp, group_name: &str) -> reqwest::Client {
     let email = app.create_user("liaison", Some(group_name));
     let client = new_client();
     assert_eq!(
@@ -44,7 +44,7 @@ async fn liaison(app: &TestApp, group_name: &str) -> reqwest::Client {
     client
 }
 
-fn referral_links(html: &str) -> Vec<String> {
+pub(crate) fn referral_links(html: &str) -> Vec<String> {
     html.match_indices("href=\"/staff/referrals/")
         .map(|(i, _)| html[i + 6..].chars().take_while(|c| *c != '"').collect())
         .collect()

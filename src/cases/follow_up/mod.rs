@@ -13,18 +13,25 @@
 //! hold bounds the Argon2 work an attacker can cause, and guessing is
 //! bounded by the receipt's 66 random bits.
 //!
+//! The reporter sees the consents they gave, with what each recipient
+//! would see, and can give or withdraw each one ([`change_consent`]); and
+//! sees who their case was shared with beyond Haven.
+//!
 //! A deletion request takes effect after a grace period of
 //! [`DELETION_GRACE_HOURS`], during which the reporter can cancel it (a
 //! request made under pressure can be taken back); a caseworker can carry
 //! it out at once.
 
+mod consent;
 mod open;
 mod reporter_actions;
 mod visit;
 
+pub use consent::{ConsentOutcome, change_consent};
 pub use open::{Opening, open};
 pub use reporter_actions::{
-    AccessLine, Added, ReporterView, add_evidence, deletion_due, reply, request_deletion, view,
+    AccessLine, Added, ReporterView, SharedLine, add_evidence, deletion_due, reply,
+    request_deletion, view,
 };
 pub use visit::{Visit, end_visit, resolve_visit, start_visit};
 

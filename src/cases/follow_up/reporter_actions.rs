@@ -9,9 +9,10 @@ use crate::cases::evidence::{EvidenceUpload, within_case_cap};
 use crate::cases::intake::seal_files;
 use crate::cases::messages::{self, Message};
 use crate::context::Ctx;
+use crate::db::sharing::{SharedBy, SharingRow};
 use crate::db::{self, DbError, access::AccessRow, cases::CaseRow};
 use crate::domain::text::{self, MultiLine};
-use crate::domain::{CaseReference, EventKind};
+use crate::domain::{CaseReference, Consent, Consents, EventKind};
 use crate::error::ServiceError;
 
 /// What a reporter sees of their case.
@@ -23,9 +24,59 @@ pub struct ReporterView {
     pub next: Option<NextStep>,
     /// Who read the report: roles and groups, never a staff member.
     pub access: Vec<AccessLine>,
+    /// Who the case was shared with beyond Haven, and where each stands.
+    pub shared: Vec<SharedLine>,
+    /// The consents as they stand now.
+    pub consents: Consents,
     pub messages: Vec<Message>,
     pub files: i64,
     pub deletion_due: Option<String>,
+}
+
+impl ReporterView {
+    /// Each consent with whether it is given, in the report form's order.
+    pub fn consent_list(&self) -> Vec<(&'static str, bool)> {
+        Consent::ALL
+            .iter()
+            .map(|c| (c.as_str(), self.consents.get(*c)))
+            .collect()
+    }
+
+    /// Whether a referral of the case stands as `status`.
+    pub fn has_referral(&self, status: &str) -> bool {
+        self.shared.iter().any(|s| s.status == status)
+    }
+}
+
+/// One line of "Shared with": a message key for where it stands, the
+/// recipient it names, and the day it was shared.
+pub struct SharedLine {
+    pub key: &'static str,
+    pub recipient: String,
+    status: &'static str,
+    pub day: NaiveDate,
+}
+
+impl SharedLine {
+    /// A stored row as the reporter reads it; `None` for a status this
+    /// version does not know (nothing is shown rather than a guess).
+    fn from_row(row: SharingRow) -> Option<Self> {
+        let (key, status) = match (row.by, row.status.as_str()) {
+            (SharedBy::Referral, "pending") => ("follow-up-shared-pending", "pending"),
+            (SharedBy::Referral, "accepted") => ("follow-up-shared-accepted", "accepted"),
+            (SharedBy::Referral, "declined") => ("follow-up-shared-declined", "declined"),
+            (SharedBy::Referral, "withdrawn") => ("follow-up-shared-withdrawn", "withdrawn"),
+            (SharedBy::Packet, "packet") => ("follow-up-shared-packet", "packet"),
+            (SharedBy::Packet, "notice") => ("follow-up-shared-notice", "notice"),
+            _ => return None,
+        };
+        Some(Self {
+            key,
+            recipient: row.recipient,
+            status,
+            day: row.day,
+        })
+    }
 }
 
 /// One line of the reporter's access list: a message key, the group it
@@ -74,12 +125,13 @@ pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceErr
     let case = case_of(state, visit).await?;
     let messages = messages::for_case(state, &case, visit.key()).await?;
     let id = case.id;
-    let (files, access) = state
+    let (files, access, shared) = state
         .db
         .run(move |conn| {
             Ok((
                 db::evidence::list_for_case(conn, id)?.len() as i64,
                 db::access::for_case(conn, id)?,
+                db::sharing::for_case(conn, id)?,
             ))
         })
         .await?;
@@ -92,6 +144,15 @@ pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceErr
             .into_iter()
             .filter_map(AccessLine::from_row)
             .collect(),
+        shared: shared
+            .into_iter()
+            .filter_map(SharedLine::from_row)
+            .collect(),
+        consents: Consents {
+            referral: case.consent_referral,
+            police: case.consent_police,
+            stats: case.consent_stats,
+        },
         messages,
         files,
         deletion_due: case.deletion_due_at.as_ref().map(crate::cases::stamp),

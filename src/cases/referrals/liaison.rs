@@ -2,7 +2,7 @@
 //! answer (accept, decline) or update, each recorded and emailed to the
 //! caseworker who referred the case.
 
-use super::read::{OpenedReferral, load, open};
+use super::read::{OpenedReferral, load, open, withdrawn};
 use super::{Refusal, text_ok};
 use crate::auth::Staff;
 use crate::cases::notify::Notifier;
@@ -16,7 +16,7 @@ use crate::error::ServiceError;
 
 /// One referral for a liaison of its group, recording the view
 /// (`referral.view`) — whichever page shows it; `None` for any other
-/// group's.
+/// group's. A referral its reporter withdrew shows only that it was.
 pub async fn for_liaison(
     state: &Ctx,
     staff: &Staff,
@@ -43,11 +43,19 @@ pub async fn for_liaison(
                 &public_id,
                 "",
             )?;
-            load(conn, &keyring, &person, r, Reader::Group).map(Some)
+            if r.referral.status == WITHDRAWN {
+                return Ok(Some(Ok(withdrawn(r))));
+            }
+            Ok(Some(
+                load(conn, &keyring, &person, r, Reader::Group)?.and_then(open),
+            ))
         })
         .await?;
-    found.map(|loaded| open(loaded?)).transpose()
+    found.transpose()
 }
+
+/// The status of a referral its reporter withdrew before it was answered.
+const WITHDRAWN: &str = "withdrawn";
 
 /// A liaison's answer or update, recorded on the case and emailed to the
 /// caseworker who referred it.
@@ -156,6 +164,7 @@ fn check_step(step: &Step, status: &str) -> Result<(), Refusal> {
         return Err(Refusal::BadText);
     }
     match (step, status) {
+        (_, WITHDRAWN) => Err(Refusal::Withdrawn),
         (Step::Accept | Step::Decline { .. }, "pending") => Ok(()),
         (Step::Accept | Step::Decline { .. }, _) => Err(Refusal::AlreadyDecided),
         (Step::Update { .. }, "accepted") => Ok(()),

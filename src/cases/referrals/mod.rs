@@ -34,6 +34,8 @@ pub enum Refusal {
     NotAccepted,
     /// An update or a reason must say something (and not too much).
     BadText,
+    /// The reporter withdrew the referral before the group answered.
+    Withdrawn,
 }
 
 impl Refusal {
@@ -46,6 +48,7 @@ impl Refusal {
             Refusal::AlreadyDecided => "referral-error-decided",
             Refusal::NotAccepted => "referral-error-not-accepted",
             Refusal::BadText => "referral-error-text",
+            Refusal::Withdrawn => "referral-error-withdrawn",
         }
     }
 

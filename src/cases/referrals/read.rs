@@ -101,6 +101,21 @@ pub(super) fn open((r, updates, key): Loaded) -> Result<OpenedReferral, ServiceE
     })
 }
 
+/// A referral its reporter withdrew before the group answered, as its
+/// group sees it from then on: that it was withdrawn, and nothing of the
+/// case — its key is not even opened.
+pub(super) fn withdrawn(r: ReferralWithCase) -> OpenedReferral {
+    OpenedReferral {
+        public_id: r.referral.public_id,
+        group: r.organisation,
+        status: r.referral.status,
+        summary: String::new(),
+        decline_reason: None,
+        created: stamp(&r.referral.created_at),
+        updates: Vec::new(),
+    }
+}
+
 /// Every referral of a case, opened through the team's key, for
 /// caseworkers.
 pub async fn for_case(

@@ -50,10 +50,12 @@ pub async fn refer(
         })
         .await;
     match result {
-        Ok(n) => {
+        Ok(Ok(n)) => {
             tracing::info!(user_id = actor, case_id, groups = n, "case referred");
             Ok(Ok(n))
         }
+        // The reporter withdrew their consent while the page was open.
+        Ok(Err(refusal)) => Ok(Err(refusal)),
         // The unique index: this case is already open with that group.
         Err(DbError::Conflict) => Ok(Err(Refusal::AlreadyReferred)),
         Err(e) => Err(e.into()),
@@ -120,7 +122,10 @@ async fn active_groups(
 }
 
 /// Within the transaction: each referral with its event, audit entry and
-/// the group's notice, then the case marked referred.
+/// the group's notice, then the case marked referred. The reporter's
+/// consent is read again under the case's row lock first, so that a
+/// withdrawal made meanwhile is seen, and one made now waits and then
+/// withdraws these referrals too.
 fn record_referrals(
     conn: &mut Conn,
     keyring: &crate::crypto::Keyring,
@@ -129,7 +134,10 @@ fn record_referrals(
     case: &CaseRow,
     sealed: &[SealedSummary],
     groups: &[OrganisationRow],
-) -> Result<usize, DbError> {
+) -> Result<Result<usize, Refusal>, DbError> {
+    if db::cases::referral_consent_locked(conn, case.id)? != Some(true) {
+        return Ok(Err(Refusal::NoConsent));
+    }
     for ((_, public_id, summary, key), org) in sealed.iter().zip(groups) {
         let keys =
             custody::referrals::seal(conn, keyring, &case.reference, public_id, org.id, key)?;
@@ -160,5 +168,5 @@ fn record_referrals(
         // response, if it was the first).
         crate::cases::workflow::transition(conn, case.id, from, CaseStatus::Referred, actor)?;
     }
-    Ok(sealed.len())
+    Ok(Ok(sealed.len()))
 }

@@ -2,8 +2,11 @@
 //! The queue's listing queries are in `queue`; deadlines and the
 //! reporter's activity in `deadlines`.
 
+mod consent;
 mod deadlines;
 mod queue;
+
+pub use consent::{referral_consent_locked, set_consent};
 
 pub use deadlines::{
     COUNT_CAP, DeadlineCounts, clear_unread, deadline_counts, mark_acknowledged,

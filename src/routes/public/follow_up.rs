@@ -8,7 +8,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::exit;
-use crate::cases::follow_up::{self, Added, DELETION_GRACE_HOURS, Opening, ReporterView, Visit};
+use crate::cases::follow_up::{
+    self, Added, ConsentOutcome, DELETION_GRACE_HOURS, Opening, ReporterView, Visit,
+};
+use crate::domain::ConsentChange;
 use crate::domain::text::{self, SingleLine};
 use crate::i18n::Tr;
 use crate::routes::intake_form::read_intake;
@@ -151,6 +154,9 @@ struct CasePage {
     evidence_action: String,
     grace_hours: i64,
     notice: Option<&'static str>,
+    /// Said after the notice: what a withdrawal of referral did to the
+    /// referrals already made.
+    notice_more: Vec<&'static str>,
     error: Option<&'static str>,
 }
 
@@ -167,6 +173,15 @@ async fn case_page(
     error: Option<&'static str>,
 ) -> Result<CasePage, AppError> {
     let v = follow_up::view(state, visit).await?;
+    let mut notice_more = Vec::new();
+    if notice == Some(REFERRAL_WITHDRAWN) {
+        if v.has_referral("withdrawn") {
+            notice_more.push("follow-up-done-referral-withdrawn-pending");
+        }
+        if v.has_referral("accepted") {
+            notice_more.push("follow-up-done-referral-withdrawn-accepted");
+        }
+    }
     let sep = if t.explicit { "&" } else { "?" };
     Ok(CasePage {
         t,
@@ -180,7 +195,29 @@ async fn case_page(
         ),
         grace_hours: DELETION_GRACE_HOURS,
         notice,
+        notice_more,
         error,
+    })
+}
+
+const REFERRAL_WITHDRAWN: &str = "follow-up-done-referral-withdrawn";
+
+/// What the page says after `?done=`: each action confirms what it did.
+fn done_notice(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "reply" => "follow-up-done-reply",
+        "evidence" => "follow-up-done-evidence",
+        "deletion" => "follow-up-done-deletion",
+        "kept" => "follow-up-done-kept",
+        "referral-given" => "follow-up-done-referral-given",
+        "referral-withdrawn" => REFERRAL_WITHDRAWN,
+        "police-given" => "follow-up-done-police-given",
+        "police-withdrawn" => "follow-up-done-police-withdrawn",
+        "stats-given" => "follow-up-done-stats-given",
+        "stats-withdrawn" => "follow-up-done-stats-withdrawn",
+        "consent-already-given" => "follow-up-consent-already-given",
+        "consent-already-withdrawn" => "follow-up-consent-already-withdrawn",
+        _ => return None,
     })
 }
 
@@ -190,13 +227,7 @@ pub async fn show(
     q: web::Query<CaseQuery>,
     ReporterVisit { visit, .. }: ReporterVisit,
 ) -> Result<HttpResponse, AppError> {
-    let notice = match q.done.as_deref() {
-        Some("reply") => Some("follow-up-done-reply"),
-        Some("evidence") => Some("follow-up-done-evidence"),
-        Some("deletion") => Some("follow-up-done-deletion"),
-        Some("kept") => Some("follow-up-done-kept"),
-        _ => None,
-    };
+    let notice = q.done.as_deref().and_then(done_notice);
     Ok(no_store(render_with_status(
         &case_page(&state, t, &visit, notice, None).await?,
         StatusCode::OK,
@@ -269,6 +300,39 @@ pub async fn evidence(
 }
 
 #[derive(serde::Deserialize)]
+pub struct ConsentForm {
+    #[serde(default)]
+    consent: String,
+    #[serde(default)]
+    given: String,
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// `POST /follow-up/case/consent`: fields `consent` (`referral`, `police`,
+/// `stats`) and `given` (`yes` gives it, `no` withdraws it).
+pub async fn consent(
+    state: web::Data<AppState>,
+    t: Tr,
+    ReporterVisit { visit, input: form }: ReporterVisit<web::Form<ConsentForm>>,
+) -> Result<HttpResponse, AppError> {
+    let Some(change) = ConsentChange::parse(&form.consent, &form.given) else {
+        let page = case_page(&state, t, &visit, None, Some("follow-up-error-consent")).await?;
+        return answer(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let done = match follow_up::change_consent(&state, &visit, change).await? {
+        ConsentOutcome::Changed => format!(
+            "{}-{}",
+            change.consent.as_str(),
+            if change.given { "given" } else { "withdrawn" }
+        ),
+        ConsentOutcome::Unchanged if change.given => "consent-already-given".into(),
+        ConsentOutcome::Unchanged => "consent-already-withdrawn".into(),
+    };
+    Ok(back(t, &done))
+}
+
+#[derive(serde::Deserialize)]
 pub struct TokenQuery {
     #[serde(default)]
     csrf_token: String,
@@ -287,6 +351,12 @@ impl HasCsrfToken for TokenQuery {
 }
 
 impl HasCsrfToken for TokenForm {
+    fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+}
+
+impl HasCsrfToken for ConsentForm {
     fn csrf_token(&self) -> &str {
         &self.csrf_token
     }

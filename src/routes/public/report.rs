@@ -26,6 +26,9 @@ struct ReportPage {
     errors: IntakeErrors,
     files_dropped: bool,
     choices: Choices,
+    /// How long a closed case is kept (`HAVEN_RETENTION_DAYS`), said
+    /// beside the consents.
+    retention_days: i64,
 }
 
 fn page(
@@ -43,6 +46,7 @@ fn page(
         errors,
         files_dropped,
         choices: Choices::ALL,
+        retention_days: state.config.retention_days,
     }
 }
 

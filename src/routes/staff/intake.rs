@@ -27,10 +27,13 @@ struct IntakePage {
     errors: IntakeErrors,
     files_dropped: bool,
     choices: Choices,
+    /// How long a closed case is kept, said beside the consents.
+    retention_days: i64,
 }
 
 fn page(
     staff: &Staff,
+    state: &AppState,
     t: Tr,
     v: RawIntake,
     errors: IntakeErrors,
@@ -56,12 +59,18 @@ fn page(
         errors,
         files_dropped,
         choices: Choices::ALL,
+        retention_days: state.config.retention_days,
     }
 }
 
-pub async fn form(staff: Staff, t: Tr) -> Result<HttpResponse, AppError> {
+pub async fn form(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     render(&page(
         &staff,
+        &state,
         t.for_staff(),
         RawIntake::default(),
         IntakeErrors::default(),
@@ -92,7 +101,7 @@ pub async fn submit(
         Err(errors) => {
             let dropped = upload.files_dropped();
             return Ok(no_store(render_with_status(
-                &page(&staff, t, upload.raw, errors, dropped),
+                &page(&staff, &state, t, upload.raw, errors, dropped),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )?));
         }
