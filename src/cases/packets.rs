@@ -351,13 +351,20 @@ fn evidence_path(i: usize, name: &str) -> String {
     format!("evidence/{:02}-{}", i + 1, if safe.is_empty() { "file" } else { safe })
 }
 
+/// Fluent wraps each argument in bidi isolation marks, for pages; files
+/// read in any editor or viewer are better without them (the PDF and the
+/// HTML file set their own direction).
+fn unmarked(s: String) -> String {
+    s.replace(['\u{2068}', '\u{2069}'], "")
+}
+
 fn hour(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:00 UTC").to_string()
 }
 
 fn cover_text(c: &PacketContents) -> String {
     let t = &c.tr;
-    format!(
+    unmarked(format!(
         "{}\n\n{}: {}\n{}: {}\n\n{}\n\n{}\n",
         t.t("packet-doc-title"),
         t.t("packet-doc-case"),
@@ -366,7 +373,7 @@ fn cover_text(c: &PacketContents) -> String {
         c.recipient,
         c.cover,
         t.t("packet-doc-confidential"),
-    )
+    ))
 }
 
 /// When the report and each file arrived, to the hour; who exported the
@@ -397,7 +404,7 @@ fn custody_text(c: &PacketContents) -> String {
         t.t("packet-doc-recipient"),
         c.recipient,
     ));
-    out
+    unmarked(out)
 }
 
 /// The report as a document, labelled in the recipient's language; never
@@ -437,8 +444,8 @@ fn report_document(c: &PacketContents) -> ReportDocument {
     ReportDocument {
         lang: c.lang.as_str().to_string(),
         rtl: c.lang.is_rtl(),
-        title: t.t1("packet-doc-report", "reference", &case.reference),
-        intro: t.t1("packet-doc-intro", "date", &hour(&case.received_at)),
+        title: unmarked(t.t1("packet-doc-report", "reference", &case.reference)),
+        intro: unmarked(t.t1("packet-doc-intro", "date", &hour(&case.received_at))),
         sections: vec![
             Section {
                 heading: t.t("field-narrative"),
