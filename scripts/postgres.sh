@@ -1,10 +1,21 @@
 # Shell functions that make PostgreSQL available, whatever state the machine
-# is in: running, installed but stopped, or not installed at all.
+# is in: running, installed but stopped, or not installed at all; and one
+# that checks for the fonts of the PDF reports.
 # Sourced by run.sh and test.sh; not meant to be run on its own.
 
 PG_PACKAGE=${PG_PACKAGE:-postgresql}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Whether the font files the PDF reports are set in are installed
+# (fonts-noto-core: Latin, Uyghur, Tibetan; fonts-noto-cjk: Chinese).
+pdf_fonts_present() {
+    local f
+    for f in truetype/noto/NotoSans-Regular.ttf truetype/noto/NotoNaskhArabic-Regular.ttf \
+        truetype/noto/NotoSerifTibetan-Regular.ttf opentype/noto/NotoSansCJK-Regular.ttc; do
+        [ -f "/usr/share/fonts/$f" ] || return 1
+    done
+}
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

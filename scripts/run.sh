@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Haven on http://127.0.0.1:8080 for trying it out: makes PostgreSQL
-# available, creates the database, builds, migrates, creates a first admin
-# account (printing its password once) and serves in development mode.
+# available, installs the fonts of the PDF reports when absent, creates the
+# database, builds, migrates, creates a first admin account (printing its
+# password once) and serves in development mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/postgres.sh
@@ -12,6 +13,13 @@ export HAVEN_DEV=${HAVEN_DEV:-1}
 if ! psql "postgres://postgres@127.0.0.1:$port/postgres" -Atqc "SELECT 1 FROM pg_database WHERE datname = 'haven'" | grep -q 1; then
     say "Creating the database haven"
     psql "postgres://postgres@127.0.0.1:$port/postgres" -qc "CREATE DATABASE haven" >/dev/null
+fi
+
+# The PDF reports are set in Debian's Noto fonts, read at start-up.
+if ! pdf_fonts_present; then
+    say "Installing the fonts of the PDF reports with apt-get"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-noto-core fonts-noto-cjk >&2
 fi
 
 say "Building Haven (release)"

@@ -2,8 +2,8 @@
 # Runs Haven's whole test suite. Sets up what the tests need on a fresh
 # machine: PostgreSQL (installed if absent) in a throwaway cluster of its
 # own, Debian's Chromium and ChromeDriver with fonts for all six scripts,
-# and axe-core from the npm registry; starts them here and stops them at
-# the end.
+# poppler-utils to read the PDF reports back, and axe-core from the npm
+# registry; starts them here and stops them at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/postgres.sh
@@ -12,20 +12,23 @@ pg_install
 
 # Browser tests: Debian's Chromium and ChromeDriver (never a downloaded
 # browser), fonts for Latin, Chinese, Arabic-script Uyghur and Tibetan.
+# PDF report tests: the same fonts (the PDFs embed them) and poppler-utils
+# to read the PDFs back.
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || ! command -v pdftotext >/dev/null || ! pdf_fonts_present \
     || ! fc-list 2>/dev/null | grep -qi "tibetan\|jomolhari"; then
-    say "Installing Chromium, ChromeDriver and fonts with apt-get"
+    say "Installing Chromium, ChromeDriver, fonts and poppler-utils with apt-get"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-        chromium chromium-driver fonts-noto-core fonts-noto-cjk fonts-tibetan-machine >&2
+        chromium chromium-driver fonts-noto-core fonts-noto-cjk fonts-tibetan-machine \
+        poppler-utils >&2
 fi
-# Packets: poppler's pdftotext reads the PDFs back, and the age command
-# opens packets the way a recipient does.
-if ! command -v age >/dev/null || ! command -v pdftotext >/dev/null; then
-    say "Installing age and poppler-utils with apt-get"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q age poppler-utils >&2 \
+# Packets: the age command opens them the way a recipient does.
+if ! command -v age >/dev/null; then
+    say "Installing age with apt-get"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q age >&2 \
         || { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-             as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q age poppler-utils >&2; }
+             as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q age >&2; }
 fi
 deps="$PWD/target/browser-deps"
 if [ ! -f "$deps/node_modules/axe-core/axe.min.js" ]; then

@@ -15,6 +15,7 @@ pub mod crypto;
 pub mod custody;
 pub mod db;
 pub mod demo;
+pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod i18n;
