@@ -195,8 +195,8 @@ pub async fn build(
         drop(turn);
         sealed
     })
-        .await
-        .map_err(|e| ServiceError::internal(anyhow::anyhow!("packet builder stopped: {e}")))??;
+    .await
+    .map_err(|e| ServiceError::internal(anyhow::anyhow!("packet builder stopped: {e}")))??;
     record_packet(state, staff, case_id, org, kind, sealed).await
 }
 
@@ -289,11 +289,7 @@ fn internal(what: &str, e: impl std::fmt::Display) -> ServiceError {
 fn zip_packet(c: &PacketContents) -> Result<Zeroizing<Vec<u8>>, ServiceError> {
     let document = report_document(c);
     let html = Zeroizing::new(document.to_html().into_bytes());
-    let pdf = Zeroizing::new(
-        document
-            .to_pdf(fonts()?)
-            .map_err(|e| internal("PDF", e))?,
-    );
+    let pdf = Zeroizing::new(document.to_pdf(fonts()?).map_err(|e| internal("PDF", e))?);
     let cover = Zeroizing::new(cover_text(c).into_bytes());
     let custody = Zeroizing::new(custody_text(c).into_bytes());
     let mut entries: Vec<(String, &[u8])> = vec![
@@ -329,7 +325,10 @@ fn zip_packet(c: &PacketContents) -> Result<Zeroizing<Vec<u8>>, ServiceError> {
         writer.write_all(bytes).map_err(|e| internal("zip", e))?;
     }
     Ok(Zeroizing::new(
-        writer.finish().map_err(|e| internal("zip", e))?.into_inner(),
+        writer
+            .finish()
+            .map_err(|e| internal("zip", e))?
+            .into_inner(),
     ))
 }
 
@@ -348,7 +347,11 @@ fn evidence_path(i: usize, name: &str) -> String {
         .take(120)
         .collect();
     let safe = safe.trim_start_matches('.');
-    format!("evidence/{:02}-{}", i + 1, if safe.is_empty() { "file" } else { safe })
+    format!(
+        "evidence/{:02}-{}",
+        i + 1,
+        if safe.is_empty() { "file" } else { safe }
+    )
 }
 
 /// Fluent wraps each argument in bidi isolation marks, for pages; files
@@ -491,7 +494,9 @@ fn encrypt(plain: &[u8], recipient: &AgeRecipient) -> Result<Vec<u8>, ServiceErr
     let mut writer = encryptor
         .wrap_output(&mut out)
         .map_err(|e| internal("encryption", e))?;
-    writer.write_all(plain).map_err(|e| internal("encryption", e))?;
+    writer
+        .write_all(plain)
+        .map_err(|e| internal("encryption", e))?;
     writer.finish().map_err(|e| internal("encryption", e))?;
     Ok(out)
 }
@@ -511,8 +516,7 @@ fn still_allowed(
     let Some(case) = db::cases::lock(conn, case_id)? else {
         return Ok(None);
     };
-    if !kind.allowed(case.consent_referral, case.consent_police) || case.deletion_due_at.is_some()
-    {
+    if !kind.allowed(case.consent_referral, case.consent_police) || case.deletion_due_at.is_some() {
         return Ok(None);
     }
     let Some(now) = db::organisations::lock(conn, org.id)? else {
@@ -667,7 +671,13 @@ fn shared(
     with_file: bool,
 ) -> Result<(), DbError> {
     let today = Utc::now().date_naive();
-    db::access::record(conn, case_id, "shared", db::access::Reader::Group(org.id), today)?;
+    db::access::record(
+        conn,
+        case_id,
+        "shared",
+        db::access::Reader::Group(org.id),
+        today,
+    )?;
     if with_file {
         notifier.packet_ready(conn, org)
     } else {
@@ -829,7 +839,10 @@ pub async fn for_case(
         .db
         .run(move |conn| db::packets::for_case(conn, case_id))
         .await?;
-    Ok(rows.into_iter().map(|p| PacketView::of(p, viewer)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|p| PacketView::of(p, viewer))
+        .collect())
 }
 
 /// One packet for a caseworker, with its case's reference.
@@ -865,12 +878,12 @@ pub async fn for_liaison(
     let r = referral.to_string();
     let rows = state
         .db
-        .run(move |conn| {
-            match db::referrals::find_for_organisation(conn, &r, org)? {
+        .run(
+            move |conn| match db::referrals::find_for_organisation(conn, &r, org)? {
                 Some(found) => db::packets::for_referral(conn, found.referral.id),
                 None => Ok(Vec::new()),
-            }
-        })
+            },
+        )
         .await?;
     Ok(rows
         .into_iter()
@@ -894,9 +907,15 @@ mod tests {
     #[test]
     fn evidence_paths_are_numbered_and_stay_in_their_folder() {
         assert_eq!(evidence_path(0, "photo.jpg"), "evidence/01-photo.jpg");
-        assert_eq!(evidence_path(11, "../../etc/passwd"), "evidence/12-_.._etc_passwd");
+        assert_eq!(
+            evidence_path(11, "../../etc/passwd"),
+            "evidence/12-_.._etc_passwd"
+        );
         assert_eq!(evidence_path(2, "..."), "evidence/03-file");
-        assert_eq!(evidence_path(3, "a\u{202e}gpj.exe"), "evidence/04-a_gpj.exe");
+        assert_eq!(
+            evidence_path(3, "a\u{202e}gpj.exe"),
+            "evidence/04-a_gpj.exe"
+        );
         assert!(evidence_path(4, &"x".repeat(500)).chars().count() < 140);
     }
 

@@ -127,11 +127,7 @@ pub fn find(conn: &mut Conn, public_id: &str) -> Result<Option<PacketRow>, DbErr
 /// Takes the encrypted file of a ready, unexpired packet, once: the row
 /// becomes `downloaded` and forgets the file in the same statement, so two
 /// requests racing each other cannot both have it.
-pub fn take(
-    conn: &mut Conn,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<Option<Vec<u8>>, DbError> {
+pub fn take(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<Option<Vec<u8>>, DbError> {
     let taken: Option<Option<Vec<u8>>> = diesel::sql_query(
         "UPDATE packets p SET status = 'downloaded', downloaded_at = $2, ciphertext = NULL \
          FROM (SELECT id, ciphertext FROM packets WHERE id = $1 AND status = 'ready' \

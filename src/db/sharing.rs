@@ -61,13 +61,20 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<SharingRow>, DbErro
         .order(packets::id.asc())
         .select((organisations::name, packets::status, packets::created_at))
         .load(conn)?;
-    rows.extend(sent.into_iter().map(|(recipient, status, at)| SharingRow {
-        by: SharedBy::Packet,
-        recipient,
-        // Whether it was downloaded is the recipient's business: the
-        // reporter is told what left, and to whom.
-        status: if status == "notice" { "notice" } else { "packet" }.to_string(),
-        day: at.date_naive(),
+    rows.extend(sent.into_iter().map(|(recipient, status, at)| {
+        SharingRow {
+            by: SharedBy::Packet,
+            recipient,
+            // Whether it was downloaded is the recipient's business: the
+            // reporter is told what left, and to whom.
+            status: if status == "notice" {
+                "notice"
+            } else {
+                "packet"
+            }
+            .to_string(),
+            day: at.date_naive(),
+        }
     }));
     rows.sort_by_key(|r| r.day);
     Ok(rows)

@@ -42,7 +42,10 @@ async fn fits(b: &Client, what: &str) {
 async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
     let app = spawn_app().await;
     let key = age::x25519::Identity::generate().to_public().to_string();
-    let body = app.insert_group("RCMP National Security Information Network", &["nsin@rcmp.example"]);
+    let body = app.insert_group(
+        "RCMP National Security Information Network",
+        &["nsin@rcmp.example"],
+    );
     set_recipient(&app, body, "national_security", &key);
     let group = app.insert_group("Uyghur Community Link", &["link@group.example"]);
     set_recipient(&app, group, "partner", &key);
@@ -69,7 +72,10 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
     let res = app
         .post_staff(
             &format!("/staff/cases/{reference}/packets"),
-            &[("recipient", &group.to_string()), ("cover", "For the group.")],
+            &[
+                ("recipient", &group.to_string()),
+                ("cover", "For the group."),
+            ],
         )
         .await;
     assert_eq!(res.status(), 303);
@@ -85,7 +91,12 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
                 .unwrap();
             wait_for(&admin, "#packet-recipient").await;
             fits(&admin, &format!("the case page in {lang} at {width} px")).await;
-            check_page(&admin, &format!("packets-case-{width}-{lang}"), &mut problems).await;
+            check_page(
+                &admin,
+                &format!("packets-case-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
         }
         // Build one through the form, as a caseworker does.
         admin
@@ -99,7 +110,12 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
             .select_by_value(&body.to_string())
             .await
             .unwrap();
-        fill(&admin, "packet-cover", "Please contact the reporter through Haven.").await;
+        fill(
+            &admin,
+            "packet-cover",
+            "Please contact the reporter through Haven.",
+        )
+        .await;
         click(&admin, "#packets form button[type=submit]").await;
         wait_for(&admin, "#packet-sha256").await;
         let url = admin.current_url().await.unwrap();
@@ -133,7 +149,12 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
                 .unwrap();
             assert_ne!(heading, "", "the gone page has a heading");
             fits(&admin, &format!("the gone page in {lang} at {width} px")).await;
-            check_page(&admin, &format!("packet-gone-{width}-{lang}"), &mut problems).await;
+            check_page(
+                &admin,
+                &format!("packet-gone-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
         }
         admin.close().await.unwrap();
 
@@ -154,7 +175,12 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
                 .unwrap();
             wait_for(&liaison, "#packets").await;
             fits(&liaison, &format!("the referral in {lang} at {width} px")).await;
-            check_page(&liaison, &format!("packets-referral-{width}-{lang}"), &mut problems).await;
+            check_page(
+                &liaison,
+                &format!("packets-referral-{width}-{lang}"),
+                &mut problems,
+            )
+            .await;
         }
         liaison.close().await.unwrap();
     }

@@ -233,7 +233,10 @@ async fn a_packet_for_an_official_body_opens_with_its_key_and_downloads_once() {
         &format!("/staff/cases/{reference}/packets"),
         &[
             ("recipient", &body.to_string()),
-            ("cover", "COVER-MARK-3307 Please contact the family through us."),
+            (
+                "cover",
+                "COVER-MARK-3307 Please contact the family through us.",
+            ),
             ("evidence", &ids[0]),
         ],
     )
@@ -270,7 +273,10 @@ async fn a_packet_for_an_official_body_opens_with_its_key_and_downloads_once() {
     let files = open_packet(&bytes, &identity);
     check_manifest(&files);
     // The one command the README gives a recipient opens it too.
-    assert_eq!(age_cli_decrypt(&bytes, &identity), zip_of(&bytes, &identity));
+    assert_eq!(
+        age_cli_decrypt(&bytes, &identity),
+        zip_of(&bytes, &identity)
+    );
     let cover = text_of(&files, "cover.txt");
     assert!(cover.contains("COVER-MARK-3307 Please contact the family through us."));
     assert!(cover.contains(&reference));
@@ -294,7 +300,10 @@ async fn a_packet_for_an_official_body_opens_with_its_key_and_downloads_once() {
     assert!(custody.contains(":00 UTC"), "to the hour: {custody}");
     assert!(custody.contains("evidence/01-threat.png"));
     assert!(custody.contains("added by the reporter"));
-    assert!(custody.contains("Caseworker"), "exported by role: {custody}");
+    assert!(
+        custody.contains("Caseworker"),
+        "exported by role: {custody}"
+    );
     assert!(!custody.contains("caseworker-"), "never by name or email");
     for (name, data) in &files {
         let text = String::from_utf8_lossy(data);
@@ -344,7 +353,12 @@ async fn a_packet_for_an_official_body_opens_with_its_key_and_downloads_once() {
     assert_eq!(mails.len(), 1);
     let text = mails[0].text();
     assert!(text.contains("An encrypted packet from Haven is ready for RCMP NSIN"));
-    for secret in ["COVER-MARK-3307", "NARRATIVE-MARK-9120", &reference, "contact-mark-5521"] {
+    for secret in [
+        "COVER-MARK-3307",
+        "NARRATIVE-MARK-9120",
+        &reference,
+        "contact-mark-5521",
+    ] {
         assert!(!text.contains(secret), "the email holds no {secret}");
     }
 
@@ -375,21 +389,32 @@ async fn a_packet_without_the_consent_its_recipient_needs_is_refused_and_nothing
     );
     // Consent to referral only: a lawyer may receive it, the police not.
     let (reference, _) = app
-        .file_report(ReportForm::new("NARRATIVE-MARK-1200 a warning").field("consent_referral", "on"))
+        .file_report(
+            ReportForm::new("NARRATIVE-MARK-1200 a warning").field("consent_referral", "on"),
+        )
         .await;
     let cw = caseworker(&app).await;
     let case_page = plain(&page(&app, &cw, &format!("/staff/cases/{reference}")).await);
     assert!(case_page.contains("Legal Clinic"));
-    assert!(!case_page.contains("Toronto Police"), "not offered without consent");
+    assert!(
+        !case_page.contains("Toronto Police"),
+        "not offered without consent"
+    );
     let res = post_as(
         &app,
         &cw,
         &format!("/staff/cases/{reference}/packets"),
-        &[("recipient", &police.to_string()), ("cover", "Please look at this.")],
+        &[
+            ("recipient", &police.to_string()),
+            ("cover", "Please look at this."),
+        ],
     )
     .await;
     assert_eq!(res.status(), 409);
-    assert!(plain(&res.text().await.unwrap()).contains("has not given the consent this recipient needs"));
+    assert!(
+        plain(&res.text().await.unwrap())
+            .contains("has not given the consent this recipient needs")
+    );
     assert_eq!(app.count("packets"), 0);
     assert_eq!(app.count("outbox"), 0);
 
@@ -432,7 +457,10 @@ async fn a_packet_without_the_consent_its_recipient_needs_is_refused_and_nothing
         &app,
         &cw,
         &format!("/staff/cases/{reference}/packets"),
-        &[("recipient", &lawyer.to_string()), ("cover", "Please look at this.")],
+        &[
+            ("recipient", &lawyer.to_string()),
+            ("cover", "Please look at this."),
+        ],
     )
     .await;
     assert_eq!(res.status(), 303);
@@ -456,7 +484,10 @@ async fn a_recipient_without_a_key_receives_only_the_notice() {
         &app,
         &cw,
         &format!("/staff/cases/{reference}/packets"),
-        &[("recipient", &body.to_string()), ("cover", "COVER-MARK-8181")],
+        &[
+            ("recipient", &body.to_string()),
+            ("cover", "COVER-MARK-8181"),
+        ],
     )
     .await;
     assert_eq!(res.status(), 303);
@@ -468,9 +499,7 @@ async fn a_recipient_without_a_key_receives_only_the_notice() {
     use diesel::prelude::*;
     let (status, has_file): (String, bool) = diesel::dsl::select((
         diesel::dsl::sql::<diesel::sql_types::Text>("(SELECT status FROM packets)"),
-        diesel::dsl::sql::<diesel::sql_types::Bool>(
-            "(SELECT ciphertext IS NOT NULL FROM packets)",
-        ),
+        diesel::dsl::sql::<diesel::sql_types::Bool>("(SELECT ciphertext IS NOT NULL FROM packets)"),
     ))
     .get_result(&mut conn)
     .unwrap();
@@ -490,7 +519,11 @@ async fn a_recipient_without_a_key_receives_only_the_notice() {
     }
     let reporter = new_client();
     open_follow_up(&app, &reporter, &reference, &receipt).await;
-    assert!(follow_up_page(&app, &reporter).await.contains("Local Police"));
+    assert!(
+        follow_up_page(&app, &reporter)
+            .await
+            .contains("Local Police")
+    );
 }
 
 #[tokio::test]
@@ -512,9 +545,18 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
         )
         .await;
     let cw = caseworker(&app).await;
-    let build = [("recipient", group.to_string()), ("cover", "COVER-MARK-2024".to_string())];
+    let build = [
+        ("recipient", group.to_string()),
+        ("cover", "COVER-MARK-2024".to_string()),
+    ];
     let build: Vec<(&str, &str)> = build.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let res = post_as(&app, &cw, &format!("/staff/cases/{reference}/packets"), &build).await;
+    let res = post_as(
+        &app,
+        &cw,
+        &format!("/staff/cases/{reference}/packets"),
+        &build,
+    )
+    .await;
     assert_eq!(res.status(), 409, "a group needs a referral first");
     assert!(plain(&res.text().await.unwrap()).contains("Refer the case to the group first"));
 
@@ -522,27 +564,45 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
         &app,
         &cw,
         &format!("/staff/cases/{reference}/referrals"),
-        &[("group", &group.to_string()), (&format!("summary_{group}"), "A summary.")],
+        &[
+            ("group", &group.to_string()),
+            (&format!("summary_{group}"), "A summary."),
+        ],
     )
     .await;
     assert_eq!(res.status(), 303);
-    let res = post_as(&app, &cw, &format!("/staff/cases/{reference}/packets"), &build).await;
+    let res = post_as(
+        &app,
+        &cw,
+        &format!("/staff/cases/{reference}/packets"),
+        &build,
+    )
+    .await;
     assert_eq!(res.status(), 303);
-    assert!(res.headers()["location"].to_str().unwrap().contains("done=packet-group"));
+    assert!(
+        res.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("done=packet-group")
+    );
 
     // The caseworker cannot download a group's packet.
     let mut conn = app.db.connect();
     use diesel::prelude::*;
-    let packet: String =
-        diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::Text>("(SELECT public_id FROM packets)"))
-            .get_result(&mut conn)
-            .unwrap();
+    let packet: String = diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::Text>(
+        "(SELECT public_id FROM packets)",
+    ))
+    .get_result(&mut conn)
+    .unwrap();
     let res = post_as(&app, &cw, &format!("/staff/packets/{packet}/download"), &[]).await;
     assert_eq!(res.status(), 404);
 
     let liaison = new_client();
     let email = app.create_user("liaison", Some("Group A"));
-    assert_eq!(app.login_with(&liaison, &email, PASSWORD).await.status(), 303);
+    assert_eq!(
+        app.login_with(&liaison, &email, PASSWORD).await.status(),
+        303
+    );
     let list = page(&app, &liaison, "/staff/referrals").await;
     let referral: String = list[list.find("href=\"/staff/referrals/").unwrap() + 6..]
         .chars()
@@ -565,13 +625,21 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
         &app,
         &cw,
         &format!("/staff/cases/{reference}/referrals"),
-        &[("group", &group_b.to_string()), (&format!("summary_{group_b}"), "B.")],
+        &[
+            ("group", &group_b.to_string()),
+            (&format!("summary_{group_b}"), "B."),
+        ],
     )
     .await;
     assert_eq!(res.status(), 303);
     let other = new_client();
     let other_email = app.create_user("liaison", Some("Group B"));
-    assert_eq!(app.login_with(&other, &other_email, PASSWORD).await.status(), 303);
+    assert_eq!(
+        app.login_with(&other, &other_email, PASSWORD)
+            .await
+            .status(),
+        303
+    );
     let list_b = page(&app, &other, "/staff/referrals").await;
     let referral_b: String = list_b[list_b.find("href=\"/staff/referrals/").unwrap() + 6..]
         .chars()
@@ -580,7 +648,13 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
     assert_ne!(referral_b, referral);
     let res = post_as(&app, &other, &format!("{referral_b}/accept"), &[]).await;
     assert_eq!(res.status(), 303);
-    let res = post_as(&app, &other, &format!("{referral_b}/packets/{packet}/download"), &[]).await;
+    let res = post_as(
+        &app,
+        &other,
+        &format!("{referral_b}/packets/{packet}/download"),
+        &[],
+    )
+    .await;
     assert_eq!(res.status(), 404);
     let res = post_as(&app, &other, &download, &[]).await;
     assert_eq!(res.status(), 404);
@@ -614,7 +688,10 @@ async fn a_packet_past_its_time_is_gone() {
         &app,
         &cw,
         &format!("/staff/cases/{reference}/packets"),
-        &[("recipient", &body.to_string()), ("cover", "For your review.")],
+        &[
+            ("recipient", &body.to_string()),
+            ("cover", "For your review."),
+        ],
     )
     .await;
     let location = res.headers()["location"].to_str().unwrap().to_string();
@@ -627,10 +704,11 @@ async fn a_packet_past_its_time_is_gone() {
     let res = post_as(&app, &cw, &format!("{packet_path}/download"), &[]).await;
     assert_eq!(res.status(), 410);
     assert_eq!(haven::cases::packets::expire(&mut conn).unwrap(), 1);
-    let status: String =
-        diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::Text>("(SELECT status FROM packets)"))
-            .get_result(&mut conn)
-            .unwrap();
+    let status: String = diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::Text>(
+        "(SELECT status FROM packets)",
+    ))
+    .get_result(&mut conn)
+    .unwrap();
     assert_eq!(status, "expired");
     assert_eq!(app.count("packets WHERE ciphertext IS NOT NULL"), 0);
 }
@@ -640,7 +718,13 @@ async fn what_waits_is_forgotten_when_the_recipient_changes_or_the_reporter_asks
     let app = spawn_app().await;
     let first = age::x25519::Identity::generate().to_public().to_string();
     let second = age::x25519::Identity::generate().to_public().to_string();
-    let body = recipient(&app, "Legal Clinic", "intake@clinic.example", "legal", Some(&first));
+    let body = recipient(
+        &app,
+        "Legal Clinic",
+        "intake@clinic.example",
+        "legal",
+        Some(&first),
+    );
     let (reference, receipt) = app
         .file_report(ReportForm::new("NARRATIVE-MARK-7070").field("consent_referral", "on"))
         .await;

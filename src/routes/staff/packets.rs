@@ -2,8 +2,8 @@
 //! offers its one download (an official body's) and says how to open it;
 //! a group's liaisons download theirs from the referral.
 
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
@@ -47,7 +47,9 @@ pub async fn build(
         Ok(Built::Packet {
             public_id,
             for_group: false,
-        }) => Ok(see_other(&t.url(&format!("/staff/packets/{public_id}?done=built")))),
+        }) => Ok(see_other(
+            &t.url(&format!("/staff/packets/{public_id}?done=built")),
+        )),
         Ok(Built::Packet {
             for_group: true, ..
         }) => Ok(see_other(&t.url(&format!(
@@ -97,7 +99,8 @@ impl PacketPage {
     }
 
     fn case_href(&self) -> String {
-        self.t.url(&format!("/staff/cases/{}#packets", self.reference))
+        self.t
+            .url(&format!("/staff/cases/{}#packets", self.reference))
     }
 }
 
