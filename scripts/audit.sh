@@ -13,5 +13,10 @@ command -v cargo-audit >/dev/null || cargo install cargo-audit --locked
 # through phonenumber's build-time metadata (postcard → heapless 0.7), which
 # compiles it only for targets without atomic instructions; it is not built
 # for any target Haven runs on (`cargo tree -i atomic-polyfill` is empty).
-# Not a vulnerability; anything else unmaintained, yanked or unsound fails.
-cargo audit --no-fetch --db "$db" --deny warnings --ignore RUSTSEC-2023-0089
+# RUSTSEC-2026-0173 (proc-macro-error2 unmaintained): a procedural macro
+# that i18n-embed-fl, the age crate's message macro, runs at compile time;
+# none of its code is in the binary (`cargo tree -i proc-macro-error2`).
+# Neither is a vulnerability; anything else unmaintained, yanked or unsound
+# fails.
+cargo audit --no-fetch --db "$db" --deny warnings --ignore RUSTSEC-2023-0089 \
+    --ignore RUSTSEC-2026-0173
