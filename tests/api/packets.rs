@@ -789,3 +789,105 @@ async fn what_waits_is_forgotten_when_the_recipient_changes_or_the_reporter_asks
     assert_eq!(res.status(), 409);
     assert!(plain(&res.text().await.unwrap()).contains("asked for this case to be deleted"));
 }
+
+#[tokio::test]
+async fn a_withdrawn_consent_a_deactivated_recipient_or_a_declined_referral_forgets_what_waits() {
+    let app = spawn_app().await;
+    let key = age::x25519::Identity::generate().to_public().to_string();
+    let police = recipient(&app, "City Police", "desk@police.example", "police", Some(&key));
+    let lawyer = recipient(&app, "Legal Clinic", "intake@clinic.example", "legal", Some(&key));
+    let group = recipient(&app, "Group A", "intake@group-a.example", "partner", Some(&key));
+    let (reference, receipt) = app
+        .file_report(
+            ReportForm::new("NARRATIVE-MARK-5151")
+                .field("consent_referral", "on")
+                .field("consent_police", "on"),
+        )
+        .await;
+    app.login_as("admin").await;
+    let res = app
+        .post_staff(
+            &format!("/staff/cases/{reference}/referrals"),
+            &[
+                ("group", group.to_string().as_str()),
+                (format!("summary_{group}").as_str(), "A summary."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    for id in [police, lawyer, group] {
+        let res = app
+            .post_staff(
+                &format!("/staff/cases/{reference}/packets"),
+                &[("recipient", id.to_string().as_str()), ("cover", "For you.")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+    }
+    let waiting = |org: i64| format!("packets WHERE status = 'ready' AND organisation_id = {org}");
+    assert_eq!(app.count("packets WHERE status = 'ready'"), 3);
+
+    // The reporter withdraws consent to the police: the police's packet is
+    // forgotten, the others stay.
+    let reporter = new_client();
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    let page_html = reporter
+        .get(app.url("/follow-up/case"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_token(&page_html);
+    let res = reporter
+        .post(app.url("/follow-up/case/consent"))
+        .form(&[
+            ("consent", "police"),
+            ("given", "no"),
+            ("csrf_token", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count(&waiting(police)), 0);
+    assert_eq!(app.count(&waiting(lawyer)), 1);
+    assert_eq!(app.count(&waiting(group)), 1);
+
+    // The admin deactivates the lawyer: its packet is forgotten.
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/groups/{lawyer}"),
+            &[
+                ("kind", "legal"),
+                ("name", "Legal Clinic"),
+                ("emails", "intake@clinic.example"),
+                ("age_key", key.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count(&waiting(lawyer)), 0);
+    assert_eq!(app.count(&waiting(group)), 1);
+
+    // The group declines the referral: its packet is forgotten.
+    let liaison = new_client();
+    let email = app.create_user("liaison", Some("Group A"));
+    assert_eq!(app.login_with(&liaison, &email, PASSWORD).await.status(), 303);
+    let list = page(&app, &liaison, "/staff/referrals").await;
+    let referral: String = list[list.find("href=\"/staff/referrals/").unwrap() + 6..]
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+    let res = post_as(
+        &app,
+        &liaison,
+        &format!("{referral}/decline"),
+        &[("reason", "We cannot take this on.")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count("packets WHERE status = 'ready'"), 0);
+    assert_eq!(app.count("packets WHERE ciphertext IS NOT NULL"), 0);
+}
