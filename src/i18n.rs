@@ -163,6 +163,7 @@ pub fn has_message(lang: Language, key: &str) -> bool {
         "name",
         "n",
         "total",
+        "recipient",
         "group",
         "days",
         "date",
