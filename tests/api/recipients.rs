@@ -425,7 +425,11 @@ async fn official_bodies_are_never_offered_where_a_partner_group_is_chosen() {
         "the group is offered"
     );
     assert!(!page.contains(&format!("id=\"group-{body}\"")));
-    assert!(!page.contains("Toronto Police Service"));
+    // The body is offered only where packets are built, never in the
+    // referral form.
+    let referral_form = &page[page.find("id=\"referrals-heading\"").unwrap()
+        ..page.find("id=\"packets-heading\"").unwrap()];
+    assert!(!referral_form.contains("Toronto Police Service"));
 
     // A referral to the body, sent anyway, is refused: nothing is stored.
     let res = app
