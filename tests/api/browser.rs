@@ -1208,7 +1208,7 @@ async fn the_recipients_pages_pass_axe_and_fit_a_phone_in_three_languages() {
         fill(&admin, "password", PASSWORD).await;
         fill(&admin, "totp", &app.fresh_totp(&admin_email)).await;
         click(&admin, "form button[type=submit]").await;
-        wait_for(&admin, "table.queue").await;
+        wait_for(&admin, "main h1").await;
         for lang in ["en", "ug", "bo"] {
             let tag = format!("{width}-{lang}");
             let fits = |what: &str, overflow: serde_json::Value| {

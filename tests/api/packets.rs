@@ -794,9 +794,27 @@ async fn what_waits_is_forgotten_when_the_recipient_changes_or_the_reporter_asks
 async fn a_withdrawn_consent_a_deactivated_recipient_or_a_declined_referral_forgets_what_waits() {
     let app = spawn_app().await;
     let key = age::x25519::Identity::generate().to_public().to_string();
-    let police = recipient(&app, "City Police", "desk@police.example", "police", Some(&key));
-    let lawyer = recipient(&app, "Legal Clinic", "intake@clinic.example", "legal", Some(&key));
-    let group = recipient(&app, "Group A", "intake@group-a.example", "partner", Some(&key));
+    let police = recipient(
+        &app,
+        "City Police",
+        "desk@police.example",
+        "police",
+        Some(&key),
+    );
+    let lawyer = recipient(
+        &app,
+        "Legal Clinic",
+        "intake@clinic.example",
+        "legal",
+        Some(&key),
+    );
+    let group = recipient(
+        &app,
+        "Group A",
+        "intake@group-a.example",
+        "partner",
+        Some(&key),
+    );
     let (reference, receipt) = app
         .file_report(
             ReportForm::new("NARRATIVE-MARK-5151")
@@ -819,7 +837,10 @@ async fn a_withdrawn_consent_a_deactivated_recipient_or_a_declined_referral_forg
         let res = app
             .post_staff(
                 &format!("/staff/cases/{reference}/packets"),
-                &[("recipient", id.to_string().as_str()), ("cover", "For you.")],
+                &[
+                    ("recipient", id.to_string().as_str()),
+                    ("cover", "For you."),
+                ],
             )
             .await;
         assert_eq!(res.status(), 303);
@@ -874,7 +895,10 @@ async fn a_withdrawn_consent_a_deactivated_recipient_or_a_declined_referral_forg
     // The group declines the referral: its packet is forgotten.
     let liaison = new_client();
     let email = app.create_user("liaison", Some("Group A"));
-    assert_eq!(app.login_with(&liaison, &email, PASSWORD).await.status(), 303);
+    assert_eq!(
+        app.login_with(&liaison, &email, PASSWORD).await.status(),
+        303
+    );
     let list = page(&app, &liaison, "/staff/referrals").await;
     let referral: String = list[list.find("href=\"/staff/referrals/").unwrap() + 6..]
         .chars()
