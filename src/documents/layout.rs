@@ -3,6 +3,7 @@
 //! lines flowing from page to page, headings and labels kept with what
 //! follows them. Right-to-left documents have right-aligned lines.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use krilla::text::KrillaGlyph;
@@ -284,62 +285,74 @@ pub(crate) fn paragraph_lines(
         return Vec::new();
     }
     let itemized = Itemized::new(text, rtl, shapers);
+    let measure = measure(shapers, &itemized, style);
+    let shared: Arc<str> = Arc::from(text);
+    break_lines(text, &measure, max_width)
+        .into_iter()
+        .map(|range| line(shapers, &itemized, &shared, range, style, rtl))
+        .collect()
+}
+
+/// The widths of the paragraph's clusters, shaped as a whole.
+fn measure(shapers: &Shapers<'_>, itemized: &Itemized<'_>, style: Style) -> Measure {
+    let text = itemized.text;
     let mut measure = Measure::new(text.len());
     for run in itemized.logical_runs(0..text.len()) {
         let size = style.size * scale(run.family);
-        let shaped = shapers.shape(
-            face(style, run.family),
-            text,
-            run.range,
-            run.rtl,
-            run.script,
-        );
+        let id = face(style, run.family);
+        let shaped = shapers.shape(id, text, run.range, run.rtl, run.script);
         for glyph in &shaped.glyphs {
             measure.add(glyph.text_range.start, glyph.x_advance * size);
         }
     }
-    let measure = measure.finish();
-    let shared: Arc<str> = Arc::from(text);
-    break_lines(text, &measure, max_width)
-        .into_iter()
-        .map(|range| {
-            let mut runs = Vec::new();
-            let (mut x, mut ascent, mut descent) = (0.0f32, 0.0f32, 0.0f32);
-            let mut least = style.size * line_spacing(Family::Sans);
-            for run in itemized.visual_runs(range) {
-                let id = face(style, run.family);
-                let size = style.size * scale(run.family);
-                let shaped = shapers.shape(id, text, run.range, run.rtl, run.script);
-                let metrics = shapers.fonts().face(id);
-                ascent = ascent.max(metrics.ascent * size);
-                descent = descent.max(metrics.descent * size);
-                least = least.max(size * line_spacing(run.family));
-                runs.push(PlacedRun {
-                    face: id,
-                    size,
-                    glyphs: shaped.glyphs,
-                    x,
-                });
-                x += shaped.advance * size;
-            }
-            if runs.is_empty() {
-                let metrics = shapers.fonts().face(face(style, Family::Sans));
-                ascent = metrics.ascent * style.size;
-                descent = metrics.descent * style.size;
-            }
-            let natural = ascent + descent;
-            let height = natural.max(least);
-            Line {
-                text: shared.clone(),
-                runs,
-                width: x,
-                ascent: ascent + (height - natural) / 2.0,
-                height,
-                gray: style.gray,
-                rtl,
-            }
-        })
-        .collect()
+    measure.finish()
+}
+
+/// The line `range` of the paragraph, shaped again on its own (its runs
+/// in visual order), as high as its tallest font needs.
+fn line(
+    shapers: &Shapers<'_>,
+    itemized: &Itemized<'_>,
+    text: &Arc<str>,
+    range: Range<usize>,
+    style: Style,
+    rtl: bool,
+) -> Line {
+    let mut runs = Vec::new();
+    let (mut x, mut ascent, mut descent) = (0.0f32, 0.0f32, 0.0f32);
+    let mut least = style.size * line_spacing(Family::Sans);
+    for run in itemized.visual_runs(range) {
+        let id = face(style, run.family);
+        let size = style.size * scale(run.family);
+        let shaped = shapers.shape(id, text, run.range, run.rtl, run.script);
+        let metrics = shapers.fonts().face(id);
+        ascent = ascent.max(metrics.ascent * size);
+        descent = descent.max(metrics.descent * size);
+        least = least.max(size * line_spacing(run.family));
+        runs.push(PlacedRun {
+            face: id,
+            size,
+            glyphs: shaped.glyphs,
+            x,
+        });
+        x += shaped.advance * size;
+    }
+    if runs.is_empty() {
+        let metrics = shapers.fonts().face(face(style, Family::Sans));
+        ascent = metrics.ascent * style.size;
+        descent = metrics.descent * style.size;
+    }
+    let natural = ascent + descent;
+    let height = natural.max(least);
+    Line {
+        text: text.clone(),
+        runs,
+        width: x,
+        ascent: ascent + (height - natural) / 2.0,
+        height,
+        gray: style.gray,
+        rtl,
+    }
 }
 
 /// Places the flow on pages. A heading or label starts a new page rather

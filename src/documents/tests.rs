@@ -902,3 +902,46 @@ fn debug_shows_no_report_text() {
         "{shown}"
     );
 }
+
+#[test]
+fn headings_and_labels_are_never_left_at_the_foot_of_a_page() {
+    let sections: Vec<Section> = (0..6)
+        .map(|s| Section {
+            heading: format!("Heading {s}"),
+            fields: (0..9)
+                .map(|f| {
+                    field(
+                        &format!("Label {s}.{f}"),
+                        &"The same car waited outside again. ".repeat(4 + (s * 9 + f) % 11),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let doc = ReportDocument {
+        lang: "en".to_string(),
+        rtl: false,
+        title: "Report".to_string(),
+        intro: String::new(),
+        sections,
+    };
+    let shapers = Shapers::new(fonts(), "en");
+    let pages = layout::lay_out(&doc, &shapers).unwrap_or_else(|e| panic!("{e}"));
+    assert!(pages.len() > 3, "{} pages", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        let last = page
+            .items
+            .iter()
+            .rev()
+            .find_map(|item| match item {
+                Item::Line { line, .. } if !is_page_number(&line.text) => Some(&*line.text),
+                _ => None,
+            })
+            .expect("every page has text");
+        assert!(
+            !last.starts_with("Heading") && !last.starts_with("Label"),
+            "page {} ends with {last:?}",
+            i + 1
+        );
+    }
+}
