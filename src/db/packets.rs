@@ -148,18 +148,32 @@ struct Taken {
     ciphertext: Option<Vec<u8>>,
 }
 
-/// Forgets the files of packets not downloaded by `now`; returns how many.
-pub fn expire(conn: &mut Conn, now: DateTime<Utc>) -> Result<usize, DbError> {
+/// Which waiting packets to forget.
+type Waiting<'a> = Box<
+    dyn BoxableExpression<packets::table, diesel::pg::Pg, SqlType = diesel::sql_types::Bool> + 'a,
+>;
+
+/// Forgets the files of the ready packets `which` picks: they become
+/// `expired` and their ciphertext goes; returns how many.
+fn forget(conn: &mut Conn, which: Waiting<'_>) -> Result<usize, DbError> {
     Ok(diesel::update(
         packets::table
             .filter(packets::status.eq("ready"))
-            .filter(packets::expires_at.le(now)),
+            .filter(which),
     )
     .set((
         packets::status.eq("expired"),
         packets::ciphertext.eq(None::<Vec<u8>>),
     ))
     .execute(conn)?)
+}
+
+/// Forgets the files of packets not downloaded by `now`; returns how many.
+pub fn expire(conn: &mut Conn, now: DateTime<Utc>) -> Result<usize, DbError> {
+    forget(
+        conn,
+        Box::new(packets::expires_at.le(now).assume_not_null()),
+    )
 }
 
 /// Forgets the files still waiting in a case's packets for recipients of
@@ -169,62 +183,35 @@ pub fn withdraw(conn: &mut Conn, case_id: i64, kinds: &[&str]) -> Result<usize, 
     let of_kinds = organisations::table
         .filter(organisations::kind.eq_any(kinds))
         .select(organisations::id);
-    Ok(diesel::update(
-        packets::table
-            .filter(packets::case_id.eq(case_id))
-            .filter(packets::status.eq("ready"))
-            .filter(packets::organisation_id.eq_any(of_kinds)),
+    forget(
+        conn,
+        Box::new(
+            packets::case_id
+                .eq(case_id)
+                .and(packets::organisation_id.eq_any(of_kinds)),
+        ),
     )
-    .set((
-        packets::status.eq("expired"),
-        packets::ciphertext.eq(None::<Vec<u8>>),
-    ))
-    .execute(conn)?)
 }
 
 /// Forgets the files waiting for one recipient (its key, kind or standing
 /// changed); returns how many.
 pub fn expire_for_organisation(conn: &mut Conn, organisation_id: i64) -> Result<usize, DbError> {
-    Ok(diesel::update(
-        packets::table
-            .filter(packets::organisation_id.eq(organisation_id))
-            .filter(packets::status.eq("ready")),
-    )
-    .set((
-        packets::status.eq("expired"),
-        packets::ciphertext.eq(None::<Vec<u8>>),
-    ))
-    .execute(conn)?)
+    forget(conn, Box::new(packets::organisation_id.eq(organisation_id)))
 }
 
 /// Forgets the files waiting in a referral's packets (it was declined or
 /// withdrawn); returns how many.
 pub fn expire_for_referral(conn: &mut Conn, referral_id: i64) -> Result<usize, DbError> {
-    Ok(diesel::update(
-        packets::table
-            .filter(packets::referral_id.eq(referral_id))
-            .filter(packets::status.eq("ready")),
+    forget(
+        conn,
+        Box::new(packets::referral_id.eq(referral_id).assume_not_null()),
     )
-    .set((
-        packets::status.eq("expired"),
-        packets::ciphertext.eq(None::<Vec<u8>>),
-    ))
-    .execute(conn)?)
 }
 
 /// Forgets the files waiting in a case's packets (the reporter asked for
 /// its deletion); returns how many.
 pub fn expire_for_case(conn: &mut Conn, case_id: i64) -> Result<usize, DbError> {
-    Ok(diesel::update(
-        packets::table
-            .filter(packets::case_id.eq(case_id))
-            .filter(packets::status.eq("ready")),
-    )
-    .set((
-        packets::status.eq("expired"),
-        packets::ciphertext.eq(None::<Vec<u8>>),
-    ))
-    .execute(conn)?)
+    forget(conn, Box::new(packets::case_id.eq(case_id)))
 }
 
 /// Forgets the files of the case's earlier packets still waiting for the
@@ -234,15 +221,12 @@ pub fn replace_earlier(
     case_id: i64,
     organisation_id: i64,
 ) -> Result<usize, DbError> {
-    Ok(diesel::update(
-        packets::table
-            .filter(packets::case_id.eq(case_id))
-            .filter(packets::organisation_id.eq(organisation_id))
-            .filter(packets::status.eq("ready")),
+    forget(
+        conn,
+        Box::new(
+            packets::case_id
+                .eq(case_id)
+                .and(packets::organisation_id.eq(organisation_id)),
+        ),
     )
-    .set((
-        packets::status.eq("expired"),
-        packets::ciphertext.eq(None::<Vec<u8>>),
-    ))
-    .execute(conn)?)
 }
