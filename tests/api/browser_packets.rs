@@ -139,7 +139,9 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
             fits(&admin, &format!("the packet page in {lang} at {width} px")).await;
             check_page(&admin, &format!("packet-{width}-{lang}"), &mut problems).await;
             click(&admin, "main form button.primary").await;
-            wait_for(&admin, "h1").await;
+            // The gone page's own callout: the packet page's heading may
+            // still be there while the answer loads.
+            wait_for(&admin, "#packet-gone").await;
             let heading = admin
                 .find(Locator::Css("h1"))
                 .await
