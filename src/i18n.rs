@@ -164,6 +164,7 @@ pub fn has_message(lang: Language, key: &str) -> bool {
         "n",
         "total",
         "recipient",
+        "when",
         "group",
         "days",
         "date",

@@ -7,6 +7,7 @@
 //! audit entries.
 
 use super::AccountError;
+use crate::cases::notify::Notifier;
 use crate::context::Ctx;
 use crate::db::{self, Conn, DbError, organisations::OrganisationRow};
 use crate::domain::{AgeRecipient, Community, EmailAddress, GroupName, Language, RecipientKind};
@@ -99,16 +100,20 @@ pub async fn find(ctx: &Ctx, id: i64) -> Result<(Group, Vec<Liaison>), AccountEr
     Ok((Group::from_row(group)?, liaisons))
 }
 
-/// Records that a recipient's age key was set, changed or removed: the
-/// key's short form (a public key; never more of it), or `none`.
+/// Records that a recipient's age key was set, changed or removed — the
+/// key's short form (a public key; never more of it), or `none` — and
+/// tells every admin: a key swapped by a stolen admin account would
+/// otherwise send the next packet to whoever holds its secret half.
 fn record_key(
     conn: &mut Conn,
+    notifier: &Notifier,
     actor: Option<i64>,
-    id: i64,
+    (id, name): (i64, &str),
     key: Option<&AgeRecipient>,
 ) -> Result<(), DbError> {
     let detail = key.map_or_else(|| "none".to_string(), AgeRecipient::short);
-    db::audit::record(conn, actor, "group.key", "group", &id.to_string(), &detail)
+    db::audit::record(conn, actor, "group.key", "group", &id.to_string(), &detail)?;
+    notifier.recipient_key_changed(conn, id, name)
 }
 
 /// Creates an active recipient; `actor` is the admin who asked (none from
@@ -121,6 +126,7 @@ pub async fn create(
     group.check()?;
     let (emails, communities) = (group.emails(), group.communities());
     let (kind, has_key) = (group.kind, group.age_key.is_some());
+    let notifier = Notifier::new(&ctx.config);
     let created = ctx
         .db
         .run(move |conn| {
@@ -145,7 +151,7 @@ pub async fn create(
                     kind.as_str(),
                 )?;
                 if let Some(key) = &group.age_key {
-                    record_key(conn, actor, org.id, Some(key))?;
+                    record_key(conn, &notifier, actor, (org.id, &org.name), Some(key))?;
                 }
                 Ok(org.id)
             })
@@ -179,6 +185,7 @@ pub async fn update(
     group.check()?;
     let (emails, communities) = (group.emails(), group.communities());
     let kind = group.kind;
+    let notifier = Notifier::new(&ctx.config);
     let saved = ctx
         .db
         .run(move |conn| {
@@ -220,7 +227,9 @@ pub async fn update(
                 let key_changed = before.age_recipient.as_deref()
                     != group.age_key.as_ref().map(AgeRecipient::as_str);
                 if key_changed {
-                    record_key(conn, Some(admin), id, group.age_key.as_ref())?;
+                    let name = group.name.as_str();
+                    let key = group.age_key.as_ref();
+                    record_key(conn, &notifier, Some(admin), (id, name), key)?;
                 }
                 // A packet waiting for download was sealed to the key, kind
                 // and standing the recipient had: any change forgets it.

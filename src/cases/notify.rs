@@ -112,6 +112,31 @@ impl Notifier {
         self.to_group(conn, org, email)
     }
 
+    /// A recipient's age key was set, changed or removed: every active
+    /// admin, in the next urgent slot, linking to the recipient's page.
+    pub fn recipient_key_changed(
+        &self,
+        conn: &mut Conn,
+        org_id: i64,
+        name: &str,
+    ) -> Result<(), DbError> {
+        let path = format!("/staff/admin/groups/{org_id}");
+        for admin in db::users::active_admins(conn)? {
+            let email = Email::RecipientKeyChanged {
+                group: name.to_string(),
+            };
+            self.queue(
+                conn,
+                &admin.email,
+                &admin.language,
+                Cadence::Urgent,
+                email,
+                &path,
+            )?;
+        }
+        Ok(())
+    }
+
     /// `email` to each of `org`'s addresses, in the digest, linking to its
     /// referrals.
     fn to_group(

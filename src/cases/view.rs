@@ -66,6 +66,31 @@ pub struct Timeline {
     pub messages: Vec<Message>,
 }
 
+impl Timeline {
+    /// When consent `code` was given on the follow-up page, if it stands
+    /// as given there (its last change): anyone holding the receipt can do
+    /// that, so the caseworker confirms with the reporter before sharing.
+    pub fn given_on_follow_up(&self, code: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| {
+                (e.kind == "consent_given" || e.kind == "consent_withdrawn")
+                    && e.actor.is_none()
+                    && e.to == code
+            })
+            .filter(|e| e.kind == "consent_given")
+            .map(|e| e.when.as_str())
+    }
+
+    /// Whether any consent stands as given on the follow-up page.
+    pub fn any_given_on_follow_up(&self) -> bool {
+        ["referral", "police"]
+            .iter()
+            .any(|c| self.given_on_follow_up(c).is_some())
+    }
+}
+
 /// A case, opened.
 #[derive(Debug)]
 pub struct OpenedCase {

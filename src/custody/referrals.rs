@@ -45,8 +45,8 @@ pub fn seal(
         master_key_id,
         team_key_id,
         team_key,
-        group_key_id,
-        group_key,
+        group_key_id: Some(group_key_id),
+        group_key: Some(group_key),
     })
 }
 
@@ -68,25 +68,25 @@ pub fn open(
     reference: &str,
     reader: Reader,
 ) -> Result<DataKey, ServiceError> {
-    let (
-        Some(master_key_id),
-        Some(team_key_id),
-        Some(team_key),
-        Some(group_key_id),
-        Some(group_key),
-    ) = (
+    let (Some(master_key_id), Some(team_key_id), Some(team_key)) = (
         &referral.master_key_id,
         referral.team_key_id,
         &referral.team_key,
-        referral.group_key_id,
-        &referral.group_key,
-    )
-    else {
+    ) else {
         return Err(not_moved(referral));
     };
     let (holder, shared_id, outer) = match reader {
         Reader::Team => ("team", team_key_id, team_key),
-        Reader::Group => ("group", group_key_id, group_key),
+        Reader::Group => match (referral.group_key_id, &referral.group_key) {
+            (Some(id), Some(key)) => ("group", id, key),
+            // Withdrawn by its reporter: the group's copy was erased.
+            _ => {
+                return Err(ServiceError::internal(anyhow::anyhow!(
+                    "referral {}: its group's copy of the key was erased",
+                    referral.id
+                )));
+            }
+        },
     };
     let aad = Aad::referral_key(reference, &referral.public_id, holder);
     let secret = person.secret()?;

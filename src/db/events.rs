@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::schema::{case_events, users};
 use super::{Conn, DbError};
+use crate::domain::EventKind;
 
 #[derive(Clone, Debug, Queryable)]
 pub struct EventRow {
@@ -61,6 +62,32 @@ pub fn for_case(conn: &mut Conn, case_id: i64) -> Result<Vec<EventRow>, DbError>
             users::display_name.nullable(),
         ))
         .load(conn)?)
+}
+
+/// The consent changes of case `case_id` made on its follow-up page, oldest
+/// first: whether it was given, which consent (`referral`, `police`,
+/// `stats`), and when (to the hour, like every reporter action).
+pub fn consent_changes(
+    conn: &mut Conn,
+    case_id: i64,
+) -> Result<Vec<(bool, String, DateTime<Utc>)>, DbError> {
+    let rows: Vec<(String, String, DateTime<Utc>)> = case_events::table
+        .filter(case_events::case_id.eq(case_id))
+        .filter(case_events::kind.eq_any([
+            EventKind::ConsentGiven.as_str(),
+            EventKind::ConsentWithdrawn.as_str(),
+        ]))
+        .order((case_events::created_at.asc(), case_events::id.asc()))
+        .select((
+            case_events::kind,
+            case_events::detail,
+            case_events::created_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(kind, consent, at)| (kind == EventKind::ConsentGiven.as_str(), consent, at))
+        .collect())
 }
 
 /// Records a "filed" event for each of `case_ids` (demonstration seeding).

@@ -31,14 +31,15 @@ pub struct ReferralRow {
 }
 
 /// A referral's key sealed to the team and to the group (each under the
-/// master key's outer layer).
+/// master key's outer layer). The group's copy is gone once its reporter
+/// withdrew the referral: from then on only the team can open it.
 #[derive(Clone, Debug)]
 pub struct ReferralKeys {
     pub master_key_id: String,
     pub team_key_id: i64,
     pub team_key: Sealed,
-    pub group_key_id: i64,
-    pub group_key: Sealed,
+    pub group_key_id: Option<i64>,
+    pub group_key: Option<Sealed>,
 }
 
 /// A referral with what is needed to open and show it.
@@ -181,8 +182,10 @@ pub fn decide(
 }
 
 /// Withdraws every pending referral of case `case_id` (its reporter took
-/// back their consent to referral), dated `at`; returns the id and group
-/// of each one withdrawn. Accepted and declined referrals stay as they are.
+/// back their consent to referral), dated `at`, and erases the group's copy
+/// of each one's key, so that no liaison can open it again, whatever page
+/// or bug might try; returns the id and group of each one withdrawn.
+/// Accepted and declined referrals stay as they are.
 pub fn withdraw_pending(
     conn: &mut Conn,
     case_id: i64,
@@ -196,6 +199,8 @@ pub fn withdraw_pending(
     .set((
         referrals::status.eq("withdrawn"),
         referrals::updated_at.eq(at),
+        referrals::group_key_id.eq(None::<i64>),
+        referrals::group_key.eq(None::<Sealed>),
     ))
     .returning((referrals::id, referrals::organisation_id))
     .get_results(conn)?)
@@ -325,8 +330,8 @@ pub fn keys_not_under_after(
                     master_key_id: m?,
                     team_key_id: ti?,
                     team_key: t?,
-                    group_key_id: gi?,
-                    group_key: g?,
+                    group_key_id: gi,
+                    group_key: g,
                 },
             ))
         })

@@ -96,6 +96,15 @@ pub fn count_admins(conn: &mut Conn) -> Result<i64, DbError> {
         .get_result(conn)?)
 }
 
+/// Every active admin.
+pub fn active_admins(conn: &mut Conn) -> Result<Vec<UserRow>, DbError> {
+    Ok(users::table
+        .filter(users::role.eq("admin"))
+        .filter(users::active.eq(true))
+        .select(UserRow::as_select())
+        .load(conn)?)
+}
+
 /// Active admins other than `except` (so the last admin is never removed).
 pub fn count_other_active_admins(conn: &mut Conn, except: i64) -> Result<i64, DbError> {
     Ok(users::table

@@ -244,8 +244,13 @@ fn plan_referral(
             .ok()
             .map(|plain| key.seal(&aad, &plain))
     };
-    let (key, keys) =
+    let (key, mut keys) =
         referral_keys::seal_new(conn, keyring, reference, id, referral.organisation_id)?;
+    // A referral its reporter withdrew is sealed to the team alone.
+    if referral.status == "withdrawn" {
+        keys.group_key_id = None;
+        keys.group_key = None;
+    }
     let Some(summary) = reseal(
         Aad::referral_summary(reference, id),
         &referral.summary,

@@ -300,7 +300,10 @@ fn reseal_referrals(
                             })
                     };
                     let (key_id, team_key) = reseal("team", &keys.team_key)?;
-                    let (_, group_key) = reseal("group", &keys.group_key)?;
+                    let group_key = match &keys.group_key {
+                        Some(outer) => Some(reseal("group", outer)?.1),
+                        None => None,
+                    };
                     let moved = db::referrals::ReferralKeys {
                         master_key_id: key_id,
                         team_key,

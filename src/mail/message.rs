@@ -32,6 +32,10 @@ pub enum Email {
     /// A case was shared with this recipient, who has no key to receive
     /// content: Haven's caseworkers will be in touch. Never which case.
     CaseShared { group: String },
+    /// A recipient's age key was set, changed or removed (to every admin):
+    /// a packet sealed to a key nobody expected can be read by whoever
+    /// holds it, so no change goes unseen.
+    RecipientKeyChanged { group: String },
     /// Something may be waiting: a reporter wrote, or (with
     /// `HAVEN_MAIL_CONSTANT`) the message every slot sends to everyone,
     /// whether or not anything waits.
@@ -49,6 +53,7 @@ impl Email {
             Email::ReferralAnswered { .. } => "referral_answered",
             Email::PacketReady { .. } => "packet_ready",
             Email::CaseShared { .. } => "case_shared",
+            Email::RecipientKeyChanged { .. } => "recipient_key_changed",
             Email::Waiting => "waiting",
         }
     }
@@ -95,7 +100,8 @@ pub fn render(email: &Email, language: Language, link: &str) -> Result<Rendered,
         | Email::ReferralAnswered { group }
         | Email::ReferralWithdrawn { group }
         | Email::PacketReady { group }
-        | Email::CaseShared { group } => group.as_str(),
+        | Email::CaseShared { group }
+        | Email::RecipientKeyChanged { group } => group.as_str(),
         _ => "",
     };
     // Fluent wraps arguments in bidi isolation marks; mail clients may show

@@ -254,6 +254,30 @@ async fn withdrawing_referral_consent_withdraws_pending_referrals_keeps_accepted
         element_text(&page, "consent-referral-state").unwrap(),
         "You have not agreed to this."
     );
+    // The change is listed under the consent, to the day: whoever holds
+    // the receipt can change a consent, and the reporter sees that it was.
+    let today = chrono::Utc::now()
+        .date_naive()
+        .format("%-d %B %Y")
+        .to_string();
+    let changes = block(&page, "consent-referral-changes");
+    assert!(
+        changes.contains(&format!("Withdrawn on this page on {today}.")),
+        "{changes}"
+    );
+    // The case shows its caseworker that the reporter acted, to the hour.
+    assert_eq!(
+        count_sql(
+            &app,
+            &format!(
+                "SELECT count(*) AS n FROM cases WHERE reference = '{reference}' \
+                 AND unread_since = date_trunc('hour', now()) \
+                 AND last_activity_at = date_trunc('hour', now())"
+            )
+        ),
+        1,
+        "the consent change marks the case as acted on by its reporter"
+    );
     let shared = block(&page, "shared-list");
     assert!(shared.contains("Group A: accepted your case"), "{shared}");
     assert!(
@@ -273,6 +297,14 @@ async fn withdrawing_referral_consent_withdraws_pending_referrals_keeps_accepted
     assert_eq!(status_of(&mut conn, group_a).status, "accepted");
     let withdrawn = status_of(&mut conn, group_b);
     assert_eq!(withdrawn.status, "withdrawn");
+    assert!(
+        withdrawn.group_key.is_none() && withdrawn.group_key_id.is_none(),
+        "the group's copy of the withdrawn referral's key is erased"
+    );
+    assert!(
+        status_of(&mut conn, group_a).group_key.is_some(),
+        "the accepted referral keeps its group's copy"
+    );
     assert_eq!(
         withdrawn.updated_at,
         haven::db::events::coarse(withdrawn.updated_at),
@@ -335,6 +367,11 @@ async fn withdrawing_referral_consent_withdraws_pending_referrals_keeps_accepted
             .unwrap(),
     );
     assert!(list_b.contains("Withdrawn by the reporter"));
+    assert_eq!(
+        list_b.matches(" UTC").count(),
+        1,
+        "the withdrawn referral's row shows when it was made, never when it was withdrawn: {list_b}"
+    );
     // A's liaison still has what was accepted.
     let page_a = li_a
         .get(app.url(&link_a))
@@ -479,8 +516,21 @@ async fn consent_given_again_lets_the_case_be_referred_again_to_the_group_it_was
 #[tokio::test]
 async fn police_consent_given_later_shows_on_the_case_page_and_its_timeline() {
     let app = spawn_app().await;
+    crate::packets::recipient(&app, "City Police", "tips@police.example", "police", None);
     let (reference, receipt) = app.file_report(ReportForm::new("police later")).await;
+    // Given in the report itself: nothing to confirm.
+    let (in_report, _) = app
+        .file_report(ReportForm::new("police at once").field("consent_police", "on"))
+        .await;
     app.login_as("caseworker").await;
+    let case = app.get_text(&format!("/staff/cases/{in_report}")).await;
+    assert!(case.contains("City Police"), "a packet can be built");
+    assert!(!case.contains("packet-consent-online"));
+    assert!(
+        element_text(&case, "case-consent-police")
+            .unwrap()
+            .ends_with(": Yes")
+    );
     let case = app.get_text(&format!("/staff/cases/{reference}")).await;
     assert!(
         element_text(&case, "case-consent-police")
@@ -504,6 +554,18 @@ async fn police_consent_given_later_shows_on_the_case_page_and_its_timeline() {
         element_text(&case, "case-consent-police")
             .unwrap()
             .ends_with(": Yes")
+    );
+    let online = element_text(&case, "case-consent-police-online").unwrap();
+    assert!(
+        online.starts_with("(given by the reporter on the follow-up page, ")
+            && online.ends_with(" UTC)"),
+        "the caseworker sees where the consent came from: {online}"
+    );
+    assert!(
+        element_text(&case, "packet-consent-online")
+            .unwrap()
+            .contains("before sharing, confirm with the reporter under Messages that it was them"),
+        "the packet form asks the caseworker to confirm with the reporter"
     );
     assert!(
         case.contains(

@@ -708,8 +708,8 @@ async fn a_referrals_key_moved_to_another_referral_does_not_open() {
             master_key_id,
             team_key_id: r2.team_key_id.unwrap(),
             team_key: team_outer,
-            group_key_id: r2.group_key_id.unwrap(),
-            group_key: outer,
+            group_key_id: r2.group_key_id,
+            group_key: Some(outer),
         },
     )
     .unwrap();

@@ -440,8 +440,8 @@ fn backup(app: &TestApp, case_id: i64) -> Backup {
                     master_key_id: row.master_key_id.unwrap(),
                     team_key_id: row.team_key_id.unwrap(),
                     team_key: row.team_key.unwrap(),
-                    group_key_id: row.group_key_id.unwrap(),
-                    group_key: row.group_key.unwrap(),
+                    group_key_id: row.group_key_id,
+                    group_key: row.group_key,
                 };
                 (row.public_id, keys)
             })
@@ -497,7 +497,10 @@ async fn a_purged_moved_case_cannot_be_opened_from_an_older_copy() {
         "the case's sealed keys"
     );
     for (public_id, keys) in &copy.referrals {
-        for (holder, outer) in [("team", &keys.team_key), ("group", &keys.group_key)] {
+        for (holder, outer) in [
+            ("team", &keys.team_key),
+            ("group", keys.group_key.as_ref().unwrap()),
+        ] {
             assert!(
                 now.open_outer(
                     &keys.master_key_id,

@@ -34,7 +34,13 @@ async fn post_as(
 }
 
 /// A recipient of `kind` with `key` (an age public key) or none.
-fn recipient(app: &TestApp, name: &str, email: &str, kind: &str, key: Option<&str>) -> i64 {
+pub(crate) fn recipient(
+    app: &TestApp,
+    name: &str,
+    email: &str,
+    kind: &str,
+    key: Option<&str>,
+) -> i64 {
     let mut conn = app.db.connect();
     let id = haven::db::organisations::insert(
         &mut conn,

@@ -144,6 +144,19 @@ async fn an_admin_creates_an_official_body_with_an_age_key_and_it_is_audited() {
         vec![(Some(admin_id), id.to_string(), short.clone())]
     );
 
+    // Every active admin is told, in the next urgent slot: the recipient's
+    // name and a link to its page, never the key.
+    let second_admin = app.create_user("admin", None);
+    let told = |who: &str| {
+        app.count(&format!(
+            "outbox WHERE template = 'recipient_key_changed' AND recipient = '{who}' \
+             AND params->>'path' = '/staff/admin/groups/{id}' \
+             AND params::text LIKE '%RCMP National Security Information Network%'"
+        ))
+    };
+    assert_eq!(told(&admin), 1, "the admin who set it");
+    assert_eq!(app.count("outbox WHERE params::text LIKE '%age1%'"), 0);
+
     // Another official kind, and a key replaced, then removed: each
     // audited, each confirmed.
     let (second, _) = key_pair();
@@ -192,6 +205,11 @@ async fn an_admin_creates_an_official_body_with_an_age_key_and_it_is_audited() {
             .contains("The recipient is saved without an age key")
     );
     assert_eq!(recipient(&app, id).age_recipient, None);
+    assert!(
+        told(&second_admin) >= 1,
+        "every admin hears of a key change"
+    );
+    assert_eq!(app.count("outbox WHERE params::text LIKE '%age1%'"), 0);
     let keys = audit_entries(&app, "group.key");
     assert_eq!(keys.len(), 3);
     assert_eq!(keys[2].2, "none");

@@ -8,7 +8,7 @@
 //!
 //! Like every reporter action, nothing dates it finer than the hour: its
 //! timeline entries and the referrals' last change carry the hour, the
-//! emails leave in the daily digest, and the log line names no case.
+//! emails leave in the daily digest, and nothing is logged.
 
 use chrono::Utc;
 
@@ -39,8 +39,7 @@ pub async fn change_consent(
         .db
         .run(move |conn| db::transaction(conn, |conn| apply(conn, &notifier, case_id, change)))
         .await?;
-    // No case id, no consent: the line's own time would date the action.
-    tracing::info!("consent change from a reporter");
+    // No log line: even without a case its time would date the action.
     Ok(outcome)
 }
 
@@ -69,8 +68,11 @@ fn apply(
     if !change.given {
         forget_packets(conn, case_id, change.consent)?;
     }
-    // Like a deletion request: the caseworker hears that something waits
-    // (in the digest), and the case's timeline says what.
+    // Like a reply: the case shows the reporter acted (to the hour) until
+    // its caseworker opens it, the caseworker hears that something waits
+    // (in the digest), and the case's timeline says what — so a change made
+    // with a stolen receipt is noticed, not taken on trust.
+    crate::cases::deadlines::reporter_acted(conn, case_id)?;
     notifier.reporter_activity(conn, case.assignee_id)?;
     Ok(ConsentOutcome::Changed)
 }

@@ -28,6 +28,9 @@ pub struct ReporterView {
     pub shared: Vec<SharedLine>,
     /// The consents as they stand now.
     pub consents: Consents,
+    /// Each change made on this page, oldest first, to the day: whoever
+    /// holds the receipt can change a consent, and the reporter sees it.
+    pub consent_changes: Vec<ConsentChangeLine>,
     pub messages: Vec<Message>,
     pub files: i64,
     pub deletion_due: Option<String>,
@@ -39,6 +42,14 @@ impl ReporterView {
         Consent::ALL
             .iter()
             .map(|c| (c.as_str(), self.consents.get(*c)))
+            .collect()
+    }
+
+    /// The changes of consent `code` made on this page, oldest first.
+    pub fn changes_of(&self, code: &str) -> Vec<&ConsentChangeLine> {
+        self.consent_changes
+            .iter()
+            .filter(|c| c.consent == code)
             .collect()
     }
 
@@ -76,6 +87,21 @@ impl SharedLine {
             status,
             day: row.day,
         })
+    }
+}
+
+/// A consent given or withdrawn on the follow-up page, and the day.
+pub struct ConsentChangeLine {
+    pub consent: String,
+    /// `follow-up-consent-changed-given` or `-withdrawn`.
+    pub key: &'static str,
+    pub day: NaiveDate,
+}
+
+impl ConsentChangeLine {
+    /// The day, as `<time datetime>` wants it.
+    pub fn iso(&self) -> String {
+        self.day.format("%Y-%m-%d").to_string()
     }
 }
 
@@ -125,13 +151,14 @@ pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceErr
     let case = case_of(state, visit).await?;
     let messages = messages::for_case(state, &case, visit.key()).await?;
     let id = case.id;
-    let (files, access, shared) = state
+    let (files, access, shared, changes) = state
         .db
         .run(move |conn| {
             Ok((
                 db::evidence::list_for_case(conn, id)?.len() as i64,
                 db::access::for_case(conn, id)?,
                 db::sharing::for_case(conn, id)?,
+                db::events::consent_changes(conn, id)?,
             ))
         })
         .await?;
@@ -153,6 +180,18 @@ pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceErr
             police: case.consent_police,
             stats: case.consent_stats,
         },
+        consent_changes: changes
+            .into_iter()
+            .map(|(given, consent, at)| ConsentChangeLine {
+                consent,
+                key: if given {
+                    "follow-up-consent-changed-given"
+                } else {
+                    "follow-up-consent-changed-withdrawn"
+                },
+                day: at.date_naive(),
+            })
+            .collect(),
         messages,
         files,
         deletion_due: case.deletion_due_at.as_ref().map(crate::cases::stamp),

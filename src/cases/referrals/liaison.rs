@@ -301,10 +301,16 @@ pub async fn list_for_liaison(
         .into_iter()
         .map(|r| ReferralListItem {
             id: r.referral.id,
+            // When its reporter withdrew it is theirs alone: the group
+            // sees that it was, never when.
+            updated: if r.referral.status == WITHDRAWN {
+                String::new()
+            } else {
+                stamp(&r.referral.updated_at)
+            },
             public_id: r.referral.public_id,
             status: r.referral.status,
             created: stamp(&r.referral.created_at),
-            updated: stamp(&r.referral.updated_at),
         })
         .collect())
 }
