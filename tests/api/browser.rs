@@ -53,7 +53,20 @@ pub(crate) async fn browser(javascript: bool) -> Client {
 pub(crate) async fn shot(client: &Client, name: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
+    // The whole page, not only what the window shows: the window is made
+    // as tall as the document for the shot, then given back its height.
+    let (width, height) = client.get_window_size().await.unwrap();
+    let (width, height) = (width as u32, height as u32);
+    let document = client
+        .execute("return document.documentElement.scrollHeight;", vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap_or(0) as u32;
+    let tall = document.saturating_add(160).clamp(height, 12_000);
+    client.set_window_size(width, tall).await.unwrap();
     let png = client.screenshot().await.unwrap();
+    client.set_window_size(width, height).await.unwrap();
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 

@@ -49,14 +49,18 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
     set_recipient(&app, body, "national_security", &key);
     let group = app.insert_group("Uyghur Community Link", &["link@group.example"]);
     set_recipient(&app, group, "partner", &key);
-    let (reference, _) = app
+    let (reference, receipt) = app
         .file_report(
             ReportForm::new("ئۇلار ماڭا تەھدىت سالدى — packet pages")
                 .field("consent_referral", "on")
-                .field("consent_police", "on")
                 .file("threat-photo.png", PNG),
         )
         .await;
+    // Consent to the police given later, on the follow-up page: the case
+    // page says so and the packet form asks to confirm with the reporter.
+    let reporter = crate::consent::reporter(&app, &reference, &receipt).await;
+    let res = crate::consent::change(&app, &reporter, "police", "yes").await;
+    assert_eq!(res.status(), 303);
     let admin_email = app.create_user("admin", None);
     app.login(&admin_email).await;
     let res = app
@@ -90,6 +94,7 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
                 .await
                 .unwrap();
             wait_for(&admin, "#packet-recipient").await;
+            wait_for(&admin, "#packet-consent-online").await;
             fits(&admin, &format!("the case page in {lang} at {width} px")).await;
             check_page(
                 &admin,

@@ -11,7 +11,7 @@ use crate::referrals::{group, liaison, post_as, referral_links};
 use crate::smtp::SmtpSink;
 
 /// Opens the reporter's visit to `reference` with a new client.
-async fn reporter(app: &TestApp, reference: &str, receipt: &str) -> reqwest::Client {
+pub(crate) async fn reporter(app: &TestApp, reference: &str, receipt: &str) -> reqwest::Client {
     let client = new_client();
     let res = open_follow_up(app, &client, reference, receipt).await;
     assert_eq!(res.status(), 303, "the visit opens");
@@ -19,7 +19,7 @@ async fn reporter(app: &TestApp, reference: &str, receipt: &str) -> reqwest::Cli
 }
 
 /// Posts a change of consent with the visit's own form token.
-async fn change(
+pub(crate) async fn change(
     app: &TestApp,
     client: &reqwest::Client,
     consent: &str,
@@ -511,6 +511,18 @@ async fn consent_given_again_lets_the_case_be_referred_again_to_the_group_it_was
     let shared = block(&page, "shared-list");
     assert!(shared.contains("Group B: withdrawn at your request before they answered"));
     assert!(shared.contains("Group B: a referral is waiting for their answer"));
+
+    // The changes under the consent: newest first, the last three.
+    let changes = block(&page, "consent-referral-changes");
+    let items: Vec<&str> = changes.split("<li>").skip(1).collect();
+    assert_eq!(items.len(), 2, "{changes}");
+    assert!(items[0].starts_with("Given on this page on "), "{changes}");
+    assert!(items[1].starts_with("Withdrawn on this page on "), "{changes}");
+    change(&app, &client, "referral", "no").await;
+    change(&app, &client, "referral", "yes").await;
+    let page = follow_up_page(&app, &client).await;
+    let changes = block(&page, "consent-referral-changes");
+    assert_eq!(changes.matches("<li>").count(), 3, "{changes}");
 }
 
 #[tokio::test]

@@ -45,11 +45,14 @@ impl ReporterView {
             .collect()
     }
 
-    /// The changes of consent `code` made on this page, oldest first.
+    /// The last changes of consent `code` made on this page, newest first
+    /// (the last three: enough to see one the reporter did not make).
     pub fn changes_of(&self, code: &str) -> Vec<&ConsentChangeLine> {
         self.consent_changes
             .iter()
+            .rev()
             .filter(|c| c.consent == code)
+            .take(3)
             .collect()
     }
 
