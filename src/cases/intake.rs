@@ -148,9 +148,8 @@ pub async fn file_with(
         match stored.await {
             Ok(None) => return Ok(Filing::FormAlreadyUsed),
             Ok(Some(case_id)) => {
-                // No case id, and no count of files that could be matched
-                // to one: this line's time is the time of filing.
-                tracing::info!(source = source.as_str(), "report filed");
+                // Nothing logged: a line's time would be the time of filing,
+                // which Haven keeps only to the hour.
                 return Ok(Filing::Filed(FiledReport {
                     case_id,
                     reference,

@@ -1,6 +1,11 @@
 //! The access log: method, route pattern, status and duration. Never the
 //! client's address, user agent, query string or the path itself (which can
 //! hold a case reference): only the pattern it matched.
+//!
+//! Only staff pages are logged, and failures (5xx) on any page. A line's
+//! own time is exact: for the public pages (a report sent, a reply, a
+//! consent changed, a visit opened) it would date what a reporter did to
+//! the second, which Haven otherwise keeps only to the hour.
 
 use std::time::Instant;
 
@@ -16,6 +21,9 @@ pub async fn access_log(
     let method = req.method().clone();
     let route = req.match_pattern().unwrap_or_else(|| "(no route)".into());
     let res = next.call(req).await?;
+    if !route.starts_with("/staff") && !res.status().is_server_error() {
+        return Ok(res);
+    }
     tracing::info!(
         method = %method,
         route = %route,

@@ -81,12 +81,21 @@ async fn claim_no_reporter_address_or_user_agent_in_database_or_logs() {
             .await
             .unwrap();
     }
+    // A staff page, whose request is logged.
+    client.get(app.url("/staff/login")).send().await.unwrap();
     let dump = app.pg_dump();
     let logs = captured_logs();
     assert!(
-        logs.contains("\"route\":\"/report\""),
+        logs.contains("\"route\":\"/staff/login\""),
         "the access log is captured"
     );
+    // The public pages' requests are not logged (but for failures): a
+    // line's exact time would date what a reporter did.
+    for line in logs.lines().filter(|l| l.contains("\"route\":")) {
+        let public = !line.contains("\"route\":\"/staff");
+        let failed = line.contains("\"status\":5");
+        assert!(!public || failed, "a public request logged: {line}");
+    }
     for leak in [
         "AgentMarker-99120",
         forwarded,
