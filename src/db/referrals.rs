@@ -283,7 +283,7 @@ pub fn set_keys(conn: &mut Conn, id: i64, keys: &ReferralKeys) -> Result<(), DbE
 
 type KeysRow = (
     i64,
-    String,
+    i64,
     String,
     Option<String>,
     Option<i64>,
@@ -295,6 +295,9 @@ type KeysRow = (
 /// Referrals whose key's outer layer is under another master key, after
 /// referral `after`, oldest first, at most `limit`: id, case reference,
 /// public id and sealed keys (for re-sealing in batches with progress).
+/// The referrals' rows stay locked until the transaction ends, so that a
+/// withdrawal (which erases the group's copy) waits for the re-sealed keys
+/// to be written rather than having them written back over it.
 pub fn keys_not_under_after(
     conn: &mut Conn,
     key_id: &str,
@@ -302,7 +305,6 @@ pub fn keys_not_under_after(
     limit: i64,
 ) -> Result<Vec<(i64, String, String, ReferralKeys)>, DbError> {
     let rows: Vec<KeysRow> = referrals::table
-        .inner_join(cases::table)
         .filter(referrals::id.gt(after))
         .filter(referrals::master_key_id.is_not_null())
         .filter(referrals::master_key_id.ne(key_id))
@@ -310,7 +312,7 @@ pub fn keys_not_under_after(
         .limit(limit)
         .select((
             referrals::id,
-            cases::reference,
+            referrals::case_id,
             referrals::public_id,
             referrals::master_key_id,
             referrals::team_key_id,
@@ -318,13 +320,21 @@ pub fn keys_not_under_after(
             referrals::group_key_id,
             referrals::group_key,
         ))
+        .for_update()
         .load(conn)?;
+    let case_ids: Vec<i64> = rows.iter().map(|r| r.1).collect();
+    let references: std::collections::HashMap<i64, String> = cases::table
+        .filter(cases::id.eq_any(&case_ids))
+        .select((cases::id, cases::reference))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
     Ok(rows
         .into_iter()
-        .filter_map(|(id, reference, public_id, m, ti, t, gi, g)| {
+        .filter_map(|(id, case_id, public_id, m, ti, t, gi, g)| {
             Some((
                 id,
-                reference,
+                references.get(&case_id)?.clone(),
                 public_id,
                 ReferralKeys {
                     master_key_id: m?,

@@ -1,0 +1,1 @@
+ALTER TABLE referrals DROP CONSTRAINT referrals_withdrawn_no_group_key;
