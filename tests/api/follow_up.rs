@@ -274,14 +274,24 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    assert_eq!(
-        res.headers().get("location").unwrap(),
-        "/follow-up/case?done=kept"
+    // Confirmed on the page, never in its address (a browser's history
+    // would keep it), and once: a reload no longer says it.
+    assert_eq!(res.headers().get("location").unwrap(), "/follow-up/case");
+    assert!(
+        follow_up_page(&app, &reporter)
+            .await
+            .contains("Your report will be kept.")
     );
     assert!(
-        plain(
+        !follow_up_page(&app, &reporter)
+            .await
+            .contains("Your report will be kept.")
+    );
+    // An address made up to say something else says nothing.
+    assert!(
+        !plain(
             &reporter
-                .get(app.url("/follow-up/case?done=kept"))
+                .get(app.url("/follow-up/case?done=police-given"))
                 .send()
                 .await
                 .unwrap()
@@ -289,7 +299,7 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
                 .await
                 .unwrap()
         )
-        .contains("Your report will be kept.")
+        .contains("You agreed to sharing with police")
     );
     reporter
         .post(app.url("/follow-up/case/deletion"))

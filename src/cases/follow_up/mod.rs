@@ -33,7 +33,7 @@ pub use reporter_actions::{
     AccessLine, Added, ReporterView, SharedLine, add_evidence, deletion_due, reply,
     request_deletion, view,
 };
-pub use visit::{Visit, end_visit, resolve_visit, start_visit};
+pub use visit::{Visit, end_visit, leave_notice, resolve_visit, start_visit};
 
 pub const VISIT_IDLE_SECS: i64 = 20 * 60;
 pub const VISIT_ABSOLUTE_SECS: i64 = 2 * 3600;

@@ -160,11 +160,6 @@ struct CasePage {
     error: Option<&'static str>,
 }
 
-#[derive(serde::Deserialize)]
-pub struct CaseQuery {
-    done: Option<String>,
-}
-
 async fn case_page(
     state: &AppState,
     t: Tr,
@@ -202,45 +197,64 @@ async fn case_page(
 
 const REFERRAL_WITHDRAWN: &str = "follow-up-done-referral-withdrawn";
 
-/// What the page says after `?done=`: each action confirms what it did.
-fn done_notice(done: &str) -> Option<&'static str> {
-    Some(match done {
-        "reply" => "follow-up-done-reply",
-        "evidence" => "follow-up-done-evidence",
-        "deletion" => "follow-up-done-deletion",
-        "kept" => "follow-up-done-kept",
-        "referral-given" => "follow-up-done-referral-given",
-        "referral-withdrawn" => REFERRAL_WITHDRAWN,
-        "police-given" => "follow-up-done-police-given",
-        "police-withdrawn" => "follow-up-done-police-withdrawn",
-        "stats-given" => "follow-up-done-stats-given",
-        "stats-withdrawn" => "follow-up-done-stats-withdrawn",
-        "consent-already-given" => "follow-up-consent-already-given",
-        "consent-already-withdrawn" => "follow-up-consent-already-withdrawn",
-        _ => return None,
-    })
+/// What an action leaves for the page to confirm, kept sealed in the
+/// visit (never in the address): the code stored, and the message shown.
+const NOTICES: [(&str, &str); 12] = [
+    ("reply", "follow-up-done-reply"),
+    ("evidence", "follow-up-done-evidence"),
+    ("deletion", "follow-up-done-deletion"),
+    ("kept", "follow-up-done-kept"),
+    ("referral-given", "follow-up-done-referral-given"),
+    ("referral-withdrawn", REFERRAL_WITHDRAWN),
+    ("police-given", "follow-up-done-police-given"),
+    ("police-withdrawn", "follow-up-done-police-withdrawn"),
+    ("stats-given", "follow-up-done-stats-given"),
+    ("stats-withdrawn", "follow-up-done-stats-withdrawn"),
+    ("consent-already-given", "follow-up-consent-already-given"),
+    (
+        "consent-already-withdrawn",
+        "follow-up-consent-already-withdrawn",
+    ),
+];
+
+/// The message of a stored notice (1-based; 0 is none).
+fn notice_message(notice: u8) -> Option<&'static str> {
+    let i = usize::from(notice).checked_sub(1)?;
+    NOTICES.get(i).map(|(_, message)| *message)
+}
+
+/// The stored form of notice `done`.
+fn notice_code(done: &str) -> u8 {
+    NOTICES
+        .iter()
+        .position(|(code, _)| *code == done)
+        .map_or(0, |i| u8::try_from(i + 1).unwrap_or(0))
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     t: Tr,
-    q: web::Query<CaseQuery>,
     ReporterVisit { visit, .. }: ReporterVisit,
 ) -> Result<HttpResponse, AppError> {
-    let notice = q.done.as_deref().and_then(done_notice);
+    let notice = notice_message(visit.notice);
     Ok(no_store(render_with_status(
         &case_page(&state, t, &visit, notice, None).await?,
         StatusCode::OK,
     )?))
 }
 
-fn back(t: Tr, done: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((
-            header::LOCATION,
-            t.url(&format!("/follow-up/case?done={done}")),
-        ))
-        .finish()
+/// Back to the case page, which confirms what was done: the notice waits
+/// sealed in the visit, so the address stays `/follow-up/case`.
+async fn back(
+    state: &AppState,
+    t: Tr,
+    visit: &Visit,
+    done: &str,
+) -> Result<HttpResponse, AppError> {
+    follow_up::leave_notice(state, visit, notice_code(done)).await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, t.url("/follow-up/case")))
+        .finish())
 }
 
 #[derive(serde::Deserialize)]
@@ -260,7 +274,7 @@ pub async fn reply(
         let page = case_page(&state, t, &visit, None, Some(key)).await?;
         return answer(&page, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    Ok(back(t, "reply"))
+    back(&state, t, &visit, "reply").await
 }
 
 pub async fn evidence(
@@ -284,7 +298,7 @@ pub async fn evidence(
         return answer(&page, StatusCode::UNPROCESSABLE_ENTITY);
     }
     match follow_up::add_evidence(&state, &visit, upload.files).await? {
-        Added::Files(_) => Ok(back(t, "evidence")),
+        Added::Files(_) => back(&state, t, &visit, "evidence").await,
         Added::OverCap => {
             let page = case_page(
                 &state,
@@ -329,7 +343,7 @@ pub async fn consent(
         ConsentOutcome::Unchanged if change.given => "consent-already-given".into(),
         ConsentOutcome::Unchanged => "consent-already-withdrawn".into(),
     };
-    Ok(back(t, &done))
+    back(&state, t, &visit, &done).await
 }
 
 #[derive(serde::Deserialize)]
@@ -377,7 +391,7 @@ pub async fn delete(
     post: TokenPost,
 ) -> Result<HttpResponse, AppError> {
     follow_up::request_deletion(&state, &post.visit, false).await?;
-    Ok(back(t, "deletion"))
+    back(&state, t, &post.visit, "deletion").await
 }
 
 pub async fn keep(
@@ -386,7 +400,7 @@ pub async fn keep(
     post: TokenPost,
 ) -> Result<HttpResponse, AppError> {
     follow_up::request_deletion(&state, &post.visit, true).await?;
-    Ok(back(t, "kept"))
+    back(&state, t, &post.visit, "kept").await
 }
 
 pub async fn leave(
