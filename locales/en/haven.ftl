@@ -905,6 +905,7 @@ follow-up-consent-given = You have agreed to this.
 follow-up-consent-not-given = You have not agreed to this.
 follow-up-consent-changed-given = Given on this page on { $date }.
 follow-up-consent-changed-withdrawn = Withdrawn on this page on { $date }.
+follow-up-consent-changed-several = Changed more than once on this page on { $date }.
 follow-up-consent-referral-withdraw-note = If you withdraw this, Haven will not refer your case to anyone. Referrals no group has accepted yet are withdrawn at once, and those groups are told only that a referral was withdrawn — nothing about you or your report. A group that has already accepted keeps the summary it received: to ask it to stop, write to your caseworker under Messages on this page.
 follow-up-consent-withdraw-referral = Withdraw my agreement to referral
 follow-up-consent-withdraw-police = Withdraw my agreement to sharing with police

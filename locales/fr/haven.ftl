@@ -917,6 +917,7 @@ follow-up-consent-given = Vous avez donné votre accord.
 follow-up-consent-not-given = Vous n’avez pas donné votre accord.
 follow-up-consent-changed-given = Donné sur cette page le { $date }.
 follow-up-consent-changed-withdrawn = Retiré sur cette page le { $date }.
+follow-up-consent-changed-several = Modifié plus d’une fois sur cette page le { $date }.
 follow-up-consent-referral-withdraw-note = Si vous retirez cet accord, Haven n’aiguillera votre dossier vers personne. Les aiguillages qu’aucun organisme n’a encore acceptés sont retirés immédiatement, et ces organismes apprennent seulement qu’un aiguillage a été retiré — rien sur vous ni sur votre signalement. Un organisme qui a déjà accepté garde le résumé qu’il a reçu : pour lui demander d’arrêter, écrivez à votre personne intervenante dans Messages, sur cette page.
 follow-up-consent-withdraw-referral = Retirer mon accord à l’aiguillage
 follow-up-consent-withdraw-police = Retirer mon accord à la communication à la police

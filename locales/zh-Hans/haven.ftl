@@ -888,6 +888,7 @@ follow-up-consent-given = 您已同意此项。
 follow-up-consent-not-given = 您尚未同意此项。
 follow-up-consent-changed-given = 于 { $date } 在本页面给予。
 follow-up-consent-changed-withdrawn = 于 { $date } 在本页面撤回。
+follow-up-consent-changed-several = 于 { $date } 在本页面多次更改。
 follow-up-consent-referral-withdraw-note = 如果您撤回此项同意，Haven 将不会把您的案件转介给任何人。尚未被任何团体接受的转介会立即撤回，这些团体只会得知有一项转介被撤回——不会得知任何关于您或您报告的内容。已经接受的团体会保留其收到的摘要：如需请他们停止，请在本页面的“消息”中写信给您的个案工作人员。
 follow-up-consent-withdraw-referral = 撤回我对转介的同意
 follow-up-consent-withdraw-police = 撤回我对提供给警方的同意

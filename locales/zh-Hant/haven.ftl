@@ -888,6 +888,7 @@ follow-up-consent-given = 您已同意此項。
 follow-up-consent-not-given = 您尚未同意此項。
 follow-up-consent-changed-given = 於 { $date } 在本頁面給予。
 follow-up-consent-changed-withdrawn = 於 { $date } 在本頁面撤回。
+follow-up-consent-changed-several = 於 { $date } 在本頁面多次變更。
 follow-up-consent-referral-withdraw-note = 如果您撤回此項同意，Haven 將不會把您的個案轉介給任何人。尚未被任何團體接受的轉介會立即撤回，這些團體只會得知有一項轉介被撤回——不會得知任何關於您或您報告的內容。已經接受的團體會保留其收到的摘要：如需請他們停止，請在本頁面的「訊息」中寫信給您的個案工作員。
 follow-up-consent-withdraw-referral = 撤回我對轉介的同意
 follow-up-consent-withdraw-police = 撤回我對提供給警方的同意

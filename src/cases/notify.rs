@@ -113,7 +113,9 @@ impl Notifier {
     }
 
     /// A recipient's age key was set, changed or removed: every active
-    /// admin, in the next urgent slot, linking to the recipient's page.
+    /// admin, at once, linking to the recipient's page. An admin's action,
+    /// not a reporter's: it waits for no slot and is never replaced by the
+    /// constant message, so that each change is told as itself.
     pub fn recipient_key_changed(
         &self,
         conn: &mut Conn,
@@ -125,11 +127,11 @@ impl Notifier {
             let email = Email::RecipientKeyChanged {
                 group: name.to_string(),
             };
-            self.queue(
+            outbox::queue(
                 conn,
+                &self.host,
                 &admin.email,
                 &admin.language,
-                Cadence::Urgent,
                 email,
                 &path,
             )?;

@@ -67,27 +67,25 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// When consent `code` was given on the follow-up page, if it stands
-    /// as given there (its last change): anyone holding the receipt can do
-    /// that, so the caseworker confirms with the reporter before sharing.
+    /// When consent `code` was last given on the follow-up page, if ever
+    /// (the page shows it beside a consent that stands given): anyone
+    /// holding the receipt can do that, so the caseworker confirms with
+    /// the reporter before sharing. Whether it was withdrawn and given
+    /// again since does not matter — a reporter's events within one hour
+    /// have no order, and none is needed.
     pub fn given_on_follow_up(&self, code: &str) -> Option<&str> {
         self.entries
             .iter()
-            .rev()
-            .find(|e| {
-                (e.kind == "consent_given" || e.kind == "consent_withdrawn")
-                    && e.actor.is_none()
-                    && e.to == code
-            })
-            .filter(|e| e.kind == "consent_given")
+            .filter(|e| e.kind == "consent_given" && e.actor.is_none() && e.to == code)
+            .max_by(|a, b| a.when_iso.cmp(&b.when_iso))
             .map(|e| e.when.as_str())
     }
 
-    /// Whether any consent stands as given on the follow-up page.
-    pub fn any_given_on_follow_up(&self) -> bool {
-        ["referral", "police"]
-            .iter()
-            .any(|c| self.given_on_follow_up(c).is_some())
+    /// Whether a consent that a packet needs stands as given and was given
+    /// on the follow-up page.
+    pub fn sharing_given_on_follow_up(&self, case: &OpenedCase) -> bool {
+        (case.consent_referral && self.given_on_follow_up("referral").is_some())
+            || (case.consent_police && self.given_on_follow_up("police").is_some())
     }
 }
 

@@ -241,7 +241,10 @@ async fn withdrawing_referral_consent_withdraws_pending_referrals_keeps_accepted
 
     let client = reporter(&app, &reference, &receipt).await;
     let res = change(&app, &client, "referral", "no").await;
-    assert!(location(&res).ends_with("done=referral-withdrawn"));
+    assert!(
+        location(&res).ends_with("/follow-up/case"),
+        "what was done is confirmed on the page, never in its address"
+    );
     let page = follow(&app, &client, res).await;
     for said in [
         "You withdrew your agreement to referral. Haven will not refer your case to anyone from now on.",
@@ -304,6 +307,15 @@ async fn withdrawing_referral_consent_withdraws_pending_referrals_keeps_accepted
     assert!(
         status_of(&mut conn, group_a).group_key.is_some(),
         "the accepted referral keeps its group's copy"
+    );
+    assert!(
+        diesel::sql_query(
+            "UPDATE referrals SET group_key = team_key, group_key_id = team_key_id \
+             WHERE status = 'withdrawn'"
+        )
+        .execute(&mut conn)
+        .is_err(),
+        "the database refuses a group's copy on a withdrawn referral"
     );
     assert_eq!(
         withdrawn.updated_at,
@@ -512,17 +524,62 @@ async fn consent_given_again_lets_the_case_be_referred_again_to_the_group_it_was
     assert!(shared.contains("Group B: withdrawn at your request before they answered"));
     assert!(shared.contains("Group B: a referral is waiting for their answer"));
 
-    // The changes under the consent: newest first, the last three.
+    // Withdrawn and given again the same day: the day says it changed
+    // (a reporter's changes within an hour have no order).
+    let today = chrono::Utc::now()
+        .date_naive()
+        .format("%-d %B %Y")
+        .to_string();
     let changes = block(&page, "consent-referral-changes");
-    let items: Vec<&str> = changes.split("<li>").skip(1).collect();
-    assert_eq!(items.len(), 2, "{changes}");
-    assert!(items[0].starts_with("Given on this page on "), "{changes}");
-    assert!(items[1].starts_with("Withdrawn on this page on "), "{changes}");
-    change(&app, &client, "referral", "no").await;
-    change(&app, &client, "referral", "yes").await;
+    assert_eq!(changes.matches("<li>").count(), 1, "{changes}");
+    assert!(
+        changes.contains(&format!("Changed more than once on this page on {today}.")),
+        "{changes}"
+    );
+}
+
+#[tokio::test]
+async fn the_follow_up_page_lists_the_last_three_days_a_consent_changed_newest_first() {
+    let app = spawn_app().await;
+    let (reference, receipt) = app
+        .file_report(ReportForm::new("days of changes").field("consent_stats", "on"))
+        .await;
+    let client = reporter(&app, &reference, &receipt).await;
+    // Four days of changes: each day's change moved back to its day.
+    for (given, days_ago) in [("no", 3), ("yes", 2), ("no", 1), ("yes", 0)] {
+        assert_eq!(change(&app, &client, "stats", given).await.status(), 303);
+        count_sql(
+            &app,
+            &format!(
+                "WITH moved AS (UPDATE case_events SET created_at = created_at - interval '{days_ago} days' \
+                 WHERE kind IN ('consent_given', 'consent_withdrawn') \
+                 AND created_at > now() - interval '2 hours' RETURNING 1) \
+                 SELECT count(*) AS n FROM moved"
+            ),
+        );
+    }
     let page = follow_up_page(&app, &client).await;
-    let changes = block(&page, "consent-referral-changes");
-    assert_eq!(changes.matches("<li>").count(), 3, "{changes}");
+    let changes = block(&page, "consent-stats-changes");
+    let items: Vec<&str> = changes.split("<li>").skip(1).collect();
+    assert_eq!(items.len(), 3, "the last three days: {changes}");
+    let day = |n: i64| {
+        (chrono::Utc::now() - chrono::Duration::days(n))
+            .date_naive()
+            .format("%-d %B %Y")
+            .to_string()
+    };
+    assert!(
+        items[0].starts_with(&format!("Given on this page on {}.", day(0))),
+        "{changes}"
+    );
+    assert!(
+        items[1].starts_with(&format!("Withdrawn on this page on {}.", day(1))),
+        "{changes}"
+    );
+    assert!(
+        items[2].starts_with(&format!("Given on this page on {}.", day(2))),
+        "{changes}"
+    );
 }
 
 #[tokio::test]
@@ -551,7 +608,7 @@ async fn police_consent_given_later_shows_on_the_case_page_and_its_timeline() {
     );
     let client = reporter(&app, &reference, &receipt).await;
     let res = change(&app, &client, "police", "yes").await;
-    assert!(location(&res).ends_with("done=police-given"));
+    assert!(location(&res).ends_with("/follow-up/case"));
     let page = follow(&app, &client, res).await;
     assert!(page.contains(
         "You agreed to sharing with police and national-security bodies. A caseworker decides whether to share your report; nothing is sent automatically."
@@ -608,6 +665,13 @@ async fn police_consent_given_later_shows_on_the_case_page_and_its_timeline() {
     assert!(case.contains(
         "the reporter withdrew consent to sharing with police and national-security bodies"
     ));
+    assert!(element_text(&case, "case-consent-police-online").is_none());
+    // Given, withdrawn and given again within the hour (whose events have
+    // no order): still flagged as given on the follow-up page.
+    change(&app, &client, "police", "yes").await;
+    let case = app.get_text(&format!("/staff/cases/{reference}")).await;
+    assert!(element_text(&case, "case-consent-police-online").is_some());
+    assert!(element_text(&case, "packet-consent-online").is_some());
 }
 
 #[tokio::test]

@@ -144,8 +144,8 @@ async fn an_admin_creates_an_official_body_with_an_age_key_and_it_is_audited() {
         vec![(Some(admin_id), id.to_string(), short.clone())]
     );
 
-    // Every active admin is told, in the next urgent slot: the recipient's
-    // name and a link to its page, never the key.
+    // Every active admin is told at once: the recipient's name and a link
+    // to its page, never the key.
     let second_admin = app.create_user("admin", None);
     let told = |who: &str| {
         app.count(&format!(
@@ -205,9 +205,10 @@ async fn an_admin_creates_an_official_body_with_an_age_key_and_it_is_audited() {
             .contains("The recipient is saved without an age key")
     );
     assert_eq!(recipient(&app, id).age_recipient, None);
-    assert!(
-        told(&second_admin) >= 1,
-        "every admin hears of a key change"
+    assert_eq!(
+        told(&second_admin),
+        2,
+        "every admin hears of each key change"
     );
     assert_eq!(app.count("outbox WHERE params::text LIKE '%age1%'"), 0);
     let keys = audit_entries(&app, "group.key");
@@ -689,4 +690,35 @@ async fn the_command_line_creates_official_bodies_with_a_kind_and_a_key() {
     );
     assert!(out.status.success(), "{}", says(&out));
     assert_eq!(app.count("users"), 1);
+}
+
+#[tokio::test]
+async fn a_key_change_is_told_as_itself_even_when_every_email_is_the_constant_one() {
+    let app = spawn_app_with(Options {
+        mail_constant: true,
+        ..Options::default()
+    })
+    .await;
+    let admin = app.login_as_admin().await;
+    let (public, _) = key_pair();
+    let res = app
+        .post_staff(
+            "/staff/admin/groups",
+            &[
+                ("kind", "police"),
+                ("name", "Ottawa Police Service"),
+                ("emails", "tips@ottawa-police.example"),
+                ("age_key", &public),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        app.count(&format!(
+            "outbox WHERE template = 'recipient_key_changed' AND recipient = '{admin}' \
+             AND slot_at IS NULL"
+        )),
+        1,
+        "sent at once, not in a slot, and not replaced by the constant message"
+    );
 }

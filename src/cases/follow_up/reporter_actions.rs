@@ -45,15 +45,17 @@ impl ReporterView {
             .collect()
     }
 
-    /// The last changes of consent `code` made on this page, newest first
-    /// (the last three: enough to see one the reporter did not make).
+    /// The changes of consent `code` made on this page on its last three
+    /// days of changes, newest day first.
     pub fn changes_of(&self, code: &str) -> Vec<&ConsentChangeLine> {
-        self.consent_changes
+        let mut days: Vec<&ConsentChangeLine> = self
+            .consent_changes
             .iter()
-            .rev()
             .filter(|c| c.consent == code)
-            .take(3)
-            .collect()
+            .collect();
+        days.sort_by(|a, b| b.day.cmp(&a.day));
+        days.truncate(3);
+        days
     }
 
     /// Whether a referral of the case stands as `status`.
@@ -93,12 +95,40 @@ impl SharedLine {
     }
 }
 
-/// A consent given or withdrawn on the follow-up page, and the day.
+/// What happened to a consent on the follow-up page on one day. A
+/// reporter's changes are dated to the hour and have no order within it,
+/// so a day with changes both ways says only that it changed.
 pub struct ConsentChangeLine {
     pub consent: String,
-    /// `follow-up-consent-changed-given` or `-withdrawn`.
+    /// `follow-up-consent-changed-given`, `-withdrawn` or `-several`.
     pub key: &'static str,
     pub day: NaiveDate,
+}
+
+/// The changes (given?, consent, when) grouped by consent and day.
+fn by_day(changes: Vec<(bool, String, DateTime<Utc>)>) -> Vec<ConsentChangeLine> {
+    let mut days: Vec<(String, NaiveDate, bool, bool)> = Vec::new();
+    for (given, consent, at) in changes {
+        let day = at.date_naive();
+        match days.iter_mut().find(|d| d.0 == consent && d.1 == day) {
+            Some(d) => {
+                d.2 |= given;
+                d.3 |= !given;
+            }
+            None => days.push((consent, day, given, !given)),
+        }
+    }
+    days.into_iter()
+        .map(|(consent, day, given, withdrawn)| ConsentChangeLine {
+            consent,
+            key: match (given, withdrawn) {
+                (true, true) => "follow-up-consent-changed-several",
+                (true, false) => "follow-up-consent-changed-given",
+                _ => "follow-up-consent-changed-withdrawn",
+            },
+            day,
+        })
+        .collect()
 }
 
 impl ConsentChangeLine {
@@ -183,18 +213,7 @@ pub async fn view(state: &Ctx, visit: &Visit) -> Result<ReporterView, ServiceErr
             police: case.consent_police,
             stats: case.consent_stats,
         },
-        consent_changes: changes
-            .into_iter()
-            .map(|(given, consent, at)| ConsentChangeLine {
-                consent,
-                key: if given {
-                    "follow-up-consent-changed-given"
-                } else {
-                    "follow-up-consent-changed-withdrawn"
-                },
-                day: at.date_naive(),
-            })
-            .collect(),
+        consent_changes: by_day(changes),
         messages,
         files,
         deletion_due: case.deletion_due_at.as_ref().map(crate::cases::stamp),
@@ -216,8 +235,7 @@ pub async fn reply(
     }
     let case = case_of(state, visit).await?;
     messages::post(state, case, visit.key(), None, body).await?;
-    // No case id: the line's own time would date the reporter's action.
-    tracing::info!("message from a reporter");
+    // Nothing logged: even without a case, a line's time would date it.
     Ok(Ok(()))
 }
 
@@ -267,12 +285,9 @@ pub async fn add_evidence(
             })
         })
         .await?;
-    // No case id: the line's own time would date the reporter's action.
     if !added {
-        tracing::info!("evidence refused: the case is at its cap");
         return Ok(Added::OverCap);
     }
-    tracing::info!("evidence added by a reporter");
     Ok(Added::Files(n))
 }
 
@@ -306,7 +321,6 @@ pub async fn request_deletion(
             })
         })
         .await?;
-    tracing::info!(cancel, "deletion request from a reporter");
     Ok(())
 }
 
