@@ -136,6 +136,37 @@ pub(crate) async fn wait_for(client: &Client, css: &str) {
         .unwrap_or_else(|_| panic!("{css}"));
 }
 
+/// Signs `email` in through the staff sign-in form in `b`, with the test
+/// password and, for an account enrolled in two-factor sign-in, a fresh
+/// one-time code; returns once `landing` (CSS) shows.
+pub(crate) async fn sign_in(b: &Client, app: &TestApp, email: &str, landing: &str) {
+    b.goto(&app.url("/staff/login")).await.unwrap();
+    fill(b, "email", email).await;
+    fill(b, "password", PASSWORD).await;
+    let code = app.fresh_totp(email);
+    if !code.is_empty() {
+        fill(b, "totp", &code).await;
+    }
+    click(b, "form button[type=submit]").await;
+    wait_for(b, landing).await;
+}
+
+/// Opens the reporter's visit to case `reference` with `receipt` through
+/// the follow-up form in `b`; returns once `landing` (CSS) shows.
+pub(crate) async fn open_visit(
+    b: &Client,
+    app: &TestApp,
+    reference: &str,
+    receipt: &str,
+    landing: &str,
+) {
+    b.goto(&app.url("/follow-up")).await.unwrap();
+    fill(b, "reference", reference).await;
+    fill(b, "receipt", receipt).await;
+    click(b, "form button[type=submit].primary").await;
+    wait_for(b, landing).await;
+}
+
 /// Files a report, reads the receipt, follows up and replies, in `lang`.
 async fn reporter_journey(
     app: &TestApp,
@@ -221,12 +252,7 @@ async fn reporter_journey(
 async fn caseworker_reads(app: &TestApp, javascript: bool, reference: &str, narrative: &str) {
     let email = app.create_user("caseworker", None);
     let b = browser(javascript).await;
-    b.goto(&app.url("/staff/login")).await.unwrap();
-    fill(&b, "email", &email).await;
-    fill(&b, "password", PASSWORD).await;
-    fill(&b, "totp", &app.fresh_totp(&email)).await;
-    click(&b, "form button[type=submit]").await;
-    wait_for(&b, "table.queue").await;
+    sign_in(&b, app, &email, "table.queue").await;
     let url = b.current_url().await.unwrap();
     assert!(url.as_str().ends_with("/staff/cases"), "{url}");
     click(&b, &format!("a[href='/staff/cases/{reference}']")).await;
@@ -354,11 +380,7 @@ async fn axe_finds_no_serious_or_critical_violation_on_the_public_and_sign_in_pa
     problems.extend(axe(&b).await.into_iter().map(|v| format!("receipt: {v}")));
     let reference = text_of(&b, "case-reference").await;
     let receipt = text_of(&b, "receipt").await;
-    b.goto(&app.url("/follow-up")).await.unwrap();
-    fill(&b, "reference", &reference).await;
-    fill(&b, "receipt", &receipt).await;
-    click(&b, "form button[type=submit].primary").await;
-    wait_for(&b, "#case-status").await;
+    open_visit(&b, &app, &reference, &receipt, "#case-status").await;
     problems.extend(axe(&b).await.into_iter().map(|v| format!("case: {v}")));
     b.goto(&app.url("/staff/login")).await.unwrap();
     problems.extend(axe(&b).await.into_iter().map(|v| format!("sign-in: {v}")));
@@ -498,11 +520,7 @@ async fn back_after_leaving_a_visit_shows_nothing_of_the_case() {
     let (reference, receipt) = app.file_report(ReportForm::new("visit")).await;
     for javascript in [true, false] {
         let b = browser(javascript).await;
-        b.goto(&app.url("/follow-up")).await.unwrap();
-        fill(&b, "reference", &reference).await;
-        fill(&b, "receipt", &receipt).await;
-        click(&b, "form button[type=submit].primary").await;
-        wait_for(&b, "#case-status").await;
+        open_visit(&b, &app, &reference, &receipt, "#case-status").await;
         let reply = format!("My new address is 12 Elm Street {javascript}");
         fill(&b, "body", &reply).await;
         click(&b, "form[action*='/follow-up/case/messages'] button").await;
@@ -677,11 +695,13 @@ async fn the_pages_changed_for_protection_pass_axe_at_desktop_and_phone_width() 
         let email = app.create_user_without_totp("caseworker", None);
         let staff = browser(true).await;
         staff.set_window_size(width, height).await.unwrap();
-        staff.goto(&app.url("/staff/login")).await.unwrap();
-        fill(&staff, "email", &email).await;
-        fill(&staff, "password", PASSWORD).await;
-        click(&staff, "form button[type=submit]").await;
-        wait_for(&staff, "form[action$='/staff/account/totp/start']").await;
+        sign_in(
+            &staff,
+            &app,
+            &email,
+            "form[action$='/staff/account/totp/start']",
+        )
+        .await;
         assert!(
             staff
                 .current_url()
@@ -697,12 +717,7 @@ async fn the_pages_changed_for_protection_pass_axe_at_desktop_and_phone_width() 
         let admin = browser(true).await;
         admin.set_window_size(width, height).await.unwrap();
         let email = app.create_user("admin", None);
-        admin.goto(&app.url("/staff/login")).await.unwrap();
-        fill(&admin, "email", &email).await;
-        fill(&admin, "password", PASSWORD).await;
-        fill(&admin, "totp", &app.fresh_totp(&email)).await;
-        click(&admin, "form button[type=submit]").await;
-        wait_for(&admin, "table.queue").await;
+        sign_in(&admin, &app, &email, "table.queue").await;
         for (name, path) in [
             (
                 "staff-audit-filter-error",
@@ -793,8 +808,7 @@ async fn the_recovery_key_page_shows_the_key_with_print_and_continue() {
                 .await;
             assert_eq!(res.status(), 200);
             let html = res.text().await.unwrap();
-            let link = element_text(&html, "password-link").expect("the link is shown once");
-            let path = link[link.find("/staff/password/").unwrap()..].to_string();
+            let path = link_path(&html);
 
             let b = browser(true).await;
             b.set_window_size(width, height).await.unwrap();
@@ -878,12 +892,7 @@ async fn the_pages_changed_for_people_keys_pass_axe_at_desktop_and_phone_width()
     for (width, height) in [(1280, 900), (360, 740)] {
         let admin = browser(true).await;
         admin.set_window_size(width, height).await.unwrap();
-        admin.goto(&app.url("/staff/login")).await.unwrap();
-        fill(&admin, "email", &admin_email).await;
-        fill(&admin, "password", PASSWORD).await;
-        fill(&admin, "totp", &app.fresh_totp(&admin_email)).await;
-        click(&admin, "form button[type=submit]").await;
-        wait_for(&admin, "table.queue").await;
+        sign_in(&admin, &app, &admin_email, "table.queue").await;
         for (name, path) in [
             ("staff-users-keys", "/staff/admin/users".to_string()),
             (
@@ -900,12 +909,7 @@ async fn the_pages_changed_for_people_keys_pass_axe_at_desktop_and_phone_width()
 
         let person = browser(true).await;
         person.set_window_size(width, height).await.unwrap();
-        person.goto(&app.url("/staff/login")).await.unwrap();
-        fill(&person, "email", &closed).await;
-        fill(&person, "password", PASSWORD).await;
-        fill(&person, "totp", &app.fresh_totp(&closed)).await;
-        click(&person, "form button[type=submit]").await;
-        wait_for(&person, "#keys-closed").await;
+        sign_in(&person, &app, &closed, "#keys-closed").await;
         check_page(
             &person,
             &format!("staff-keys-banner-{width}"),
@@ -994,12 +998,7 @@ async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and
 
         let staff = browser(true).await;
         staff.set_window_size(width, height).await.unwrap();
-        staff.goto(&app.url("/staff/login")).await.unwrap();
-        fill(&staff, "email", &email).await;
-        fill(&staff, "password", PASSWORD).await;
-        fill(&staff, "totp", &app.fresh_totp(&email)).await;
-        click(&staff, "form button[type=submit]").await;
-        wait_for(&staff, "table.queue").await;
+        sign_in(&staff, &app, &email, "table.queue").await;
         for lang in ["en", "fr", "ug"] {
             for reference in [&b, &c, &a] {
                 staff
@@ -1091,26 +1090,12 @@ async fn the_deadline_and_access_pages_pass_axe_at_desktop_and_phone_width() {
     }
     // Shared with a group and opened: the reporter's list has lines.
     app.login(&admin_email).await;
-    let res = app
-        .post_staff(
-            &format!("/staff/cases/{reference}/referrals"),
-            &[
-                ("group", &group.to_string()),
-                (&format!("summary_{group}"), "summary"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
+    assert_eq!(app.refer(&reference, group, "summary").await.status(), 303);
     let mut problems = Vec::new();
     for (width, height) in [(1280, 900), (360, 740)] {
         let admin = browser(true).await;
         admin.set_window_size(width, height).await.unwrap();
-        admin.goto(&app.url("/staff/login")).await.unwrap();
-        fill(&admin, "email", &admin_email).await;
-        fill(&admin, "password", PASSWORD).await;
-        fill(&admin, "totp", &app.fresh_totp(&admin_email)).await;
-        click(&admin, "form button[type=submit]").await;
-        wait_for(&admin, "table.queue").await;
+        sign_in(&admin, &app, &admin_email, "table.queue").await;
         for lang in ["en", "fr"] {
             admin
                 .goto(&app.url(&format!("/staff/cases?sort=attention&lang={lang}")))
@@ -1166,11 +1151,7 @@ async fn the_deadline_and_access_pages_pass_axe_at_desktop_and_phone_width() {
 
         let b = browser(true).await;
         b.set_window_size(width, height).await.unwrap();
-        b.goto(&app.url("/follow-up")).await.unwrap();
-        fill(&b, "reference", &reference).await;
-        fill(&b, "receipt", &receipt).await;
-        click(&b, "form button[type=submit].primary").await;
-        wait_for(&b, "#access-list").await;
+        open_visit(&b, &app, &reference, &receipt, "#access-list").await;
         for lang in ["en", "ug", "bo"] {
             b.goto(&app.url(&format!("/follow-up/case?lang={lang}")))
                 .await
@@ -1216,12 +1197,7 @@ async fn the_recipients_pages_pass_axe_and_fit_a_phone_in_three_languages() {
     for (width, height) in [(1280, 900), (360, 740)] {
         let admin = browser(true).await;
         admin.set_window_size(width, height).await.unwrap();
-        admin.goto(&app.url("/staff/login")).await.unwrap();
-        fill(&admin, "email", &admin_email).await;
-        fill(&admin, "password", PASSWORD).await;
-        fill(&admin, "totp", &app.fresh_totp(&admin_email)).await;
-        click(&admin, "form button[type=submit]").await;
-        wait_for(&admin, "main h1").await;
+        sign_in(&admin, &app, &admin_email, "main h1").await;
         for lang in ["en", "ug", "bo"] {
             let tag = format!("{width}-{lang}");
             let fits = |what: &str, overflow: serde_json::Value| {

@@ -7,7 +7,7 @@
 
 use fantoccini::Client;
 
-use crate::browser::{SIDEWAYS_OVERFLOW, browser, check_page, click, fill, wait_for};
+use crate::browser::{SIDEWAYS_OVERFLOW, browser, check_page, click, open_visit, wait_for};
 use crate::helpers::*;
 
 /// Brings `#id` into view (for the screenshot) and checks that the page
@@ -40,16 +40,7 @@ async fn the_consent_notes_and_the_follow_up_consents_pass_axe_in_three_language
         .await;
     // Shared with a group, so that "Shared with" has a line.
     app.login_as("caseworker").await;
-    let res = app
-        .post_staff(
-            &format!("/staff/cases/{reference}/referrals"),
-            &[
-                ("group", &group.to_string()),
-                (&format!("summary_{group}"), "summary"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
+    assert_eq!(app.refer(&reference, group, "summary").await.status(), 303);
     let mut problems = Vec::new();
     for (width, height) in [(1280, 900), (360, 740)] {
         let b = browser(true).await;
@@ -70,11 +61,7 @@ async fn the_consent_notes_and_the_follow_up_consents_pass_axe_in_three_language
             )
             .await;
         }
-        b.goto(&app.url("/follow-up")).await.unwrap();
-        fill(&b, "reference", &reference).await;
-        fill(&b, "receipt", &receipt).await;
-        click(&b, "form button[type=submit].primary").await;
-        wait_for(&b, "#shared-list").await;
+        open_visit(&b, &app, &reference, &receipt, "#shared-list").await;
         for lang in ["en", "ug", "bo"] {
             b.goto(&app.url(&format!("/follow-up/case?lang={lang}")))
                 .await

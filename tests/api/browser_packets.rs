@@ -6,7 +6,7 @@
 use diesel::RunQueryDsl;
 use fantoccini::{Client, Locator};
 
-use crate::browser::{SIDEWAYS_OVERFLOW, browser, check_page, click, fill, wait_for};
+use crate::browser::{SIDEWAYS_OVERFLOW, browser, check_page, click, fill, sign_in, wait_for};
 use crate::helpers::*;
 
 fn set_recipient(app: &TestApp, id: i64, kind: &str, key: &str) {
@@ -16,18 +16,6 @@ fn set_recipient(app: &TestApp, id: i64, kind: &str, key: &str) {
     ))
     .execute(&mut conn)
     .unwrap();
-}
-
-async fn sign_in(app: &TestApp, email: &str, width: u32, height: u32) -> Client {
-    let b = browser(true).await;
-    b.set_window_size(width, height).await.unwrap();
-    b.goto(&app.url("/staff/login")).await.unwrap();
-    fill(&b, "email", email).await;
-    fill(&b, "password", PASSWORD).await;
-    fill(&b, "totp", &app.fresh_totp(email)).await;
-    click(&b, "form button[type=submit]").await;
-    wait_for(&b, "main").await;
-    b
 }
 
 async fn fits(b: &Client, what: &str) {
@@ -63,16 +51,7 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
     assert_eq!(res.status(), 303);
     let admin_email = app.create_user("admin", None);
     app.login(&admin_email).await;
-    let res = app
-        .post_staff(
-            &format!("/staff/cases/{reference}/referrals"),
-            &[
-                ("group", &group.to_string()),
-                (&format!("summary_{group}"), "summary"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
+    assert_eq!(app.refer(&reference, group, "summary").await.status(), 303);
     let res = app
         .post_staff(
             &format!("/staff/cases/{reference}/packets"),
@@ -87,7 +66,9 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
 
     let mut problems = Vec::new();
     for (width, height) in [(1280, 900), (360, 740)] {
-        let admin = sign_in(&app, &admin_email, width, height).await;
+        let admin = browser(true).await;
+        admin.set_window_size(width, height).await.unwrap();
+        sign_in(&admin, &app, &admin_email, "main").await;
         for lang in ["en", "ug", "bo"] {
             admin
                 .goto(&app.url(&format!("/staff/cases/{reference}?lang={lang}#packets")))
@@ -165,7 +146,9 @@ async fn the_packet_pages_pass_axe_at_desktop_and_phone_width() {
         }
         admin.close().await.unwrap();
 
-        let liaison = sign_in(&app, &liaison_email, width, height).await;
+        let liaison = browser(true).await;
+        liaison.set_window_size(width, height).await.unwrap();
+        sign_in(&liaison, &app, &liaison_email, "main").await;
         liaison.goto(&app.url("/staff/referrals")).await.unwrap();
         let link = liaison
             .find(Locator::Css("a[href^='/staff/referrals/']"))

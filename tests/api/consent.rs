@@ -7,7 +7,7 @@
 use diesel::RunQueryDsl;
 
 use crate::helpers::*;
-use crate::referrals::{group, liaison, post_as, referral_links};
+use crate::referrals::group;
 use crate::smtp::SmtpSink;
 
 /// Opens the reporter's visit to `reference` with a new client.
@@ -25,25 +25,13 @@ pub(crate) async fn change(
     consent: &str,
     given: &str,
 ) -> reqwest::Response {
-    let page = client
-        .get(app.url("/follow-up/case"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    client
-        .post(app.url("/follow-up/case/consent"))
-        .form(&[
-            ("consent", consent),
-            ("given", given),
-            ("csrf_token", token.as_str()),
-        ])
-        .send()
-        .await
-        .unwrap()
+    post_as_reporter(
+        app,
+        client,
+        "/follow-up/case/consent",
+        &[("consent", consent), ("given", given)],
+    )
+    .await
 }
 
 fn location(res: &reqwest::Response) -> String {
@@ -457,15 +445,7 @@ async fn withdrawing_referral_consent_withdraws_pending_referrals_keeps_accepted
     );
     assert!(!case.contains("name=\"summary_"), "no referral form");
     let referrals = app.count("referrals");
-    let res = app
-        .post_staff(
-            &format!("/staff/cases/{reference}/referrals"),
-            &[
-                ("group", &group_b.to_string()),
-                (&format!("summary_{group_b}"), "again"),
-            ],
-        )
-        .await;
+    let res = app.refer(&reference, group_b, "again").await;
     assert_eq!(res.status(), 409);
     assert!(plain(&res.text().await.unwrap()).contains("did not consent to referral"));
     assert_eq!(app.count("referrals"), referrals);
@@ -473,16 +453,10 @@ async fn withdrawing_referral_consent_withdraws_pending_referrals_keeps_accepted
 
 /// A caseworker (the app's client) refers the case to `group`; the status.
 async fn refer(app: &TestApp, reference: &str, group: i64) -> u16 {
-    app.post_staff(
-        &format!("/staff/cases/{reference}/referrals"),
-        &[
-            ("group", &group.to_string()),
-            (&format!("summary_{group}"), "a summary"),
-        ],
-    )
-    .await
-    .status()
-    .as_u16()
+    app.refer(reference, group, "a summary")
+        .await
+        .status()
+        .as_u16()
 }
 
 #[tokio::test]

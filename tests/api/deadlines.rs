@@ -100,20 +100,7 @@ async fn reporter_visit(app: &TestApp, reference: &str, receipt: &str) -> reqwes
 }
 
 async fn reporter_replies(app: &TestApp, client: &reqwest::Client, body: &str) {
-    let page = client
-        .get(app.url("/follow-up/case"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = client
-        .post(app.url("/follow-up/case/messages"))
-        .form(&[("body", body), ("csrf_token", &csrf_token(&page))])
-        .send()
-        .await
-        .unwrap();
+    let res = post_as_reporter(app, client, "/follow-up/case/messages", &[("body", body)]).await;
     assert_eq!(res.status(), 303);
 }
 
@@ -188,16 +175,7 @@ async fn a_report_is_promised_its_targets_and_staff_steps_meet_them_once() {
     let (referred, _) = app
         .file_report(ReportForm::new("refer me").field("consent_referral", "on"))
         .await;
-    let res = app
-        .post_staff(
-            &format!("/staff/cases/{referred}/referrals"),
-            &[
-                ("group", &group.to_string()),
-                (&format!("summary_{group}"), "summary"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
+    assert_eq!(app.refer(&referred, group, "summary").await.status(), 303);
     let d = dates(&app, &referred);
     assert!(d.responded_at.is_some() && d.acknowledged_at.is_none());
 }

@@ -485,6 +485,73 @@ pub const PNG: &[u8] = &[
     0x42, 0x60, 0x82,
 ];
 
+/// Posts `fields` to `path` with `client`, as a browser posts a form it
+/// was shown: the page at `page` is fetched first, and its form token is
+/// added to the fields.
+pub async fn post_with_token_of(
+    app: &TestApp,
+    client: &reqwest::Client,
+    page: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let page = client
+        .get(app.url(page))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_token(&page);
+    let mut form: Vec<(&str, &str)> = fields.to_vec();
+    form.push(("csrf_token", &token));
+    client.post(app.url(path)).form(&form).send().await.unwrap()
+}
+
+/// Posts a staff form as the person signed in with `client`, with their
+/// session's form token (read from their account page).
+pub async fn post_as(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    post_with_token_of(app, client, "/staff/account", path, fields).await
+}
+
+/// Posts a form of the reporter's visit opened with `client`, with the
+/// visit's form token (read from the follow-up page of the case).
+pub async fn post_as_reporter(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    post_with_token_of(app, client, "/follow-up/case", path, fields).await
+}
+
+/// A new client signed in as `email` (with the test password and a fresh
+/// one-time code).
+pub async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
+    let client = new_client();
+    let res = app.login_with(&client, email, PASSWORD).await;
+    assert_eq!(res.status(), 303, "signed in");
+    client
+}
+
+/// A new client signed in as a new liaison of the group `group_name`.
+pub async fn liaison(app: &TestApp, group_name: &str) -> reqwest::Client {
+    signed_in(app, &app.create_user("liaison", Some(group_name))).await
+}
+
+/// The paths of the referrals a page links to, in the order shown.
+pub fn referral_links(html: &str) -> Vec<String> {
+    html.match_indices("href=\"/staff/referrals/")
+        .map(|(i, _)| html[i + 6..].chars().take_while(|c| *c != '"').collect())
+        .collect()
+}
+
 /// Opens case `reference` with `receipt` on the follow-up form, as the
 /// reporter does with `client` (fetching the form for its token).
 pub async fn open_follow_up(
@@ -493,29 +560,16 @@ pub async fn open_follow_up(
     reference: &str,
     receipt: &str,
 ) -> reqwest::Response {
-    let page = client
-        .get(app.url("/follow-up"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    client
-        .post(app.url("/follow-up"))
-        .form(&[
-            ("reference", reference),
-            ("receipt", receipt),
-            ("csrf_token", &token),
-        ])
-        .send()
-        .await
-        .unwrap()
+    post_with_token_of(
+        app,
+        client,
+        "/follow-up",
+        "/follow-up",
+        &[("reference", reference), ("receipt", receipt)],
+    )
+    .await
 }
 
-/// The follow-up page of the case `client` has opened, as text (see
-/// [`plain`]).
 /// The single-use set-password link shown once to an admin, as a path.
 pub fn link_path(html: &str) -> String {
     let link = element_text(html, "password-link").expect("the link is shown once");
@@ -531,26 +585,18 @@ pub async fn use_password_link(
     (password, confirm): (&str, &str),
     recovery_key: &str,
 ) -> reqwest::Response {
-    let page = client
-        .get(app.url(path))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    client
-        .post(app.url(path))
-        .form(&[
+    post_with_token_of(
+        app,
+        client,
+        path,
+        path,
+        &[
             ("password", password),
             ("confirm", confirm),
             ("recovery_key", recovery_key),
-            ("csrf_token", token.as_str()),
-        ])
-        .send()
-        .await
-        .unwrap()
+        ],
+    )
+    .await
 }
 
 /// Where the page's file form (`multipart/form-data`) posts to.
@@ -565,6 +611,8 @@ pub fn multipart_action(page: &str) -> String {
     )
 }
 
+/// The follow-up page of the case `client` has opened, as text (see
+/// [`plain`]).
 pub async fn follow_up_page(app: &TestApp, client: &reqwest::Client) -> String {
     plain(
         &client
@@ -766,27 +814,19 @@ impl TestApp {
         password: &str,
         code: &str,
     ) -> reqwest::Response {
-        let page = client
-            .get(self.url("/staff/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let token = csrf_token(&page);
-        client
-            .post(self.url("/staff/login"))
-            .form(&[
+        post_with_token_of(
+            self,
+            client,
+            "/staff/login",
+            "/staff/login",
+            &[
                 ("email", email),
                 ("password", password),
                 ("totp", code),
-                ("csrf_token", &token),
                 ("next", ""),
-            ])
-            .send()
-            .await
-            .unwrap()
+            ],
+        )
+        .await
     }
 
     /// Gives user `email` an enrolled TOTP secret; returns the secret.
@@ -819,7 +859,6 @@ impl TestApp {
         email
     }
 
-    /// The CSRF token of the signed-in session of the app's client.
     /// Creates an active partner group serving no community yet; its id.
     pub fn insert_group(&self, name: &str, emails: &[&str]) -> i64 {
         let emails: Vec<String> = emails.iter().map(|e| e.to_string()).collect();
@@ -835,30 +874,28 @@ impl TestApp {
 
     /// Posts a staff form with the signed-in client's session token.
     pub async fn post_staff(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let token = self.staff_csrf().await;
-        let mut form: Vec<(&str, &str)> = fields.to_vec();
-        form.push(("csrf_token", &token));
-        self.post_form(path, &form).await
+        post_as(self, &self.client, path, fields).await
+    }
+
+    /// Refers case `reference` to the group `group` with `summary`, as the
+    /// app's signed-in client; the response.
+    pub async fn refer(&self, reference: &str, group: i64, summary: &str) -> reqwest::Response {
+        self.post_staff(
+            &format!("/staff/cases/{reference}/referrals"),
+            &[
+                ("group", &group.to_string()),
+                (&format!("summary_{group}"), summary),
+            ],
+        )
+        .await
     }
 
     /// Signs `client` out (with its session's token).
     pub async fn sign_out(&self, client: &reqwest::Client) -> reqwest::Response {
-        let page = client
-            .get(self.url("/staff/account"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        client
-            .post(self.url("/staff/logout"))
-            .form(&[("csrf_token", csrf_token(&page).as_str())])
-            .send()
-            .await
-            .unwrap()
+        post_as(self, client, "/staff/logout", &[]).await
     }
 
+    /// The CSRF token of the signed-in session of the app's client.
     pub async fn staff_csrf(&self) -> String {
         csrf_token(&self.get_text("/staff/account").await)
     }

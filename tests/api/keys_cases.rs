@@ -73,36 +73,10 @@ fn open_sealed_keys(
     secret.open_keys(aad, &inner, count).ok()
 }
 
-fn referral_links(html: &str) -> Vec<String> {
-    html.match_indices("href=\"/staff/referrals/")
-        .map(|(i, _)| html[i + 6..].chars().take_while(|c| *c != '"').collect())
-        .collect()
-}
-
-async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = new_client();
-    let res = app.login_with(&client, email, PASSWORD).await;
-    assert_eq!(res.status(), 303, "signed in");
-    client
-}
-
 async fn page_of(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
     let res = client.get(app.url(path)).send().await.unwrap();
     let status = res.status().as_u16();
     (status, plain(&res.text().await.unwrap()))
-}
-
-async fn post_with(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let (_, account) = page_of(app, client, "/staff/account").await;
-    let token = csrf_token(&account);
-    let mut form = fields.to_vec();
-    form.push(("csrf_token", &token));
-    client.post(app.url(path)).form(&form).send().await.unwrap()
 }
 
 /// Refers `reference` to each group with a summary, as `client`.
@@ -116,7 +90,7 @@ async fn refer(app: &TestApp, client: &reqwest::Client, reference: &str, to: &[(
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let res = post_with(
+    let res = post_as(
         app,
         client,
         &format!("/staff/cases/{reference}/referrals"),
@@ -228,7 +202,7 @@ async fn a_receipt_opens_its_own_case_and_nothing_else() {
     let caseworker = app.create_user("caseworker", None);
     app.create_user("liaison", Some("Group A"));
     let cw = signed_in(&app, &caseworker).await;
-    let res = post_with(
+    let res = post_as(
         &app,
         &cw,
         &format!("/staff/cases/{reference}/notes"),
@@ -380,7 +354,7 @@ async fn the_reporter_follows_up_through_the_receipt_and_the_caseworker_reads_it
         .await;
     let caseworker = app.create_user("caseworker", None);
     let cw = signed_in(&app, &caseworker).await;
-    let res = post_with(
+    let res = post_as(
         &app,
         &cw,
         &format!("/staff/cases/{reference}/messages"),
@@ -632,7 +606,7 @@ async fn a_case_whose_sealed_keys_were_swapped_fails_closed() {
         ] {
             assert!(!page.contains(marker), "{marker} shown");
         }
-        let res = post_with(
+        let res = post_as(
             &app,
             &cw,
             &format!("/staff/cases/{reference}/messages"),
@@ -716,7 +690,7 @@ async fn a_referrals_key_moved_to_another_referral_does_not_open() {
     let (status, page) = page_of(&app, &li, &link(&r2)).await;
     assert_eq!(status, 500, "the moved key fails closed");
     assert!(!page.contains("SUMMARY-MOVED-ONE-4471") && !page.contains("SUMMARY-MOVED-TWO-8802"));
-    let res = post_with(&app, &li, &format!("{}/accept", link(&r2)), &[]).await;
+    let res = post_as(&app, &li, &format!("{}/accept", link(&r2)), &[]).await;
     assert_eq!(res.status(), 500, "no answer under a moved key");
     assert_eq!(
         referrals_of(&app, case_row(&app, &two).id)[0].status,

@@ -13,26 +13,6 @@ const UYGHUR: &str = "ئۇلار ئۈرۈمچىدىكى ئاچامغا تەھد�
 const TIBETAN: &str = "ཁོ་ཚོས་ང་ལ་སྡིགས་སྐུལ་བྱས།";
 const CHINESE: &str = "他们在多伦多跟踪我";
 
-async fn post_as(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let page = client
-        .get(app.url("/staff/account"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    let mut form: Vec<(&str, &str)> = fields.to_vec();
-    form.push(("csrf_token", &token));
-    client.post(app.url(path)).form(&form).send().await.unwrap()
-}
-
 /// A recipient of `kind` with `key` (an age public key) or none.
 pub(crate) fn recipient(
     app: &TestApp,
@@ -60,14 +40,9 @@ pub(crate) fn recipient(
     id
 }
 
+/// A new client signed in as a new caseworker.
 async fn caseworker(app: &TestApp) -> reqwest::Client {
-    let client = new_client();
-    let email = app.create_user("caseworker", None);
-    assert_eq!(
-        app.login_with(&client, &email, PASSWORD).await.status(),
-        303
-    );
-    client
+    signed_in(app, &app.create_user("caseworker", None)).await
 }
 
 async fn page(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
@@ -603,17 +578,9 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
     let res = post_as(&app, &cw, &format!("/staff/packets/{packet}/download"), &[]).await;
     assert_eq!(res.status(), 404);
 
-    let liaison = new_client();
-    let email = app.create_user("liaison", Some("Group A"));
-    assert_eq!(
-        app.login_with(&liaison, &email, PASSWORD).await.status(),
-        303
-    );
+    let liaison = signed_in(&app, &app.create_user("liaison", Some("Group A"))).await;
     let list = page(&app, &liaison, "/staff/referrals").await;
-    let referral: String = list[list.find("href=\"/staff/referrals/").unwrap() + 6..]
-        .chars()
-        .take_while(|c| *c != '"')
-        .collect();
+    let referral = referral_links(&list).remove(0);
     let shown = plain(&page(&app, &liaison, &referral).await);
     assert!(shown.contains("Packets for your group"));
     assert!(shown.contains("Accept the referral to download the packet."));
@@ -638,19 +605,9 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
     )
     .await;
     assert_eq!(res.status(), 303);
-    let other = new_client();
-    let other_email = app.create_user("liaison", Some("Group B"));
-    assert_eq!(
-        app.login_with(&other, &other_email, PASSWORD)
-            .await
-            .status(),
-        303
-    );
+    let other = signed_in(&app, &app.create_user("liaison", Some("Group B"))).await;
     let list_b = page(&app, &other, "/staff/referrals").await;
-    let referral_b: String = list_b[list_b.find("href=\"/staff/referrals/").unwrap() + 6..]
-        .chars()
-        .take_while(|c| *c != '"')
-        .collect();
+    let referral_b = referral_links(&list_b).remove(0);
     assert_ne!(referral_b, referral);
     let res = post_as(&app, &other, &format!("{referral_b}/accept"), &[]).await;
     assert_eq!(res.status(), 303);
@@ -775,20 +732,7 @@ async fn what_waits_is_forgotten_when_the_recipient_changes_or_the_reporter_asks
     assert_eq!(app.count("packets WHERE status = 'ready'"), 1);
     let reporter = new_client();
     open_follow_up(&app, &reporter, &reference, &receipt).await;
-    let case_page = reporter
-        .get(app.url("/follow-up/case"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let res = reporter
-        .post(app.url("/follow-up/case/deletion"))
-        .form(&[("csrf_token", csrf_token(&case_page).as_str())])
-        .send()
-        .await
-        .unwrap();
+    let res = post_as_reporter(&app, &reporter, "/follow-up/case/deletion", &[]).await;
     assert!(res.status().is_success() || res.status().is_redirection());
     assert_eq!(app.count("packets WHERE status = 'ready'"), 0);
     let res = build("Fourth.").await;
@@ -858,25 +802,7 @@ async fn a_withdrawn_consent_a_deactivated_recipient_or_a_declined_referral_forg
     // forgotten, the others stay.
     let reporter = new_client();
     open_follow_up(&app, &reporter, &reference, &receipt).await;
-    let page_html = reporter
-        .get(app.url("/follow-up/case"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page_html);
-    let res = reporter
-        .post(app.url("/follow-up/case/consent"))
-        .form(&[
-            ("consent", "police"),
-            ("given", "no"),
-            ("csrf_token", token.as_str()),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = crate::consent::change(&app, &reporter, "police", "no").await;
     assert_eq!(res.status(), 303);
     assert_eq!(app.count(&waiting(police)), 0);
     assert_eq!(app.count(&waiting(lawyer)), 1);
@@ -899,17 +825,9 @@ async fn a_withdrawn_consent_a_deactivated_recipient_or_a_declined_referral_forg
     assert_eq!(app.count(&waiting(group)), 1);
 
     // The group declines the referral: its packet is forgotten.
-    let liaison = new_client();
-    let email = app.create_user("liaison", Some("Group A"));
-    assert_eq!(
-        app.login_with(&liaison, &email, PASSWORD).await.status(),
-        303
-    );
+    let liaison = signed_in(&app, &app.create_user("liaison", Some("Group A"))).await;
     let list = page(&app, &liaison, "/staff/referrals").await;
-    let referral: String = list[list.find("href=\"/staff/referrals/").unwrap() + 6..]
-        .chars()
-        .take_while(|c| *c != '"')
-        .collect();
+    let referral = referral_links(&list).remove(0);
     let res = post_as(
         &app,
         &liaison,

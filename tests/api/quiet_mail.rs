@@ -14,35 +14,9 @@ async fn reporter_visit(
     receipt: &str,
 ) -> (reqwest::Client, String) {
     let client = new_client();
-    let page = client
-        .get(app.url("/follow-up"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    let res = client
-        .post(app.url("/follow-up"))
-        .form(&[
-            ("reference", reference),
-            ("receipt", receipt),
-            ("csrf_token", &token),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = open_follow_up(app, &client, reference, receipt).await;
     assert_eq!(res.status(), 303);
-    let page = client
-        .get(app.url("/follow-up/case"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
+    let token = csrf_token(&follow_up_page(app, &client).await);
     (client, token)
 }
 
@@ -331,16 +305,7 @@ async fn referrals_answers_and_replies_wait_for_the_daily_digest() {
         &[("assignee", &me)],
     )
     .await;
-    let res = app
-        .post_staff(
-            &format!("/staff/cases/{reference}/referrals"),
-            &[
-                ("group", &group.to_string()),
-                (&format!("summary_{group}"), "summary"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
+    assert_eq!(app.refer(&reference, group, "summary").await.status(), 303);
     let (reporter, token) = reporter_visit(&app, &reference, &receipt).await;
     reporter
         .post(app.url("/follow-up/case/messages"))

@@ -451,15 +451,7 @@ async fn official_bodies_are_never_offered_where_a_partner_group_is_chosen() {
     assert!(!referral_form.contains("Toronto Police Service"));
 
     // A referral to the body, sent anyway, is refused: nothing is stored.
-    let res = app
-        .post_staff(
-            &format!("/staff/cases/{reference}/referrals"),
-            &[
-                ("group", &body.to_string()),
-                (&format!("summary_{body}"), "for the police"),
-            ],
-        )
-        .await;
+    let res = app.refer(&reference, body, "for the police").await;
     assert_eq!(res.status(), 409);
     assert!(
         plain(&res.text().await.unwrap()).contains("Choose at least one active partner group.")

@@ -1,26 +1,7 @@
 use crate::helpers::*;
 use crate::smtp::SmtpSink;
 
-pub(crate) async fn post_as(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let page = client
-        .get(app.url("/staff/account"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    let mut form: Vec<(&str, &str)> = fields.to_vec();
-    form.push(("csrf_token", &token));
-    client.post(app.url(path)).form(&form).send().await.unwrap()
-}
-
+/// An active partner group serving the Uyghur community; its id.
 pub(crate) fn group(app: &TestApp, name: &str, emails: &[&str]) -> i64 {
     let mut conn = app.db.connect();
     let emails: Vec<String> = emails.iter().map(|e| e.to_string()).collect();
@@ -32,22 +13,6 @@ pub(crate) fn group(app: &TestApp, name: &str, emails: &[&str]) -> i64 {
     )
     .unwrap()
     .id
-}
-
-pub(crate) async fn liaison(app: &TestApp, group_name: &str) -> reqwest::Client {
-    let email = app.create_user("liaison", Some(group_name));
-    let client = new_client();
-    assert_eq!(
-        app.login_with(&client, &email, PASSWORD).await.status(),
-        303
-    );
-    client
-}
-
-pub(crate) fn referral_links(html: &str) -> Vec<String> {
-    html.match_indices("href=\"/staff/referrals/")
-        .map(|(i, _)| html[i + 6..].chars().take_while(|c| *c != '"').collect())
-        .collect()
 }
 
 #[tokio::test]

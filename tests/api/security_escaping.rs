@@ -30,40 +30,14 @@ async fn claim_xss_in_every_reporter_field_is_escaped_on_staff_pages() {
         .await;
     // The reporter also writes a message.
     let reporter = new_client();
-    let page = reporter
-        .get(app.url("/follow-up"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    reporter
-        .post(app.url("/follow-up"))
-        .form(&[
-            ("reference", reference.as_str()),
-            ("receipt", receipt.as_str()),
-            ("csrf_token", &token),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let page = reporter
-        .get(app.url("/follow-up/case"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = csrf_token(&page);
-    reporter
-        .post(app.url("/follow-up/case/messages"))
-        .form(&[("body", XSS), ("csrf_token", &token)])
-        .send()
-        .await
-        .unwrap();
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    post_as_reporter(
+        &app,
+        &reporter,
+        "/follow-up/case/messages",
+        &[("body", XSS)],
+    )
+    .await;
 
     app.login_as("caseworker").await;
     let staff_token = app.staff_csrf().await;
