@@ -866,6 +866,9 @@ mail-case-shared-link = Go to Haven
 mail-recipient-key-changed-subject = The encryption key for { $group } was changed in Haven
 mail-recipient-key-changed-body = An administrator set, changed or removed the age key Haven uses to encrypt packets for { $group }. Every administrator receives this notice. If you did not expect it, check the recipient’s page and the audit log now: a packet encrypted to a wrong key can be opened by whoever holds that key.
 mail-recipient-key-changed-link = Check the recipient
+mail-admin-access-changed-subject = An administrator account in Haven changed
+mail-admin-access-changed-body = An administrator was deactivated, or an account gained or lost the administrator role. Every administrator receives this notice, and so does the account concerned. If you did not expect it, check the accounts page and the audit log now.
+mail-admin-access-changed-link = Check the accounts
 packet-error-deletion = The reporter has asked for this case to be deleted, so nothing more of it leaves Haven. If they cancel the request on their follow-up page, you can build the packet then.
 packet-group-accept-first = Accept the referral to download the packet.
 

@@ -877,6 +877,9 @@ mail-case-shared-link = Aller à Haven
 mail-recipient-key-changed-subject = La clé de chiffrement de { $group } a été modifiée dans Haven
 mail-recipient-key-changed-body = Une personne administratrice a ajouté, modifié ou retiré la clé age que Haven utilise pour chiffrer les paquets destinés à { $group }. Toutes les personnes administratrices reçoivent cet avis. Si vous ne vous y attendiez pas, vérifiez dès maintenant la page du destinataire et le journal d’audit : un paquet chiffré avec une mauvaise clé peut être ouvert par quiconque la détient.
 mail-recipient-key-changed-link = Vérifier le destinataire
+mail-admin-access-changed-subject = Un compte administrateur a changé dans Haven
+mail-admin-access-changed-body = Une personne administratrice a été désactivée, ou un compte a obtenu ou perdu le rôle d’administration. Toutes les personnes administratrices reçoivent cet avis, de même que le compte concerné. Si vous ne vous y attendiez pas, vérifiez dès maintenant la page des comptes et le journal d’audit.
+mail-admin-access-changed-link = Vérifier les comptes
 packet-error-deletion = La personne qui a fait le signalement a demandé la suppression de ce dossier : plus rien n’en sort de Haven. Si elle annule sa demande sur sa page de suivi, vous pourrez alors préparer le paquet.
 packet-group-accept-first = Acceptez l’aiguillage pour télécharger le paquet.
 

@@ -851,6 +851,9 @@ mail-case-shared-link = 前往 Haven
 mail-recipient-key-changed-subject = { $group } 的加密密钥已在 Haven 中更改
 mail-recipient-key-changed-body = 一位管理员设置、更改或移除了 Haven 用于为 { $group } 加密数据包的 age 密钥。每位管理员都会收到此通知。如果这不在您的预料之中，请立即检查该接收方的页面和审计日志：用错误密钥加密的数据包，任何持有该密钥的人都能打开。
 mail-recipient-key-changed-link = 检查接收方
+mail-admin-access-changed-subject = Haven 中的一个管理员账户已变更
+mail-admin-access-changed-body = 一位管理员被停用，或某个账户获得或失去了管理员角色。每位管理员以及相关账户都会收到此通知。如果这不在您的预料之中，请立即检查账户页面和审计日志。
+mail-admin-access-changed-link = 检查账户
 packet-error-deletion = 报告人已要求删除此案件，因此案件的任何内容都不会再离开 Haven。如果报告人在跟进页面上取消该请求，您届时可以再制作资料包。
 packet-group-accept-first = 接受转介后即可下载资料包。
 

@@ -851,6 +851,9 @@ mail-case-shared-link = 前往 Haven
 mail-recipient-key-changed-subject = { $group } 的加密金鑰已在 Haven 中變更
 mail-recipient-key-changed-body = 一位管理員設定、變更或移除了 Haven 用於為 { $group } 加密資料包的 age 金鑰。每位管理員都會收到此通知。如果這不在您的預料之中，請立即檢查該接收方的頁面和稽核日誌：用錯誤金鑰加密的資料包，任何持有該金鑰的人都能打開。
 mail-recipient-key-changed-link = 檢查接收方
+mail-admin-access-changed-subject = Haven 中的一個管理員帳戶已變更
+mail-admin-access-changed-body = 一位管理員被停用，或某個帳戶獲得或失去了管理員角色。每位管理員以及相關帳戶都會收到此通知。如果這不在您的預料之中，請立即檢查帳戶頁面和稽核日誌。
+mail-admin-access-changed-link = 檢查帳戶
 packet-error-deletion = 報告人已要求刪除此個案，因此個案的任何內容都不會再離開 Haven。如報告人在跟進頁面上取消該要求，屆時你可以再製作資料包。
 packet-group-accept-first = 接受轉介後即可下載資料包。
 

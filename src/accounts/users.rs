@@ -10,6 +10,7 @@ use zeroize::Zeroizing;
 
 use super::AccountError;
 use crate::auth::passwords;
+use crate::cases::notify::Notifier;
 use crate::context::Ctx;
 use crate::custody::shared::{self, Scope};
 use crate::db::{self, Conn, DbError, people_keys, users::UserRow};
@@ -291,12 +292,16 @@ pub async fn set_active(ctx: &Ctx, admin: i64, id: i64, active: bool) -> Result<
         return Err(AccountError::OwnAccount);
     }
     let keyring = ctx.keyring.get();
+    let notifier = Notifier::new(&ctx.config);
     let ended = ctx
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
                 let before = db::users::find(conn, id)?.ok_or(DbError::NotFound)?;
                 db::users::set_active(conn, id, active)?;
+                if before.role == StaffRole::Admin.as_str() && before.active != active {
+                    notifier.admin_access_changed(conn, &before)?;
+                }
                 db::audit::record(
                     conn,
                     Some(admin),
@@ -352,6 +357,7 @@ pub async fn set_role(
         None
     };
     let keyring = ctx.keyring.get();
+    let notifier = Notifier::new(&ctx.config);
     ctx.db
         .run(move |conn| {
             db::transaction(conn, |conn| {
@@ -382,6 +388,10 @@ pub async fn set_role(
                 )?;
                 // A change of role ends the sessions made under the old one.
                 db::sessions::delete_for_user(conn, id)?;
+                let was_admin = before.role == StaffRole::Admin.as_str();
+                if was_admin != (role == StaffRole::Admin) {
+                    notifier.admin_access_changed(conn, &before)?;
+                }
                 Ok(Ok(()))
             })
         })

@@ -139,6 +139,41 @@ impl Notifier {
         Ok(())
     }
 
+    /// An administrator was deactivated, or account `concerned` gained or
+    /// lost the administrator role: every active admin and the account
+    /// concerned, at once, linking to the accounts page.
+    pub fn admin_access_changed(
+        &self,
+        conn: &mut Conn,
+        concerned: &db::users::UserRow,
+    ) -> Result<(), DbError> {
+        let path = "/staff/admin/users";
+        let mut told = Vec::new();
+        for admin in db::users::active_admins(conn)? {
+            outbox::queue(
+                conn,
+                &self.host,
+                &admin.email,
+                &admin.language,
+                Email::AdminAccessChanged,
+                path,
+            )?;
+            told.push(admin.id);
+        }
+        if !told.contains(&concerned.id) {
+            let email = Email::AdminAccessChanged;
+            outbox::queue(
+                conn,
+                &self.host,
+                &concerned.email,
+                &concerned.language,
+                email,
+                path,
+            )?;
+        }
+        Ok(())
+    }
+
     /// `email` to each of `org`'s addresses, in the digest, linking to its
     /// referrals.
     fn to_group(

@@ -36,6 +36,10 @@ pub enum Email {
     /// a packet sealed to a key nobody expected can be read by whoever
     /// holds it, so no change goes unseen.
     RecipientKeyChanged { group: String },
+    /// An administrator was deactivated, or an account gained or lost the
+    /// administrator role (to every admin, and to the account concerned):
+    /// a stolen admin account silencing the others first is seen.
+    AdminAccessChanged,
     /// Something may be waiting: a reporter wrote, or (with
     /// `HAVEN_MAIL_CONSTANT`) the message every slot sends to everyone,
     /// whether or not anything waits.
@@ -54,6 +58,7 @@ impl Email {
             Email::PacketReady { .. } => "packet_ready",
             Email::CaseShared { .. } => "case_shared",
             Email::RecipientKeyChanged { .. } => "recipient_key_changed",
+            Email::AdminAccessChanged => "admin_access_changed",
             Email::Waiting => "waiting",
         }
     }

@@ -485,3 +485,49 @@ async fn names_and_addresses_that_only_look_different_are_refused() {
         "the admin and one caseworker, nothing else"
     );
 }
+
+#[tokio::test]
+async fn every_admin_and_the_account_concerned_hear_when_admin_access_changes() {
+    let app = spawn_app().await;
+    let me = app.login_as_admin().await;
+    let other = app.create_user("admin", None);
+    let worker = app.create_user("caseworker", None);
+    let told = |who: &str| {
+        app.count(&format!(
+            "outbox WHERE template = 'admin_access_changed' AND recipient = '{who}' \
+             AND slot_at IS NULL AND params->>'path' = '/staff/admin/users'"
+        ))
+    };
+    let worker_id = app.user_id(&worker);
+    // Made an admin: every admin, and the account concerned.
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{worker_id}/role"),
+            &[("role", "admin"), ("organisation", "")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!((told(&me), told(&other), told(&worker)), (1, 1, 1));
+    // Another admin deactivated: the admins who stay, and the one deactivated.
+    let other_id = app.user_id(&other);
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{other_id}/active"),
+            &[("active", "false")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!((told(&me), told(&other), told(&worker)), (2, 2, 2));
+    // A caseworker deactivated is no change of admin access.
+    let plain = app.create_user("caseworker", None);
+    let plain_id = app.user_id(&plain);
+    let res = app
+        .post_staff(
+            &format!("/staff/admin/users/{plain_id}/active"),
+            &[("active", "false")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(told(&plain), 0);
+    assert_eq!(told(&me), 2);
+}

@@ -53,7 +53,7 @@ impl ReporterView {
             .iter()
             .filter(|c| c.consent == code)
             .collect();
-        days.sort_by(|a, b| b.day.cmp(&a.day));
+        days.sort_by_key(|c| std::cmp::Reverse(c.day));
         days.truncate(3);
         days
     }
