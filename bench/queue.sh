@@ -19,6 +19,9 @@ case "${DATABASE_URL:-}" in
 esac
 [ -d "${WORK:-/nonexistent}/pg" ] || { echo "bench/queue.sh: no bench cluster in \$WORK" >&2; exit 2; }
 
+# What is measured, named before this run writes PLANS.md (which would
+# otherwise count as a change of its own).
+built_from="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
 QUEUE_SIZES=${QUEUE_SIZES:-10000 200000 1000000 5000000}
 DEMO_MAX=${DEMO_MAX:-1000000}
 PLANS_OUT=${PLANS_OUT:-bench/PLANS.md}
@@ -83,15 +86,38 @@ capture_plan() {
 }
 cases_now() { psql "$DATABASE_URL" -Atqc "SELECT coalesce(sum(n), 0) FROM case_status_counts"; }
 realise() {
-    psql "$DATABASE_URL" -q -v ON_ERROR_STOP=1 -v workers="$workers" -f bench/queue/realise.sql >/dev/null
+    psql "$DATABASE_URL" -q -v ON_ERROR_STOP=1 -v workers="$workers" -v index_links="$1" \
+        -f bench/queue/realise.sql >/dev/null
 }
 seed_to() {
     local have; have=$(cases_now)
     if [ "$have" -lt "$1" ]; then
         say "Seeding $(($1 - have)) cases with haven demo (to $1)"
         nice "$haven" demo --cases $(($1 - have)) | grep -v "^  [0-9A-Z]\{4\}-" >&2
-        realise
+        # The first seed's cases are indexed for links (see index_links);
+        # later ones are not, or the first queue load would index them all
+        # in the background while the queue is measured.
+        if [ "$have" -eq 0 ]; then realise yes; else realise no; fi
     fi
+}
+links_pending() { psql "$DATABASE_URL" -Atqc "SELECT count(*) FROM link_pending"; }
+# Has Haven index the cases waiting for links (each queue load indexes, in
+# the background, those a person has seen: past "new"), with progress,
+# before anything is measured, so that the case page measured later lists
+# the cases that share its identifiers. Done when five loads in a row leave
+# as many waiting (new cases wait until someone opens them).
+index_links() {
+    local waiting last same=0
+    waiting=$(links_pending)
+    [ "$waiting" -gt 0 ] || return 0
+    say "Indexing the cases a caseworker has seen, of $waiting waiting for links"
+    while [ "$same" -lt 5 ]; do
+        curl -s -o /dev/null -H "Cookie: $1" "$base/staff/cases"
+        sleep 2
+        last=$waiting; waiting=$(links_pending)
+        if [ "$waiting" -eq "$last" ]; then same=$((same + 1)); else same=0; say "  $waiting waiting"; fi
+    done
+    say "  $(links_pending) waiting; $(psql "$DATABASE_URL" -Atqc "SELECT count(*) FROM case_identifiers") identifiers indexed"
 }
 # Copies seeded cases until there are $1, with the table's other indexes
 # dropped meanwhile and built again after (far faster than keeping them).
@@ -167,6 +193,7 @@ for size in $QUEUE_SIZES; do
     # shapes after seeding showed p99 spikes that later shapes did not).
     psql "$DATABASE_URL" -qc "CHECKPOINT" >/dev/null
     cookie=$(session_cookie)
+    index_links "$cookie"
     total=$(cases_now)
     deep=$(psql "$DATABASE_URL" -Atqc "SELECT id FROM cases ORDER BY received_at DESC, id DESC OFFSET $((total / 2)) LIMIT 1")
     deep_risk=$(psql "$DATABASE_URL" -Atqc "SELECT risk_rank || '.' || id FROM cases ORDER BY risk_rank, received_at DESC, id DESC OFFSET $((total / 2)) LIMIT 1")
@@ -235,7 +262,7 @@ done
 {
     echo "## 2. Staff queue"
     echo
-    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'). wrk, 2 threads, 4 connections, ${DURATION} s per figure, on \`/staff/cases\` with each shape's query string; each request includes the session check, the page query (51 rows), the counts per status and rendering. The caseworker signed in is \`bench@\`, one of ten the seeded cases past \"new\" are assigned to. Targets from issue 13 in brackets: p99 ≤ 25 ms and ≤ 1.5 × the figure at 10,000 cases, at every size."
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'), commit $built_from. wrk, 2 threads, 4 connections, ${DURATION} s per figure, on \`/staff/cases\` with each shape's query string; each request includes the session check, the page query (51 rows), the counts per status and rendering. The caseworker signed in is \`bench@\`, one of ten the seeded cases past \"new\" are assigned to. Targets from issue 13 in brackets: p99 ≤ 25 ms and ≤ 1.5 × the figure at 10,000 cases, at every size."
     echo
     echo "Cases: \`haven demo\` up to $DEMO_MAX (statuses by age over 700 days, received to the hour), given deadlines, acknowledgements, responses, unread replies (5 % of open cases), assignees and links (3 %) by \`bench/queue/realise.sql\`; beyond $DEMO_MAX, copies of those in SQL (\`bench/queue/amplify.sql\`: new ids and references, all else as is — the queue never decrypts, so copies are cases like any other to it). Every shape's plan at every size is in [PLANS.md](PLANS.md)."
     echo
@@ -278,6 +305,6 @@ done
         fi
     fi
     echo
-    echo "How each shape stays flat: every page is a walk down one index in the page's own order (newest first walks an ascending index backwards), from the cursor's row comparison \`(received_at, id) < (…)\` (or \`>\`, or \`(attention_at, id) > (…)\`), stopping after 51 rows; filters that are not in the index's leading columns discard rows on the way, at a rate that does not depend on the table's size. Most urgent first is one such walk per risk rank (urgent, elevated, routine), each stopping once the page is full. Bitmap scans are off for the page's statements: a bitmap returns rows in no order, so a page read through one reads and sorts every match (the first run chose a bitmap of every case of the kind for the issue's filter at 200,000 cases: 3.3 ms, growing with the table). The page's own statements are planned for their values (\`plan_cache_mode = force_custom_plan\` in the page's transaction), so PostgreSQL sees how common a kind is and that a partial index's condition holds; the statements every load also runs (deadline counts, the links check, the shared-identifier lists of a case page) are PL/pgSQL functions that keep one generic plan per connection (migration 000095). See \`src/db/cases/queue.rs\` and migration \`2026-11-30-000090_queue_indexes\`."
+    echo "How each shape stays flat: every page is a walk down one index in the page's own order (newest first walks an ascending index backwards), from the cursor's row comparison \`(received_at, id) < (…)\` (or \`>\`, or \`(attention_at, id) > (…)\`), stopping after 51 rows; filters that are not in the index's leading columns discard rows on the way, at a rate that does not depend on the table's size — and the status-and-community indexes carry every column the queue shows (migration 000160), so the rows a further filter discards, and those shown, are read from the index alone (an index-only scan), not from wherever each row lies in the table. Most urgent first is one such walk per risk rank (urgent, elevated, routine), each stopping once the page is full. Bitmap scans are off for the page's statements: a bitmap returns rows in no order, so a page read through one reads and sorts every match (the first run chose a bitmap of every case of the kind for the issue's filter at 200,000 cases: 3.3 ms, growing with the table). The page's own statements are planned for their values (\`plan_cache_mode = force_custom_plan\` in the page's transaction), so PostgreSQL sees how common a kind is and that a partial index's condition holds; the statements every load also runs (deadline counts, the links check, the shared-identifier lists of a case page) are PL/pgSQL functions that keep one generic plan per connection (migration 000095). See \`src/db/cases/queue.rs\` and migration \`2026-11-30-000090_queue_indexes\`."
     echo
 } >"$WORK/queue.md"
