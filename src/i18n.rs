@@ -187,6 +187,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn uyghur_names_the_chinese_community_and_wechat_as_the_diaspora_does() {
+        let ug = Tr::new(Language::Ug, false);
+        assert!(ug.t("community-chinese").starts_with("خىتاي"));
+        assert!(ug.t("channel-wechat").starts_with("ئۈندىدار"));
+        // The state's word for "Chinese" appears in no Uyghur message.
+        assert!(!include_str!("../locales/ug/haven.ftl").contains("جۇڭگولۇق"));
+    }
+
+    #[test]
     fn urls_carry_an_explicit_language_only() {
         assert_eq!(
             Tr::new(Language::Fr, true).url("/report"),

@@ -111,7 +111,7 @@ role-on-behalf = باشقا بىرىنىڭ نامىدىن مەلۇم قىلىۋ�
 
 channel-in-person = يۈزمۇيۈز
 channel-phone = تېلېفون
-channel-wechat = WeChat
+channel-wechat = ئۈندىدار (WeChat)
 channel-whatsapp = WhatsApp
 channel-other-messaging = باشقا ئۇچۇر ئەپى
 channel-email = ئېلخەت
@@ -142,7 +142,7 @@ contact-signal = Signal
 community-uyghur = ئۇيغۇر
 community-tibetan = تىبەت
 community-hong-kong = ھوڭكوڭ
-community-chinese = جۇڭگولۇق (مۇخالىپەتچىلەر ۋە كىشىلىك ھوقۇق قوغدىغۇچىلارنىمۇ ئۆز ئىچىگە ئالىدۇ)
+community-chinese = خىتاي (مۇخالىپەتچىلەر ۋە كىشىلىك ھوقۇق قوغدىغۇچىلارنىمۇ ئۆز ئىچىگە ئالىدۇ)
 community-falun-gong = فالۇنگوڭ
 community-southern-mongolian = جەنۇبىي موڭغۇل
 community-taiwanese = تەيۋەن

@@ -675,6 +675,20 @@ async fn the_pages_changed_for_protection_pass_axe_at_desktop_and_phone_width() 
             check_page(&b, &format!("report-{tag}"), &mut problems).await;
             click(&b, "form.report-form button[type=submit]").await;
             wait_for(&b, "#form-errors").await;
+            // Focus is on the list of problems, where a keyboard or screen
+            // reader user goes next (the page's own `autofocus`, no script).
+            let focused = b
+                .execute(
+                    "return document.activeElement && document.activeElement.id;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                focused,
+                json!("form-errors"),
+                "{tag}: focus after a failed submit"
+            );
             check_page(&b, &format!("report-errors-{tag}"), &mut problems).await;
             b.goto(&app.url(&format!("/follow-up?lang={lang}")))
                 .await
