@@ -113,30 +113,17 @@ impl Notifier {
     }
 
     /// A recipient's age key was set, changed or removed: every active
-    /// admin, at once, linking to the recipient's page. An admin's action,
-    /// not a reporter's: it waits for no slot and is never replaced by the
-    /// constant message, so that each change is told as itself.
+    /// admin, at once, linking to the recipient's page.
     pub fn recipient_key_changed(
         &self,
         conn: &mut Conn,
         org_id: i64,
         name: &str,
     ) -> Result<(), DbError> {
-        let path = format!("/staff/admin/groups/{org_id}");
-        for admin in db::users::active_admins(conn)? {
-            let email = Email::RecipientKeyChanged {
-                group: name.to_string(),
-            };
-            outbox::queue(
-                conn,
-                &self.host,
-                &admin.email,
-                &admin.language,
-                email,
-                &path,
-            )?;
-        }
-        Ok(())
+        let email = Email::RecipientKeyChanged {
+            group: name.to_string(),
+        };
+        self.to_admins(conn, email, &format!("/staff/admin/groups/{org_id}"), None)
     }
 
     /// An administrator was deactivated, or account `concerned` gained or
@@ -147,27 +134,32 @@ impl Notifier {
         conn: &mut Conn,
         concerned: &db::users::UserRow,
     ) -> Result<(), DbError> {
-        let path = "/staff/admin/users";
-        let mut told = Vec::new();
-        for admin in db::users::active_admins(conn)? {
-            outbox::queue(
-                conn,
-                &self.host,
-                &admin.email,
-                &admin.language,
-                Email::AdminAccessChanged,
-                path,
-            )?;
-            told.push(admin.id);
+        let email = Email::AdminAccessChanged;
+        self.to_admins(conn, email, "/staff/admin/users", Some(concerned))
+    }
+
+    /// `email` to every active admin (and to `also`, if not one of them),
+    /// at once. An admin's action, not a reporter's: it waits for no slot
+    /// and is never replaced by the constant message, so that each change
+    /// is told as itself.
+    fn to_admins(
+        &self,
+        conn: &mut Conn,
+        email: Email,
+        path: &str,
+        also: Option<&db::users::UserRow>,
+    ) -> Result<(), DbError> {
+        let mut to = db::users::active_admins(conn)?;
+        if let Some(user) = also.filter(|u| !to.iter().any(|a| a.id == u.id)) {
+            to.push(user.clone());
         }
-        if !told.contains(&concerned.id) {
-            let email = Email::AdminAccessChanged;
+        for user in &to {
             outbox::queue(
                 conn,
                 &self.host,
-                &concerned.email,
-                &concerned.language,
-                email,
+                &user.email,
+                &user.language,
+                email.clone(),
                 path,
             )?;
         }
