@@ -79,19 +79,78 @@ impl Tr {
         LOCALES.lookup_with_args(id(self.lang), key, &args)
     }
 
-    /// The message `key` with one number argument (for plurals).
-    pub fn tn(
-        &self,
-        key: &str,
-        name: &'static str,
-        value: impl std::borrow::Borrow<i64>,
-    ) -> String {
-        let mut args = std::collections::HashMap::new();
-        args.insert(
-            std::borrow::Cow::Borrowed(name),
-            FluentValue::from(*value.borrow()),
-        );
+    /// The message `key` with two text arguments.
+    pub fn t2(&self, key: &str, a: (&'static str, &str), b: (&'static str, &str)) -> String {
+        let args: std::collections::HashMap<_, _> = [a, b]
+            .into_iter()
+            .map(|(name, value)| {
+                (
+                    std::borrow::Cow::Borrowed(name),
+                    FluentValue::from(value.to_string()),
+                )
+            })
+            .collect();
         LOCALES.lookup_with_args(id(self.lang), key, &args)
+    }
+
+    /// The message `key` with one number argument (for plurals).
+    pub fn tn(&self, key: &str, name: &'static str, value: impl Count) -> String {
+        self.with_args(key, vec![(name, FluentValue::from(value.count()))])
+    }
+
+    /// The message `key` with arguments.
+    fn with_args(&self, key: &str, args: Vec<(&'static str, FluentValue<'static>)>) -> String {
+        let args: std::collections::HashMap<std::borrow::Cow<'static, str>, FluentValue> = args
+            .into_iter()
+            .map(|(k, v)| (std::borrow::Cow::Borrowed(k), v))
+            .collect();
+        LOCALES.lookup_with_args(id(self.lang), key, &args)
+    }
+
+    /// Where a reporter is in the form: "Step 2 of 4: What happened".
+    pub fn step(
+        &self,
+        n: impl std::borrow::Borrow<u8>,
+        total: impl std::borrow::Borrow<u8>,
+        title_key: &str,
+    ) -> String {
+        self.with_args(
+            "step-of",
+            vec![
+                ("n", FluentValue::from(i64::from(*n.borrow()))),
+                ("total", FluentValue::from(i64::from(*total.borrow()))),
+                ("title", FluentValue::from(self.t(title_key))),
+            ],
+        )
+    }
+
+    /// One line of a form's list of problems: the question and what is
+    /// wrong, in the order and with the punctuation of the language.
+    pub fn error_item(&self, label_key: &str, message_key: &str) -> String {
+        self.with_args(
+            "error-summary-item",
+            vec![
+                ("field", FluentValue::from(self.t(label_key))),
+                ("problem", FluentValue::from(self.t(message_key))),
+            ],
+        )
+    }
+
+    /// The same, for a question on another step of the form.
+    pub fn error_elsewhere(
+        &self,
+        label_key: &str,
+        message_key: &str,
+        step: impl std::borrow::Borrow<u8>,
+    ) -> String {
+        self.with_args(
+            "error-summary-elsewhere",
+            vec![
+                ("field", FluentValue::from(self.t(label_key))),
+                ("problem", FluentValue::from(self.t(message_key))),
+                ("n", FluentValue::from(i64::from(*step.borrow()))),
+            ],
+        )
     }
 
     /// A day in this language's own form (`date-day`: "7 December 2026",
@@ -113,6 +172,21 @@ impl Tr {
             FluentValue::from(i64::from(date.day())),
         );
         LOCALES.lookup_with_args(id(self.lang), "date-day", &args)
+    }
+
+    /// A month in this language's own form (`date-month`: "May 2026",
+    /// "mai 2026", "2026年5月"…), like [`Tr::day`].
+    pub fn month(&self, year: i32, month: u32) -> String {
+        let mut args = std::collections::HashMap::new();
+        args.insert(
+            std::borrow::Cow::Borrowed("year"),
+            FluentValue::from(i64::from(year)),
+        );
+        args.insert(
+            std::borrow::Cow::Borrowed("month"),
+            FluentValue::from(i64::from(month)),
+        );
+        LOCALES.lookup_with_args(id(self.lang), "date-month", &args)
     }
 
     /// The label of a code (`kind-surveillance`, `status-new`, ...).
@@ -149,6 +223,29 @@ impl Tr {
     }
 }
 
+/// A number a message counts (plurals choose their form by it), as
+/// templates hand it over: by value or by reference, of any integer type.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count {
+    ($($t:ty),*) => {
+        $(impl Count for $t {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        })*
+    };
+}
+count!(i64, i32, u32, u8, usize, u64);
+
+impl<T: Count> Count for &T {
+    fn count(&self) -> i64 {
+        (*self).count()
+    }
+}
+
 /// Whether `key` exists in `lang` itself, without falling back (for tests
 /// and the translation check).
 pub fn has_message(lang: Language, key: &str) -> bool {
@@ -170,6 +267,9 @@ pub fn has_message(lang: Language, key: &str) -> bool {
         "date",
         "hours",
         "field",
+        "problem",
+        "title",
+        "status",
         "year",
         "month",
         "day",
@@ -194,6 +294,211 @@ mod tests {
         // The state's word for "Chinese" appears in no Uyghur message.
         assert!(!include_str!("../locales/ug/haven.ftl").contains("جۇڭگولۇق"));
     }
+
+    /// Runs of Latin words and numbers ("25 MB. JPEG, PNG") inside Uyghur
+    /// text are wrapped in Unicode isolates, so that the right-to-left
+    /// layout does not reorder them.
+    #[test]
+    fn uyghur_isolates_its_runs_of_latin_words_and_numbers() {
+        let mut bare = Vec::new();
+        for line in include_str!("../locales/ug/haven.ftl").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let value = match line.split_once(" = ") {
+                Some((key, value)) if !key.starts_with(' ') => value,
+                _ => line.split_once("] ").map_or(line, |(_, v)| v),
+            };
+            let (mut isolated, mut placeable) = (0, false);
+            // The kind of what came last outside isolates and placeables:
+            // a Latin word or number, then what separates it from another.
+            // (A number alone, such as 10,000, needs no isolate.)
+            let (mut word, mut letters, mut gap) = (false, false, false);
+            for c in value.chars() {
+                match c {
+                    '\u{2068}' => isolated += 1,
+                    '\u{2069}' => isolated -= 1,
+                    '{' => placeable = true,
+                    '}' => placeable = false,
+                    _ if isolated > 0 || placeable => {}
+                    c if c.is_ascii_alphanumeric() => {
+                        if word && gap && (letters || c.is_ascii_alphabetic()) {
+                            bare.push(line.to_string());
+                            break;
+                        }
+                        if gap || !word {
+                            letters = false;
+                        }
+                        (word, gap) = (true, false);
+                        letters |= c.is_ascii_alphabetic();
+                    }
+                    ' ' | ',' | '.' | ':' | '/' | '-' if word => gap = true,
+                    _ => (word, gap) = (false, false),
+                }
+            }
+        }
+        assert!(bare.is_empty(), "not isolated:\n{}", bare.join("\n"));
+    }
+
+    /// A number that counts something ("{ $minutes } minutes", "{ $count }
+    /// reports") is given plural variants in the languages that have them
+    /// (English and French here), never "minute(s)".
+    #[test]
+    fn counted_things_have_plural_variants() {
+        // (`$n` numbers an entry or a step: "Entry { $n } was altered".)
+        let numbers = ["count", "minutes", "hours", "days", "total", "files"];
+        let mut bare = Vec::new();
+        for (lang, ftl) in [
+            ("en", include_str!("../locales/en/haven.ftl")),
+            ("fr", include_str!("../locales/fr/haven.ftl")),
+        ] {
+            assert!(!ftl.contains("(s)"), "{lang}: a glued plural");
+            for line in ftl.lines() {
+                let Some((key, value)) = line.split_once(" = ") else {
+                    continue;
+                };
+                if key.starts_with(' ') || key.starts_with('#') || value.trim_end().ends_with("->")
+                {
+                    continue;
+                }
+                for number in numbers {
+                    let placeable = format!("{{ ${number} }} ");
+                    let counted = value.match_indices(&placeable).any(|(at, _)| {
+                        value[at + placeable.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphabetic)
+                    });
+                    if counted {
+                        bare.push(format!("{lang}: {key} counts ${number}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            bare.is_empty(),
+            "without plural variants:\n{}",
+            bare.join("\n")
+        );
+    }
+
+    /// The messages a reporter can see: every key named in the public
+    /// pages' templates and in the code behind them, and every message of
+    /// a family those pages choose from (`t.code("kind", …)`: `kind-*`).
+    fn public_messages() -> std::collections::BTreeSet<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let english = include_str!("../locales/en/haven.ftl");
+        let keys: std::collections::BTreeSet<&str> = english
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
+            .filter(|k| !k.starts_with(' ') && !k.starts_with('#'))
+            .collect();
+        let mut sources = vec![
+            root.join("templates/base.html"),
+            root.join("templates/error.html"),
+            root.join("templates/_macros.html"),
+            root.join("templates/_public_header.html"),
+            root.join("templates/_public_footer.html"),
+            root.join("templates/_report_errors.html"),
+            root.join("templates/_report_fields.html"),
+            root.join("src/web/errors.rs"),
+            root.join("src/domain/intake/parse.rs"),
+            root.join("src/domain/intake/fields.rs"),
+            root.join("src/domain/intake/mod.rs"),
+            root.join("src/routes/intake_form/upload.rs"),
+        ];
+        for dir in [
+            "templates/public",
+            "src/routes/public",
+            "src/cases/follow_up",
+        ] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                sources.push(entry.unwrap().path());
+            }
+        }
+        for n in 1..=4 {
+            sources.push(root.join(format!("templates/_report_step_{n}.html")));
+        }
+        let mut found = std::collections::BTreeSet::new();
+        let mut families = vec![
+            "field-".to_string(),
+            "date-".to_string(),
+            "month-".to_string(),
+        ];
+        for path in sources {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for literal in text.split('"').skip(1).step_by(2) {
+                if keys.contains(literal) {
+                    found.insert(literal.to_string());
+                }
+            }
+            for (at, _) in text.match_indices("t.code(\"") {
+                let rest = &text[at + 8..];
+                if let Some(end) = rest.find('"') {
+                    families.push(format!("{}-", &rest[..end]));
+                }
+            }
+        }
+        for helper in ["step-of", "error-summary-item", "error-summary-elsewhere"] {
+            found.insert(helper.to_string());
+        }
+        for key in &keys {
+            if families.iter().any(|f| key.starts_with(f.as_str())) {
+                found.insert(key.to_string());
+            }
+        }
+        // Staff's words that share a family's prefix, and the form's
+        // hidden fields, which have no label a reporter sees.
+        let staff = [
+            "kind-short-",
+            "role-staff-",
+            "staff-",
+            "field-csrf-",
+            "field-lang",
+        ];
+        found.retain(|k| !staff.iter().any(|s| k.starts_with(s)));
+        found
+    }
+
+    /// The README sends native reviewers to `locales/REVIEW-FIRST.md`,
+    /// which lists the messages reporters see; it must list exactly them.
+    #[test]
+    fn the_review_list_names_every_message_reporters_see() {
+        let expected = public_messages();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let listed: std::collections::BTreeSet<String> =
+            std::fs::read_to_string(root.join("locales/REVIEW-FIRST.md"))
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| l.strip_prefix("- `"))
+                .filter_map(|l| l.split_once('`').map(|(k, _)| k.to_string()))
+                .collect();
+        if listed != expected {
+            let english = Tr::new(Language::En, false);
+            let mut out = String::from(REVIEW_FIRST_HEAD);
+            for key in &expected {
+                let text = english.t(key).replace(['\u{2068}', '\u{2069}'], "");
+                let text = text.replace('\n', " ");
+                out.push_str(&format!("- `{key}` — {text}\n"));
+            }
+            let written = root.join("target/REVIEW-FIRST.md");
+            std::fs::write(&written, out).unwrap();
+            panic!(
+                "locales/REVIEW-FIRST.md is out of date ({} listed, {} seen by reporters): \
+                 the list as it should be is in {}",
+                listed.len(),
+                expected.len(),
+                written.display()
+            );
+        }
+    }
+
+    const REVIEW_FIRST_HEAD: &str = "# Messages to review first\n\n\
+        Every translation in `locales/` is machine-assisted and not yet reviewed by a native \
+        speaker. A reviewer should start with the messages below: the ones reporters see (the \
+        report form, the receipt, the follow-up pages, the errors they can meet). Each is \
+        listed by its key, with the English text; the same key is in every language's \
+        `haven.ftl`. The test suite fails when this list no longer matches the pages.\n\n";
 
     #[test]
     fn urls_carry_an_explicit_language_only() {
@@ -270,6 +575,25 @@ mod tests {
             let text = day(*lang);
             assert!(
                 text.contains("2026") && text.contains('7'),
+                "{lang:?}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn months_are_named_in_each_language_s_own_form() {
+        let month = |lang| {
+            Tr::new(lang, true)
+                .month(2026, 5)
+                .replace(['\u{2068}', '\u{2069}'], "")
+        };
+        assert_eq!(month(Language::En), "May 2026");
+        assert_eq!(month(Language::Fr), "mai 2026");
+        assert_eq!(month(Language::ZhHant), "2026年5月");
+        for lang in Language::ALL {
+            let text = month(*lang);
+            assert!(
+                text.contains("2026") && !text.contains("2,026"),
                 "{lang:?}: {text}"
             );
         }

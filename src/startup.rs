@@ -276,6 +276,9 @@ async fn housekeeping(state: AppState) {
                         - chrono::Duration::hours(1),
                 )?;
                 let deleted = crate::cases::purge::purge_due_deletions(conn, now)?;
+                // Reports abandoned between steps, with their files (not
+                // counted in the log line: its hour would date a visit).
+                db::report_drafts::delete_expired(conn, now)?;
                 let spent_forms = db::spent_form_tokens::delete_expired(conn, now.date_naive())?;
                 let receipt_views =
                     db::receipt_views::delete_before(conn, now - chrono::Duration::hours(2))?;

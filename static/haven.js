@@ -30,3 +30,29 @@
     button.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// Keyboard shortcuts on staff pages: pressing the key an element names in
+// `data-key` (outside a text field or list) moves focus to it, or follows
+// it if it is a link. The page lists them; without the script, Tab reaches
+// the same fields in the same order.
+(function () {
+  "use strict";
+  var targets = document.querySelectorAll("[data-key]");
+  if (!targets.length) { return; }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
+    var active = document.activeElement;
+    if (active && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable)) { return; }
+    for (var i = 0; i < targets.length; i += 1) {
+      if (targets[i].getAttribute("data-key") === event.key) {
+        event.preventDefault();
+        if (targets[i].tagName === "A") {
+          window.location.assign(targets[i].href);
+        } else {
+          targets[i].focus();
+        }
+        return;
+      }
+    }
+  });
+})();

@@ -22,7 +22,6 @@ footer-emergency = In immediate danger? Call 911.
 footer-privacy = Haven does not record your IP address, your browser or when exactly you visited.
 yes = Yes
 no = No
-required = required
 choose-none = — Not stated —
 error-prefix = Error:
 
@@ -41,7 +40,7 @@ safety-receipt = After you report, you get a reference and a secret receipt. Wri
 what-happens-title = What happens next
 what-happens-1 = A caseworker reads your report, usually within two working days. Urgent reports are read first.
 what-happens-2 = If you agree, they can put you in touch with a community group that can help.
-what-happens-3 = Nothing is shared with the police or anyone else unless you say so.
+what-happens-3 = Nothing is shared with Canadian police or anyone else unless you say so.
 
 ## Report form
 report-title = Make a report
@@ -55,7 +54,7 @@ field-narrative-hint = Describe what happened, when and where, and how it affect
 field-kinds = What kind of incident was it? (choose all that apply)
 field-reporter-role = Who are you in this report?
 field-occurred-on = When did it happen?
-field-occurred-on-hint = A date (2026-05-14) or a month (2026-05) if you do not remember the day.
+field-occurred-on-hint = A year, a month or a day, for example 2025, 2025-05 or 7/5/2025. When the year comes last, write the day first, then the month: 7/5/2025 is 7 May 2025.
 field-where = Where did it happen?
 field-where-hint = Only the city and province: no street address.
 field-city = City
@@ -69,20 +68,20 @@ field-involved-hint = Names, organisations or descriptions, if you know them and
 field-identifiers = Phone numbers, accounts or names they used (optional)
 field-identifiers-hint = For example a phone number, a WeChat or Telegram account, an email address, a licence plate. One a line. This helps us see whether the same people harassed others.
 field-family-affected = My family in the country of origin was affected
-field-prior-reports = Have you already reported this to the police, the RCMP or CSIS? (optional)
+field-prior-reports = Have you already reported this to Canadian police, the RCMP or CSIS? (optional)
 field-prior-reports-hint = If so, to whom, and any occurrence or file number.
 field-immediate-danger = I am in immediate danger
 field-immediate-danger-hint = Call 911 first. Ticking this marks your report as urgent.
 field-support = What support would help you? (choose all that apply)
 field-evidence = Evidence (optional)
-field-evidence-hint = Screenshots, photos, documents, audio or video: up to 10 files, 10 MB each, 25 MB in all. Haven removes location and camera data from JPEG, PNG and WebP photos; from other files (such as HEIC photos or videos) remove it yourself if you can.
+field-evidence-hint = Screenshots, photos, documents, audio or video: up to 10 files, 10 MB each, 25 MB in all. Haven removes location and camera data from JPEG, PNG and WebP photos; for other files (such as HEIC photos or videos), remove that data yourself if you can.
 field-contact-method = How may we contact you?
 field-contact-hint = Only if you want us to. Choose “Do not contact me” to stay anonymous.
 field-contact-value = Your email address, phone number or Signal username
 field-consents = What do you allow us to do?
 field-consents-hint = Each of these is off unless you tick it. You can change your mind later.
 field-consent-referral = Refer my case to a partner community group that can help
-field-consent-police = Share my report with law enforcement
+field-consent-police = Share my report with Canadian law enforcement
 field-consent-stats = Include my report, without anything that identifies me, in anonymous statistics
 field-lang = Language
 field-csrf-token = Form
@@ -95,7 +94,7 @@ kind-pressure-to-inform = Pressure to inform or spy on others
 kind-event-intimidation = Intimidation at events, protests or on campus
 kind-hacking = Hacking, phishing or device compromise
 kind-smear-campaign = Smear, impersonation or disinformation campaign
-kind-proxy-contact = Contact by an unofficial “police station” or other state proxy
+kind-proxy-contact = Contact by a so-called “overseas police station” or another proxy of the foreign state
 kind-legal-abuse = Abuse of legal or consular processes (INTERPOL notices, extradition requests, passport or consular services refused)
 kind-assault = Physical assault or attempted abduction
 kind-other = Something else
@@ -160,7 +159,7 @@ province-yt = Yukon
 error-narrative-required = Please tell us what happened.
 error-invalid-choice = This choice is not one of the options: please choose again.
 error-too-long = This answer is too long: please shorten it.
-error-occurred-on-invalid = Write a date as 2026-05-14 or a month as 2026-05, not in the future.
+error-occurred-on-invalid = This date could not be read. Write a year (2025), a month (2025-05) or a day (2025-05-07, or 7/5/2025 with the day first), from 1950 on and not in the future. If you are not sure, leave it empty and tick “I don’t remember exactly”.
 error-contact-value-required = Write how to reach you, or choose “Do not contact me”.
 error-contact-value-invalid = This does not look like a valid email address, phone number or Signal username for the method you chose.
 error-evidence-type = One of the files is not a type we accept (images, PDF, plain text, audio or video). Please attach only those.
@@ -223,14 +222,20 @@ login-submit = Sign in
 login-failed = The email address or password is not right, or the account is not active. Try again.
 login-signed-out = You have signed out.
 login-password-set = Your password is set. You can sign in now.
-login-throttled = Too many failed sign-ins. Wait { $minutes } minute(s), then try again. If you have forgotten your password, ask an administrator for a reset link.
+login-throttled = { $minutes ->
+    [one] Too many failed sign-ins. Wait 1 minute, then try again. If you have forgotten your password, ask an administrator for a reset link.
+   *[other] Too many failed sign-ins. Wait { $minutes } minutes, then try again. If you have forgotten your password, ask an administrator for a reset link.
+}
 
 ## Staff: account
 account-title = Your account
 account-email = Email address
 account-role = Role
 account-organisation = Partner group
-account-session-idle = You are signed out after { $minutes } minutes without activity.
+account-session-idle = { $minutes ->
+    [one] You are signed out after 1 minute without activity.
+   *[other] You are signed out after { $minutes } minutes without activity.
+}
 role-staff-admin = Administrator
 role-staff-caseworker = Caseworker
 role-staff-liaison = Liaison
@@ -361,8 +366,14 @@ intake-open-case = Open the case
 stats-title = Statistics
 stats-intro = Counts from the reports whose reporters agreed to anonymous statistics.
 stats-suppression = Counts below { $n } are never shown, so that no one can be singled out; where a hidden count could be worked out by subtraction, other counts are hidden too, until none can.
-stats-total = { $count } consenting reports
-stats-total-small = Fewer than { $n } consenting reports
+stats-total = { $count ->
+    [one] 1 consenting report
+   *[other] { $count } consenting reports
+}
+stats-total-small = { $n ->
+    [one] Fewer than 1 consenting report
+   *[other] Fewer than { $n } consenting reports
+}
 stats-download = Download as CSV
 stats-by-kind = By kind of incident
 stats-by-community = By community
@@ -478,15 +489,15 @@ referral-title = Referral
 referral-summary-only = This is all that was shared with your group.
 referral-decide = Your answer
 referral-accept = Accept
-referral-reason = If you decline, tell the caseworker why
+referral-reason = Why your group declines (required; shared with the caseworker)
 referral-decline = Decline
 referral-updates = Updates
 referral-no-updates = No updates yet.
 referral-new-update = New update for the caseworker
 referral-update-hint = The caseworker is emailed that there is an update; the update itself stays in Haven.
 referral-post-update = Post update
-referral-done-accept = You accepted this referral. The caseworker has been told.
-referral-done-decline = You declined this referral. The caseworker has been told.
+referral-done-accept = You accepted this referral: your group takes the case on. The caseworker has been told. Post updates below to keep them informed.
+referral-done-decline = You declined this referral. Your reason has been shared with the caseworker, who may refer the case to another group.
 referral-done-update = Your update is posted. The caseworker has been told.
 
 ## Recipients: partner groups and official bodies (administrators)
@@ -596,7 +607,10 @@ follow-up-files = { $count ->
 }
 follow-up-add-evidence = Send files
 follow-up-delete-title = Delete your report
-follow-up-delete-explain = If you ask, your report, messages and files will be deleted for good after { $hours } hours. Until then you can change your mind here.
+follow-up-delete-explain = { $hours ->
+    [one] If you ask, your report, messages and files will be deleted for good after 1 hour. Until then you can change your mind here.
+   *[other] If you ask, your report, messages and files will be deleted for good after { $hours } hours. Until then you can change your mind here.
+}
 follow-up-delete = Delete my report
 follow-up-deletion-pending-title = Your report will be deleted
 follow-up-deletion-pending = Your report and everything with it will be deleted for good on { $date }. If you did not mean this, or someone made you do it, you can keep it.
@@ -639,7 +653,10 @@ audit-detail = Detail
 audit-when = When
 audit-empty = No entries match.
 audit-verify = Check the chain
-audit-intact = The chain is intact: { $count } entries, each matching its hash and following the one before.
+audit-intact = { $count ->
+    [one] The chain is intact: 1 entry, matching its hash.
+   *[other] The chain is intact: { $count } entries, each matching its hash and following the one before.
+}
 audit-altered = Entry { $n } was altered after it was written. Treat this database as compromised and tell whoever is responsible for security.
 audit-missing = Entries were removed just before entry { $n }. Treat this database as compromised and tell whoever is responsible for security.
 audit-checkpoint = Checkpoint (optional)
@@ -647,7 +664,10 @@ audit-checkpoint-hint = A line printed by “haven audit checkpoint”, or shown
 audit-checkpoint-invalid = Checkpoint: this is not a checkpoint. Paste the whole line: a number, a colon and 64 hexadecimal characters.
 audit-filter-invalid = { $field } cannot contain control characters (such as a NUL byte). Remove them and filter again.
 audit-head = Checkpoint of the newest entry. Keep a copy outside Haven and its backups; checking against it later shows whether entries were removed:
-audit-unkeyed = None of the { $count } entries is signed with this server’s audit key: the chain was stripped, or the key file is not the one that signed it. Treat this database as compromised and tell whoever is responsible for security.
+audit-unkeyed = { $count ->
+    [one] The one entry is not signed with this server’s audit key: the chain was stripped, or the key file is not the one that signed it. Treat this database as compromised and tell whoever is responsible for security.
+   *[other] None of the { $count } entries is signed with this server’s audit key: the chain was stripped, or the key file is not the one that signed it. Treat this database as compromised and tell whoever is responsible for security.
+}
 audit-truncated = Entry { $n } of the checkpoint is missing: the newest entries were removed. Treat this database as compromised and tell whoever is responsible for security.
 audit-diverged = Entry { $n } no longer matches the checkpoint: entries up to it were removed or rewritten, or the checkpoint belongs to another database. Treat this database as compromised and tell whoever is responsible for security.
 
@@ -698,7 +718,10 @@ links-dismiss = Dismiss link with { $reference }
 links-more = Cases not listed here: { $n }. See the whole group.
 links-see-group = See this case's group of linked cases
 links-unavailable = Links are unavailable: the link key could not be opened with your keys. The rest of the case is shown. An admin can check that your account has been granted the casework team's keys.
-links-capped = This report names { $n } phone numbers, addresses, accounts or plates. Only the first 20 link it to other cases, so that a report naming many cannot be used to find out which cases name them.
+links-capped = { $n ->
+    [one] This report names 1 phone number, address, account or plate. Only the first 20 link it to other cases, so that a report naming many cannot be used to find out which cases name them.
+   *[other] This report names { $n } phone numbers, addresses, accounts or plates. Only the first 20 link it to other cases, so that a report naming many cannot be used to find out which cases name them.
+}
 identifier-phone = Phone number
 identifier-email = Email address
 identifier-wechat = WeChat account
@@ -875,14 +898,14 @@ packet-group-accept-first = Accept the referral to download the packet.
 # Consent in the reporter's hands: what each recipient sees, how long a
 # report is kept, the follow-up page's consents and "Shared with".
 consent-sees-referral = What they see: a partner community group sees a summary a caseworker writes for it. It sees your report itself or your files only if a caseworker chooses to share them with it, and your contact details only if the caseworker writes them in that summary. The group is emailed only that something is waiting for it. Another helper, such as a lawyer, would receive an encrypted file that only they can open, with your report, the files a caseworker chooses, a note from the caseworker, a list of those files and when your report and each file reached Haven — never your contact details.
-consent-sees-police = What they see: police and national-security bodies (such as the RCMP National Security Information Network) would receive an encrypted file that only they can open, with your report, the files a caseworker chooses, a note written by the caseworker, a list of those files and when your report and each file reached Haven (to the hour). It never contains your contact details. A caseworker decides whether to send it; nothing is sent automatically.
+consent-sees-police = What they see: Canadian police and national-security bodies (such as the RCMP National Security Information Network) would receive an encrypted file that only they can open, with your report, the files a caseworker chooses, a note written by the caseworker, a list of those files and when your report and each file reached Haven (to the hour). It never contains your contact details. A caseworker decides whether to send it; nothing is sent automatically.
 consent-sees-stats = What they see: only counts — how many reports of each kind, community, province and month — shown to Haven’s staff and used for advocacy. Never your words, your contact details or your files, and no count smaller than 5 is ever shown.
 field-retention = { $days ->
     [one] Haven keeps a report for 1 day after its case is closed, then deletes it for good, with its messages and files. You can ask for it to be deleted sooner on the follow-up page.
    *[other] Haven keeps a report for { $days } days after its case is closed, then deletes it for good, with its messages and files. You can ask for it to be deleted sooner on the follow-up page.
 }
 consent-referral = referral to partner groups and other helpers
-consent-police = sharing with police and national-security bodies
+consent-police = sharing with Canadian police and national-security bodies
 consent-stats = anonymous statistics
 case-consent-given-online = given by the reporter on the follow-up page, { $when }
 timeline-consent-given = the reporter gave consent to
@@ -911,17 +934,17 @@ follow-up-consent-changed-withdrawn = Withdrawn on this page on { $date }.
 follow-up-consent-changed-several = Changed more than once on this page on { $date }.
 follow-up-consent-referral-withdraw-note = If you withdraw this, Haven will not refer your case to anyone. Referrals no group has accepted yet are withdrawn at once, and those groups are told only that a referral was withdrawn — nothing about you or your report. A group that has already accepted keeps the summary it received: to ask it to stop, write to your caseworker under Messages on this page.
 follow-up-consent-withdraw-referral = Withdraw my agreement to referral
-follow-up-consent-withdraw-police = Withdraw my agreement to sharing with police
+follow-up-consent-withdraw-police = Withdraw my agreement to sharing with Canadian police
 follow-up-consent-withdraw-stats = Withdraw my agreement to statistics
 follow-up-consent-give-referral = Agree to referral
-follow-up-consent-give-police = Agree to sharing with police
+follow-up-consent-give-police = Agree to sharing with Canadian police
 follow-up-consent-give-stats = Agree to statistics
 follow-up-done-referral-given = You agreed to referral. A caseworker may now refer your case to a partner community group or another helper; each referral will be listed under “Shared with” on this page.
 follow-up-done-referral-withdrawn = You withdrew your agreement to referral. Haven will not refer your case to anyone from now on.
 follow-up-done-referral-withdrawn-pending = The referrals no group had answered yet are withdrawn (see “Shared with”). Those groups were told only that a referral was withdrawn — nothing about you or your report.
 follow-up-done-referral-withdrawn-accepted = Groups that had already accepted your case keep the summary they received. To ask them to stop, write to your caseworker under Messages on this page.
-follow-up-done-police-given = You agreed to sharing with police and national-security bodies. A caseworker decides whether to share your report; nothing is sent automatically.
-follow-up-done-police-withdrawn = You withdrew your agreement to sharing with police and national-security bodies. Haven will not share your report with them from now on.
+follow-up-done-police-given = You agreed to sharing with Canadian police and national-security bodies. A caseworker decides whether to share your report; nothing is sent automatically.
+follow-up-done-police-withdrawn = You withdrew your agreement to sharing with Canadian police and national-security bodies. Haven will not share your report with them from now on.
 follow-up-done-stats-given = Your report is now counted in Haven’s anonymous statistics.
 follow-up-done-stats-withdrawn = Your report is no longer counted in Haven’s anonymous statistics.
 follow-up-consent-already-given = You had already given this agreement, so nothing changed.
@@ -929,3 +952,128 @@ follow-up-consent-already-withdrawn = You had not given this agreement, so there
 follow-up-error-consent = That change could not be understood, so nothing changed. Use one of the buttons under “What you allow us to do”.
 follow-up-shared-packet = { $group }: received an encrypted copy of your report, which only they can open, without your contact details
 follow-up-shared-notice = { $group }: told that your case was shared with them, with nothing of its content
+field-occurred-unsure = I don’t remember exactly — this date is an estimate, or I don’t know it
+case-occurred-approximate = (approximate)
+date-month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+steps-label = Steps of your report
+step-of = Step { $n } of { $total }: { $title }
+step-safety = Your safety
+step-what-happened = What happened
+step-who = Who was behind it, and evidence
+step-support = Support, contact and consent
+step-next = Next
+step-back = Back
+step-show-all = Show all questions on one page
+step-optional-all = Every question on this page is optional.
+step-optional-but-narrative = Only “What happened” is required; every other question is optional.
+report-draft-note = { $hours ->
+    [one] Between steps, your answers and files are kept encrypted, for up to 1 hour after your last step, so that nothing is lost. Only this browser can open them, and only while this page is open. They are deleted when you send your report; if you stop, they can no longer be opened after that hour and are soon deleted.
+   *[other] Between steps, your answers and files are kept encrypted, for up to { $hours } hours after your last step, so that nothing is lost. Only this browser can open them, and only while this page is open. They are deleted when you send your report; if you stop, they can no longer be opened after those { $hours } hours and are soon deleted.
+}
+report-files-held = { $count ->
+    [one] 1 file attached so far (kept with your report):
+   *[other] { $count } files attached so far (kept with your report):
+}
+report-file-size = { $kib ->
+    [one] 1 KB
+   *[other] { $kib } KB
+}
+report-file-remove = Remove
+field-contact-use = Only caseworkers see your contact details, and they use them only to reach you about this report. Haven never emails or texts you by itself.
+error-contact-while-none = You wrote a way to reach you but chose “Do not contact me”. Choose how we may contact you, or delete what you wrote to stay anonymous.
+error-draft-expired = Your answers from earlier steps were deleted because they were kept too long. What you sent on this page is kept: please check the other steps again.
+error-evidence-too-many = A report can carry at most 10 files, 25 MB in all, so some files were not added. Remove a file to add another, or describe the rest in your report.
+error-summary-item = { $field }: { $problem }
+error-summary-elsewhere = { $field } (step { $n }): { $problem }
+required-mark = (required)
+audit-target-case = Case { $reference }
+audit-target-case-purged = Deleted case (no. { $n })
+audit-target-referral = Referral { $code } of case { $reference }
+audit-target-referral-purged = Referral { $code } of a deleted case
+audit-target-evidence = A file of case { $reference }
+audit-target-evidence-purged = A file of a deleted case
+audit-target-account = Account { $name }
+audit-target-account-unknown = Account no. { $n }
+audit-target-group = Group { $name }
+audit-target-group-unknown = Group no. { $n }
+audit-unassigned = Unassigned
+referral-label = Referral { $code }
+referral-received-on = Received { $date }
+referral-accept-explain = If you accept, the caseworker is told that your group takes the case on. Your group then helps the person, and you post updates on this page to keep the caseworker informed.
+referral-accept-confirm = I confirm our group takes this case on
+referral-decline-explain = If you decline, a reason is required. It is shared with the caseworker, who may refer the case to another group.
+referral-error-confirm = To accept, tick “I confirm our group takes this case on”. Nothing was changed.
+referral-error-reason = To decline, write your group’s reason (at most 10,000 characters, without invisible control characters such as a NUL byte). It is shared with the caseworker. Nothing was changed.
+audit-target-id-hint = A number as recorded, or a case reference such as K7M3-Q9PX.
+queue-go-reference = Go to a case by reference
+queue-go = Go
+queue-reference-not-found = No case has the reference “{ $reference }”. Check it (for example K7M3-Q9PX) and try again.
+col-language = Language
+filter-language = Language of the report
+language-name-en = English
+language-name-fr = French
+language-name-zh-hans = Chinese (Simplified)
+language-name-zh-hant = Chinese (Traditional)
+language-name-ug = Uyghur
+language-name-bo = Tibetan
+kind-short-online-harassment = Online harassment
+kind-short-surveillance = Surveillance
+kind-short-family-threats = Family threatened
+kind-short-pressure-to-return = Pressure to return
+kind-short-pressure-to-inform = Pressure to inform
+kind-short-event-intimidation = Intimidation at events
+kind-short-hacking = Hacking
+kind-short-smear-campaign = Smear campaign
+kind-short-proxy-contact = Proxy contact
+kind-short-legal-abuse = Legal abuse
+kind-short-assault = Assault
+kind-short-other = Other
+case-status-keep = Keep as { $status }
+case-status-move = Move to { $status }
+case-triage-save = Save triage
+case-done-triage = Triage saved: the status, risk level and assignee are as shown.
+case-back-to-queue = Back to the queue
+shortcuts-title = Keyboard shortcuts
+shortcuts-intro = Outside a text field, press:
+shortcut-status = choose the status
+shortcut-risk = choose the risk level
+shortcut-assignee = choose who the case is assigned to
+shortcut-note = write an internal note
+shortcut-message = write to the reporter
+shortcut-queue = go back to the queue
+shortcuts-without-script = Without JavaScript these keys do nothing: Tab moves through the same fields in the same order, and Enter saves the triage form.
+case-label-kinds = Kinds of incident
+case-label-reporter-role = Reporter's role
+case-label-occurred-on = When it happened
+case-label-city = City
+case-label-province = Province
+case-label-community = Community
+case-label-channels = How it reached them
+case-label-state-link = Suspected link to a state
+case-label-demands = What they were asked to do
+case-label-involved = People involved
+case-label-identifiers = Phone numbers, accounts or names used
+case-label-family-affected = Family abroad affected
+case-label-prior-reports = Reported to Canadian police before
+case-label-support = Support wanted
+case-label-contact-method = Contact
+case-label-consents = Consents
+case-label-consent-referral = Referral to partner groups
+case-label-consent-police = Sharing with Canadian police and national security
+case-label-consent-stats = Anonymous statistics
+case-label-narrative = What happened
+error-evidence-held-full = Haven cannot hold more files for reports being written just now, so some files were not added. Send your report without them, then add them from the follow-up page with your receipt.
+queue-unread-short = New

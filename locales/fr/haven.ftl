@@ -30,7 +30,6 @@ footer-emergency = En danger immédiat? Composez le 911.
 footer-privacy = Haven n’enregistre ni votre adresse IP, ni votre navigateur, ni le moment exact de votre visite.
 yes = Oui
 no = Non
-required = obligatoire
 choose-none = — Non précisé —
 error-prefix = Erreur :
 
@@ -49,7 +48,7 @@ safety-receipt = Après votre signalement, vous recevez une référence et un re
 what-happens-title = Et ensuite?
 what-happens-1 = Une personne intervenante lit votre signalement, habituellement dans un délai de deux jours ouvrables. Les signalements urgents sont lus en premier.
 what-happens-2 = Si vous êtes d’accord, cette personne peut vous mettre en contact avec un organisme communautaire en mesure de vous aider.
-what-happens-3 = Rien n’est communiqué à la police ni à qui que ce soit sans votre accord.
+what-happens-3 = Rien n’est communiqué à la police canadienne ni à qui que ce soit sans votre accord.
 
 ## Report form
 report-title = Faire un signalement
@@ -63,7 +62,7 @@ field-narrative-hint = Décrivez ce qui s’est passé, quand et où, et les con
 field-kinds = De quel type d’incident s’agit-il? (cochez toutes les réponses qui s’appliquent)
 field-reporter-role = Quel est votre rôle dans ce signalement?
 field-occurred-on = Quand cela s’est-il passé?
-field-occurred-on-hint = Une date (2026-05-14), ou un mois (2026-05) si vous ne vous souvenez pas du jour.
+field-occurred-on-hint = Une année, un mois ou un jour, par exemple 2025, 2025-05 ou 7/5/2025. Quand l’année vient en dernier, écrivez d’abord le jour, puis le mois : 7/5/2025 est le 7 mai 2025.
 field-where = Où cela s’est-il passé?
 field-where-hint = Seulement la ville et la province : pas d’adresse municipale.
 field-city = Ville
@@ -77,20 +76,20 @@ field-involved-hint = Noms, organisations ou descriptions, si vous les connaisse
 field-identifiers = Numéros de téléphone, comptes ou noms qu’ils ont utilisés (facultatif)
 field-identifiers-hint = Par exemple un numéro de téléphone, un compte WeChat ou Telegram, une adresse courriel, une plaque d’immatriculation. Un par ligne. Cela nous aide à voir si les mêmes personnes en ont harcelé d’autres.
 field-family-affected = Ma famille dans le pays d’origine a été touchée
-field-prior-reports = Avez-vous déjà signalé ces faits à la police, à la GRC ou au SCRS? (facultatif)
+field-prior-reports = Avez-vous déjà signalé ces faits à la police canadienne, à la GRC ou au SCRS? (facultatif)
 field-prior-reports-hint = Si oui, à qui, et tout numéro d’événement ou de dossier.
 field-immediate-danger = Je suis en danger immédiat
 field-immediate-danger-hint = Composez d’abord le 911. Si vous cochez cette case, votre signalement sera marqué comme urgent.
 field-support = Quel soutien vous aiderait? (cochez toutes les réponses qui s’appliquent)
 field-evidence = Preuves (facultatif)
-field-evidence-hint = Captures d’écran, photos, documents, enregistrements audio ou vidéo : jusqu’à 10 fichiers, 10 Mo chacun, 25 Mo au total. Haven retire les données de localisation et de l’appareil photo des photos JPEG, PNG et WebP; pour les autres fichiers (comme les photos HEIC ou les vidéos), supprimez-les vous-même si vous le pouvez.
+field-evidence-hint = Captures d’écran, photos, documents, enregistrements audio ou vidéo : jusqu’à 10 fichiers, 10 Mo chacun, 25 Mo au total. Haven retire les données de localisation et de l’appareil photo des photos JPEG, PNG et WebP; pour les autres fichiers (comme les photos HEIC ou les vidéos), retirez vous-même ces données si vous le pouvez.
 field-contact-method = Comment pouvons-nous vous joindre?
 field-contact-hint = Seulement si vous le souhaitez. Choisissez « Ne pas me contacter » pour rester anonyme.
 field-contact-value = Votre adresse courriel, votre numéro de téléphone ou votre nom d’utilisateur Signal
 field-consents = Qu’est-ce que vous nous autorisez à faire?
 field-consents-hint = Aucune de ces autorisations n’est accordée à moins que vous ne cochiez la case. Vous pourrez changer d’avis plus tard.
 field-consent-referral = Transmettre mon dossier à un organisme communautaire partenaire qui peut m’aider
-field-consent-police = Communiquer mon signalement aux forces de l’ordre
+field-consent-police = Communiquer mon signalement aux forces de l’ordre canadiennes
 field-consent-stats = Inclure mon signalement, sans rien qui permette de m’identifier, dans des statistiques anonymes
 field-lang = Langue
 field-csrf-token = Formulaire
@@ -103,7 +102,7 @@ kind-pressure-to-inform = Pressions pour fournir des renseignements sur d’autr
 kind-event-intimidation = Intimidation lors d’événements, de manifestations ou sur un campus
 kind-hacking = Piratage, hameçonnage ou compromission d’un appareil
 kind-smear-campaign = Campagne de dénigrement, d’usurpation d’identité ou de désinformation
-kind-proxy-contact = Contact par un « poste de police » non officiel ou par un autre intermédiaire de l’État
+kind-proxy-contact = Contact par un prétendu « poste de police chinois à l’étranger » ou par un autre intermédiaire de l’État étranger
 kind-legal-abuse = Détournement de procédures judiciaires ou consulaires (notices d’INTERPOL, demandes d’extradition, refus de passeport ou de services consulaires)
 kind-assault = Agression physique ou tentative d’enlèvement
 kind-other = Autre chose
@@ -168,7 +167,7 @@ province-yt = Yukon
 error-narrative-required = Veuillez nous dire ce qui s’est passé.
 error-invalid-choice = Ce choix ne fait pas partie des options : veuillez choisir de nouveau.
 error-too-long = Cette réponse est trop longue : veuillez la raccourcir.
-error-occurred-on-invalid = Écrivez une date sous la forme 2026-05-14 ou un mois sous la forme 2026-05, sans dépasser la date d’aujourd’hui.
+error-occurred-on-invalid = Cette date n’a pas pu être lue. Écrivez une année (2025), un mois (2025-05) ou un jour (2025-05-07, ou 7/5/2025 avec le jour en premier), à partir de 1950 et sans dépasser la date d’aujourd’hui. En cas de doute, laissez le champ vide et cochez « Je ne m’en souviens pas exactement ».
 error-contact-value-required = Indiquez comment vous joindre, ou choisissez « Ne pas me contacter ».
 error-contact-value-invalid = Ceci ne semble pas être une adresse courriel, un numéro de téléphone ou un nom d’utilisateur Signal valide pour le moyen que vous avez choisi.
 error-evidence-type = Un des fichiers n’est pas d’un type accepté (images, PDF, texte brut, audio ou vidéo). Veuillez joindre uniquement des fichiers de ces types.
@@ -231,14 +230,20 @@ login-submit = Se connecter
 login-failed = L’adresse courriel ou le mot de passe est incorrect, ou le compte n’est pas actif. Réessayez.
 login-signed-out = Votre session est fermée.
 login-password-set = Votre mot de passe est défini. Vous pouvez maintenant vous connecter.
-login-throttled = Trop de tentatives de connexion infructueuses. Attendez { $minutes } minute(s), puis réessayez. Si vous avez oublié votre mot de passe, demandez un lien de réinitialisation à un administrateur ou à une administratrice.
+login-throttled = { $minutes ->
+    [one] Trop de tentatives de connexion infructueuses. Attendez 1 minute, puis réessayez. Si vous avez oublié votre mot de passe, demandez un lien de réinitialisation à un administrateur ou à une administratrice.
+   *[other] Trop de tentatives de connexion infructueuses. Attendez { $minutes } minutes, puis réessayez. Si vous avez oublié votre mot de passe, demandez un lien de réinitialisation à un administrateur ou à une administratrice.
+}
 
 ## Staff: account
 account-title = Votre compte
 account-email = Adresse courriel
 account-role = Rôle
 account-organisation = Organisme partenaire
-account-session-idle = Votre session se ferme après { $minutes } minutes d’inactivité.
+account-session-idle = { $minutes ->
+    [one] Votre session se ferme après 1 minute d’inactivité.
+   *[other] Votre session se ferme après { $minutes } minutes d’inactivité.
+}
 role-staff-admin = Administrateur ou administratrice
 role-staff-caseworker = Intervenant ou intervenante
 role-staff-liaison = Agent ou agente de liaison
@@ -369,8 +374,14 @@ intake-open-case = Ouvrir le dossier
 stats-title = Statistiques
 stats-intro = Chiffres tirés des signalements dont les auteurs ont accepté qu’ils figurent dans des statistiques anonymes.
 stats-suppression = Les nombres inférieurs à { $n } ne sont jamais affichés, afin que personne ne puisse être identifié; lorsqu’un nombre masqué pourrait être retrouvé par soustraction, d’autres nombres sont aussi masqués, jusqu’à ce qu’aucun ne puisse l’être.
-stats-total = { $count } signalements avec consentement
-stats-total-small = Moins de { $n } signalements avec consentement
+stats-total = { $count ->
+    [one] { $count } signalement avec consentement
+   *[other] { $count } signalements avec consentement
+}
+stats-total-small = { $n ->
+    [one] Moins de { $n } signalement avec consentement
+   *[other] Moins de { $n } signalements avec consentement
+}
 stats-download = Télécharger en format CSV
 stats-by-kind = Par type d’incident
 stats-by-community = Par communauté
@@ -486,15 +497,15 @@ referral-title = Aiguillage
 referral-summary-only = C’est tout ce qui a été communiqué à votre organisme.
 referral-decide = Votre réponse
 referral-accept = Accepter
-referral-reason = Si vous refusez, expliquez pourquoi à la personne intervenante
+referral-reason = Pourquoi votre organisme refuse (obligatoire; communiqué à la personne intervenante)
 referral-decline = Refuser
 referral-updates = Mises à jour
 referral-no-updates = Aucune mise à jour pour l’instant.
 referral-new-update = Nouvelle mise à jour pour la personne intervenante
 referral-update-hint = La personne intervenante est avisée par courriel qu’il y a une mise à jour; la mise à jour elle-même reste dans Haven.
 referral-post-update = Publier la mise à jour
-referral-done-accept = Vous avez accepté cet aiguillage. La personne intervenante en a été informée.
-referral-done-decline = Vous avez refusé cet aiguillage. La personne intervenante en a été informée.
+referral-done-accept = Vous avez accepté cet aiguillage : votre organisme prend le dossier en charge. La personne intervenante en a été informée. Publiez vos mises à jour ci-dessous pour la tenir au courant.
+referral-done-decline = Vous avez refusé cet aiguillage. Votre motif a été communiqué à la personne intervenante, qui pourra aiguiller le dossier vers un autre organisme.
 referral-done-update = Votre mise à jour est publiée. La personne intervenante en a été informée.
 
 ## Recipients: partner groups and official bodies (administrators)
@@ -604,7 +615,10 @@ follow-up-files = { $count ->
 }
 follow-up-add-evidence = Envoyer les fichiers
 follow-up-delete-title = Supprimer votre signalement
-follow-up-delete-explain = Si vous le demandez, votre signalement, vos messages et vos fichiers seront supprimés définitivement après { $hours } heures. D’ici là, vous pouvez changer d’idée sur cette page.
+follow-up-delete-explain = { $hours ->
+    [one] Si vous le demandez, votre signalement, vos messages et vos fichiers seront supprimés définitivement après 1 heure. D’ici là, vous pouvez changer d’idée sur cette page.
+   *[other] Si vous le demandez, votre signalement, vos messages et vos fichiers seront supprimés définitivement après { $hours } heures. D’ici là, vous pouvez changer d’idée sur cette page.
+}
 follow-up-delete = Supprimer mon signalement
 follow-up-deletion-pending-title = Votre signalement sera supprimé
 follow-up-deletion-pending = Votre signalement et tout ce qui s’y rattache seront supprimés définitivement le { $date }. Si vous ne le vouliez pas, ou si quelqu’un vous l’a imposé, vous pouvez conserver votre signalement.
@@ -647,7 +661,10 @@ audit-detail = Détail
 audit-when = Quand
 audit-empty = Aucune entrée ne correspond.
 audit-verify = Vérifier la chaîne
-audit-intact = La chaîne est intacte : { $count } entrées, chacune correspondant à son hachage et faisant suite à la précédente.
+audit-intact = { $count ->
+    [one] La chaîne est intacte : { $count } entrée, qui correspond à son hachage.
+   *[other] La chaîne est intacte : { $count } entrées, chacune correspondant à son hachage et faisant suite à la précédente.
+}
 audit-altered = L’entrée { $n } a été modifiée après son enregistrement. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
 audit-missing = Des entrées ont été supprimées juste avant l’entrée { $n }. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
 audit-checkpoint = Point de contrôle (facultatif)
@@ -655,7 +672,10 @@ audit-checkpoint-hint = Une ligne affichée par « haven audit checkpoint », ou
 audit-checkpoint-invalid = Point de contrôle : ceci n’est pas un point de contrôle. Collez la ligne entière : un nombre, un deux-points et 64 caractères hexadécimaux.
 audit-filter-invalid = { $field } ne peut pas contenir de caractères de contrôle (comme un octet NUL). Retirez-les et filtrez de nouveau.
 audit-head = Point de contrôle de l’entrée la plus récente. Gardez-en une copie hors de Haven et de ses sauvegardes ; une vérification ultérieure par rapport à lui montrera si des entrées ont été supprimées :
-audit-unkeyed = Aucune des { $count } entrées n’est signée avec la clé d’audit de ce serveur : les signatures de la chaîne ont été retirées, ou ce fichier de clés n’est pas celui qui l’a signée. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
+audit-unkeyed = { $count ->
+    [one] L’unique entrée n’est pas signée avec la clé d’audit de ce serveur : les signatures de la chaîne ont été retirées, ou ce fichier de clés n’est pas celui qui l’a signée. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
+   *[other] Aucune des { $count } entrées n’est signée avec la clé d’audit de ce serveur : les signatures de la chaîne ont été retirées, ou ce fichier de clés n’est pas celui qui l’a signée. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
+}
 audit-truncated = L’entrée { $n } du point de contrôle est absente : les entrées les plus récentes ont été supprimées. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
 audit-diverged = L’entrée { $n } ne correspond plus au point de contrôle : des entrées jusqu’à ce point ont été supprimées ou réécrites, ou le point de contrôle provient d’une autre base de données. Considérez cette base de données comme compromise et avisez la personne responsable de la sécurité.
 
@@ -706,7 +726,10 @@ links-dismiss = Écarter le lien avec { $reference }
 links-more = Dossiers non listés ici : { $n }. Voir tout le groupe.
 links-see-group = Voir le groupe de dossiers liés de ce dossier
 links-unavailable = Liens indisponibles : la clé des liens n’a pas pu être ouverte avec vos clés. Le reste du dossier est affiché. Un administrateur peut vérifier que votre compte a reçu les clés de l’équipe.
-links-capped = Ce signalement nomme { $n } numéros, adresses, comptes ou plaques. Seuls les 20 premiers le lient à d’autres dossiers, afin qu’un signalement qui en nomme beaucoup ne serve pas à savoir quels dossiers les nomment.
+links-capped = { $n ->
+    [one] Ce signalement nomme { $n } numéro, adresse, compte ou plaque. Seuls les 20 premiers le lient à d’autres dossiers, afin qu’un signalement qui en nomme beaucoup ne serve pas à savoir quels dossiers les nomment.
+   *[other] Ce signalement nomme { $n } numéros, adresses, comptes ou plaques. Seuls les 20 premiers le lient à d’autres dossiers, afin qu’un signalement qui en nomme beaucoup ne serve pas à savoir quels dossiers les nomment.
+}
 identifier-phone = Numéro de téléphone
 identifier-email = Adresse courriel
 identifier-wechat = Compte WeChat
@@ -887,14 +910,14 @@ packet-group-accept-first = Acceptez l’aiguillage pour télécharger le paquet
 # chaque destinataire, la durée de conservation, les consentements et
 # « Transmis à » sur la page de suivi.
 consent-sees-referral = Ce qu’ils voient : un organisme communautaire partenaire voit un résumé rédigé pour lui par une personne intervenante. Il ne voit votre signalement lui-même ou vos fichiers que si une personne intervenante choisit de les lui transmettre, et vos coordonnées que si elle les écrit dans ce résumé. L’organisme reçoit seulement un courriel lui disant que quelque chose l’attend. Une autre personne qui peut vous aider, par exemple une avocate ou un avocat, recevrait un fichier chiffré qu’elle seule peut ouvrir, avec votre signalement, les fichiers choisis par la personne intervenante, une note de celle-ci, la liste de ces fichiers et la date d’arrivée dans Haven de votre signalement et de chaque fichier — jamais vos coordonnées.
-consent-sees-police = Ce qu’ils voient : la police et les organismes de sécurité nationale (comme le Réseau info-sécurité nationale de la GRC) recevraient un fichier chiffré qu’eux seuls peuvent ouvrir, avec votre signalement, les fichiers choisis par une personne intervenante, une note rédigée par celle-ci, la liste de ces fichiers et l’heure d’arrivée dans Haven de votre signalement et de chaque fichier. Il ne contient jamais vos coordonnées. Une personne intervenante décide s’il faut l’envoyer; rien n’est envoyé automatiquement.
+consent-sees-police = Ce qu’ils voient : la police canadienne et les organismes canadiens de sécurité nationale (comme le Réseau info-sécurité nationale de la GRC) recevraient un fichier chiffré qu’eux seuls peuvent ouvrir, avec votre signalement, les fichiers choisis par une personne intervenante, une note rédigée par celle-ci, la liste de ces fichiers et l’heure d’arrivée dans Haven de votre signalement et de chaque fichier. Il ne contient jamais vos coordonnées. Une personne intervenante décide s’il faut l’envoyer; rien n’est envoyé automatiquement.
 consent-sees-stats = Ce qu’ils voient : uniquement des nombres — combien de signalements par type, communauté, province et mois — montrés au personnel de Haven et utilisés pour la défense des droits. Jamais vos mots, vos coordonnées ni vos fichiers, et aucun nombre inférieur à 5 n’est jamais affiché.
 field-retention = { $days ->
     [one] Haven conserve un signalement 1 jour après la fermeture de son dossier, puis le supprime définitivement, avec ses messages et ses fichiers. Vous pouvez demander qu’il soit supprimé plus tôt sur la page de suivi.
    *[other] Haven conserve un signalement { $days } jours après la fermeture de son dossier, puis le supprime définitivement, avec ses messages et ses fichiers. Vous pouvez demander qu’il soit supprimé plus tôt sur la page de suivi.
 }
 consent-referral = aiguillage vers des organismes partenaires et d’autres personnes qui peuvent aider
-consent-police = communication à la police et aux organismes de sécurité nationale
+consent-police = communication à la police canadienne et aux organismes canadiens de sécurité nationale
 consent-stats = statistiques anonymes
 case-consent-given-online = donné par la personne sur la page de suivi, { $when }
 timeline-consent-given = la personne ayant fait le signalement a donné son accord pour :
@@ -923,17 +946,17 @@ follow-up-consent-changed-withdrawn = Retiré sur cette page le { $date }.
 follow-up-consent-changed-several = Modifié plus d’une fois sur cette page le { $date }.
 follow-up-consent-referral-withdraw-note = Si vous retirez cet accord, Haven n’aiguillera votre dossier vers personne. Les aiguillages qu’aucun organisme n’a encore acceptés sont retirés immédiatement, et ces organismes apprennent seulement qu’un aiguillage a été retiré — rien sur vous ni sur votre signalement. Un organisme qui a déjà accepté garde le résumé qu’il a reçu : pour lui demander d’arrêter, écrivez à votre personne intervenante dans Messages, sur cette page.
 follow-up-consent-withdraw-referral = Retirer mon accord à l’aiguillage
-follow-up-consent-withdraw-police = Retirer mon accord à la communication à la police
+follow-up-consent-withdraw-police = Retirer mon accord à la communication à la police canadienne
 follow-up-consent-withdraw-stats = Retirer mon accord aux statistiques
 follow-up-consent-give-referral = Donner mon accord à l’aiguillage
-follow-up-consent-give-police = Donner mon accord à la communication à la police
+follow-up-consent-give-police = Donner mon accord à la communication à la police canadienne
 follow-up-consent-give-stats = Donner mon accord aux statistiques
 follow-up-done-referral-given = Vous avez donné votre accord à l’aiguillage. Une personne intervenante peut maintenant aiguiller votre dossier vers un organisme communautaire partenaire ou une autre personne qui peut aider; chaque aiguillage figurera sous « Transmis à » sur cette page.
 follow-up-done-referral-withdrawn = Vous avez retiré votre accord à l’aiguillage. Haven n’aiguillera plus votre dossier vers personne.
 follow-up-done-referral-withdrawn-pending = Les aiguillages auxquels aucun organisme n’avait encore répondu sont retirés (voir « Transmis à »). Ces organismes ont seulement appris qu’un aiguillage avait été retiré — rien sur vous ni sur votre signalement.
 follow-up-done-referral-withdrawn-accepted = Les organismes qui avaient déjà accepté votre dossier gardent le résumé qu’ils ont reçu. Pour leur demander d’arrêter, écrivez à votre personne intervenante dans Messages, sur cette page.
-follow-up-done-police-given = Vous avez donné votre accord à la communication à la police et aux organismes de sécurité nationale. Une personne intervenante décide s’il faut leur transmettre votre signalement; rien n’est envoyé automatiquement.
-follow-up-done-police-withdrawn = Vous avez retiré votre accord à la communication à la police et aux organismes de sécurité nationale. Haven ne leur transmettra plus votre signalement.
+follow-up-done-police-given = Vous avez donné votre accord à la communication à la police canadienne et aux organismes canadiens de sécurité nationale. Une personne intervenante décide s’il faut leur transmettre votre signalement; rien n’est envoyé automatiquement.
+follow-up-done-police-withdrawn = Vous avez retiré votre accord à la communication à la police canadienne et aux organismes canadiens de sécurité nationale. Haven ne leur transmettra plus votre signalement.
 follow-up-done-stats-given = Votre signalement est maintenant compté dans les statistiques anonymes de Haven.
 follow-up-done-stats-withdrawn = Votre signalement n’est plus compté dans les statistiques anonymes de Haven.
 follow-up-consent-already-given = Vous aviez déjà donné cet accord : rien n’a changé.
@@ -941,3 +964,125 @@ follow-up-consent-already-withdrawn = Vous n’aviez pas donné cet accord : il 
 follow-up-error-consent = Ce changement n’a pas pu être compris : rien n’a changé. Utilisez l’un des boutons sous « Ce que vous nous autorisez à faire ».
 follow-up-shared-packet = { $group } : a reçu une copie chiffrée de votre signalement, que seul cet organisme peut ouvrir, sans vos coordonnées
 follow-up-shared-notice = { $group } : a été informé que votre dossier lui a été communiqué, sans rien de son contenu
+field-occurred-unsure = Je ne m’en souviens pas exactement — cette date est une estimation, ou je ne la connais pas
+case-occurred-approximate = (approximative)
+date-month = { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+steps-label = Étapes de votre signalement
+step-of = Étape { $n } sur { $total } : { $title }
+step-safety = Votre sécurité
+step-what-happened = Ce qui s’est passé
+step-who = Qui est derrière, et preuves
+step-support = Soutien, contact et consentement
+step-next = Suivant
+step-back = Précédent
+step-show-all = Afficher toutes les questions sur une seule page
+step-optional-all = Toutes les questions de cette page sont facultatives.
+step-optional-but-narrative = Seule la question « Ce qui s’est passé » est obligatoire ; toutes les autres sont facultatives.
+report-draft-note = { $hours ->
+    [one] Entre les étapes, vos réponses et vos fichiers sont conservés chiffrés, jusqu’à 1 heure après votre dernière étape, pour que rien ne soit perdu. Seul ce navigateur peut les ouvrir, et seulement tant que cette page est ouverte. Ils sont supprimés quand vous envoyez votre signalement; si vous arrêtez, ils ne peuvent plus être ouverts après cette heure et sont supprimés peu après.
+   *[other] Entre les étapes, vos réponses et vos fichiers sont conservés chiffrés, jusqu’à { $hours } heures après votre dernière étape, pour que rien ne soit perdu. Seul ce navigateur peut les ouvrir, et seulement tant que cette page est ouverte. Ils sont supprimés quand vous envoyez votre signalement; si vous arrêtez, ils ne peuvent plus être ouverts après ces { $hours } heures et sont supprimés peu après.
+}
+report-files-held = { $count ->
+    [one] 1 fichier joint jusqu’ici (conservé avec votre signalement) :
+   *[other] { $count } fichiers joints jusqu’ici (conservés avec votre signalement) :
+}
+report-file-size = { $kib } Ko
+report-file-remove = Retirer
+field-contact-use = Seuls les intervenants voient vos coordonnées, et uniquement pour vous joindre au sujet de ce signalement. Haven ne vous envoie jamais de courriel ni de texto de lui-même.
+error-contact-while-none = Vous avez écrit un moyen de vous joindre, mais choisi « Ne pas me contacter ». Choisissez comment nous pouvons vous contacter, ou effacez ce que vous avez écrit pour rester anonyme.
+error-draft-expired = Vos réponses des étapes précédentes ont été supprimées parce qu’elles étaient conservées depuis trop longtemps. Ce que vous avez envoyé sur cette page est conservé : vérifiez à nouveau les autres étapes.
+error-evidence-too-many = Un signalement peut contenir au plus 10 fichiers, 25 Mo au total : certains fichiers n’ont pas été ajoutés. Retirez un fichier pour en ajouter un autre, ou décrivez les autres dans votre signalement.
+error-summary-item = { $field } : { $problem }
+error-summary-elsewhere = { $field } (étape { $n }) : { $problem }
+required-mark = (obligatoire)
+audit-target-case = Dossier { $reference }
+audit-target-case-purged = Dossier supprimé (nº { $n })
+audit-target-referral = Aiguillage { $code } du dossier { $reference }
+audit-target-referral-purged = Aiguillage { $code } d’un dossier supprimé
+audit-target-evidence = Un fichier du dossier { $reference }
+audit-target-evidence-purged = Un fichier d’un dossier supprimé
+audit-target-account = Compte { $name }
+audit-target-account-unknown = Compte nº { $n }
+audit-target-group = Organisme { $name }
+audit-target-group-unknown = Organisme nº { $n }
+audit-unassigned = Non attribué
+referral-label = Aiguillage { $code }
+referral-received-on = Reçu le { $date }
+referral-accept-explain = Si vous acceptez, la personne intervenante est informée que votre organisme prend le dossier en charge. Votre organisme aide alors la personne, et vous publiez des mises à jour sur cette page pour tenir la personne intervenante au courant.
+referral-accept-confirm = Je confirme que notre organisme prend ce dossier en charge
+referral-decline-explain = Si vous refusez, un motif est obligatoire. Il est communiqué à la personne intervenante, qui pourra aiguiller le dossier vers un autre organisme.
+referral-error-confirm = Pour accepter, cochez « Je confirme que notre organisme prend ce dossier en charge ». Rien n’a été modifié.
+referral-error-reason = Pour refuser, écrivez le motif de votre organisme (10 000 caractères au plus, sans caractères de contrôle invisibles comme un octet NUL). Il est communiqué à la personne intervenante. Rien n’a été modifié.
+audit-target-id-hint = Un numéro tel qu’il est enregistré, ou une référence de dossier comme K7M3-Q9PX.
+queue-go-reference = Aller à un dossier par sa référence
+queue-go = Aller
+queue-reference-not-found = Aucun dossier n’a la référence « { $reference } ». Vérifiez-la (par exemple K7M3-Q9PX) et réessayez.
+col-language = Langue
+filter-language = Langue du signalement
+language-name-en = anglais
+language-name-fr = français
+language-name-zh-hans = chinois (simplifié)
+language-name-zh-hant = chinois (traditionnel)
+language-name-ug = ouïghour
+language-name-bo = tibétain
+kind-short-online-harassment = Harcèlement en ligne
+kind-short-surveillance = Surveillance
+kind-short-family-threats = Famille menacée
+kind-short-pressure-to-return = Pression au retour
+kind-short-pressure-to-inform = Pression à informer
+kind-short-event-intimidation = Intimidation lors d’événements
+kind-short-hacking = Piratage
+kind-short-smear-campaign = Diffamation
+kind-short-proxy-contact = Contact par intermédiaire
+kind-short-legal-abuse = Abus juridique
+kind-short-assault = Agression
+kind-short-other = Autre
+case-status-keep = Laisser : { $status }
+case-status-move = Passer à : { $status }
+case-triage-save = Enregistrer le triage
+case-done-triage = Triage enregistré : le statut, le niveau de risque et la personne assignée sont ceux affichés.
+case-back-to-queue = Retour à la file
+shortcuts-title = Raccourcis clavier
+shortcuts-intro = En dehors d’un champ de texte, appuyez sur :
+shortcut-status = choisir le statut
+shortcut-risk = choisir le niveau de risque
+shortcut-assignee = choisir à qui le dossier est assigné
+shortcut-note = écrire une note interne
+shortcut-message = écrire à la personne qui signale
+shortcut-queue = revenir à la file
+shortcuts-without-script = Sans JavaScript, ces touches ne font rien : Tab parcourt les mêmes champs dans le même ordre, et Entrée enregistre le formulaire de triage.
+case-label-kinds = Types d’incident
+case-label-reporter-role = Rôle de la personne qui signale
+case-label-occurred-on = Quand c’est arrivé
+case-label-city = Ville
+case-label-province = Province
+case-label-community = Communauté
+case-label-channels = Comment cela l’a atteinte
+case-label-state-link = Lien présumé avec un État
+case-label-demands = Ce qu’on lui a demandé
+case-label-involved = Personnes impliquées
+case-label-identifiers = Numéros, comptes ou noms utilisés
+case-label-family-affected = Famille à l’étranger touchée
+case-label-prior-reports = Déjà signalé à la police canadienne
+case-label-support = Soutien souhaité
+case-label-contact-method = Contact
+case-label-consents = Consentements
+case-label-consent-referral = Orientation vers des groupes partenaires
+case-label-consent-police = Partage avec la police et la sécurité nationale canadiennes
+case-label-consent-stats = Statistiques anonymes
+case-label-narrative = Ce qui s’est passé
+error-evidence-held-full = Haven ne peut pas conserver plus de fichiers pour les signalements en cours en ce moment : certains fichiers n’ont pas été ajoutés. Envoyez votre signalement sans eux, puis ajoutez-les depuis la page de suivi avec votre reçu.
+queue-unread-short = Nouveau

@@ -8,6 +8,7 @@
 //! the newest entries cut off its end: a checkpoint (the head's id and MAC,
 //! printed by `haven audit checkpoint` and kept elsewhere) shows that.
 
+pub mod names;
 pub mod search;
 
 use std::fmt;

@@ -3,9 +3,11 @@
 
 use crate::context::Ctx;
 use crate::db::audit::{AuditFilter, AuditRow};
-use crate::db::{self};
+use crate::db::{self, DbError};
+use crate::domain::CaseReference;
 use crate::error::ServiceError;
 
+use super::names::{self, Names};
 use super::{Checkpoint, Verdict};
 
 /// How many entries one page lists.
@@ -17,6 +19,7 @@ pub struct AuditSearch {
     pub actor_email: String,
     pub action_prefix: String,
     pub target_type: String,
+    /// An id as recorded, or a case reference (then of a case entry).
     pub target_id: String,
     /// Entries older than this id (the next page).
     pub before: Option<i64>,
@@ -26,9 +29,10 @@ pub struct AuditSearch {
 
 /// A page of the log.
 pub struct Found {
-    /// At most [`PAGE_SIZE`] entries, newest first, each with its actor's
-    /// email when the actor is known.
-    pub rows: Vec<(AuditRow, Option<String>)>,
+    /// At most [`PAGE_SIZE`] entries, newest first.
+    pub rows: Vec<AuditRow>,
+    /// What the entries' ids stand for (case references, account names…).
+    pub names: Names,
     /// Whether older entries follow.
     pub more: bool,
     /// Entries in the whole log.
@@ -50,24 +54,33 @@ pub async fn search(ctx: &Ctx, viewer: i64, search: AuditSearch) -> Result<Found
             .await?;
         Some(found.map(|u| u.id).unwrap_or(-1))
     };
+    let (target_type, target_id) = match case_reference(&search.target_id) {
+        Some(reference) => {
+            let id = ctx
+                .db
+                .run(move |conn| db::cases::find_by_reference(conn, reference.as_str()))
+                .await?
+                .map_or(-1, |c| c.id);
+            let kind = non_empty(search.target_type).unwrap_or_else(|| "case".into());
+            (Some(kind), Some(id.to_string()))
+        }
+        None => (non_empty(search.target_type), non_empty(search.target_id)),
+    };
     let filter = AuditFilter {
         actor_id,
         action_prefix: non_empty(search.action_prefix),
-        target_type: non_empty(search.target_type),
-        target_id: non_empty(search.target_id),
+        target_type,
+        target_id,
         before: search.before,
     };
-    let (mut rows, total) = ctx
+    let (rows, more, total, names) = ctx
         .db
         .run(move |conn| {
-            Ok((
-                db::audit::page(conn, &filter, PAGE_SIZE + 1)?,
-                db::audit::count(conn)?,
-            ))
+            let (rows, more) = page(conn, &filter)?;
+            let names = names::resolve(conn, &rows)?;
+            Ok((rows, more, db::audit::count(conn)?, names))
         })
         .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE as usize);
     let verdict = match search.verify {
         Some(checkpoint) => Some(verify(ctx, checkpoint).await?),
         None => None,
@@ -75,10 +88,32 @@ pub async fn search(ctx: &Ctx, viewer: i64, search: AuditSearch) -> Result<Found
     super::view(ctx, viewer, "audit.view", "audit", String::new()).await?;
     Ok(Found {
         rows,
+        names,
         more,
         total,
         verdict,
     })
+}
+
+/// At most [`PAGE_SIZE`] entries under `filter`, and whether more follow.
+fn page(conn: &mut db::Conn, filter: &AuditFilter) -> Result<(Vec<AuditRow>, bool), DbError> {
+    let mut rows: Vec<AuditRow> = db::audit::page(conn, filter, PAGE_SIZE + 1)?
+        .into_iter()
+        .map(|(row, _)| row)
+        .collect();
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    Ok((rows, more))
+}
+
+/// A case reference typed as the id searched for; a number is an id as
+/// recorded, even one that reads as a reference.
+fn case_reference(typed: &str) -> Option<CaseReference> {
+    let typed = typed.trim();
+    if typed.is_empty() || typed.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    CaseReference::parse(typed)
 }
 
 /// The number of entries in the log.

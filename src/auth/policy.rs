@@ -79,6 +79,7 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/cases/{reference}/status", Access::Casework),
     rule("POST", "/staff/cases/{reference}/risk", Access::Casework),
     rule("POST", "/staff/cases/{reference}/assign", Access::Casework),
+    rule("POST", "/staff/cases/{reference}/triage", Access::Casework),
     rule("POST", "/staff/cases/{reference}/notes", Access::Casework),
     rule(
         "POST",

@@ -45,6 +45,9 @@ pub struct OneTime {
     /// The staff member who took the report by phone: its `case.intake`
     /// audit entry commits with the report.
     pub taken_by: Option<i64>,
+    /// The digest of the draft the report was written in (steps of the
+    /// public form): deleted with the filing, so that a draft files once.
+    pub draft: Option<Vec<u8>>,
 }
 
 /// The outcome of filing.
@@ -217,6 +220,7 @@ async fn store(
     let spent_form = once.spent_form.clone();
     let receipt_view = once.receipt_view.clone();
     let taken_by = once.taken_by;
+    let draft = once.draft.clone();
     let (ack_days, response_days) = (state.config.ack_days, state.config.response_days);
     state
         .db
@@ -224,6 +228,11 @@ async fn store(
             db::transaction(conn, |conn| {
                 if let Some(spent) = &spent_form
                     && !db::spent_form_tokens::spend(conn, &spent.digest, spent.expires_on)?
+                {
+                    return Ok(None);
+                }
+                if let Some(draft) = &draft
+                    && !db::report_drafts::delete(conn, draft)?
                 {
                     return Ok(None);
                 }
@@ -299,7 +308,7 @@ pub(crate) fn case_row(
         risk: risk.as_str(),
         kinds: codes(&report.kinds, IncidentKind::as_str),
         reporter_role: report.reporter_role.map(|r| r.as_str()),
-        occurred_month: report.occurred_on.map(|o| o.month_start()),
+        occurred_month: report.occurred_on.and_then(|o| o.month_start()),
         province: report.province.map(|p| p.as_str()),
         community: report.community.map(|c| c.as_str()),
         channels: codes(&report.channels, Channel::as_str),

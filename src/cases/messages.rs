@@ -20,6 +20,8 @@ pub struct Message {
     pub author: Option<String>,
     pub when: String,
     pub when_iso: String,
+    /// The day alone: what the reporter's own page shows.
+    pub day: chrono::NaiveDate,
     pub body: String,
 }
 
@@ -133,6 +135,7 @@ pub(crate) fn open_all(
                 author,
                 when: stamp(&m.created_at),
                 when_iso: m.created_at.to_rfc3339(),
+                day: m.created_at.date_naive(),
                 body: String::from_utf8_lossy(&body).into_owned(),
             })
         })

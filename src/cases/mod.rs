@@ -3,6 +3,7 @@
 //! call the database and crypto modules.
 
 pub mod deadlines;
+pub mod drafts;
 pub mod evidence;
 pub mod follow_up;
 pub mod intake;

@@ -464,7 +464,13 @@ fn report_document(c: &PacketContents) -> ReportDocument {
                     field("field-reporter-role", one("role", &case.reporter_role)),
                     field(
                         "field-occurred-on",
-                        content.occurred_on.clone().unwrap_or_else(|| "—".into()),
+                        match &content.occurred_on {
+                            Some(d) if content.occurred_unsure => {
+                                format!("{d} {}", t.t("case-occurred-approximate"))
+                            }
+                            Some(d) => d.clone(),
+                            None => "—".into(),
+                        },
                     ),
                     field("field-city", text(content.city.expose())),
                     field("field-province", one("province", &case.province)),

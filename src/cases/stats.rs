@@ -6,6 +6,8 @@
 //! could be recovered by subtraction: complementary suppression hides more
 //! cells until the hidden ones cannot be told apart (see [`suppress`]).
 
+use icu_normalizer::DecomposingNormalizerBorrowed;
+
 use crate::context::Ctx;
 use crate::db::{self, stats::Count};
 use crate::error::ServiceError;
@@ -25,12 +27,6 @@ pub struct Cell {
 pub struct Dimension {
     pub name: &'static str,
     pub cells: Vec<Cell>,
-}
-
-impl Dimension {
-    pub fn max(&self) -> i64 {
-        self.cells.iter().filter_map(|c| c.count).max().unwrap_or(0)
-    }
 }
 
 #[derive(Clone, Debug)]
@@ -117,6 +113,39 @@ pub async fn compute(state: &Ctx) -> Result<Stats, ServiceError> {
             },
         ],
     })
+}
+
+/// The cells in the order a chart lists them, each with its name: shown
+/// counts first, largest first, then the hidden cells. Ties, and hidden
+/// cells among themselves, go by name: never by a hidden count, which the
+/// order would otherwise give away. (Hidden counts are never larger than
+/// shown ones, so listing them last tells nothing new.)
+pub fn in_chart_order(cells: &[Cell], name: impl Fn(&Cell) -> String) -> Vec<(String, &Cell)> {
+    let mut named: Vec<(String, String, &Cell)> = cells
+        .iter()
+        .map(|c| {
+            let n = name(c);
+            (sort_key(&n), n, c)
+        })
+        .collect();
+    named.sort_by(|(a_key, a_name, a), (b_key, b_name, b)| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a_key.cmp(b_key))
+            .then_with(|| a_name.cmp(b_name))
+    });
+    named.into_iter().map(|(_, n, c)| (n, c)).collect()
+}
+
+/// A name as a reader sorts it: letter case and accents aside, so that
+/// "Île-du-Prince-Édouard" comes before "Québec".
+fn sort_key(name: &str) -> String {
+    DecomposingNormalizerBorrowed::new_nfd()
+        .normalize(name)
+        .chars()
+        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The statistics as CSV: `dimension,category,count`, with `<5` for
@@ -219,6 +248,44 @@ mod tests {
     fn no_suppression_when_every_cell_is_large() {
         let cells = suppress(counts(&[("a", 5), ("b", 9)]));
         assert_eq!(shown(&cells), vec![Some(5), Some(9)]);
+    }
+
+    fn order(cells: &[Cell]) -> Vec<String> {
+        in_chart_order(cells, |c| c.code.clone())
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    #[test]
+    fn charts_list_the_largest_counts_first_and_ties_by_name() {
+        let cells = suppress(counts(&[("b", 9), ("c", 30), ("a", 9), ("d", 12)]));
+        assert_eq!(order(&cells), ["c", "d", "a", "b"]);
+    }
+
+    #[test]
+    fn ties_go_by_name_whatever_the_accents_and_letter_case() {
+        let cells = suppress(counts(&[
+            ("Québec", 6),
+            ("Île-du-Prince-Édouard", 6),
+            ("alberta", 6),
+            ("Ontario", 6),
+        ]));
+        assert_eq!(
+            order(&cells),
+            ["alberta", "Île-du-Prince-Édouard", "Ontario", "Québec"]
+        );
+    }
+
+    #[test]
+    fn hidden_cells_come_last_by_name_never_by_their_counts() {
+        // 1 and 2 are hidden, and 7 with them: their order must not tell
+        // which is which (by count it would be m, z, a).
+        let cells = suppress(counts(&[("a", 1), ("z", 2), ("m", 7), ("q", 20)]));
+        let ordered = in_chart_order(&cells, |c| c.code.clone());
+        let names: Vec<&str> = ordered.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["q", "a", "m", "z"]);
+        assert!(ordered[1..].iter().all(|(_, c)| c.count.is_none()));
     }
 
     #[test]

@@ -124,6 +124,20 @@ impl Aad {
     pub fn visit_key(token_digest: &[u8]) -> Self {
         Self(format!("haven/v1/visit/{}/key", hex::encode(token_digest)))
     }
+    /// A report draft's answers, under the draft token's seed.
+    pub fn report_draft(token_digest: &[u8]) -> Self {
+        Self(format!(
+            "haven/v1/draft/{}/answers",
+            hex::encode(token_digest)
+        ))
+    }
+    /// A report draft's file (`part` is `name` or `bytes`).
+    pub fn report_draft_file(token_digest: &[u8], label: &str, part: &str) -> Self {
+        Self(format!(
+            "haven/v1/draft/{}/file/{label}/{part}",
+            hex::encode(token_digest)
+        ))
+    }
     /// The master key's outer layer over a value sealed to a person's key:
     /// rotating the master key and retiring the old one makes copies in
     /// older backups unopenable even to the person.

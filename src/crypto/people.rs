@@ -198,6 +198,21 @@ impl Seed {
         Self::derive(token.as_bytes(), "visit")
     }
 
+    /// The seed of a report written in steps, from the draft's token (held
+    /// only by the reporter's open form).
+    pub fn of_draft_token(token: &str) -> Self {
+        Self::derive(token.as_bytes(), "report-draft")
+    }
+
+    /// Seals a value under this seed.
+    pub fn seal(&self, aad: &Aad, plaintext: &[u8]) -> Sealed {
+        envelope::seal(&self.0, aad, plaintext)
+    }
+
+    pub fn open(&self, aad: &Aad, sealed: &Sealed) -> Result<Zeroizing<Vec<u8>>, OpenError> {
+        envelope::open(&self.0, aad, sealed)
+    }
+
     pub(super) fn derive(secret: &[u8], label: &str) -> Self {
         let mut mac =
             <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(secret).expect("any key length");

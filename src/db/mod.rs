@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod audit_names;
 pub mod cases;
 pub mod events;
 pub mod evidence;
@@ -23,6 +24,7 @@ pub mod people_keys;
 pub mod receipt_views;
 pub mod recovery_codes;
 pub mod referrals;
+pub mod report_drafts;
 pub mod reporter_sessions;
 pub mod schema;
 pub mod sessions;

@@ -296,6 +296,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    report_draft_files (id) {
+        id -> Int8,
+        token_digest -> Bytea,
+        label -> Text,
+        size_bytes -> Int8,
+        sealed_meta -> Bytea,
+        sealed_bytes -> Bytea,
+    }
+}
+
+diesel::table! {
+    report_drafts (token_digest) {
+        token_digest -> Bytea,
+        expires_hour -> Timestamptz,
+        sealed -> Bytea,
+    }
+}
+
+diesel::table! {
     reporter_sessions (token_digest) {
         token_digest -> Bytea,
         case_id -> Int8,
@@ -386,6 +405,7 @@ diesel::joinable!(referral_updates -> users (author_id));
 diesel::joinable!(referrals -> cases (case_id));
 diesel::joinable!(referrals -> organisations (organisation_id));
 diesel::joinable!(referrals -> users (referred_by));
+diesel::joinable!(report_draft_files -> report_drafts (token_digest));
 diesel::joinable!(reporter_sessions -> cases (case_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(shared_keys -> organisations (organisation_id));
@@ -415,6 +435,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     recovery_codes,
     referral_updates,
     referrals,
+    report_draft_files,
+    report_drafts,
     reporter_sessions,
     sessions,
     shared_keys,

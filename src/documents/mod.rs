@@ -12,7 +12,7 @@ mod fonts;
 mod html;
 mod itemize;
 mod layout;
-mod linebreak;
+pub(crate) mod linebreak;
 mod pdf;
 mod shape;
 mod text;

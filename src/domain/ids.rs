@@ -18,6 +18,14 @@ impl PublicId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The first eight digits, in two groups (`3f9a-c21e`): enough to tell
+    /// one referral from another in conversation, and no way in (a page
+    /// needs the whole id). Lower case, so that it is not mistaken for a
+    /// case reference.
+    pub fn short(&self) -> String {
+        format!("{}-{}", &self.0[..4], &self.0[4..8])
+    }
 }
 
 impl TryFrom<String> for PublicId {
@@ -50,5 +58,11 @@ mod tests {
         ] {
             assert!(PublicId::parse(bad).is_none(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn the_short_form_is_the_first_eight_digits() {
+        let id = PublicId::parse("3f9ac21e456789abcdef0123456789ab").unwrap();
+        assert_eq!(id.short(), "3f9a-c21e");
     }
 }

@@ -30,7 +30,7 @@ pub use identifiers::{Identifier, IdentifierKind, extract as extract_identifiers
 pub use ids::PublicId;
 pub use intake::{
     CHECKBOX_VALUE, ContactDetails, FieldError, IntakeErrors, NewReport, OccurredOn, RawIntake,
-    ReportContent,
+    ReportContent, STEP_TITLES, STEPS, step_of,
 };
 pub use language::Language;
 pub use names::{DisplayName, DisplayNameProblem, GroupName, is_invisible, nfkc};

@@ -151,6 +151,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .done(),
                 )
                 .service(
+                    at("/cases/{reference}/triage")
+                        .post(staff::cases::triage)
+                        .done(),
+                )
+                .service(
                     at("/cases/{reference}/notes")
                         .post(staff::cases::add_note)
                         .done(),

@@ -23,6 +23,9 @@ impl CookieName {
     pub const RECEIPT: Self = Self::new("haven_receipt", "__Host-haven_receipt");
     /// A reporter's visit to their case.
     pub const VISIT: Self = Self::new("haven_visit", "__Host-haven_visit");
+    /// The browser's part of the key of a report written in steps: a draft
+    /// opens only in the browser that wrote it.
+    pub const DRAFT: Self = Self::new("haven_draft", "__Host-haven_draft");
 
     const fn new(plain: &'static str, host: &'static str) -> Self {
         Self { plain, host }

@@ -563,3 +563,153 @@ async fn an_entry_slipped_in_below_the_first_id_breaks_the_chain() {
             .unwrap();
     }
 }
+
+/// The admins' page as rows: (actor, action, target, detail), newest first.
+fn audit_rows(page: &str) -> Vec<[String; 4]> {
+    page.split("<tr><th scope=\"row\">")
+        .skip(1)
+        .map(|row| {
+            let cells: Vec<String> = row
+                .split("<td>")
+                .skip(1)
+                .map(|c| unescape(c.split_once("</td>").unwrap().0))
+                .collect();
+            let action = cells[2]
+                .trim_start_matches("<code>")
+                .trim_end_matches("</code>")
+                .to_string();
+            [cells[1].clone(), action, cells[3].clone(), cells[4].clone()]
+        })
+        .collect()
+}
+
+/// Claim: the admins' audit page names each case by its reference, a
+/// referral by its short id and case, accounts by name or email and groups
+/// by name — never by the internal numbers — and finds a case's entries by
+/// its reference.
+#[tokio::test]
+async fn the_audit_page_names_cases_by_reference_and_people_by_email() {
+    let app = spawn_app().await;
+    let group_id = app.insert_group("Group A", &["a@example.org"]);
+    let (reference, _) = app
+        .file_report(ReportForm::new("audited").field("consent_referral", "on"))
+        .await;
+    let case_id = haven::db::cases::find_by_reference(&mut app.db.connect(), &reference)
+        .unwrap()
+        .unwrap()
+        .id;
+    let cw_email = app.create_user("caseworker", None);
+    let cw_id = app.user_id(&cw_email);
+    let cw = signed_in(&app, &cw_email).await;
+    let case = format!("/staff/cases/{reference}");
+    cw.get(app.url(&case)).send().await.unwrap();
+    let res = post_as(
+        &app,
+        &cw,
+        &format!("{case}/assign"),
+        &[("assignee", &cw_id.to_string())],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let res = post_as(
+        &app,
+        &cw,
+        &format!("{case}/referrals"),
+        &[
+            ("group", &group_id.to_string()),
+            (&format!("summary_{group_id}"), "please help"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let li = liaison(&app, "Group A").await;
+    let list = li
+        .get(app.url("/staff/referrals"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let link = referral_links(&list).remove(0);
+    let public_id = link.trim_start_matches("/staff/referrals/").to_string();
+    let short = format!("{}-{}", &public_id[..4], &public_id[4..8]);
+    li.get(app.url(&link)).send().await.unwrap();
+    let res = post_as(&app, &li, &format!("{link}/accept"), &[("confirm", "yes")]).await;
+    assert_eq!(res.status(), 303);
+
+    let admin = new_client();
+    let admin_email = app.login_as_admin_with(&admin).await;
+    let page = plain(
+        &admin
+            .get(app.url("/staff/admin/audit"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let rows = audit_rows(&page);
+    let find = |action: &str| {
+        rows.iter()
+            .find(|r| r[1] == action)
+            .unwrap_or_else(|| panic!("an entry {action}: {rows:?}"))
+            .clone()
+    };
+    let case_name = format!("Case {reference}");
+    for action in ["case.view", "case.assign", "case.refer"] {
+        let row = find(action);
+        assert_eq!(row[2], case_name, "{action}: the case by its reference");
+        assert_eq!(row[0], cw_email, "{action}: by the caseworker's email");
+    }
+    assert_eq!(
+        find("case.assign")[3],
+        cw_email,
+        "assigned to whom, by email"
+    );
+    assert_eq!(find("case.refer")[3], "Group A", "referred to which group");
+    let referral_name = format!("Referral {short} of case {reference}");
+    assert_eq!(find("referral.view")[2], referral_name);
+    assert_eq!(find("referral.accepted")[2], referral_name);
+    assert_eq!(
+        find("user.signin")[2],
+        format!("Account {admin_email}"),
+        "an account by its email"
+    );
+    // No internal number names a case, an account or a group.
+    for row in &rows {
+        for cell in &row[..] {
+            for internal in [
+                format!("case {case_id}"),
+                format!("user {cw_id}"),
+                format!("#{cw_id}"),
+            ] {
+                assert!(!cell.contains(&internal), "{internal} in {row:?}");
+            }
+        }
+        assert!(
+            !(row[1] == "case.refer" && row[3] == group_id.to_string()),
+            "{row:?}"
+        );
+    }
+
+    // The case's entries, found by its reference as typed.
+    let typed = reference.to_lowercase().replace('-', " ");
+    let filtered = plain(
+        &admin
+            .get(app.url(&format!(
+                "/staff/admin/audit?{}",
+                serde_urlencoded::to_string([("target_id", typed.as_str())]).unwrap()
+            )))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let rows = audit_rows(&filtered);
+    assert!(rows.len() >= 3, "{rows:?}");
+    assert!(rows.iter().all(|r| r[2] == case_name), "{rows:?}");
+}

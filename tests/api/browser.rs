@@ -136,6 +136,43 @@ pub(crate) async fn wait_for(client: &Client, css: &str) {
         .unwrap_or_else(|_| panic!("{css}"));
 }
 
+/// Clicks `css` and returns once the page it leads to has replaced this
+/// one (a form's steps share their ids, so waiting for an id is not enough).
+pub(crate) async fn click_to_next_page(b: &Client, css: &str) {
+    let old = b.find(Locator::Css("html")).await.unwrap();
+    click(b, css).await;
+    gone(&old).await;
+}
+
+/// Waits until `element`'s page has been replaced.
+pub(crate) async fn gone(element: &fantoccini::elements::Element) {
+    for _ in 0..400 {
+        if let Err(fantoccini::error::CmdError::Standard(e)) = element.tag_name().await
+            && e.error == fantoccini::error::ErrorStatus::StaleElementReference
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the page was not replaced");
+}
+
+/// The report form's Next button; returns on the next page.
+pub(crate) async fn next_step(b: &Client) {
+    click_to_next_page(b, "form.report-form button[name=go][value=next]").await;
+}
+
+/// The report form's "every question on one page" view.
+pub(crate) async fn show_all_questions(b: &Client) {
+    click_to_next_page(b, "form.report-form button[name=go][value=all]").await;
+    wait_for(b, "textarea#identifiers").await;
+}
+
+/// Sends the report from its last step (or the one-page view).
+pub(crate) async fn send_report(b: &Client) {
+    click_to_next_page(b, "form.report-form button[name=go][value=send]").await;
+}
+
 /// Signs `email` in through the staff sign-in form in `b`, with the test
 /// password and, for an account enrolled in two-factor sign-in, a fresh
 /// one-time code; returns once `landing` (CSS) shows.
@@ -189,9 +226,18 @@ async fn reporter_journey(
     shot(&b, &format!("{tag}-1-home")).await;
     click(&b, ".button.primary").await;
     wait_for(&b, "form.report-form").await;
+    // Step 1: safety and who is reporting.
+    click(&b, "#role-targeted").await;
+    b.find(Locator::Id("community"))
+        .await
+        .unwrap()
+        .select_by_value("uyghur")
+        .await
+        .unwrap();
+    next_step(&b).await;
+    // Step 2: what happened.
     fill(&b, "narrative", narrative).await;
     click(&b, "#kind-surveillance").await;
-    click(&b, "#role-targeted").await;
     fill(&b, "occurred_on", "2026-05").await;
     b.find(Locator::Id("province"))
         .await
@@ -199,15 +245,13 @@ async fn reporter_journey(
         .select_by_value("BC")
         .await
         .unwrap();
-    b.find(Locator::Id("community"))
-        .await
-        .unwrap()
-        .select_by_value("uyghur")
-        .await
-        .unwrap();
+    next_step(&b).await;
+    // Step 3: nothing more; step 4: consent to statistics.
+    wait_for(&b, "#state_link").await;
+    next_step(&b).await;
     click(&b, "#consent_stats").await;
     shot(&b, &format!("{tag}-2-form")).await;
-    click(&b, "form.report-form button[type=submit]").await;
+    send_report(&b).await;
     let reference = text_of(&b, "case-reference").await;
     let receipt = text_of(&b, "receipt").await;
     assert_eq!(reference.len(), 9, "{reference}");
@@ -366,7 +410,9 @@ async fn axe_finds_no_serious_or_critical_violation_on_the_public_and_sign_in_pa
     }
     // The form with errors shown, the receipt page, the case page.
     b.goto(&app.url("/report")).await.unwrap();
-    click(&b, "form.report-form button[type=submit]").await;
+    next_step(&b).await;
+    wait_for(&b, "#narrative").await;
+    next_step(&b).await;
     wait_for(&b, "#form-errors").await;
     problems.extend(
         axe(&b)
@@ -375,8 +421,9 @@ async fn axe_finds_no_serious_or_critical_violation_on_the_public_and_sign_in_pa
             .map(|v| format!("/report (errors): {v}")),
     );
     b.goto(&app.url("/report")).await.unwrap();
+    show_all_questions(&b).await;
     fill(&b, "narrative", "axe check").await;
-    click(&b, "form.report-form button[type=submit]").await;
+    send_report(&b).await;
     problems.extend(axe(&b).await.into_iter().map(|v| format!("receipt: {v}")));
     let reference = text_of(&b, "case-reference").await;
     let receipt = text_of(&b, "receipt").await;
@@ -463,8 +510,13 @@ async fn spawn_app_with_neutral_exit() -> TestApp {
 async fn quick_exit_then_back(b: &Client) -> (String, Option<String>) {
     click(b, "#quick-exit").await;
     wait_for(b, "#neutral").await;
+    let neutral = b.find(Locator::Css("html")).await.unwrap();
     b.back().await.unwrap();
-    wait_for(b, "main").await;
+    // Back lands on a page of Haven, or, where the page left was the answer
+    // to a form (a step of the report), on the browser's own page saying
+    // it would have to send the form again: either way, nothing typed.
+    gone(&neutral).await;
+    wait_for(b, "body").await;
     let source = b.source().await.unwrap();
     let narrative = match b.find(Locator::Id("narrative")).await {
         Ok(field) => field.prop("value").await.unwrap(),
@@ -481,6 +533,7 @@ async fn back_after_the_quick_exit_shows_nothing_of_a_half_written_report() {
         b.goto(&app.url("/")).await.unwrap();
         click(&b, ".button.primary").await;
         wait_for(&b, "form.report-form").await;
+        show_all_questions(&b).await;
         let words = format!("They waited outside my flat {javascript}");
         fill(&b, "narrative", &words).await;
         fill(&b, "city", "Markham-7731").await;
@@ -544,8 +597,9 @@ async fn back_after_the_quick_exit_shows_no_receipt() {
     for javascript in [true, false] {
         let b = browser(javascript).await;
         b.goto(&app.url("/report")).await.unwrap();
+        show_all_questions(&b).await;
         fill(&b, "narrative", "A car follows me to work.").await;
-        click(&b, "form.report-form button[type=submit]").await;
+        send_report(&b).await;
         let receipt = text_of(&b, "receipt").await;
         let reference = text_of(&b, "case-reference").await;
         let (source, _) = quick_exit_then_back(&b).await;
@@ -591,6 +645,8 @@ async fn the_quick_exit_stays_on_screen_while_scrolling_on_a_small_phone() {
         b.goto(&app.url(&format!("/report?lang={lang}")))
             .await
             .unwrap();
+        // Every question on one page: the longest page there is.
+        show_all_questions(&b).await;
         let width: f64 = serde_json::from_value(
             b.execute("return document.documentElement.clientWidth", vec![])
                 .await
@@ -673,7 +729,9 @@ async fn the_pages_changed_for_protection_pass_axe_at_desktop_and_phone_width() 
                 .await
                 .unwrap();
             check_page(&b, &format!("report-{tag}"), &mut problems).await;
-            click(&b, "form.report-form button[type=submit]").await;
+            next_step(&b).await;
+            wait_for(&b, "#narrative").await;
+            next_step(&b).await;
             wait_for(&b, "#form-errors").await;
             // Focus is on the list of problems, where a keyboard or screen
             // reader user goes next (the page's own `autofocus`, no script).
@@ -1000,7 +1058,7 @@ async fn the_linked_cases_pages_and_the_new_report_field_pass_axe_at_desktop_and
             b_.goto(&app.url(&format!("/report?lang={lang}")))
                 .await
                 .unwrap();
-            wait_for(&b_, "textarea#identifiers").await;
+            show_all_questions(&b_).await;
             check_page(
                 &b_,
                 &format!("report-identifiers-{width}-{lang}"),
@@ -1133,6 +1191,7 @@ async fn the_deadline_and_access_pages_pass_axe_at_desktop_and_phone_width() {
                 }),
                 "{text}"
             );
+            shot(&admin, &format!("staff-queue-deadlines-{width}-{lang}")).await;
             let overflow = admin.execute(SIDEWAYS_OVERFLOW, vec![]).await.unwrap();
             assert!(
                 overflow.as_str().unwrap().starts_with("0 |"),

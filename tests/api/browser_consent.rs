@@ -7,7 +7,9 @@
 
 use fantoccini::Client;
 
-use crate::browser::{SIDEWAYS_OVERFLOW, browser, check_page, click, open_visit, wait_for};
+use crate::browser::{
+    SIDEWAYS_OVERFLOW, browser, check_page, click, open_visit, show_all_questions, wait_for,
+};
 use crate::helpers::*;
 
 /// Brings `#id` into view (for the screenshot) and checks that the page
@@ -49,6 +51,7 @@ async fn the_consent_notes_and_the_follow_up_consents_pass_axe_in_three_language
             b.goto(&app.url(&format!("/report?lang={lang}")))
                 .await
                 .unwrap();
+            show_all_questions(&b).await;
             wait_for(&b, "#consent_police-hint").await;
             if lang == "ug" {
                 assert!(b.source().await.unwrap().contains("dir=\"rtl\""));

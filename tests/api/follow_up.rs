@@ -153,6 +153,16 @@ async fn a_caseworker_and_the_reporter_exchange_messages_encrypted_at_rest() {
     open_follow_up(&app, &reporter, &reference, &receipt).await;
     let page = follow_up_page(&app, &reporter).await;
     assert!(page.contains("STAFF-MSG-881 Are you safe tonight?"));
+    // The reporter sees the day a message was written, never its time.
+    let today = chrono::Utc::now().date_naive();
+    assert!(
+        page.contains(&format!("<time datetime=\"{today}\">")),
+        "{page}"
+    );
+    assert!(
+        !page.contains(" UTC"),
+        "no time of day on the reporter's page"
+    );
     let token = csrf_token(&page);
     let res = reporter
         .post(app.url("/follow-up/case/messages"))
@@ -299,7 +309,7 @@ async fn a_deletion_request_waits_out_its_grace_period_can_be_withdrawn_and_then
                 .await
                 .unwrap()
         )
-        .contains("You agreed to sharing with police")
+        .contains("You agreed to sharing with Canadian police")
     );
     reporter
         .post(app.url("/follow-up/case/deletion"))

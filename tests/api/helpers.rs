@@ -377,6 +377,16 @@ pub fn plain(html: &str) -> String {
     html.replace(['\u{2068}', '\u{2069}'], "")
 }
 
+/// The value of the hidden field `name` in a page.
+pub fn hidden_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("the page has {name}"))
+        + marker.len();
+    html[start..].split('"').next().unwrap().to_string()
+}
+
 /// The value of `name="csrf_token"` in a page.
 pub fn csrf_token(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";
@@ -679,6 +689,48 @@ impl TestApp {
             .send()
             .await
             .expect("request")
+    }
+
+    /// Posts one step of the report form (multipart, as a browser does)
+    /// to `/report{query}`.
+    pub async fn report_step(
+        &self,
+        query: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> reqwest::Response {
+        let mut body = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            body = body.text(name.to_string(), value.to_string());
+        }
+        for (name, bytes) in files {
+            body = body.part(
+                "evidence",
+                reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()),
+            );
+        }
+        self.client
+            .post(self.url(&format!("/report{query}")))
+            .multipart(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// The report form with every question on one page (`query` carries
+    /// the language, if any).
+    pub async fn report_all_questions(&self, query: &str) -> String {
+        let page = self.get_text(&format!("/report{query}")).await;
+        let token = csrf_token(&page);
+        let res = self
+            .report_step(
+                query,
+                &[("csrf_token", &token), ("step", "1"), ("go", "all")],
+                &[],
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+        plain(&res.text().await.unwrap())
     }
 
     /// Files a report and returns (reference, receipt) read from the page.

@@ -256,7 +256,7 @@ async fn a_cross_site_submission_is_refused() {
 #[tokio::test]
 async fn the_form_offers_every_contract_field() {
     let app = spawn_app().await;
-    let html = app.get_text("/report").await;
+    let html = app.report_all_questions("").await;
     assert!(html.contains("enctype=\"multipart/form-data\""));
     for name in [
         "narrative",
@@ -316,4 +316,372 @@ async fn nothing_about_the_reporters_connection_is_stored() {
     for leak in ["MarkerAgent-7731", "203.0.113.77", "127.0.0.1"] {
         assert!(!dump_reveals(&dump, leak), "{leak} is in the database");
     }
+}
+
+#[tokio::test]
+async fn a_report_in_steps_is_held_sealed_between_steps_and_gone_once_sent() {
+    let app = spawn_app().await;
+    let page = app.get_text("/report").await;
+    assert!(page.contains("Step 1 of 4: Your safety"));
+    assert!(!page.contains("name=\"narrative\""), "one step at a time");
+    let res = app
+        .report_step(
+            "",
+            &[
+                ("csrf_token", &csrf_token(&page)),
+                ("step", "1"),
+                ("go", "next"),
+                ("immediate_danger", "yes"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("no-store"),
+        "a step is never cached"
+    );
+    let page = plain(&res.text().await.unwrap());
+    assert!(page.contains("Step 2 of 4: What happened"));
+    let draft = hidden_value(&page, "draft");
+    assert_eq!(draft.len(), 64);
+    let res = app
+        .report_step(
+            "",
+            &[
+                ("csrf_token", &csrf_token(&page)),
+                ("draft", &draft),
+                ("step", "2"),
+                ("go", "next"),
+                ("narrative", "A blue van waits outside 41 Elm Street"),
+            ],
+            &[("van-photo.png", PNG)],
+        )
+        .await;
+    let page = plain(&res.text().await.unwrap());
+    assert!(page.contains("Step 3 of 4"), "{page}");
+    assert!(page.contains("<span class=\"file-name\" dir=\"auto\">van-photo.png</span>"));
+    assert_eq!(hidden_value(&page, "draft"), draft, "the same draft");
+    // Between steps, a copy of the database reads none of it.
+    let dump = app.pg_dump();
+    for secret in ["A blue van waits", "41 Elm Street", "van-photo"] {
+        assert!(!dump_reveals(&dump, secret), "{secret} is sealed");
+    }
+    assert!(!dump_reveals(&dump, &draft), "the token is not stored");
+    assert_eq!(app.count("report_drafts"), 1);
+    assert_eq!(app.count("report_draft_files"), 1);
+    // Sent from the last step, with the answers of every step.
+    let res = app
+        .report_step(
+            "",
+            &[
+                ("csrf_token", &csrf_token(&page)),
+                ("draft", &draft),
+                ("step", "4"),
+                ("go", "send"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count("cases WHERE risk = 'urgent'"), 1, "step 1 kept");
+    assert_eq!(app.count("evidence"), 1, "the held file is filed");
+    assert_eq!(app.count("report_drafts"), 0, "the draft is gone");
+    assert_eq!(app.count("report_draft_files"), 0);
+}
+
+#[tokio::test]
+async fn a_whole_form_with_a_problem_keeps_its_files_on_one_page() {
+    let app = spawn_app().await;
+    let res = app
+        .submit_report(
+            ReportForm::new("  ")
+                .field("involved", "kept words")
+                .file("threat.png", PNG),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let page = plain(&res.text().await.unwrap());
+    assert!(page.contains("Please tell us what happened."));
+    assert!(page.contains("<span class=\"file-name\" dir=\"auto\">threat.png</span>"));
+    assert!(page.contains("name=\"consent_stats\""), "every question");
+    assert!(page.contains("kept words"));
+    let res = app
+        .report_step(
+            "",
+            &[
+                ("csrf_token", &csrf_token(&page)),
+                ("draft", &hidden_value(&page, "draft")),
+                ("step", "0"),
+                ("go", "send"),
+                ("narrative", "They sent this picture."),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count("evidence"), 1, "sent once, filed with the report");
+}
+
+#[tokio::test]
+async fn a_draft_that_is_gone_is_said_and_the_step_sent_is_kept() {
+    let app = spawn_app().await;
+    let page = app.get_text("/report").await;
+    let res = app
+        .report_step(
+            "",
+            &[
+                ("csrf_token", &csrf_token(&page)),
+                ("draft", &"ab".repeat(32)),
+                ("step", "2"),
+                ("go", "next"),
+                ("narrative", "still here"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let page = plain(&res.text().await.unwrap());
+    assert!(page.contains("Your answers from earlier steps were deleted"));
+    assert!(page.contains("still here"));
+    assert_ne!(hidden_value(&page, "draft"), "ab".repeat(32), "a new draft");
+}
+
+/// Posts step 2 of a new draft with `narrative` from `client`; returns the
+/// page (holding the draft's token) as `client` sees it.
+async fn draft_in(app: &TestApp, client: &reqwest::Client, narrative: &str) -> String {
+    let page = plain(
+        &client
+            .get(app.url("/report"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let mut body = reqwest::multipart::Form::new();
+    for (k, v) in [
+        ("csrf_token", csrf_token(&page).as_str()),
+        ("step", "2"),
+        ("go", "next"),
+        ("narrative", narrative),
+    ] {
+        body = body.text(k.to_string(), v.to_string());
+    }
+    body = body.part(
+        "evidence",
+        reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("plan.png"),
+    );
+    let res = client
+        .post(app.url("/report"))
+        .multipart(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    plain(&res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_draft_opens_only_in_the_browser_that_wrote_it() {
+    let app = spawn_app().await;
+    let attacker = new_client();
+    let page = draft_in(&app, &attacker, "planted").await;
+    let planted = hidden_value(&page, "draft");
+    // Another browser sent to the form with that token (a page of another
+    // site posting to Haven, say) does not get the draft, nor does what it
+    // writes go into it.
+    let victim = new_client();
+    let form = victim
+        .get(app.url("/report"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut body = reqwest::multipart::Form::new();
+    for (k, v) in [
+        ("csrf_token", csrf_token(&form).as_str()),
+        ("draft", planted.as_str()),
+        ("step", "2"),
+        ("go", "all"),
+        ("narrative", "the victim's words"),
+    ] {
+        body = body.text(k.to_string(), v.to_string());
+    }
+    let res = victim
+        .post(app.url("/report"))
+        .multipart(body)
+        .send()
+        .await
+        .unwrap();
+    let seen = plain(&res.text().await.unwrap());
+    assert!(!seen.contains("planted") && !seen.contains("plan.png"));
+    assert!(seen.contains("Your answers from earlier steps were deleted"));
+    let fresh = hidden_value(&seen, "draft");
+    assert_ne!(
+        fresh, planted,
+        "the victim writes into a draft of their own"
+    );
+    // The attacker's token does not open the victim's draft either.
+    let mut body = reqwest::multipart::Form::new();
+    for (k, v) in [
+        ("csrf_token", csrf_token(&page).as_str()),
+        ("draft", fresh.as_str()),
+        ("step", "1"),
+        ("go", "all"),
+    ] {
+        body = body.text(k.to_string(), v.to_string());
+    }
+    let res = attacker
+        .post(app.url("/report"))
+        .multipart(body)
+        .send()
+        .await
+        .unwrap();
+    assert!(!plain(&res.text().await.unwrap()).contains("the victim's words"));
+}
+
+#[tokio::test]
+async fn a_draft_sent_twice_at_once_files_one_report() {
+    let app = spawn_app().await;
+    let page = draft_in(&app, &app.client, "sent twice").await;
+    let draft = hidden_value(&page, "draft");
+    let send = |token: String| {
+        let (app, draft) = (&app, draft.clone());
+        async move {
+            let mut body = reqwest::multipart::Form::new();
+            for (k, v) in [
+                ("csrf_token", token.as_str()),
+                ("draft", draft.as_str()),
+                ("step", "4"),
+                ("go", "send"),
+            ] {
+                body = body.text(k.to_string(), v.to_string());
+            }
+            app.client
+                .post(app.url("/report"))
+                .multipart(body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    // Two pages of the same draft (two tabs), each with its own form token.
+    let second = csrf_token(&app.get_text("/report").await);
+    let (a, b) = tokio::join!(send(csrf_token(&page)), send(second));
+    let filed = [a, b].iter().filter(|s| s.as_u16() == 303).count();
+    assert_eq!(filed, 1, "{a} {b}");
+    assert_eq!(app.count("cases"), 1);
+    assert_eq!(app.count("evidence"), 1);
+    assert_eq!(
+        app.count("report_drafts"),
+        0,
+        "the draft went with the filing"
+    );
+}
+
+#[tokio::test]
+async fn a_form_haven_did_not_show_stores_no_draft_and_no_file() {
+    let app = spawn_app().await;
+    for step in [None, Some("3")] {
+        let mut fields = vec![("csrf_token", "1700000000.deadbeef.00"), ("go", "next")];
+        if let Some(step) = step {
+            fields.push(("step", step));
+        }
+        let res = app
+            .report_step("", &fields, &[("a.png", PNG), ("b.png", b"\x89PNG other")])
+            .await;
+        assert_eq!(res.status(), 422);
+        assert!(plain(&res.text().await.unwrap()).contains("This form had expired"));
+    }
+    assert_eq!(app.count("report_drafts"), 0);
+    assert_eq!(app.count("report_draft_files"), 0);
+}
+
+#[tokio::test]
+async fn a_blank_first_step_stores_nothing_and_problems_elsewhere_name_their_step() {
+    let app = spawn_app().await;
+    let page = app.get_text("/report").await;
+    let res = app
+        .report_step(
+            "",
+            &[
+                ("csrf_token", &csrf_token(&page)),
+                ("step", "1"),
+                ("go", "next"),
+            ],
+            &[],
+        )
+        .await;
+    let page = plain(&res.text().await.unwrap());
+    assert!(page.contains("Step 2 of 4"));
+    assert_eq!(hidden_value(&page, "draft"), "", "no draft yet");
+    assert_eq!(app.count("report_drafts"), 0);
+    // Sent from the last step without what happened and with a contact
+    // that cannot be read: the step with the first problem is shown, and
+    // the list names the other's step.
+    let res = app
+        .report_step(
+            "",
+            &[
+                ("csrf_token", &csrf_token(&page)),
+                ("step", "4"),
+                ("go", "send"),
+                ("contact_method", "email"),
+                ("contact_value", "not an address"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let page = plain(&res.text().await.unwrap());
+    assert!(page.contains("Step 2 of 4: What happened"), "{page}");
+    assert!(page.contains("What happened?: Please tell us what happened."));
+    assert!(
+        page.contains("(step 4): "),
+        "a problem on another step names it: {page}"
+    );
+}
+
+#[tokio::test]
+async fn files_held_between_steps_stay_within_their_limits() {
+    use haven::db::report_drafts::{Held, Limits, add_file, save};
+    let app = spawn_app().await;
+    let mut conn = app.db.connect();
+    let expires = chrono::Utc::now() + chrono::Duration::hours(25);
+    save(&mut conn, b"one", expires, b"sealed").unwrap();
+    save(&mut conn, b"two", expires, b"sealed").unwrap();
+    let limits = Limits {
+        files: 2,
+        bytes: 100,
+        all_bytes: 150,
+    };
+    let add = |conn: &mut haven::db::Conn, draft: &[u8], size: i64| {
+        add_file(conn, draft, "label", size, b"m", b"b", limits).unwrap()
+    };
+    assert_eq!(add(&mut conn, b"one", 60), Held::Added);
+    assert_eq!(
+        add(&mut conn, b"one", 50),
+        Held::OverDraft,
+        "100 bytes a draft"
+    );
+    assert_eq!(add(&mut conn, b"one", 40), Held::Added);
+    assert_eq!(
+        add(&mut conn, b"one", 1),
+        Held::OverDraft,
+        "two files a draft"
+    );
+    assert_eq!(
+        add(&mut conn, b"two", 60),
+        Held::OverAll,
+        "150 bytes in all"
+    );
+    assert_eq!(add(&mut conn, b"two", 50), Held::Added);
 }

@@ -298,7 +298,7 @@ async fn after_a_day_of_use_the_database_and_the_key_file_open_nothing_without_a
     );
     let res = liaison
         .post(app.url(&format!("{link}/accept")))
-        .form(&[("csrf_token", token.as_str())])
+        .form(&[("confirm", "yes"), ("csrf_token", token.as_str())])
         .send()
         .await
         .unwrap();

@@ -690,7 +690,13 @@ async fn a_referrals_key_moved_to_another_referral_does_not_open() {
     let (status, page) = page_of(&app, &li, &link(&r2)).await;
     assert_eq!(status, 500, "the moved key fails closed");
     assert!(!page.contains("SUMMARY-MOVED-ONE-4471") && !page.contains("SUMMARY-MOVED-TWO-8802"));
-    let res = post_as(&app, &li, &format!("{}/accept", link(&r2)), &[]).await;
+    let res = post_as(
+        &app,
+        &li,
+        &format!("{}/accept", link(&r2)),
+        &[("confirm", "yes")],
+    )
+    .await;
     assert_eq!(res.status(), 500, "no answer under a moved key");
     assert_eq!(
         referrals_of(&app, case_row(&app, &two).id)[0].status,

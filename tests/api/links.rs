@@ -251,7 +251,7 @@ async fn the_structured_field_is_sealed_shown_to_staff_and_kept_after_an_error()
     assert!(!dump_reveals(&app.pg_dump(), "li_ming77"));
     app.login_as("caseworker").await;
     let page = case_page(&app, &reference).await;
-    assert!(page.contains("Phone numbers, accounts or names they used"));
+    assert!(page.contains("Phone numbers, accounts or names used"));
     assert!(page.contains("WeChat: li_ming77"));
 }
 

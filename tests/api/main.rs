@@ -12,7 +12,9 @@ mod bad_input;
 mod browser;
 mod browser_packets;
 
+mod browser_casework;
 mod browser_consent;
+mod browser_report;
 mod consent;
 mod cookies;
 mod deadlines;

@@ -587,7 +587,13 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
     let download = format!("{referral}/packets/{packet}/download");
     let res = post_as(&app, &liaison, &download, &[]).await;
     assert_eq!(res.status(), 404, "not before the group accepts");
-    let res = post_as(&app, &liaison, &format!("{referral}/accept"), &[]).await;
+    let res = post_as(
+        &app,
+        &liaison,
+        &format!("{referral}/accept"),
+        &[("confirm", "yes")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let shown = page(&app, &liaison, &referral).await;
     assert!(shown.contains(&download));
@@ -609,7 +615,13 @@ async fn a_group_packet_goes_with_its_referral_and_one_liaison_downloads_it_once
     let list_b = page(&app, &other, "/staff/referrals").await;
     let referral_b = referral_links(&list_b).remove(0);
     assert_ne!(referral_b, referral);
-    let res = post_as(&app, &other, &format!("{referral_b}/accept"), &[]).await;
+    let res = post_as(
+        &app,
+        &other,
+        &format!("{referral_b}/accept"),
+        &[("confirm", "yes")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let res = post_as(
         &app,

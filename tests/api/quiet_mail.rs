@@ -461,7 +461,10 @@ async fn a_purge_leaves_nothing_that_names_the_case_and_old_delivered_mail_is_pr
         .unwrap();
     let res = liaison
         .post(app.url(&format!("{link}/accept")))
-        .form(&[("csrf_token", csrf_token(&page).as_str())])
+        .form(&[
+            ("confirm", "yes"),
+            ("csrf_token", csrf_token(&page).as_str()),
+        ])
         .send()
         .await
         .unwrap();

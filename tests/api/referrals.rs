@@ -118,7 +118,13 @@ async fn the_whole_referral_path_over_real_smtp() {
             "a liaison never sees {secret}"
         );
     }
-    let res = post_as(&app, &li, &format!("{}/accept", links[0]), &[]).await;
+    let res = post_as(
+        &app,
+        &li,
+        &format!("{}/accept", links[0]),
+        &[("confirm", "yes")],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let res = post_as(
         &app,
@@ -474,4 +480,187 @@ async fn a_referral_moves_the_case_through_the_same_transition_as_triage() {
     .unwrap()
     .n;
     assert_eq!(n, 1);
+}
+
+/// A case referred by a new caseworker to `group`; its reference.
+async fn referred_case(app: &TestApp, group_id: i64, summary: &str) -> String {
+    let (reference, _) = app
+        .file_report(ReportForm::new("NARRATIVE-LABEL-3391").field("consent_referral", "on"))
+        .await;
+    let cw = signed_in(app, &app.create_user("caseworker", None)).await;
+    let res = post_as(
+        app,
+        &cw,
+        &format!("/staff/cases/{reference}/referrals"),
+        &[
+            ("group", &group_id.to_string()),
+            (&format!("summary_{group_id}"), summary),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    reference
+}
+
+async fn text_of(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
+    plain(
+        &client
+            .get(app.url(path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
+}
+
+fn referral_status(app: &TestApp, group_id: i64) -> String {
+    let mut conn = app.db.connect();
+    haven::db::referrals::for_organisation(&mut conn, group_id, None, 10)
+        .unwrap()
+        .remove(0)
+        .referral
+        .status
+}
+
+/// Claim: a liaison's list names each referral by the day it came and a
+/// short id (nothing of the case); its page says what accepting and
+/// declining each lead to; accepting takes a ticked confirmation, checked
+/// by the server, and without it nothing changes; the page then says what
+/// happened.
+#[tokio::test]
+async fn a_liaison_accepts_only_once_confirmed_and_is_told_what_happened() {
+    let app = spawn_app().await;
+    let group_a = group(&app, "Group A", &["a@example.org"]);
+    let reference = referred_case(&app, group_a, "SUMMARY-LABEL-5120 help her").await;
+    let li = liaison(&app, "Group A").await;
+
+    let list = text_of(&app, &li, "/staff/referrals").await;
+    let link = referral_links(&list).remove(0);
+    let public_id = link.trim_start_matches("/staff/referrals/");
+    let label = format!("Referral {}-{}", &public_id[..4], &public_id[4..8]);
+    let today = chrono::Utc::now().format("%-d %B %Y").to_string();
+    assert!(
+        list.contains(&format!(">{label}</a>")),
+        "the short label: {list}"
+    );
+    assert!(list.contains(&today), "the day it came: {list}");
+    for secret in [
+        "SUMMARY-LABEL-5120",
+        "NARRATIVE-LABEL-3391",
+        reference.as_str(),
+    ] {
+        assert!(!list.contains(secret), "the list shows nothing of the case");
+    }
+
+    let page = text_of(&app, &li, &link).await;
+    assert!(page.contains(&format!("<h1>{label}</h1>")));
+    assert!(page.contains(&format!("Received {today}")));
+    assert!(!page.contains(&reference), "never the case reference");
+    assert!(page.contains(
+        "If you accept, the caseworker is told that your group takes the case on. \
+         Your group then helps the person, and you post updates on this page"
+    ));
+    assert!(page.contains(
+        "If you decline, a reason is required. It is shared with the caseworker, \
+         who may refer the case to another group."
+    ));
+    assert!(page.contains("name=\"confirm\" value=\"yes\" required"));
+    assert!(page.contains("I confirm our group takes this case on"));
+
+    // Without the box ticked: refused, said so, and nothing changed.
+    let (outbox, events) = (app.count("outbox"), app.count("case_events"));
+    let res = post_as(&app, &li, &format!("{link}/accept"), &[]).await;
+    assert_eq!(res.status(), 422);
+    let refused = plain(&res.text().await.unwrap());
+    assert!(
+        refused.contains(
+            "To accept, tick “I confirm our group takes this case on”. Nothing was changed."
+        ),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("aria-invalid=\"true\""),
+        "the box is marked"
+    );
+    assert_eq!(referral_status(&app, group_a), "pending");
+    assert_eq!(
+        (app.count("outbox"), app.count("case_events")),
+        (outbox, events),
+        "no email, no event"
+    );
+    let res = post_as(&app, &li, &format!("{link}/accept"), &[("confirm", "no")]).await;
+    assert_eq!(res.status(), 422, "only a ticked box confirms");
+    assert_eq!(referral_status(&app, group_a), "pending");
+
+    // Ticked: accepted, and the page says what that means.
+    let res = post_as(&app, &li, &format!("{link}/accept"), &[("confirm", "yes")]).await;
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(location, format!("{link}?done=accept"));
+    assert_eq!(referral_status(&app, group_a), "accepted");
+    let done = text_of(&app, &li, &location).await;
+    assert!(done.contains(
+        "You accepted this referral: your group takes the case on. The caseworker has \
+         been told. Post updates below to keep them informed."
+    ));
+    assert!(!done.contains("/accept\""), "no answer left to give");
+    assert!(done.contains("/updates\""), "updates can now be posted");
+
+    // The same page in French.
+    let fr = text_of(&app, &li, &format!("{link}?lang=fr")).await;
+    assert!(fr.contains(&label.replace("Referral", "Aiguillage")));
+}
+
+/// Claim: declining takes a reason, said to be shared with the caseworker;
+/// without one nothing changes (and what was typed is kept); after it the
+/// page says the reason was shared and the case may go to another group.
+#[tokio::test]
+async fn a_liaison_declines_with_a_reason_and_is_told_what_happened() {
+    let app = spawn_app().await;
+    let group_a = group(&app, "Group A", &["a@example.org"]);
+    referred_case(&app, group_a, "please help").await;
+    let li = liaison(&app, "Group A").await;
+    let link = referral_links(&text_of(&app, &li, "/staff/referrals").await).remove(0);
+
+    let res = post_as(&app, &li, &format!("{link}/decline"), &[("reason", "   ")]).await;
+    assert_eq!(res.status(), 422);
+    let refused = plain(&res.text().await.unwrap());
+    assert!(
+        refused.contains("To decline, write your group’s reason"),
+        "{refused}"
+    );
+    assert!(refused.contains("Nothing was changed."));
+    assert_eq!(referral_status(&app, group_a), "pending");
+    let res = post_as(
+        &app,
+        &li,
+        &format!("{link}/decline"),
+        &[("reason", "KEPT-REASON-1 no volunteer\u{0}")],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    let refused = plain(&res.text().await.unwrap());
+    assert!(
+        refused.contains(">KEPT-REASON-1 no volunteer</textarea>"),
+        "what was typed is kept, without the control character"
+    );
+
+    let res = post_as(
+        &app,
+        &li,
+        &format!("{link}/decline"),
+        &[("reason", "REASON-LABEL-7 no volunteer in that city")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(referral_status(&app, group_a), "declined");
+    let done = text_of(&app, &li, &location).await;
+    assert!(done.contains(
+        "You declined this referral. Your reason has been shared with the caseworker, \
+         who may refer the case to another group."
+    ));
+    assert!(done.contains("REASON-LABEL-7 no volunteer in that city"));
 }

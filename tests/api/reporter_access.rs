@@ -253,7 +253,7 @@ async fn sharing_with_a_group_and_its_acceptance_show_by_the_group_s_name_and_a_
     );
     let res = liaison
         .post(app.url(&format!("{path}/accept")))
-        .form(&[("csrf_token", token.as_str())])
+        .form(&[("confirm", "yes"), ("csrf_token", token.as_str())])
         .send()
         .await
         .unwrap();

@@ -26,6 +26,12 @@ async fn the_case_page_shows_the_decrypted_report_and_its_evidence() {
     assert!(page.contains("reporter@example.org"));
     assert!(page.contains("Being followed, watched or photographed"));
     assert!(page.contains("street.png"));
+    // In caseworkers' words, with names rather than codes.
+    assert!(page.contains("Reported to Canadian police before"));
+    assert!(
+        page.contains("<dd>English</dd>"),
+        "the report's language by name"
+    );
     let link_start = page.find("/evidence/").unwrap();
     let id: String = page[link_start + 10..]
         .chars()
@@ -146,4 +152,31 @@ async fn the_queue_pages_by_keyset_newest_first() {
     assert!(!second.contains(&references[5]));
     assert!(!second.contains("rel=\"next\""), "no page three");
     assert!(second.contains("First page"));
+}
+
+#[tokio::test]
+async fn the_queue_goes_to_a_case_by_reference_and_filters_by_language() {
+    let app = spawn_app().await;
+    let (english, _) = app.file_report(ReportForm::new("in English")).await;
+    let (uyghur, _) = app
+        .file_report(ReportForm::new("ئۇيغۇرچە").field("lang", "ug"))
+        .await;
+    app.login_as("caseworker").await;
+    // As typed: lower case, without the dash.
+    let typed = english.replace('-', "").to_lowercase();
+    let res = app.get(&format!("/staff/cases?reference={typed}")).await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"].to_str().unwrap(),
+        format!("/staff/cases/{english}")
+    );
+    let page = app.get_text("/staff/cases?reference=ZZZZ-ZZZZ").await;
+    assert!(
+        page.contains("No case has the reference “ZZZZ-ZZZZ”"),
+        "{page}"
+    );
+    let page = app.get_text("/staff/cases?language=ug").await;
+    assert!(page.contains(&uyghur) && !page.contains(&english));
+    assert!(page.contains("Uyghur"));
+    assert_eq!(app.get("/staff/cases?language=xx").await.status(), 400);
 }

@@ -119,3 +119,151 @@ async fn hidden_cells_are_not_pinned_to_one_each() {
         );
     }
 }
+
+/// The section of the stats page showing the chart `id`.
+fn chart<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!("id=\"chart-{id}-title\""))
+        .unwrap_or_else(|| panic!("a chart {id}"));
+    let end = page[start..].find("</section>").unwrap() + start;
+    &page[start..end]
+}
+
+/// The table under a chart: each row's label and value, in order.
+fn table_rows(chart: &str) -> Vec<(String, String)> {
+    chart
+        .split("<th scope=\"row\">")
+        .skip(1)
+        .map(|row| {
+            let (label, rest) = row.split_once("</th><td>").unwrap();
+            let value = rest.split_once("</td>").unwrap().0;
+            (unescape(label), unescape(value))
+        })
+        .collect()
+}
+
+/// The bar labels as the chart draws them: each label's lines, in order.
+fn drawn_labels(chart: &str) -> Vec<Vec<String>> {
+    chart
+        .split("class=\"bar-label\">")
+        .skip(1)
+        .map(|text| {
+            let text = text.split_once("</text>").unwrap().0;
+            text.split("<tspan")
+                .skip(1)
+                .map(|t| {
+                    let inner = t.split_once('>').unwrap().1;
+                    unescape(inner.split_once("</tspan>").unwrap().0)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Claim: each chart lists its bars by count, largest first, ties by their
+/// names in the staff language (not their codes); every bar is labelled by
+/// its whole name, wrapped in the label column rather than cut; the CSV
+/// keeps the codes, in their own order.
+#[tokio::test]
+async fn charts_list_the_largest_counts_first_each_labelled_in_full() {
+    let app = spawn_app().await;
+    for (kind, n) in [
+        ("assault", 12),
+        ("surveillance", 8),
+        ("hacking", 8),
+        ("legal_abuse", 6),
+    ] {
+        for _ in 0..n {
+            file(&app, "uyghur", kind, true).await;
+        }
+    }
+    app.login_as("caseworker").await;
+    let page = app.get_text("/staff/stats").await;
+    let kinds = chart(&page, "kind");
+    let legal = "Abuse of legal or consular processes (INTERPOL notices, extradition \
+                 requests, passport or consular services refused)";
+    let expected: Vec<(String, String)> = [
+        ("Physical assault or attempted abduction", "12"),
+        // A tie: by name "Being…" comes before "Hacking…" (by code,
+        // hacking would come first).
+        ("Being followed, watched or photographed", "8"),
+        ("Hacking, phishing or device compromise", "8"),
+        (legal, "6"),
+    ]
+    .iter()
+    .map(|(l, v)| (l.to_string(), v.to_string()))
+    .collect();
+    assert_eq!(table_rows(kinds), expected, "the table, in chart order");
+
+    let drawn = drawn_labels(kinds);
+    assert_eq!(drawn.len(), 4, "one label per bar");
+    for (lines, (label, _)) in drawn.iter().zip(&expected) {
+        assert_eq!(&lines.join(" "), label, "the whole name, in order");
+        for line in lines {
+            // 288 SVG units at 13 units a letter's height: well under 45
+            // letters to a line.
+            assert!(line.chars().count() <= 44, "a line too long to fit: {line}");
+        }
+    }
+    assert!(
+        drawn[3].len() > 1,
+        "the long label is wrapped: {:?}",
+        drawn[3]
+    );
+    assert!(!kinds.contains('…'), "nothing elided");
+
+    // Months by name, in the staff language.
+    let this_month = chrono::Utc::now().format("%B %Y").to_string();
+    assert_eq!(
+        table_rows(chart(&page, "month")),
+        vec![(this_month, "34".to_string())]
+    );
+
+    let csv = app.get("/staff/stats.csv").await.text().await.unwrap();
+    assert!(
+        csv.contains("kind,assault,12\nkind,hacking,8\nkind,legal_abuse,6\nkind,surveillance,8\n"),
+        "codes, in their own order: {csv}"
+    );
+    let month = chrono::Utc::now().format("%Y-%m").to_string();
+    assert!(csv.contains(&format!("month,{month},34\n")), "{csv}");
+}
+
+/// Claim: ties go by name as a French reader sorts it (accents aside), and
+/// hidden cells come last, by name, never in the order of their counts.
+#[tokio::test]
+async fn ties_sort_by_the_french_names_and_hidden_cells_come_last() {
+    let app = spawn_app().await;
+    for (province, n) in [
+        ("QC", 6),
+        ("PE", 6),
+        ("ON", 6),
+        ("YT", 2),
+        ("NU", 1),
+        ("AB", 9),
+    ] {
+        for _ in 0..n {
+            file_in(&app, province).await;
+        }
+    }
+    app.login_as("caseworker").await;
+    let page = app.get_text("/staff/stats?lang=fr").await;
+    let rows = table_rows(chart(&page, "province"));
+    let names: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+    // YT (2) and NU (1) are hidden, and one of the smallest shown cells
+    // with them (ON, 6). Shown ties by name, Île before Québec whatever
+    // the accent; then the hidden ones by name, not by count.
+    assert_eq!(
+        names,
+        [
+            "Alberta",
+            "Île-du-Prince-Édouard",
+            "Québec",
+            "Nunavut",
+            "Ontario",
+            "Yukon"
+        ],
+        "{rows:?}"
+    );
+    assert_eq!(rows[0].1, "9");
+    assert!(rows[3..].iter().all(|(_, v)| v == "moins de 5"), "{rows:?}");
+}

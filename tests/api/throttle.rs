@@ -19,7 +19,7 @@ async fn repeated_failures_hold_an_account_name_back_known_or_not() {
         );
         let body = plain(&res.text().await.unwrap());
         assert!(
-            body.contains("Too many failed sign-ins. Wait 1 minute(s)"),
+            body.contains("Too many failed sign-ins. Wait 1 minute, then try again."),
             "{body}"
         );
     }

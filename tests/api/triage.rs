@@ -30,7 +30,8 @@ async fn a_case_moves_along_its_statuses_and_back() {
         assert_eq!(res.status(), 303, "to {to}");
         assert_eq!(
             res.headers().get("location").unwrap().to_str().unwrap(),
-            format!("{base}?done=status")
+            format!("{base}?done=status#triage"),
+            "back at the triage form"
         );
         assert_eq!(status_of(&app, &reference), to);
     }

@@ -2,7 +2,7 @@
 //! answer (accept, decline) or update, each recorded and emailed to the
 //! caseworker who referred the case.
 
-use super::read::{OpenedReferral, load, open, withdrawn};
+use super::read::{OpenedReferral, load, open, short, withdrawn};
 use super::{Refusal, text_ok};
 use crate::auth::Staff;
 use crate::cases::notify::Notifier;
@@ -60,9 +60,17 @@ const WITHDRAWN: &str = "withdrawn";
 /// A liaison's answer or update, recorded on the case and emailed to the
 /// caseworker who referred it.
 pub enum Step {
-    Accept,
-    Decline { reason: String },
-    Update { body: String },
+    /// Taken only when `confirmed`: the liaison ticked that their group
+    /// takes the case on.
+    Accept {
+        confirmed: bool,
+    },
+    Decline {
+        reason: String,
+    },
+    Update {
+        body: String,
+    },
 }
 
 pub async fn liaison_step(
@@ -123,7 +131,7 @@ pub async fn liaison_step(
 impl Step {
     fn kind(&self) -> EventKind {
         match self {
-            Step::Accept => EventKind::ReferralAccepted,
+            Step::Accept { .. } => EventKind::ReferralAccepted,
             Step::Decline { .. } => EventKind::ReferralDeclined,
             Step::Update { .. } => EventKind::ReferralUpdate,
         }
@@ -132,7 +140,7 @@ impl Step {
     /// What the liaison typed, trimmed: a reason or an update.
     fn text(&self) -> Option<&str> {
         match self {
-            Step::Accept => None,
+            Step::Accept { .. } => None,
             Step::Decline { reason } => Some(reason.trim()),
             Step::Update { body } => Some(body.trim()),
         }
@@ -157,16 +165,25 @@ async fn find_for_group(
         .ok_or(ServiceError::NotFound)
 }
 
-/// Text that says something, and a step the referral's state allows: an
-/// answer while pending, updates once accepted.
+/// Text that says something, a step the referral's state allows (an
+/// answer while pending, updates once accepted), and an acceptance
+/// confirmed. The state is checked before the confirmation: confirming
+/// would not help.
 fn check_step(step: &Step, status: &str) -> Result<(), Refusal> {
-    if step.text().is_some_and(|t| !text_ok(t)) {
-        return Err(Refusal::BadText);
+    match step {
+        Step::Decline { .. } if step.text().is_some_and(|t| !text_ok(t)) => {
+            return Err(Refusal::BadReason);
+        }
+        Step::Update { .. } if step.text().is_some_and(|t| !text_ok(t)) => {
+            return Err(Refusal::BadText);
+        }
+        _ => {}
     }
     match (step, status) {
         (_, WITHDRAWN) => Err(Refusal::Withdrawn),
-        (Step::Accept | Step::Decline { .. }, "pending") => Ok(()),
-        (Step::Accept | Step::Decline { .. }, _) => Err(Refusal::AlreadyDecided),
+        (Step::Accept { confirmed: false }, "pending") => Err(Refusal::NotConfirmed),
+        (Step::Accept { .. } | Step::Decline { .. }, "pending") => Ok(()),
+        (Step::Accept { .. } | Step::Decline { .. }, _) => Err(Refusal::AlreadyDecided),
         (Step::Update { .. }, "accepted") => Ok(()),
         (Step::Update { .. }, _) => Err(Refusal::NotAccepted),
     }
@@ -182,7 +199,7 @@ enum Write {
 
 fn prepare(key: &DataKey, r: &ReferralWithCase, step: Step) -> Write {
     match step {
-        Step::Accept => Write::Accept,
+        Step::Accept { .. } => Write::Accept,
         Step::Decline { reason } => Write::Decline(key.seal(
             &Aad::referral_reason(&r.reference, &r.referral.public_id),
             reason.trim().as_bytes(),
@@ -273,8 +290,11 @@ fn record_step(
 pub struct ReferralListItem {
     pub id: i64,
     pub public_id: String,
+    /// The short form of the public id (`3f9a-c21e`), to name it by.
+    pub short: String,
+    /// The day it was made (UTC).
+    pub received: chrono::NaiveDate,
     pub status: String,
-    pub created: String,
     pub updated: String,
 }
 
@@ -308,9 +328,10 @@ pub async fn list_for_liaison(
             } else {
                 stamp(&r.referral.updated_at)
             },
+            short: short(&r.referral.public_id),
+            received: r.referral.created_at.date_naive(),
             public_id: r.referral.public_id,
             status: r.referral.status,
-            created: stamp(&r.referral.created_at),
         })
         .collect())
 }

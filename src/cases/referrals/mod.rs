@@ -32,8 +32,12 @@ pub enum Refusal {
     AlreadyDecided,
     /// Accepting first, then updates.
     NotAccepted,
-    /// An update or a reason must say something (and not too much).
+    /// An update must say something (and not too much).
     BadText,
+    /// A decline needs a reason (saying something, and not too much).
+    BadReason,
+    /// Accepting takes a confirmation that the group takes the case on.
+    NotConfirmed,
     /// The reporter withdrew the referral before the group answered.
     Withdrawn,
 }
@@ -48,6 +52,8 @@ impl Refusal {
             Refusal::AlreadyDecided => "referral-error-decided",
             Refusal::NotAccepted => "referral-error-not-accepted",
             Refusal::BadText => "referral-error-text",
+            Refusal::BadReason => "referral-error-reason",
+            Refusal::NotConfirmed => "referral-error-confirm",
             Refusal::Withdrawn => "referral-error-withdrawn",
         }
     }
@@ -55,7 +61,10 @@ impl Refusal {
     /// Whether what was typed is at fault (422), rather than the state of
     /// the case or referral (409).
     pub fn is_bad_input(&self) -> bool {
-        matches!(self, Refusal::BadSummary | Refusal::BadText)
+        matches!(
+            self,
+            Refusal::BadSummary | Refusal::BadText | Refusal::BadReason | Refusal::NotConfirmed
+        )
     }
 }
 

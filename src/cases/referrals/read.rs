@@ -7,12 +7,17 @@ use crate::crypto::{Aad, DataKey};
 use crate::custody::PersonKey;
 use crate::custody::referrals::{self as keys, Reader};
 use crate::db::{self, DbError, referrals::ReferralWithCase};
+use crate::domain::PublicId;
 use crate::error::ServiceError;
 
 /// A referral, opened for someone allowed to read it.
 #[derive(Debug)]
 pub struct OpenedReferral {
     pub public_id: String,
+    /// The short form of the public id (`3f9a-c21e`), to name it by.
+    pub short: String,
+    /// The day it was made (UTC).
+    pub received: chrono::NaiveDate,
     pub group: String,
     pub status: String,
     pub summary: String,
@@ -92,6 +97,8 @@ pub(super) fn open((r, updates, key): Loaded) -> Result<OpenedReferral, ServiceE
         .collect::<Result<Vec<_>, ServiceError>>()?;
     Ok(OpenedReferral {
         public_id: r.referral.public_id.clone(),
+        short: short(&r.referral.public_id),
+        received: r.referral.created_at.date_naive(),
         group: r.organisation,
         status: r.referral.status,
         summary: String::from_utf8_lossy(&summary).into_owned(),
@@ -106,6 +113,8 @@ pub(super) fn open((r, updates, key): Loaded) -> Result<OpenedReferral, ServiceE
 /// case — its key is not even opened.
 pub(super) fn withdrawn(r: ReferralWithCase) -> OpenedReferral {
     OpenedReferral {
+        short: short(&r.referral.public_id),
+        received: r.referral.created_at.date_naive(),
         public_id: r.referral.public_id,
         group: r.organisation,
         status: r.referral.status,
@@ -114,6 +123,13 @@ pub(super) fn withdrawn(r: ReferralWithCase) -> OpenedReferral {
         created: stamp(&r.referral.created_at),
         updates: Vec::new(),
     }
+}
+
+/// The short form of a referral's public id.
+pub(super) fn short(public_id: &str) -> String {
+    PublicId::parse(public_id)
+        .map(|id| id.short())
+        .unwrap_or_else(|| public_id.to_string())
 }
 
 /// Every referral of a case, opened through the team's key, for

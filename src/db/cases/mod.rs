@@ -144,6 +144,14 @@ pub fn set_assignee(conn: &mut Conn, id: i64, assignee: Option<i64>) -> Result<(
     Ok(())
 }
 
+/// Whether a case has this reference.
+pub fn reference_exists(conn: &mut Conn, reference: &str) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        cases::table.filter(cases::reference.eq(reference)),
+    ))
+    .get_result(conn)?)
+}
+
 pub fn find_by_reference(conn: &mut Conn, reference: &str) -> Result<Option<CaseRow>, DbError> {
     Ok(cases::table
         .filter(cases::reference.eq(reference))

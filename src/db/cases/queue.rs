@@ -59,6 +59,8 @@ pub struct QueueRow {
     pub kinds: Vec<Option<String>>,
     pub province: Option<String>,
     pub community: Option<String>,
+    /// The language the report was written in.
+    pub language: String,
     pub immediate_danger: bool,
     pub assignee_id: Option<i64>,
     pub received_at: DateTime<Utc>,
@@ -120,6 +122,8 @@ pub struct QueueFilter {
     pub risk: Option<&'static str>,
     pub kind: Option<&'static str>,
     pub community: Option<&'static str>,
+    /// The language the report was written in.
+    pub language: Option<&'static str>,
     pub assignee: AssigneeFilter,
     pub received_from: Option<DateTime<Utc>>,
     pub received_before: Option<DateTime<Utc>>,
@@ -315,6 +319,9 @@ fn walk_one(
     }
     if let Some(community) = filter.community {
         q = q.filter(cases::community.eq(community));
+    }
+    if let Some(language) = filter.language {
+        q = q.filter(cases::language.eq(language));
     }
     match filter.assignee {
         AssigneeFilter::Anyone => {}

@@ -24,13 +24,17 @@ pub const CHECKBOX_VALUE: &str = "yes";
 
 /// The form as submitted: strings, unchecked. Built by the route from the
 /// multipart body; repeated fields collect every value, and a single-value
-/// field sent more than once is listed in `repeated`.
-#[derive(Default)]
+/// field sent more than once is listed in `repeated`. Serialized only to be
+/// sealed in a draft between the form's steps.
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct RawIntake {
     pub narrative: String,
     pub kinds: Vec<String>,
     pub reporter_role: String,
     pub occurred_on: String,
+    /// "I don't remember exactly": the date, if any, is an estimate.
+    pub occurred_unsure: bool,
     pub city: String,
     pub province: String,
     pub community: String,
@@ -51,8 +55,10 @@ pub struct RawIntake {
     pub consent_stats: bool,
     pub lang: String,
     /// Single-value fields that were sent more than once.
+    #[serde(skip)]
     pub repeated: Vec<&'static str>,
     /// Checkboxes sent with a value other than their own.
+    #[serde(skip)]
     pub bad_checkboxes: Vec<&'static str>,
 }
 
@@ -62,6 +68,7 @@ impl RawIntake {
     /// refused rather than guessed.
     pub fn set_checkbox(&mut self, field: &'static str, value: &str) {
         let slot = match field {
+            "occurred_unsure" => &mut self.occurred_unsure,
             "family_affected" => &mut self.family_affected,
             "immediate_danger" => &mut self.immediate_danger,
             "consent_referral" => &mut self.consent_referral,
@@ -75,6 +82,60 @@ impl RawIntake {
             *slot = false;
             self.bad_checkboxes.push(field);
         }
+    }
+
+    /// Takes from `posted` the fields `wanted` names (a step of the form
+    /// replaces its own answers, and leaves the other steps' as they were).
+    /// A field sent twice, or a checkbox sent with a strange value, is not
+    /// taken: it is refused on its step, and what was held stays.
+    pub fn merge_from(&mut self, posted: &RawIntake, wanted: impl Fn(&str) -> bool) {
+        let refused = |field: &str| {
+            posted.repeated.contains(&field) || posted.bad_checkboxes.contains(&field)
+        };
+        macro_rules! take {
+            ($($field:ident),*) => {
+                $(if wanted(stringify!($field)) && !refused(stringify!($field)) {
+                    self.$field = posted.$field.clone();
+                })*
+            };
+        }
+        take!(
+            narrative,
+            kinds,
+            reporter_role,
+            occurred_on,
+            occurred_unsure,
+            city,
+            province,
+            community,
+            channels,
+            state_link,
+            demands,
+            involved,
+            identifiers,
+            family_affected,
+            prior_reports,
+            immediate_danger,
+            support,
+            contact_method,
+            contact_value,
+            consent_referral,
+            consent_police,
+            consent_stats
+        );
+        self.lang = posted.lang.clone();
+        self.repeated = posted
+            .repeated
+            .iter()
+            .copied()
+            .filter(|f| wanted(f))
+            .collect();
+        self.bad_checkboxes = posted
+            .bad_checkboxes
+            .iter()
+            .copied()
+            .filter(|f| wanted(f))
+            .collect();
     }
 
     /// The same form with control characters removed from its free text,
@@ -101,6 +162,32 @@ impl std::fmt::Debug for RawIntake {
     }
 }
 
+/// How many steps the public report form has.
+pub const STEPS: u8 = 4;
+
+/// The translation keys of the steps' titles, in order.
+pub const STEP_TITLES: [&str; STEPS as usize] = [
+    "step-safety",
+    "step-what-happened",
+    "step-who",
+    "step-support",
+];
+
+/// Which step of the public form asks for `field`; 0 for what concerns the
+/// whole form (its token, its draft). Immediate danger comes first.
+pub fn step_of(field: &str) -> u8 {
+    match field {
+        "immediate_danger" | "reporter_role" | "community" => 1,
+        "narrative" | "kinds" | "occurred_on" | "occurred_unsure" | "city" | "province"
+        | "channels" => 2,
+        "state_link" | "demands" | "involved" | "identifiers" | "family_affected"
+        | "prior_reports" | "evidence" => 3,
+        "support" | "contact_method" | "contact_value" | "consent_referral" | "consent_police"
+        | "consent_stats" => 4,
+        _ => 0,
+    }
+}
+
 /// One problem with one field; `message` is a translation key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -112,6 +199,18 @@ impl FieldError {
     /// The translation key of the field's label (`field-occurred-on`).
     pub fn label_key(&self) -> String {
         format!("field-{}", self.field.replace('_', "-"))
+    }
+
+    /// The step of the public form whose question this is about; 0 for
+    /// what is not one question (the form's token, draft or language).
+    pub fn step(&self) -> u8 {
+        step_of(self.field)
+    }
+
+    /// Whether the problem is the form's as a whole (its token or its
+    /// draft): said without a question's name.
+    pub fn is_form_level(&self) -> bool {
+        matches!(self.field, "csrf_token" | "draft")
     }
 }
 
@@ -142,6 +241,10 @@ pub struct ReportContent {
     pub prior_reports: Sensitive,
     pub city: Sensitive,
     pub occurred_on: Option<String>,
+    /// The reporter does not remember exactly: the date, if any, is an
+    /// estimate. Absent from reports filed before the form asked.
+    #[serde(default)]
+    pub occurred_unsure: bool,
     pub contact_value: Sensitive,
 }
 

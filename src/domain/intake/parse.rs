@@ -128,6 +128,7 @@ impl NewReport {
                 ),
                 city: text(&raw.city, "city", MAX_CITY_CHARS, Lines::One, &mut errors),
                 occurred_on: occurred_on.map(OccurredOn::to_form_value),
+                occurred_unsure: raw.occurred_unsure,
                 contact_value: contact.value(),
             },
             occurred_on,
@@ -172,9 +173,10 @@ fn narrative(raw: &RawIntake, errors: &mut IntakeErrors) -> Sensitive {
     narrative
 }
 
-/// When it happened, if the reporter said.
+/// When it happened, if the reporter said. Left empty, it is no problem
+/// (with "I don't remember exactly" ticked or not).
 fn occurred_on(raw: &RawIntake, today: NaiveDate, errors: &mut IntakeErrors) -> Option<OccurredOn> {
-    if raw.occurred_on.trim().is_empty() {
+    if text::is_blank(&raw.occurred_on) {
         return None;
     }
     let parsed = OccurredOn::parse(&raw.occurred_on, today);

@@ -11,6 +11,16 @@ use crate::domain::{
     StateLink, Support,
 };
 
+pub use crate::domain::{STEP_TITLES, STEPS, step_of};
+
+/// A file held with a report being written, as the form lists it (the
+/// public form keeps files between its steps; phone intake holds none).
+pub struct HeldView {
+    pub label: String,
+    pub name: String,
+    pub kib: i64,
+}
+
 /// The values to show in the form again (the reporter's own words).
 pub struct FormValues(RawIntake);
 

@@ -22,7 +22,17 @@ const MAX_PARTS: usize = 100;
 pub struct IntakeUpload {
     pub raw: RawIntake,
     pub files: Vec<EvidenceUpload>,
+    /// For each of `files`: whether location and camera data were removed.
+    pub stripped_flags: Vec<bool>,
     pub csrf_token: String,
+    /// The public form's steps: the draft's token, the step sent, what the
+    /// reporter asked for (`next`, `back`, `send`, `all`), a language to
+    /// switch to, and a held file to remove.
+    pub draft: String,
+    pub step: Option<String>,
+    pub go: String,
+    pub switch_lang: String,
+    pub remove_file: String,
     /// A file was refused (type not allowed, or an unreadable image).
     pub refused_file: bool,
     /// Images whose location and camera metadata were removed.
@@ -38,6 +48,7 @@ const SINGLE_VALUE_FIELDS: &[&str] = &[
     "narrative",
     "reporter_role",
     "occurred_on",
+    "occurred_unsure",
     "city",
     "province",
     "community",
@@ -54,6 +65,11 @@ const SINGLE_VALUE_FIELDS: &[&str] = &[
     "consent_stats",
     "lang",
     "csrf_token",
+    "draft",
+    "step",
+    "go",
+    "switch_lang",
+    "remove_file",
 ];
 
 impl IntakeUpload {
@@ -73,6 +89,15 @@ impl IntakeUpload {
             },
         });
         Err(errors)
+    }
+
+    /// The files received, each with whether its metadata was removed.
+    pub fn take_files(&mut self) -> Vec<(EvidenceUpload, bool)> {
+        let flags = std::mem::take(&mut self.stripped_flags);
+        std::mem::take(&mut self.files)
+            .into_iter()
+            .zip(flags)
+            .collect()
     }
 
     /// Whether any file was dropped from the form (it must be chosen again).
@@ -97,6 +122,7 @@ impl IntakeUpload {
             "kinds" => raw.kinds.push(value),
             "reporter_role" => raw.reporter_role = value,
             "occurred_on" => raw.occurred_on = value,
+            "occurred_unsure" => raw.set_checkbox("occurred_unsure", &value),
             "city" => raw.city = value,
             "province" => raw.province = value,
             "community" => raw.community = value,
@@ -116,6 +142,11 @@ impl IntakeUpload {
             "consent_stats" => raw.set_checkbox("consent_stats", &value),
             "lang" => raw.lang = value,
             "csrf_token" => self.csrf_token = value,
+            "draft" => self.draft = value,
+            "step" => self.step = Some(value),
+            "go" => self.go = value,
+            "switch_lang" => self.switch_lang = value,
+            "remove_file" => self.remove_file = value,
             _ => {} // unknown fields are ignored, not stored
         }
     }
@@ -180,6 +211,7 @@ async fn read_all(mut body: Multipart) -> Result<IntakeUpload, AppError> {
             {
                 Some((media_type, bytes, removed)) => {
                     out.stripped += usize::from(removed);
+                    out.stripped_flags.push(removed);
                     out.files.push(EvidenceUpload {
                         name: clean_file_name(&file_name),
                         media_type,

@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::StaffNav;
+use crate::audit::names::{CaseName, Detail, Group, Names, Person, Target};
 use crate::audit::search::{self, AuditSearch, Found};
 use crate::audit::{Checkpoint, Verdict};
 use crate::auth::Staff;
@@ -199,27 +200,89 @@ impl AuditQuery {
 }
 
 impl Entry {
-    fn new(r: AuditRow, email: Option<String>) -> Self {
+    fn new(t: &Tr, r: AuditRow, names: &Names) -> Self {
         Entry {
             id: r.id,
             at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            actor: email.unwrap_or_else(|| {
-                r.actor_id
-                    .map(|a| format!("#{a}"))
-                    .unwrap_or_else(|| "—".into())
-            }),
+            actor: names
+                .actor(&r)
+                .map(|p| person(t, &p))
+                .unwrap_or_else(|| "—".into()),
+            target: target(t, names.target(&r)),
+            detail: detail(t, names.detail(&r)),
             action: r.action,
-            target: if r.target_type.is_empty() {
-                String::new()
-            } else {
-                format!("{} {}", r.target_type, r.target_id)
-            },
-            detail: r.detail,
         }
     }
 }
 
+fn case(t: &Tr, case: &CaseName) -> String {
+    match case {
+        CaseName::Reference(reference) => t.t1("audit-target-case", "reference", reference),
+        CaseName::Purged(id) => t.t1("audit-target-case-purged", "n", id),
+    }
+}
+
+/// An account by name and email, or by number if it is unknown.
+fn person(t: &Tr, person: &Person) -> String {
+    match person {
+        Person::Known { name, email } if name.is_empty() => email.clone(),
+        Person::Known { name, email } => format!("{name} ({email})"),
+        Person::Unknown(id) => t.t1("audit-target-account-unknown", "n", id),
+    }
+}
+
+fn group(t: &Tr, group: &Group) -> String {
+    match group {
+        Group::Named(name) => t.t1("audit-target-group", "name", name),
+        Group::Unknown(id) => t.t1("audit-target-group-unknown", "n", id),
+    }
+}
+
+fn target(t: &Tr, target: Target) -> String {
+    match target {
+        Target::None => String::new(),
+        Target::Case(c) => case(t, &c),
+        Target::Referral {
+            short,
+            case: Some(reference),
+        } => t.t2(
+            "audit-target-referral",
+            ("code", &short),
+            ("reference", &reference),
+        ),
+        Target::Referral { short, case: None } => {
+            t.t1("audit-target-referral-purged", "code", &short)
+        }
+        Target::Evidence(Some(reference)) => t.t1("audit-target-evidence", "reference", &reference),
+        Target::Evidence(None) => t.t("audit-target-evidence-purged"),
+        Target::Account(p) => t.t1("audit-target-account", "name", &person(t, &p)),
+        Target::Group(g) => group(t, &g),
+        Target::Other { kind, id } => format!("{kind} {id}"),
+    }
+}
+
+fn detail(t: &Tr, detail: Detail) -> String {
+    match detail {
+        Detail::Text(text) => text,
+        Detail::Case(c) => case(t, &c),
+        Detail::Cases(cases) => cases
+            .iter()
+            .map(|c| case(t, c))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Detail::Account(p) => person(t, &p),
+        Detail::Unassigned => t.t("audit-unassigned"),
+        Detail::Group(Group::Named(name)) => name,
+        Detail::Group(g) => group(t, &g),
+    }
+}
+
 impl AuditPage {
+    /// Whether the filter `field` is the one refused.
+    fn error_on(&self, field: &str) -> bool {
+        self.filter_error.as_ref().is_some_and(|e| e.field == field)
+    }
+
     /// The page listing what was `found` for `q`.
     fn build(
         staff: &Staff,
@@ -229,7 +292,7 @@ impl AuditPage {
         checkpoint_error: Option<&'static str>,
     ) -> Self {
         let next_href = if found.more {
-            found.rows.last().map(|(r, _)| q.next_href(&t, r.id))
+            found.rows.last().map(|r| q.next_href(&t, r.id))
         } else {
             None
         };
@@ -247,7 +310,7 @@ impl AuditPage {
             entries: found
                 .rows
                 .into_iter()
-                .map(|(r, email)| Entry::new(r, email))
+                .map(|r| Entry::new(&t, r, &found.names))
                 .collect(),
             total: found.total,
             verdict,

@@ -13,7 +13,7 @@ use crate::auth::Staff;
 use crate::cases::intake::take_by_phone;
 use crate::domain::{IntakeErrors, RawIntake};
 use crate::i18n::Tr;
-use crate::routes::intake_form::{Choices, FormValues, read_intake};
+use crate::routes::intake_form::{Choices, FormValues, HeldView, read_intake};
 use crate::web::{AppError, AppState, no_store, render, render_with_status};
 
 #[derive(Template)]
@@ -29,6 +29,10 @@ struct IntakePage {
     choices: Choices,
     /// How long a closed case is kept, said beside the consents.
     retention_days: i64,
+    /// Every question on one page (the public form's step 0).
+    step: u8,
+    /// Files are not held between attempts here: none to list.
+    held: Vec<HeldView>,
 }
 
 fn page(
@@ -60,6 +64,8 @@ fn page(
         files_dropped,
         choices: Choices::ALL,
         retention_days: state.config.retention_days,
+        step: 0,
+        held: Vec::new(),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod admin_groups;
 pub mod admin_outbox;
 pub mod admin_users;
 pub mod cases;
+pub mod chart;
 pub mod home;
 pub mod intake;
 pub mod links;

@@ -7,7 +7,7 @@ use askama::Template;
 
 use super::StaffNav;
 use crate::auth::Staff;
-use crate::cases::referrals::{self, OpenedReferral, ReferralListItem, Refusal, Step};
+use crate::cases::referrals::{self, OpenedReferral, ReferralListItem, Step};
 use crate::domain::{CaseReference, PublicId};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render, render_with_status};
@@ -102,9 +102,19 @@ struct ReferralPage {
     packets: Vec<crate::cases::packets::PacketView>,
     notice: Option<&'static str>,
     error: Option<&'static str>,
+    /// A reason refused, shown again to be corrected.
+    reason: String,
 }
 
 impl ReferralPage {
+    /// Whether the error belongs to the confirmation box or the reason.
+    fn error_on(&self, field: &str) -> bool {
+        matches!(
+            (field, self.error),
+            ("confirm", Some("referral-error-confirm")) | ("reason", Some("referral-error-reason"))
+        )
+    }
+
     fn action(&self, what: &str) -> String {
         self.t
             .url(&format!("/staff/referrals/{}/{what}", self.r.public_id))
@@ -129,7 +139,7 @@ async fn page(
     state: &AppState,
     id: &str,
     notice: Option<&'static str>,
-    error: Option<&'static str>,
+    error: Option<(&'static str, String)>,
 ) -> Result<ReferralPage, AppError> {
     // Another group's referral is "not found", exactly like one that does not exist.
     let r = referrals::for_liaison(state, staff, id)
@@ -143,7 +153,10 @@ async fn page(
         r,
         packets,
         notice,
-        error,
+        error: error.as_ref().map(|(key, _)| *key),
+        reason: error
+            .map(|(_, reason)| crate::domain::text::without_controls(&reason))
+            .unwrap_or_default(),
     })
 }
 
@@ -171,6 +184,10 @@ async fn step(
     step: Step,
     done: &str,
 ) -> Result<HttpResponse, AppError> {
+    let reason = match &step {
+        Step::Decline { reason } => reason.clone(),
+        _ => String::new(),
+    };
     match referrals::liaison_step(state, &staff, id, step).await? {
         Ok(()) => Ok(HttpResponse::SeeOther()
             .insert_header((
@@ -180,17 +197,21 @@ async fn step(
             ))
             .finish()),
         Err(refusal) => {
-            let status = if refusal == Refusal::BadText {
+            let status = if refusal.is_bad_input() {
                 StatusCode::UNPROCESSABLE_ENTITY
             } else {
                 StatusCode::CONFLICT
             };
-            render_with_status(
-                &page(&staff, t, state, id, None, Some(refusal.message_key())).await?,
-                status,
-            )
+            let error = Some((refusal.message_key(), reason));
+            render_with_status(&page(&staff, t, state, id, None, error).await?, status)
         }
     }
+}
+
+#[derive(serde::Deserialize)]
+pub struct AcceptForm {
+    /// The box "I confirm our group takes this case on", ticked.
+    confirm: Option<String>,
 }
 
 pub async fn accept(
@@ -198,8 +219,10 @@ pub async fn accept(
     t: Tr,
     state: web::Data<AppState>,
     id: web::Path<PublicId>,
+    form: web::Form<AcceptForm>,
 ) -> Result<HttpResponse, AppError> {
-    step(staff, t, &state, &id, Step::Accept, "accept").await
+    let confirmed = matches!(form.confirm.as_deref(), Some("yes" | "on"));
+    step(staff, t, &state, &id, Step::Accept { confirmed }, "accept").await
 }
 
 #[derive(serde::Deserialize)]

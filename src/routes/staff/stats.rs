@@ -5,41 +5,29 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::StaffNav;
+use super::chart::{self, Chart, Row};
 use crate::auth::Staff;
 use crate::cases::stats::{self, MIN_CELL, Stats};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render};
 
-/// One bar of a chart, laid out.
-pub struct Bar {
-    pub label: String,
-    pub value: String,
-    pub suppressed: bool,
-    pub y: i64,
-    pub width: i64,
-}
-
-/// A horizontal bar chart.
-pub struct Chart {
-    pub id: &'static str,
-    pub title: String,
-    pub height: i64,
-    pub bars: Vec<Bar>,
-}
-
-/// Width of the bar area, and where it starts, in SVG units.
-pub const BAR_AREA: i64 = 360;
-pub const LABEL_WIDTH: i64 = 250;
-const ROW: i64 = 26;
-
+/// A category's name in the staff language: months as "May 2026", codes
+/// by their labels.
 fn label(t: &Tr, dimension: &str, code: &str) -> String {
     match (dimension, code) {
         (_, "") => t.t("stats-not-stated"),
         ("kind", c) => t.code("kind", c),
         ("community", c) => t.code("community", c),
         ("province", c) => t.code("province", c),
+        ("month", c) => month(t, c).unwrap_or_else(|| c.to_string()),
         (_, c) => c.to_string(),
     }
+}
+
+/// `2026-05` as the month's name and year.
+fn month(t: &Tr, code: &str) -> Option<String> {
+    let (year, month) = code.split_once('-')?;
+    Some(t.month(year.parse().ok()?, month.parse().ok()?))
 }
 
 fn charts(t: &Tr, stats: &Stats) -> Vec<Chart> {
@@ -47,28 +35,18 @@ fn charts(t: &Tr, stats: &Stats) -> Vec<Chart> {
         .dimensions
         .iter()
         .map(|d| {
-            let max = d.max().max(1);
-            let bars: Vec<Bar> = d
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(i, c)| Bar {
-                    label: label(t, d.name, &c.code),
+            let rows = stats::in_chart_order(&d.cells, |c| label(t, d.name, &c.code))
+                .into_iter()
+                .map(|(label, c)| Row {
+                    label,
                     value: c
                         .count
                         .map(|n| n.to_string())
                         .unwrap_or_else(|| t.tn("stats-suppressed", "n", MIN_CELL)),
-                    suppressed: c.count.is_none(),
-                    y: i as i64 * ROW,
-                    width: c.count.map(|n| (n * BAR_AREA / max).max(2)).unwrap_or(0),
+                    count: c.count,
                 })
                 .collect();
-            Chart {
-                id: d.name,
-                title: t.t(&format!("stats-by-{}", d.name)),
-                height: (bars.len() as i64 * ROW).max(ROW),
-                bars,
-            }
+            Chart::new(d.name, t.t(&format!("stats-by-{}", d.name)), rows)
         })
         .collect()
 }
@@ -82,7 +60,9 @@ struct StatsPage {
     charts: Vec<Chart>,
     min_cell: i64,
     label_width: i64,
+    label_end: i64,
     bar_area: i64,
+    width: i64,
 }
 
 pub async fn show(
@@ -98,8 +78,10 @@ pub async fn show(
         total: stats.total,
         charts: charts(&t, &stats),
         min_cell: MIN_CELL,
-        label_width: LABEL_WIDTH,
-        bar_area: BAR_AREA,
+        label_width: chart::LABEL_WIDTH,
+        label_end: chart::LABEL_END,
+        bar_area: chart::BAR_AREA,
+        width: chart::WIDTH,
     })
 }
 

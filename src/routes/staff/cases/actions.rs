@@ -78,11 +78,7 @@ pub async fn assign(
     form: web::Form<AssignForm>,
 ) -> Result<HttpResponse, AppError> {
     let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
-    let assignee = match form.assignee.as_str() {
-        "" | "none" => None,
-        "me" => Some(staff.user_id),
-        id => Some(id.parse::<i64>().map_err(|_| AppError::BadRequest)?),
-    };
+    let assignee = assignee_of(&staff, &form.assignee)?;
     let result = workflow::assign(&state, &staff, &reference, assignee).await?;
     outcome(
         &staff,
@@ -94,6 +90,64 @@ pub async fn assign(
         String::new(),
     )
     .await
+}
+
+/// Status, risk and assignee, in one form.
+#[derive(serde::Deserialize)]
+pub struct TriageForm {
+    /// Empty: the status stays as it is.
+    #[serde(default)]
+    status: String,
+    risk: String,
+    assignee: String,
+}
+
+/// Saves the triage form: the status first (it alone can be refused, when
+/// the case moved meanwhile), then the risk, then the assignee; each only
+/// if it changed. Back to the form, saying what was done.
+pub async fn triage(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<TriageForm>,
+) -> Result<HttpResponse, AppError> {
+    let reference = CaseReference::parse(&path).ok_or(AppError::NotFound)?;
+    let status = match form.status.as_str() {
+        "" => None,
+        s => Some(CaseStatus::parse(s).ok_or(AppError::BadRequest)?),
+    };
+    let risk = RiskLevel::parse(&form.risk).ok_or(AppError::BadRequest)?;
+    let assignee = assignee_of(&staff, &form.assignee)?;
+    let mut result = Ok(());
+    if let Some(to) = status {
+        result = workflow::change_status(&state, &staff, &reference, to).await?;
+    }
+    if result.is_ok() {
+        result = workflow::change_risk(&state, &staff, &reference, risk).await?;
+    }
+    if result.is_ok() {
+        result = workflow::assign(&state, &staff, &reference, assignee).await?;
+    }
+    outcome(
+        &staff,
+        t,
+        &state,
+        &reference,
+        result.map_err(Refused::from),
+        "triage",
+        String::new(),
+    )
+    .await
+}
+
+/// The assignee a form names: nobody, the viewer, or a staff id.
+fn assignee_of(staff: &Staff, value: &str) -> Result<Option<i64>, AppError> {
+    Ok(match value {
+        "" | "none" => None,
+        "me" => Some(staff.user_id),
+        id => Some(id.parse::<i64>().map_err(|_| AppError::BadRequest)?),
+    })
 }
 
 #[derive(serde::Deserialize)]

@@ -178,6 +178,7 @@ fn notice_for(done: Option<&str>) -> Option<&'static str> {
         "status" => "case-done-status",
         "risk" => "case-done-risk",
         "assign" => "case-done-assign",
+        "triage" => "case-done-triage",
         "note" => "case-done-note",
         "referred" => "case-done-referred",
         "message" => "case-done-message",
@@ -238,9 +239,20 @@ pub(crate) async fn outcome(
 ) -> Result<HttpResponse, AppError> {
     match result {
         Ok(()) => {
+            // Back where the form was on the page, not at its top.
+            let at = match done {
+                "status" | "risk" | "assign" | "triage" => "#triage",
+                "note" => "#notes",
+                "message" => "#messages",
+                "referred" => "#referrals",
+                d if d.starts_with("link") => "#links",
+                d if d.starts_with("packet") => "#packets",
+                _ => "",
+            };
             let target = t
                 .for_staff()
                 .url(&format!("/staff/cases/{}?done={done}", reference.as_str()));
+            let target = format!("{target}{at}");
             Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, target))
                 .finish())

@@ -5,7 +5,7 @@ mod actions;
 mod case;
 mod queue;
 
-pub use actions::{add_note, assign, message, purge, set_risk, set_status};
+pub use actions::{add_note, assign, message, purge, set_risk, set_status, triage};
 pub(crate) use case::{Refused, outcome};
 pub use case::{evidence, show};
 pub use queue::queue;

@@ -14,8 +14,8 @@ use crate::cases::queue::{self, QueuePage as Found};
 use crate::db::cases::{
     AssigneeFilter, COUNT_CAP, Cursor, DeadlineCounts, QueueFilter, QueueRow, Sort,
 };
-use crate::db::strings;
-use crate::domain::{CaseStatus, Community, IncidentKind, RiskLevel};
+use crate::db::{self, strings};
+use crate::domain::{CaseReference, CaseStatus, Community, IncidentKind, Language, RiskLevel};
 use crate::i18n::Tr;
 use crate::web::{AppError, AppState, render};
 
@@ -31,6 +31,8 @@ pub struct QueueItem {
     pub kinds: Vec<String>,
     pub community: Option<String>,
     pub province: Option<String>,
+    /// The language the report was written in.
+    pub language: String,
     pub assignee: Option<String>,
     /// The deadline the case waits on, if any.
     pub pending: Option<Pending>,
@@ -72,6 +74,8 @@ pub struct QueueQuery {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     community: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    language: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     assignee: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     from: String,
@@ -86,6 +90,9 @@ pub struct QueueQuery {
     after: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     lang: String,
+    /// A case reference to go to (never kept in the queue's links).
+    #[serde(default, skip_serializing)]
+    reference: String,
     /// Legacy "before=<id>" links of the newest-first order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     before: Option<i64>,
@@ -146,6 +153,7 @@ impl QueueQuery {
             risk: code(&self.risk, RiskLevel::parse)?.map(RiskLevel::as_str),
             kind: code(&self.kind, IncidentKind::parse)?.map(IncidentKind::as_str),
             community: code(&self.community, Community::parse)?.map(Community::as_str),
+            language: code(&self.language, Language::parse)?.map(Language::as_str),
             assignee,
             received_from: day(&self.from)?.map(midnight),
             received_before: day(&self.to)?.map(|d| midnight(d + chrono::Duration::days(1))),
@@ -200,7 +208,7 @@ impl QueueItem {
             last_activity: r.last_activity_at.map(|a| a.date_naive()),
             unread: r.unread_since.is_some(),
             href: t.url(&format!("/staff/cases/{}", r.reference)),
-            received: r.received_at.format("%Y-%m-%d %H:00").to_string(),
+            received: r.received_at.format("%Y-%m-%d").to_string(),
             received_iso: r.received_at.to_rfc3339(),
             reference: r.reference,
             status: r.status,
@@ -209,6 +217,7 @@ impl QueueItem {
             kinds: strings(r.kinds),
             community: r.community,
             province: r.province,
+            language: r.language,
             assignee: r
                 .assignee_id
                 .map(|id| labels.get(&id).cloned().unwrap_or_else(|| format!("#{id}"))),
@@ -238,7 +247,10 @@ struct QueuePage {
     risks: &'static [RiskLevel],
     kinds: &'static [IncidentKind],
     communities: &'static [Community],
+    languages: &'static [Language],
     workers: Vec<(i64, String)>,
+    /// A reference searched for that no case has.
+    not_found: Option<String>,
     first_href: Option<String>,
     next_href: Option<String>,
     workload: Vec<WorkloadRow>,
@@ -252,7 +264,26 @@ pub async fn queue(
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let t = t.for_staff();
-    let q = query.into_inner();
+    let mut q = query.into_inner();
+    // A reference searched for: straight to its case, if there is one.
+    let mut not_found = None;
+    let wanted = std::mem::take(&mut q.reference);
+    if !wanted.trim().is_empty() {
+        if let Some(reference) = CaseReference::parse(&wanted) {
+            let r = reference.as_str().to_string();
+            if state
+                .db
+                .run(move |conn| db::cases::reference_exists(conn, &r))
+                .await?
+            {
+                let href = t.url(&format!("/staff/cases/{}", reference.as_str()));
+                return Ok(HttpResponse::SeeOther()
+                    .insert_header((actix_web::http::header::LOCATION, href))
+                    .finish());
+            }
+        }
+        not_found = Some(wanted.trim().chars().take(40).collect());
+    }
     let filter = q.to_filter(staff.user_id)?;
     let paged = filter.after.is_some();
     let sort = filter.sort;
@@ -264,6 +295,7 @@ pub async fn queue(
     let counts = deadlines::counts(&state, &worker_ids).await?;
     let mut page = QueuePage::build(&staff, t, q, found, sort, paged);
     page.workload = page.workload_rows(&counts);
+    page.not_found = not_found;
     render(&page)
 }
 
@@ -329,7 +361,9 @@ impl QueuePage {
             risks: RiskLevel::ALL,
             kinds: IncidentKind::ALL,
             communities: Community::ALL,
+            languages: Language::ALL,
             workers,
+            not_found: None,
             q,
             workload: Vec::new(),
             due_soon_days: DUE_SOON_DAYS,

@@ -1,0 +1,2 @@
+DROP TABLE report_draft_files;
+DROP TABLE report_drafts;

@@ -1,0 +1,15 @@
+-- The queue shows, and filters by, the language a report was written in:
+-- its two covering indexes carry it too, so that a queue filtered by
+-- status and community is still read from the index alone.
+DROP INDEX cases_status_community_received;
+DROP INDEX cases_status_community_risk_received;
+CREATE INDEX cases_status_community_received
+    ON cases (status, community, received_at, id)
+    INCLUDE (reference, source, risk, risk_rank, kinds, province, language, immediate_danger,
+             assignee_id, linked, attention_at, ack_due_at, response_due_at,
+             acknowledged_at, responded_at, unread_since, last_activity_at);
+CREATE INDEX cases_status_community_risk_received
+    ON cases (status, community, risk_rank, received_at, id)
+    INCLUDE (reference, source, risk, kinds, province, language, immediate_danger,
+             assignee_id, linked, attention_at, ack_due_at, response_due_at,
+             acknowledged_at, responded_at, unread_since, last_activity_at);
