@@ -7,6 +7,7 @@
 //! token in another browser, so a draft cannot be planted in someone's form
 //! to be read later. A draft lasts [`DRAFT_IDLE_SECS`] after its last step
 //! and [`DRAFT_MAX_SECS`] in all, and is deleted as its report is filed.
+//! In clear beside it: the hour after which it goes, and its files' sizes.
 
 use chrono::{DurationRound, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,10 @@ use crate::error::ServiceError;
 /// How long a draft is kept after its last step.
 pub const DRAFT_IDLE_SECS: i64 = 3 * 3600;
 /// How long a draft is kept at most, however often it is used.
-pub const DRAFT_MAX_SECS: i64 = 24 * 3600;
+pub const DRAFT_MAX_SECS: i64 = 6 * 3600;
+/// Most drafts held at once. Past it, a new report is written on one page
+/// (its answers travel in the page itself), so nothing more is stored.
+pub const MAX_DRAFTS: i64 = 10_000;
 
 /// A draft as the form sees it.
 pub struct Draft {
@@ -180,7 +184,10 @@ fn live(created_at: i64, saved_at: i64, now: i64) -> bool {
 }
 
 /// Stores the draft's answers and step, and starts its idle time again.
-pub async fn save(ctx: &Ctx, draft: &mut Draft) -> Result<(), ServiceError> {
+/// Returns whether it was stored: a stored draft that is no longer there
+/// (its report filed meanwhile, or its time up) is not written again, and
+/// a new one is not written when [`MAX_DRAFTS`] are held.
+pub async fn save(ctx: &Ctx, draft: &mut Draft) -> Result<bool, ServiceError> {
     let digest = digest_token(&draft.token);
     let now = Utc::now();
     let plain = serde_json::to_vec(&SealedAnswers {
@@ -200,11 +207,19 @@ pub async fn save(ctx: &Ctx, draft: &mut Draft) -> Result<(), ServiceError> {
         .map_err(ServiceError::internal)?
         + TimeDelta::hours(1);
     let bytes = sealed.as_bytes().to_vec();
-    ctx.db
-        .run(move |conn| db::report_drafts::save(conn, &digest, expires, &bytes))
+    let existing = draft.stored;
+    let saved = ctx
+        .db
+        .run(move |conn| {
+            if existing {
+                db::report_drafts::update(conn, &digest, &bytes)
+            } else {
+                db::report_drafts::insert(conn, &digest, expires, &bytes, MAX_DRAFTS)
+            }
+        })
         .await?;
-    draft.stored = true;
-    Ok(())
+    draft.stored = saved;
+    Ok(saved)
 }
 
 /// Most bytes all drafts together may hold: drafts are made by anyone, so
@@ -390,11 +405,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_draft_lasts_three_hours_after_its_last_step_and_a_day_at_most() {
+    fn a_draft_lasts_three_hours_after_its_last_step_and_six_at_most() {
         let hour = 3600;
         assert!(live(0, 0, 3 * hour - 1));
         assert!(!live(0, 0, 3 * hour), "three hours idle");
-        assert!(live(0, 22 * hour, 23 * hour), "used within the hours");
-        assert!(!live(0, 23 * hour, 24 * hour), "a day at most");
+        assert!(live(0, 4 * hour, 5 * hour), "used within the hours");
+        assert!(!live(0, 5 * hour, 6 * hour), "six hours at most");
     }
 }

@@ -8,25 +8,42 @@ use diesel::prelude::*;
 use super::schema::{report_draft_files, report_drafts};
 use super::{Conn, DbError};
 
-/// Writes a draft's sealed answers (a new draft, or a later step of one:
-/// its hour of expiry stays the one set when it was first stored).
-pub fn save(
+/// Stores a new draft's sealed answers, unless `max` drafts are held
+/// already; whether it was stored.
+pub fn insert(
     conn: &mut Conn,
     token_digest: &[u8],
     expires_hour: DateTime<Utc>,
     sealed: &[u8],
-) -> Result<(), DbError> {
-    diesel::insert_into(report_drafts::table)
-        .values((
-            report_drafts::token_digest.eq(token_digest),
-            report_drafts::expires_hour.eq(expires_hour),
-            report_drafts::sealed.eq(sealed),
-        ))
-        .on_conflict(report_drafts::token_digest)
-        .do_update()
+    max: i64,
+) -> Result<bool, DbError> {
+    super::transaction(conn, |conn| {
+        // One at a time, so that drafts started together cannot each find
+        // the last place.
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('haven.report_drafts'))")
+            .execute(conn)?;
+        let held: i64 = report_drafts::table.count().get_result(conn)?;
+        if held >= max {
+            return Ok(false);
+        }
+        diesel::insert_into(report_drafts::table)
+            .values((
+                report_drafts::token_digest.eq(token_digest),
+                report_drafts::expires_hour.eq(expires_hour),
+                report_drafts::sealed.eq(sealed),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    })
+}
+
+/// Writes a later step of a stored draft (its hour of expiry stays the one
+/// set when it was first stored); whether the draft was still there.
+pub fn update(conn: &mut Conn, token_digest: &[u8], sealed: &[u8]) -> Result<bool, DbError> {
+    Ok(diesel::update(report_drafts::table.find(token_digest))
         .set(report_drafts::sealed.eq(sealed))
-        .execute(conn)?;
-    Ok(())
+        .execute(conn)?
+        > 0)
 }
 
 pub fn find(conn: &mut Conn, token_digest: &[u8]) -> Result<Option<Vec<u8>>, DbError> {
@@ -87,8 +104,8 @@ pub enum Held {
     OverAll,
 }
 
-/// Holds one more file with a draft, within `limits`. The draft's row is
-/// locked first, so that requests sent together cannot each find room for
+/// Holds one more file with a draft, within `limits`. Additions are taken
+/// one at a time, so that requests sent together cannot each find room for
 /// the same space.
 #[allow(clippy::too_many_arguments)]
 pub fn add_file(
@@ -101,6 +118,10 @@ pub fn add_file(
     limits: Limits,
 ) -> Result<Held, DbError> {
     super::transaction(conn, |conn| {
+        // One file at a time across all drafts: the overall limit is then
+        // checked against what is really held.
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('haven.report_draft_files'))")
+            .execute(conn)?;
         let locked: Option<Vec<u8>> = report_drafts::table
             .find(token_digest)
             .select(report_drafts::token_digest)

@@ -62,6 +62,23 @@ async fn every_cookie_is_host_prefixed_over_https() {
     .await;
     let mut b = Browser::new();
 
+    // A step of the report form (its draft's cookie), then the quick
+    // exit (which removes it).
+    let token = csrf_token(&b.page(app.url("/report")).await);
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", token)
+        .text("step", "2")
+        .text("go", "next")
+        .text("narrative", "a draft over https");
+    let req = b.client.post(app.url("/report")).multipart(form);
+    assert_eq!(b.send(req).await.status(), 200);
+    assert!(b.jar.contains_key("__Host-haven_draft"));
+    b.page(app.url("/exit")).await;
+    assert!(
+        !b.jar.contains_key("__Host-haven_draft"),
+        "the quick exit removes it"
+    );
+
     // Intake, then the receipt page and "I have written them down".
     let token = csrf_token(&b.page(app.url("/report")).await);
     let form = reqwest::multipart::Form::new()
@@ -118,6 +135,7 @@ async fn every_cookie_is_host_prefixed_over_https() {
         .map(|c| c.split('=').next().unwrap())
         .collect();
     for expected in [
+        "__Host-haven_draft",
         "__Host-haven_receipt",
         "__Host-haven_visit",
         "__Host-haven_session",

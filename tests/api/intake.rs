@@ -643,21 +643,25 @@ async fn a_blank_first_step_stores_nothing_and_problems_elsewhere_name_their_ste
     assert_eq!(res.status(), 422);
     let page = plain(&res.text().await.unwrap());
     assert!(page.contains("Step 2 of 4: What happened"), "{page}");
-    assert!(page.contains("What happened?: Please tell us what happened."));
+    assert!(page.contains("What happened? — Please tell us what happened."));
     assert!(
-        page.contains("(step 4): "),
+        page.contains("(step 4) — "),
         "a problem on another step names it: {page}"
     );
 }
 
 #[tokio::test]
 async fn files_held_between_steps_stay_within_their_limits() {
-    use haven::db::report_drafts::{Held, Limits, add_file, save};
+    use haven::db::report_drafts::{Held, Limits, add_file, insert};
     let app = spawn_app().await;
     let mut conn = app.db.connect();
     let expires = chrono::Utc::now() + chrono::Duration::hours(25);
-    save(&mut conn, b"one", expires, b"sealed").unwrap();
-    save(&mut conn, b"two", expires, b"sealed").unwrap();
+    assert!(insert(&mut conn, b"one", expires, b"sealed", 10).unwrap());
+    assert!(insert(&mut conn, b"two", expires, b"sealed", 10).unwrap());
+    assert!(
+        !insert(&mut conn, b"three", expires, b"sealed", 2).unwrap(),
+        "two drafts at most"
+    );
     let limits = Limits {
         files: 2,
         bytes: 100,

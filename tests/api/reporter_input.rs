@@ -427,7 +427,8 @@ async fn a_single_value_field_sent_twice_is_refused() {
         .await;
     assert_eq!(res.status(), 422);
     assert!(
-        plain(&res.text().await.unwrap()).contains("Language: This answer was sent more than once")
+        plain(&res.text().await.unwrap())
+            .contains("Language — This answer was sent more than once")
     );
     assert_eq!(app.count("cases"), 0);
     // Repeated fields stay repeated.

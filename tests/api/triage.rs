@@ -407,3 +407,63 @@ async fn a_caseworker_takes_a_report_by_phone() {
         .unwrap();
     assert_eq!(res.status(), 403);
 }
+
+#[tokio::test]
+async fn the_triage_form_changes_only_what_it_changed() {
+    let app = spawn_app().await;
+    let (reference, _) = app.file_report(ReportForm::new("one form")).await;
+    app.login_as("caseworker").await;
+    let base = format!("/staff/cases/{reference}");
+    // A colleague raises the risk while this form, opened before, is
+    // still on screen showing "routine".
+    let res = app
+        .post_staff(&format!("{base}/risk"), &[("risk", "urgent")])
+        .await;
+    assert_eq!(res.status(), 303);
+    let res = app
+        .post_staff(
+            &format!("{base}/triage"),
+            &[
+                ("status", "triaged"),
+                ("risk", "routine"),
+                ("risk_was", "routine"),
+                ("assignee", "none"),
+                ("assignee_was", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"].to_str().unwrap(),
+        format!("{base}?done=triage#triage")
+    );
+    let case = haven::db::cases::find_by_reference(&mut app.db.connect(), &reference)
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.status, "triaged");
+    assert_eq!(case.risk, "urgent", "the colleague's change stays");
+    // What the form does change, it changes, in one submit.
+    let res = app
+        .post_staff(
+            &format!("{base}/triage"),
+            &[
+                ("status", ""),
+                ("risk", "elevated"),
+                ("risk_was", "urgent"),
+                ("assignee", "me"),
+                ("assignee_was", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let case = haven::db::cases::find_by_reference(&mut app.db.connect(), &reference)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (case.status.as_str(), case.risk.as_str()),
+        ("triaged", "elevated")
+    );
+    assert!(case.assignee_id.is_some());
+    let page = app.get_text(&format!("{base}?done=triage")).await;
+    assert!(page.contains("Triage saved"));
+}

@@ -14,7 +14,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::i18n::Tr;
-use crate::web::{AppError, AppState, no_store, render_with_status};
+use crate::web::{AppError, AppState, CookieName, no_store, render_with_status, site_cookie};
 
 /// What the browser is told to forget.
 pub const CLEAR_SITE_DATA: &str = "\"cache\", \"cookies\", \"storage\"";
@@ -63,6 +63,7 @@ struct Hop {
 
 /// A page that clears the site's data and moves on to `next`.
 pub fn hop(
+    state: &AppState,
     keep_cookies: bool,
     t: Tr,
     next: String,
@@ -71,10 +72,27 @@ pub fn hop(
     let mut res = no_store(render_with_status(&Hop { t, next, label }, StatusCode::OK)?);
     let (name, value) = clear(keep_cookies);
     res.headers_mut().insert(name, value);
+    if !keep_cookies {
+        forget_draft(state, &mut res)?;
+    }
     Ok(res)
 }
 
-pub async fn leave(req: HttpRequest, t: Tr) -> Result<HttpResponse, AppError> {
+/// Removes the report form's draft cookie by name too, for browsers that
+/// do not act on `Clear-Site-Data`: a draft left on the server then opens
+/// for no one.
+fn forget_draft(state: &AppState, res: &mut HttpResponse) -> Result<(), AppError> {
+    let mut gone = site_cookie(&state.config, CookieName::DRAFT, String::new()).finish();
+    gone.make_removal();
+    res.add_cookie(&gone)
+        .map_err(|e| AppError::Internal(e.into()))
+}
+
+pub async fn leave(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+) -> Result<HttpResponse, AppError> {
     // Sent here by another site: the next step, though asked for by this
     // page, keeps the cookies too.
     let keep = from_elsewhere(&req);
@@ -83,7 +101,7 @@ pub async fn leave(req: HttpRequest, t: Tr) -> Result<HttpResponse, AppError> {
     } else {
         "/exit/now"
     };
-    hop(keep, t, next.to_string(), "quick-exit")
+    hop(&state, keep, t, next.to_string(), "quick-exit")
 }
 
 #[derive(serde::Deserialize)]
@@ -98,9 +116,15 @@ pub async fn away(
 ) -> HttpResponse {
     // `kept` can only keep cookies, never clear more: it needs no check.
     let keep = from_elsewhere(&req) || q.kept.is_some();
-    HttpResponse::SeeOther()
+    let mut res = HttpResponse::SeeOther()
         .insert_header(clear(keep))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((header::LOCATION, state.config.exit_url.as_str()))
-        .finish()
+        .finish();
+    if !keep {
+        // A cookie that cannot be removed leaves the draft unopenable
+        // anyway once its time is up: the exit goes on regardless.
+        let _ = forget_draft(&state, &mut res);
+    }
+    res
 }

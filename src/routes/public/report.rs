@@ -258,12 +258,22 @@ async fn hold_and_go(
     // Blank first steps make no draft: nothing is stored until there is
     // something to hold.
     let holds_something = draft.stored() || !files.is_empty() || !drafts::is_blank(&draft.answers);
-    if holds_something {
-        drafts::save(state, &mut draft).await?;
-    } else {
+    let was_stored = draft.stored();
+    if !holds_something {
+        draft.forget();
+    } else if !drafts::save(state, &mut draft).await? {
+        if was_stored {
+            // Filed or gone meanwhile (another tab, a page sent twice).
+            push(&mut errors, "draft", "error-draft-expired");
+        } else {
+            // As many drafts as Haven holds: this report is written on one
+            // page, its answers travelling in the page itself.
+            draft.step = 0;
+        }
+        visit.files_dropped = !files.is_empty();
         draft.forget();
     }
-    if !files.is_empty() {
+    if draft.stored() && !files.is_empty() {
         let added = drafts::add_files(state, &mut draft, files).await?;
         if added.over_limit > 0 {
             push(&mut errors, "evidence", "error-evidence-too-many");
@@ -324,8 +334,9 @@ async fn hold_and_go(
         // A language switched, or the page sent again: the same step.
         _ => {}
     }
-    if draft.stored() {
-        drafts::save(state, &mut draft).await?;
+    if draft.stored() && !drafts::save(state, &mut draft).await? {
+        push(&mut errors, "draft", "error-draft-expired");
+        draft.forget();
     }
     show(state, t, visit, &draft, errors)
 }

@@ -92,7 +92,8 @@ pub async fn assign(
     .await
 }
 
-/// Status, risk and assignee, in one form.
+/// Status, risk and assignee, in one form, with the risk and assignee it
+/// was shown with.
 #[derive(serde::Deserialize)]
 pub struct TriageForm {
     /// Empty: the status stays as it is.
@@ -100,11 +101,14 @@ pub struct TriageForm {
     status: String,
     risk: String,
     assignee: String,
+    risk_was: String,
+    assignee_was: String,
 }
 
-/// Saves the triage form: the status first (it alone can be refused, when
-/// the case moved meanwhile), then the risk, then the assignee; each only
-/// if it changed. Back to the form, saying what was done.
+/// Saves the triage form: the status first (it can be refused when the
+/// case moved meanwhile), then the risk, then the assignee, each only if
+/// this form changed it, so that a form opened before a colleague's change
+/// does not undo it. Back to the form, saying what was done.
 pub async fn triage(
     staff: Staff,
     t: Tr,
@@ -123,10 +127,10 @@ pub async fn triage(
     if let Some(to) = status {
         result = workflow::change_status(&state, &staff, &reference, to).await?;
     }
-    if result.is_ok() {
+    if result.is_ok() && form.risk != form.risk_was {
         result = workflow::change_risk(&state, &staff, &reference, risk).await?;
     }
-    if result.is_ok() {
+    if result.is_ok() && form.assignee != form.assignee_was {
         result = workflow::assign(&state, &staff, &reference, assignee).await?;
     }
     outcome(

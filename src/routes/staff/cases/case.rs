@@ -68,6 +68,15 @@ impl CasePage {
         self.c.assignee_id == Some(*id)
     }
 
+    /// The assignee, when no longer one of those a case can be given to
+    /// (their account closed): still shown as chosen, so that saving the
+    /// triage form for something else does not unassign the case.
+    fn assignee_elsewhere(&self) -> Option<i64> {
+        self.c
+            .assignee_id
+            .filter(|id| !self.workers.iter().any(|(w, _)| w == id))
+    }
+
     fn packet_href(&self, public_id: &str) -> String {
         self.t.url(&format!("/staff/packets/{public_id}"))
     }
