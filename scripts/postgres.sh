@@ -107,3 +107,47 @@ pg_ensure_dev() {
     fi
     echo "$port"
 }
+
+# PgBouncer from the distribution (installed if absent), in transaction
+# mode, in front of the server on 127.0.0.1:$2, listening on 127.0.0.1:$3,
+# every database passed through; its files in directory $1.
+pgbouncer_start() {
+    local dir=$1 server_port=$2 port=$3
+    if ! command -v pgbouncer >/dev/null && [ ! -x /usr/sbin/pgbouncer ]; then
+        say "Installing PgBouncer with apt-get"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q pgbouncer >&2 \
+            || { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+                 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q pgbouncer >&2; }
+    fi
+    local bin; bin=$(command -v pgbouncer || echo /usr/sbin/pgbouncer)
+    mkdir -p "$dir"
+    printf '"postgres" ""\n' > "$dir/userlist.txt"
+    cat > "$dir/pgbouncer.ini" <<INI
+[databases]
+* = host=127.0.0.1 port=$server_port user=postgres
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $port
+unix_socket_dir =
+auth_type = trust
+auth_file = $dir/userlist.txt
+pool_mode = transaction
+max_client_conn = 1000
+default_pool_size = 40
+max_db_connections = 40
+server_reset_query =
+ignore_startup_parameters = extra_float_digits,options
+logfile = $dir/pgbouncer.log
+pidfile = $dir/pgbouncer.pid
+INI
+    if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$dir"; fi
+    # PgBouncer refuses to run as root.
+    as_pg_owner "$bin" -d "$dir/pgbouncer.ini"
+    for _ in $(seq 1 50); do port_in_use "$port" && return 0; sleep 0.1; done
+    echo "PgBouncer did not start: see $dir/pgbouncer.log" >&2
+    return 1
+}
+
+pgbouncer_stop() {
+    [ -f "$1/pgbouncer.pid" ] && kill "$(cat "$1/pgbouncer.pid")" 2>/dev/null || true
+}

@@ -30,6 +30,13 @@ if ! command -v age >/dev/null; then
         || { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
              as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q age >&2; }
 fi
+# The deployment files' check (deploy/check.sh) reads the Caddyfile and the
+# torrc with Caddy and Tor themselves; without them it skips those files.
+if ! command -v caddy >/dev/null || ! command -v tor >/dev/null; then
+    say "Installing Caddy and Tor with apt-get (to check deploy/)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        caddy tor >&2 || say "Caddy or Tor could not be installed: deploy/check.sh will skip them"
+fi
 deps="$PWD/target/browser-deps"
 if [ ! -f "$deps/node_modules/axe-core/axe.min.js" ]; then
     say "Installing axe-core from the npm registry"
@@ -46,6 +53,7 @@ while port_in_use "$port"; do port=$((port + 1)); done
 driver_pid=""
 cleanup() {
     [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
+    pgbouncer_stop "$cluster/pgbouncer"
     pg_stop_cluster "$cluster/data"
     rm -rf "$cluster"
 }
@@ -55,6 +63,14 @@ pg_start_cluster "$cluster/data" "$port" \
     -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
 
 export HAVEN_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
+
+# PgBouncer in transaction mode in front of it, for the tests that run
+# Haven through a connection pooler.
+bouncer_port=$((port + 1000))
+while port_in_use "$bouncer_port"; do bouncer_port=$((bouncer_port + 1)); done
+say "Starting PgBouncer (transaction mode) on port $bouncer_port"
+pgbouncer_start "$cluster/pgbouncer" "$port" "$bouncer_port"
+export HAVEN_TEST_PGBOUNCER_URL="postgres://postgres@127.0.0.1:$bouncer_port"
 
 driver_port=59515
 while port_in_use "$driver_port"; do driver_port=$((driver_port + 1)); done

@@ -8,7 +8,7 @@ fn main() -> std::process::ExitCode {
     let _ = dotenvy::dotenv();
     let cli = haven::cli::Cli::parse();
     let result = haven::config::Config::from_env().and_then(|config| {
-        haven::telemetry::init(config.dev);
+        haven::telemetry::init(config.log_format);
         haven::cli::run(cli, config)
     });
     match result {

@@ -52,6 +52,27 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
     })
 }
 
+/// Refuses to serve when the database holds anything sealed under a master
+/// key this instance's key file lacks: on hosts that do not share the file,
+/// an instance started with an old copy would fail every case it opens.
+pub fn check_keys(state: &AppState) -> anyhow::Result<()> {
+    let in_use = state.db.run_blocking(db::master_keys_in_use)?;
+    let keyring = state.keyring.get();
+    let missing: Vec<String> = in_use
+        .into_iter()
+        .filter(|id| !keyring.ids().any(|k| k == id))
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!(
+            "the key file {} lacks master key(s) {} that data in the database is sealed under: \
+             copy the key file from a host that has them (see \"Keys on several hosts\" in the README) and start again",
+            state.config.master_key_file.display(),
+            missing.join(", ")
+        );
+    }
+    Ok(())
+}
+
 /// `haven serve`: waits for PostgreSQL and migrates, binds audit entries
 /// written before the chain was keyed into it, then serves with the mail
 /// worker beside it until SIGINT or SIGTERM.
@@ -59,6 +80,7 @@ pub fn serve(config: Config) -> anyhow::Result<()> {
     let state = build_state(config)?;
     let applied = migrate_when_ready(&state.db, Duration::from_secs(120))?;
     tracing::info!(applied, "migrations checked");
+    check_keys(&state)?;
     if crate::audit::bind_unkeyed_entries(&state.db)? {
         tracing::info!("audit entries written before the chain was keyed are now bound into it");
     }
@@ -141,9 +163,12 @@ impl Application {
         let port = listener.local_addr()?.port();
         let data = web::Data::new(state.clone());
         let https = state.config.https();
+        let metrics = web::Data::new(crate::web::Metrics::default());
+        let onion = state.config.onion_url.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
+                .app_data(metrics.clone())
                 .app_data(
                     web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()),
                 )
@@ -162,6 +187,7 @@ impl Application {
                 )
                 .wrap(from_fn(render_error_pages))
                 .wrap(security_headers(https))
+                .wrap(crate::web::onion_location(onion.clone()))
                 .wrap(from_fn(access_log))
                 .wrap(from_fn(head_as_get))
                 .configure(routes::configure)

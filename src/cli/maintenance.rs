@@ -79,6 +79,7 @@ pub(super) fn purge(config: &Config, shred_wait: u64) -> anyhow::Result<()> {
             &db,
             &config.master_key_file,
             std::time::Duration::from_secs(shred_wait),
+            None,
             |line| println!("{line}"),
         )?;
         crate::keys::retire(&db, &config.master_key_file, |line| println!("{line}"))?;

@@ -99,7 +99,15 @@ pub enum KeysCommand {
         /// before re-wrapping (they re-read it every 30 seconds).
         #[arg(long, default_value_t = 40)]
         wait: u64,
+        /// Make this key (added with `haven keys add` and copied to every
+        /// host) current, rather than a new one.
+        #[arg(long)]
+        to: Option<String>,
     },
+    /// Add a new master key at the end of the key file, not in use yet
+    /// (rotation on hosts that do not share the file: add, copy the file
+    /// everywhere, then `rotate --to` the new key).
+    Add,
     /// Remove master keys that nothing is wrapped under any more.
     Retire,
     /// Move cases, notes and referrals sealed before keys were held by
@@ -194,16 +202,20 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         ),
         Command::Purge { wait } => purge(&config, wait),
         Command::Keys {
-            command: KeysCommand::Rotate { wait },
+            command: KeysCommand::Rotate { wait, to },
         } => {
             let db = connect(&config)?;
             crate::keys::rotate(
                 &db,
                 &config.master_key_file,
                 std::time::Duration::from_secs(wait),
+                to.as_deref(),
                 |line| println!("{line}"),
             )
         }
+        Command::Keys {
+            command: KeysCommand::Add,
+        } => crate::keys::add(&config.master_key_file, |line| println!("{line}")).map(|_| ()),
         Command::Keys {
             command: KeysCommand::Retire,
         } => {

@@ -24,6 +24,11 @@
 //! - `HAVEN_RESPONSE_DAYS`   days after a report by which it gets a first
 //!   substantive response (referred, in progress or closed), from
 //!   `HAVEN_ACK_DAYS` to 365
+//! - `HAVEN_ONION_URL`       the onion service's address (`http://….onion`):
+//!   public pages say so in `Onion-Location`, so Tor Browser offers it
+//! - `HAVEN_METRICS_TOKEN`   bearer token for `GET /metrics` (unset: none)
+//! - `HAVEN_LOG_FORMAT`      `json` (the default) or `text` (the default
+//!   with `HAVEN_DEV=1`)
 
 mod access;
 
@@ -60,6 +65,18 @@ pub struct Config {
     pub exit_url: String,
     pub ack_days: i64,
     pub response_days: i64,
+    /// The onion service's address, if Haven has one.
+    pub onion_url: Option<String>,
+    /// The token `GET /metrics` asks for; without one, there is no page.
+    pub metrics_token: Option<SecretUrl>,
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 /// A connection string that may carry a password: never printed whole.
@@ -146,6 +163,15 @@ impl Config {
             exit_url: exit_url(get("HAVEN_EXIT_URL"))?,
             ack_days,
             response_days,
+            onion_url: onion_url(get("HAVEN_ONION_URL"))?,
+            metrics_token: metrics_token(get("HAVEN_METRICS_TOKEN"))?,
+            log_format: match get("HAVEN_LOG_FORMAT").as_deref() {
+                None if dev => LogFormat::Text,
+                None => LogFormat::Json,
+                Some("text") => LogFormat::Text,
+                Some("json") => LogFormat::Json,
+                Some(other) => bail!("HAVEN_LOG_FORMAT must be text or json, not {other:?}"),
+            },
         })
     }
 
@@ -206,6 +232,42 @@ fn exit_url(value: Option<String>) -> anyhow::Result<String> {
         bail!("HAVEN_EXIT_URL must be an http:// or https:// address, not {url:?}");
     }
     Ok(url.to_string())
+}
+
+/// The onion service's address: `http://` and a v3 onion name (56 base32
+/// characters), nothing after the host but an optional `/`.
+fn onion_url(value: Option<String>) -> anyhow::Result<Option<String>> {
+    let Some(url) = value else {
+        return Ok(None);
+    };
+    let url = url.trim().trim_end_matches('/');
+    let name = url
+        .strip_prefix("http://")
+        .and_then(|host| host.strip_suffix(".onion"));
+    let valid = name.is_some_and(|n| {
+        n.len() == 56
+            && n.bytes()
+                .all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b))
+    });
+    if !valid {
+        bail!(
+            "HAVEN_ONION_URL must be the onion service's address, http:// and 56 letters and digits ending in .onion (see /var/lib/tor/haven/hostname), not {url:?}"
+        );
+    }
+    Ok(Some(url.to_string()))
+}
+
+/// The metrics token: long enough not to be guessed.
+fn metrics_token(value: Option<String>) -> anyhow::Result<Option<SecretUrl>> {
+    match value {
+        None => Ok(None),
+        Some(t) if t.trim().len() >= 32 && t.trim().is_ascii() => {
+            Ok(Some(SecretUrl(t.trim().into())))
+        }
+        Some(_) => bail!(
+            "HAVEN_METRICS_TOKEN must be at least 32 characters (for example: openssl rand -hex 32)"
+        ),
+    }
 }
 
 /// The days promised to a reporter: a first acknowledgement, then a first
@@ -347,5 +409,33 @@ mod tests {
     fn database_url_is_redacted_in_debug() {
         let c = with(&[("DATABASE_URL", "postgres://u:secret@h/db")]).unwrap();
         assert!(!format!("{c:?}").contains("secret"));
+    }
+
+    #[test]
+    fn the_onion_address_metrics_token_and_log_format_are_checked() {
+        let onion = "http://haveniaxg4ynvjp7mk2zkfq4xn3t6a5cw6twz7ybkxkfaegxglxtyrid.onion";
+        assert_eq!(
+            with(&[("HAVEN_ONION_URL", &format!("{onion}/"))])
+                .unwrap()
+                .onion_url
+                .as_deref(),
+            Some(onion)
+        );
+        for bad in [
+            "https://example.org",
+            "http://short.onion",
+            "http://haveniaxg4ynvjp7mk2zkfq4xn3t6a5cw6twz7ybkxkfaegxglxtyrid.onion/x\r\nX: y",
+        ] {
+            assert!(with(&[("HAVEN_ONION_URL", bad)]).is_err(), "{bad}");
+        }
+        assert!(with(&[("HAVEN_METRICS_TOKEN", "short")]).is_err());
+        let token = "0123456789abcdef0123456789abcdef";
+        let c = with(&[("HAVEN_METRICS_TOKEN", token), ("HAVEN_LOG_FORMAT", "json")]).unwrap();
+        assert_eq!(c.metrics_token.unwrap().expose(), token);
+        assert_eq!(c.log_format, LogFormat::Json);
+        assert!(with(&[("HAVEN_LOG_FORMAT", "xml")]).is_err());
+        assert_eq!(with(&[]).unwrap().log_format, LogFormat::Json);
+        let dev = with(&[("HAVEN_DEV", "1")]).unwrap();
+        assert_eq!(dev.log_format, LogFormat::Text);
     }
 }

@@ -274,6 +274,8 @@ pub struct SecretHasher {
     reports: mpsc::SyncSender<Job>,
     verifications: Arc<AtomicU64>,
     receipts: Arc<AtomicU64>,
+    /// Jobs queued or running, both lanes together (for `/metrics`).
+    waiting: Arc<AtomicU64>,
 }
 
 /// Starts `threads` threads fed by one bounded queue.
@@ -314,7 +316,13 @@ impl SecretHasher {
             reports: lane("reports", 1),
             verifications: Arc::new(AtomicU64::new(0)),
             receipts: Arc::new(AtomicU64::new(0)),
+            waiting: Arc::new(AtomicU64::new(0)),
         }
+    }
+
+    /// How many jobs are queued or running now.
+    pub fn waiting(&self) -> u64 {
+        self.waiting.load(Ordering::Relaxed)
     }
 
     async fn run<T: Send + 'static>(
@@ -323,15 +331,20 @@ impl SecretHasher {
         work: impl FnOnce(&mut [Block]) -> T + Send + 'static,
     ) -> Result<T, Busy> {
         let (reply, answer) = tokio::sync::oneshot::channel();
+        let waiting = self.waiting.clone();
         let job: Job = Box::new(move |blocks| {
             // Nobody waits for an answer any more (the client went away):
             // spend no Argon2 work on it.
-            if reply.is_closed() {
-                return;
+            if !reply.is_closed() {
+                let _ = reply.send(work(blocks));
             }
-            let _ = reply.send(work(blocks));
+            waiting.fetch_sub(1, Ordering::Relaxed);
         });
-        lane.try_send(job).map_err(|_| Busy)?;
+        self.waiting.fetch_add(1, Ordering::Relaxed);
+        if lane.try_send(job).is_err() {
+            self.waiting.fetch_sub(1, Ordering::Relaxed);
+            return Err(Busy);
+        }
         answer.await.map_err(|_| Busy)
     }
 

@@ -264,6 +264,29 @@ impl Keyring {
         &self.keys[0]
     }
 
+    /// Adds a new key at the end, not in use yet: it becomes current later
+    /// (`make_current`), once every host has the file with it.
+    pub fn push_spare(&mut self) -> &MasterKey {
+        if self.audit.is_none() {
+            self.audit = Some(derive(self.current(), "audit"));
+        }
+        self.keys.push(MasterKey::generate());
+        self.keys.last().expect("a key was just added")
+    }
+
+    /// Puts the key `id` in front; whether the file has it.
+    pub fn make_current(&mut self, id: &str) -> bool {
+        let Some(at) = self.keys.iter().position(|k| k.id() == id) else {
+            return false;
+        };
+        if self.audit.is_none() {
+            self.audit = Some(derive(self.current(), "audit"));
+        }
+        let key = self.keys.remove(at);
+        self.keys.insert(0, key);
+        true
+    }
+
     /// Drops every key but the current one.
     pub fn retain_current_only(&mut self) {
         self.keys.truncate(1);

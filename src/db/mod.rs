@@ -95,6 +95,23 @@ impl From<DieselError> for DbError {
 }
 
 /// The connection pool. Cloning is cheap; every instance of Haven has one.
+/// Connections keep no prepared statement by name: each statement is
+/// prepared unnamed and used at once, which a connection pooler in
+/// transaction mode (PgBouncer) passes on correctly, whichever server
+/// connection the next transaction lands on. Haven keeps no other state in
+/// a session either: its settings are `set_config(…, true)` and its
+/// advisory locks `pg_advisory_xact_lock`, both ending with the transaction.
+#[derive(Debug)]
+struct NoNamedStatements;
+
+impl diesel::r2d2::CustomizeConnection<PgConnection, diesel::r2d2::Error> for NoNamedStatements {
+    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+        use diesel::Connection;
+        conn.set_prepared_statement_cache_size(diesel::connection::CacheSize::Disabled);
+        Ok(())
+    }
+}
+
 #[derive(Clone)]
 pub struct Db {
     pool: Pool<ConnectionManager<PgConnection>>,
@@ -139,6 +156,7 @@ impl Db {
             .min_idle(Some(0))
             .connection_timeout(Duration::from_secs(2))
             .test_on_check_out(true)
+            .connection_customizer(Box::new(NoNamedStatements))
             .build_unchecked(ConnectionManager::<PgConnection>::new(url));
         Ok(Self { pool, audit: None })
     }
@@ -200,6 +218,27 @@ impl Db {
 }
 
 /// Applies pending migrations; returns how many ran.
+/// Every master key id something in the database is sealed under.
+pub fn master_keys_in_use(conn: &mut Conn) -> Result<Vec<String>, DbError> {
+    #[derive(diesel::QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        id: String,
+    }
+    use diesel::RunQueryDsl;
+    let ids: Vec<Id> = diesel::sql_query(
+        "SELECT master_key_id AS id FROM cases \
+         UNION SELECT master_key_id FROM case_keys \
+         UNION SELECT master_key_id FROM link_keys \
+         UNION SELECT master_key_id FROM referrals WHERE master_key_id IS NOT NULL \
+         UNION SELECT secret_key_id FROM outbox WHERE secret_key_id IS NOT NULL \
+         UNION SELECT escrow_key_id FROM shared_keys WHERE escrow_key_id IS NOT NULL \
+         UNION SELECT totp_key_id FROM users WHERE totp_key_id IS NOT NULL",
+    )
+    .load(conn)?;
+    Ok(ids.into_iter().map(|i| i.id).collect())
+}
+
 pub fn run_migrations(conn: &mut Conn) -> anyhow::Result<usize> {
     let applied = conn
         .run_pending_migrations(MIGRATIONS)

@@ -9,5 +9,5 @@ mod rotate;
 mod status;
 
 pub use migrate::{Moved, migrate};
-pub use rotate::{retire, rotate};
+pub use rotate::{add, retire, rotate};
 pub use status::{Status, TeamKey, status};

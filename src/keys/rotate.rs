@@ -20,15 +20,43 @@ use crate::db::{self, Db, people_keys};
 
 const BATCH: i64 = 1000;
 
+/// `haven keys add`: a new master key at the end of the key file, not in
+/// use yet. The file is then copied to every host; `haven keys rotate --to`
+/// makes the key current once they all have it.
+pub fn add(path: &Path, mut say: impl FnMut(String)) -> anyhow::Result<String> {
+    let mut keyring = Keyring::load(path, false)?;
+    let id = keyring.push_spare().id().to_string();
+    keyring.save(path)?;
+    say(format!(
+        "Master key {id} is added at the end of {}, not in use yet. Copy this file to every host that runs Haven, then run `haven keys rotate --to {id}` on one of them.",
+        path.display()
+    ));
+    Ok(id)
+}
+
 pub fn rotate(
     db: &Db,
     path: &Path,
     wait: Duration,
+    to: Option<&str>,
     mut say: impl FnMut(String),
 ) -> anyhow::Result<()> {
     let mut keyring = Keyring::load(path, false)?;
     let old: Vec<String> = keyring.ids().map(str::to_string).collect();
-    let new_id = keyring.push_new_current().id().to_string();
+    let new_id = match to {
+        // A key added earlier (`haven keys add`) and copied to every host.
+        Some(id) => {
+            if !keyring.make_current(id) {
+                anyhow::bail!(
+                    "the key file {} has no master key {id}: add it with `haven keys add` and copy the file to every host first",
+                    path.display()
+                );
+            }
+            id.to_string()
+        }
+        None => keyring.push_new_current().id().to_string(),
+    };
+    let old: Vec<String> = old.into_iter().filter(|id| *id != new_id).collect();
     keyring.save(path)?;
     say(format!(
         "New master key {new_id} is now first in {}; the old key(s) {} stay until retired.",

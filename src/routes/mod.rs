@@ -28,6 +28,7 @@ pub const PUBLIC_POSTS: &[&str] = &[
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(at("/healthz").get(health::healthz).done())
         .service(at("/readyz").get(health::readyz).done())
+        .service(at("/metrics").get(crate::web::metrics::metrics).done())
         .service(at("/static/{file}").get(assets::serve).done())
         .service(at("/").get(public::home::show).done())
         .service(at("/exit").get(public::exit::leave).done())

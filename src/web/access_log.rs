@@ -9,6 +9,8 @@
 
 use std::time::Instant;
 
+use super::metrics::{Metrics, RouteClass};
+
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
@@ -20,7 +22,23 @@ pub async fn access_log(
     let started = Instant::now();
     let method = req.method().clone();
     let route = req.match_pattern().unwrap_or_else(|| "(no route)".into());
+    let metrics = req.app_data::<actix_web::web::Data<Metrics>>().cloned();
     let res = next.call(req).await?;
+    if let Some(metrics) = metrics {
+        let class = if route.starts_with("/staff") {
+            Some(RouteClass::Staff)
+        } else if matches!(route.as_str(), "/healthz" | "/readyz" | "/metrics") {
+            Some(RouteClass::Probe)
+        } else {
+            None // reporters' pages: not counted
+        };
+        if let Some(class) = class {
+            metrics.observe(class, started.elapsed());
+        }
+        if res.status().is_server_error() {
+            metrics.server_error();
+        }
+    }
     if !route.starts_with("/staff") && !res.status().is_server_error() {
         return Ok(res);
     }

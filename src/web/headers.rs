@@ -36,3 +36,14 @@ pub fn security_headers(https: bool) -> DefaultHeaders {
     }
     headers
 }
+
+/// `Onion-Location` on every answer when Haven has an onion service
+/// (`HAVEN_ONION_URL`): Tor Browser then offers the onion address to a
+/// reporter who came over the web. It names the service's start page.
+pub fn onion_location(onion: Option<String>) -> DefaultHeaders {
+    let headers = DefaultHeaders::new();
+    match onion.and_then(|url| HeaderValue::from_str(&format!("{url}/")).ok()) {
+        Some(value) => headers.add((HeaderName::from_static("onion-location"), value)),
+        None => headers,
+    }
+}

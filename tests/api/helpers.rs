@@ -169,6 +169,18 @@ pub struct Options {
     pub exit_url: Option<String>,
     /// `HAVEN_RETENTION_DAYS`: how long a closed case is kept.
     pub retention_days: Option<i64>,
+    /// Reach the database through PgBouncer in transaction mode.
+    pub through_pgbouncer: bool,
+    /// Any other configuration.
+    pub env: Vec<(&'static str, String)>,
+}
+
+/// PgBouncer in transaction mode before the test server (the test script
+/// starts it).
+pub fn pgbouncer_url() -> String {
+    std::env::var("HAVEN_TEST_PGBOUNCER_URL").expect(
+        "HAVEN_TEST_PGBOUNCER_URL is not set: run the suite with scripts/test.sh, which starts PgBouncer",
+    )
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -217,6 +229,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let key_file = key_dir.join("master.key");
     let database_url = if options.database_missing {
         url_for("haven_no_such_database")
+    } else if options.through_pgbouncer {
+        format!("{}/{}", pgbouncer_url(), db.name)
     } else {
         db.url.clone()
     };
@@ -262,6 +276,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     if let Some(days) = options.retention_days {
         vars.push(("HAVEN_RETENTION_DAYS", days.to_string()));
     }
+    // Given first, so that they win over the defaults above.
+    vars.splice(0..0, options.env.iter().cloned());
     if options.production {
         haven::crypto::Keyring::load(&key_file, true).unwrap();
     }

@@ -479,7 +479,7 @@ async fn a_purged_moved_case_cannot_be_opened_from_an_older_copy() {
     let key_file = app.key_dir.join("master.key");
     let mut conn = app.db.connect();
     assert!(db::audit::shred_pending(&mut conn).unwrap());
-    haven::keys::rotate(&db, &key_file, std::time::Duration::ZERO, |_| {}).unwrap();
+    haven::keys::rotate(&db, &key_file, std::time::Duration::ZERO, None, |_| {}).unwrap();
     haven::keys::retire(&db, &key_file, |_| {}).unwrap();
     assert!(!db::audit::shred_pending(&mut conn).unwrap());
 
@@ -586,7 +586,10 @@ async fn rotation_covers_moved_cases_referral_keys_and_escrows_and_retire_waits_
     );
 
     let mut lines = Vec::new();
-    haven::keys::rotate(&db, &key_file, std::time::Duration::ZERO, |l| lines.push(l)).unwrap();
+    haven::keys::rotate(&db, &key_file, std::time::Duration::ZERO, None, |l| {
+        lines.push(l)
+    })
+    .unwrap();
     let said = lines.join("\n");
     assert!(said.contains("re-sealed 2/2 (100%)"), "{said}");
     assert!(

@@ -748,7 +748,7 @@ async fn rotation_reseals_the_link_key_and_retire_waits_for_it() {
         .to_string();
     assert!(refused.contains("1 link key"), "{refused}");
     let mut lines = Vec::new();
-    haven::keys::rotate(&db, &key_file, Duration::ZERO, |l| lines.push(l)).unwrap();
+    haven::keys::rotate(&db, &key_file, Duration::ZERO, None, |l| lines.push(l)).unwrap();
     assert!(
         lines
             .join("\n")

@@ -182,9 +182,19 @@ async fn a_message_that_always_fails_ends_failed_and_an_admin_can_retry_it() {
 
 #[tokio::test]
 async fn two_workers_on_one_database_deliver_a_thousand_messages_exactly_once() {
+    a_thousand_messages_exactly_once(false).await;
+}
+
+#[tokio::test]
+async fn through_pgbouncer_two_workers_deliver_a_thousand_messages_exactly_once() {
+    a_thousand_messages_exactly_once(true).await;
+}
+
+async fn a_thousand_messages_exactly_once(through_pgbouncer: bool) {
     let sink = SmtpSink::start();
     let app = spawn_app_with(Options {
         smtp_url: Some(sink.url()),
+        through_pgbouncer,
         ..Default::default()
     })
     .await;

@@ -29,6 +29,7 @@ mod keys_cases;
 mod keys_migration;
 mod links;
 mod mail;
+mod operations;
 mod packets;
 mod queue_pages;
 mod quiet_mail;

@@ -31,7 +31,7 @@ async fn claim_a_purged_case_cannot_be_opened_from_an_older_copy() {
     );
     let key_file = app.key_dir.join("master.key");
     assert!(haven::db::audit::shred_pending(&mut conn).unwrap());
-    haven::keys::rotate(&db, &key_file, std::time::Duration::ZERO, |_| {}).unwrap();
+    haven::keys::rotate(&db, &key_file, std::time::Duration::ZERO, None, |_| {}).unwrap();
     haven::keys::retire(&db, &key_file, |_| {}).unwrap();
     assert!(!haven::db::audit::shred_pending(&mut conn).unwrap());
 

@@ -152,7 +152,14 @@ async fn a_key_rotation_neither_forgets_a_hold_nor_a_known_browser() {
     }
     // `haven purge` rotates the master key and retires the old one.
     let key_file = app.key_dir.join("master.key");
-    haven::keys::rotate(&app.state.db, &key_file, std::time::Duration::ZERO, |_| {}).unwrap();
+    haven::keys::rotate(
+        &app.state.db,
+        &key_file,
+        std::time::Duration::ZERO,
+        None,
+        |_| {},
+    )
+    .unwrap();
     haven::keys::retire(&app.state.db, &key_file, |_| {}).unwrap();
     assert!(app.state.keyring.reload_if_changed().unwrap());
     assert_eq!(

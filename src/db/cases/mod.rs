@@ -144,6 +144,18 @@ pub fn set_assignee(conn: &mut Conn, id: i64, assignee: Option<i64>) -> Result<(
     Ok(())
 }
 
+/// Cases by status, counting those received before `before` only.
+pub fn status_counts_before(
+    conn: &mut Conn,
+    before: DateTime<Utc>,
+) -> Result<Vec<(String, i64)>, DbError> {
+    Ok(cases::table
+        .filter(cases::received_at.lt(before))
+        .group_by(cases::status)
+        .select((cases::status, diesel::dsl::count_star()))
+        .load(conn)?)
+}
+
 /// Whether a case has this reference.
 pub fn reference_exists(conn: &mut Conn, reference: &str) -> Result<bool, DbError> {
     Ok(diesel::select(diesel::dsl::exists(
