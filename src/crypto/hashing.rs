@@ -274,8 +274,8 @@ pub struct SecretHasher {
     reports: mpsc::SyncSender<Job>,
     verifications: Arc<AtomicU64>,
     receipts: Arc<AtomicU64>,
-    /// Jobs queued or running, both lanes together (for `/metrics`).
-    waiting: Arc<AtomicU64>,
+    /// Jobs refused because their lane's queue was full (for `/metrics`).
+    turned_away: Arc<AtomicU64>,
 }
 
 /// Starts `threads` threads fed by one bounded queue.
@@ -316,13 +316,13 @@ impl SecretHasher {
             reports: lane("reports", 1),
             verifications: Arc::new(AtomicU64::new(0)),
             receipts: Arc::new(AtomicU64::new(0)),
-            waiting: Arc::new(AtomicU64::new(0)),
+            turned_away: Arc::new(AtomicU64::new(0)),
         }
     }
 
-    /// How many jobs are queued or running now.
-    pub fn waiting(&self) -> u64 {
-        self.waiting.load(Ordering::Relaxed)
+    /// How many jobs were refused, since start, because the queue was full.
+    pub fn turned_away(&self) -> u64 {
+        self.turned_away.load(Ordering::Relaxed)
     }
 
     async fn run<T: Send + 'static>(
@@ -331,18 +331,16 @@ impl SecretHasher {
         work: impl FnOnce(&mut [Block]) -> T + Send + 'static,
     ) -> Result<T, Busy> {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let waiting = self.waiting.clone();
         let job: Job = Box::new(move |blocks| {
             // Nobody waits for an answer any more (the client went away):
             // spend no Argon2 work on it.
-            if !reply.is_closed() {
-                let _ = reply.send(work(blocks));
+            if reply.is_closed() {
+                return;
             }
-            waiting.fetch_sub(1, Ordering::Relaxed);
+            let _ = reply.send(work(blocks));
         });
-        self.waiting.fetch_add(1, Ordering::Relaxed);
         if lane.try_send(job).is_err() {
-            self.waiting.fetch_sub(1, Ordering::Relaxed);
+            self.turned_away.fetch_add(1, Ordering::Relaxed);
             return Err(Busy);
         }
         answer.await.map_err(|_| Busy)

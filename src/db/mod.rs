@@ -217,7 +217,6 @@ impl Db {
     }
 }
 
-/// Applies pending migrations; returns how many ran.
 /// Every master key id something in the database is sealed under.
 pub fn master_keys_in_use(conn: &mut Conn) -> Result<Vec<String>, DbError> {
     #[derive(diesel::QueryableByName)]
@@ -239,6 +238,7 @@ pub fn master_keys_in_use(conn: &mut Conn) -> Result<Vec<String>, DbError> {
     Ok(ids.into_iter().map(|i| i.id).collect())
 }
 
+/// Applies pending migrations; returns how many ran.
 pub fn run_migrations(conn: &mut Conn) -> anyhow::Result<usize> {
     let applied = conn
         .run_pending_migrations(MIGRATIONS)

@@ -207,6 +207,22 @@ pub fn prune_sent(conn: &mut Conn, before: DateTime<Utc>) -> Result<usize, DbErr
     .execute(conn)?)
 }
 
+/// Messages by status, counting pending ones only once they are due (their
+/// slot has come): a message waiting for a later slot exists because of
+/// something someone did just now, and counting it would date that.
+pub fn due_counts(conn: &mut Conn) -> Result<Vec<(String, i64)>, DbError> {
+    Ok(outbox::table
+        .filter(
+            outbox::status
+                .ne("pending")
+                .or(outbox::slot_at.is_null())
+                .or(outbox::slot_at.le(diesel::dsl::now)),
+        )
+        .group_by(outbox::status)
+        .select((outbox::status, diesel::dsl::count_star()))
+        .load(conn)?)
+}
+
 pub fn counts(conn: &mut Conn) -> Result<Vec<(String, i64)>, DbError> {
     Ok(outbox::table
         .group_by(outbox::status)

@@ -57,6 +57,24 @@ pub fn rotate(
         None => keyring.push_new_current().id().to_string(),
     };
     let old: Vec<String> = old.into_iter().filter(|id| *id != new_id).collect();
+    // A host whose file lacks a key the database uses would make a current
+    // key no one else has, then fail half-way: refuse before writing.
+    let in_use = db.run_blocking(db::master_keys_in_use)?;
+    let missing: Vec<&String> = in_use
+        .iter()
+        .filter(|id| !keyring.ids().any(|k| k == id.as_str()))
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!(
+            "the key file {} lacks master key(s) {} that the database uses: copy the key file from a host that has them first; nothing was changed",
+            path.display(),
+            missing
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     keyring.save(path)?;
     say(format!(
         "New master key {new_id} is now first in {}; the old key(s) {} stay until retired.",
@@ -222,7 +240,7 @@ pub fn rotate(
         users.len(),
         secrets.len()
     ));
-    say("Once every instance runs with the new file (within 30 s), remove the old key(s) with `haven keys retire`.".into());
+    say("Instances sharing this file load it within 30 s; hosts with their own copy need it copied to them, then `haven keys rotate --to` this key once more (it re-wraps what they sealed meanwhile). Then remove the old key(s) with `haven keys retire`.".into());
     Ok(())
 }
 

@@ -34,9 +34,9 @@ pub async fn access_log(
         };
         if let Some(class) = class {
             metrics.observe(class, started.elapsed());
-        }
-        if res.status().is_server_error() {
-            metrics.server_error();
+            if res.status().is_server_error() {
+                metrics.server_error();
+            }
         }
     }
     if !route.starts_with("/staff") && !res.status().is_server_error() {

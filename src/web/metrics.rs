@@ -1,12 +1,15 @@
 //! `GET /metrics`: Prometheus text for the operator, behind a bearer token
 //! (`HAVEN_METRICS_TOKEN`; without one the page does not exist).
 //!
-//! Nothing here is about a reporter. Reporters' pages are not counted: a
-//! counter that moves when a public page is asked for would date a visit
-//! to the scrape, as an access-log line would; only server errors are,
-//! whatever the page. Cases by status are as they stood at the start of
-//! the hour (counted over cases received before it), so a new report shows
-//! only with the hour it came in, which the database keeps anyway.
+//! Nothing here is about a reporter, nor moves when one acts: a series that
+//! moved with a reporter's request would date it to the scrape, where the
+//! database keeps at most the hour. So reporters' pages are not counted
+//! (not even their errors); the Argon2 queue, busy with a reporter's
+//! receipt while a report is filed, is shown only as the count of requests
+//! it turned away when full; emails waiting for a later slot (queued by a
+//! reporter's reply, say) are not counted until their slot comes; and cases
+//! by status are those received before the previous hour began, so a new
+//! report shows only a whole hour after the hour it came in.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -123,6 +126,9 @@ pub async fn metrics(
     let hour = Utc::now()
         .duration_trunc(TimeDelta::hours(1))
         .map_err(|e| AppError::Internal(e.into()))?;
+    // A report filed in the last moments of the previous hour may commit
+    // after this hour began: counted only from the hour after.
+    let before = hour - TimeDelta::hours(1);
     let cached = metrics
         .hourly
         .lock()
@@ -134,7 +140,7 @@ pub async fn metrics(
         None => {
             let cases = state
                 .db
-                .run(move |conn| db::cases::status_counts_before(conn, hour))
+                .run(move |conn| db::cases::status_counts_before(conn, before))
                 .await?;
             if let Ok(mut h) = metrics.hourly.lock() {
                 *h = Some((hour, cases.clone()));
@@ -142,7 +148,7 @@ pub async fn metrics(
             cases
         }
     };
-    let outbox = state.db.run(db::outbox::counts).await?;
+    let outbox = state.db.run(db::outbox::due_counts).await?;
 
     let mut out = String::new();
     out.push_str("# HELP haven_http_request_duration_seconds Time to answer staff and probe requests (reporters' pages are not counted).\n");
@@ -153,19 +159,19 @@ pub async fn metrics(
     metrics
         .probes
         .write(&mut out, "haven_http_request_duration_seconds", "probe");
-    out.push_str("# HELP haven_http_server_errors_total Answers with a 5xx status, on any page.\n");
+    out.push_str("# HELP haven_http_server_errors_total Answers with a 5xx status to staff and probe requests.\n");
     out.push_str("# TYPE haven_http_server_errors_total counter\n");
     out.push_str(&format!(
         "haven_http_server_errors_total {}\n",
         metrics.server_errors.load(Ordering::Relaxed)
     ));
-    out.push_str("# HELP haven_hash_queue_jobs Argon2 jobs queued or running.\n");
-    out.push_str("# TYPE haven_hash_queue_jobs gauge\n");
+    out.push_str("# HELP haven_hash_queue_full_total Requests the Argon2 queue turned away because it was full (they were asked to try again).\n");
+    out.push_str("# TYPE haven_hash_queue_full_total counter\n");
     out.push_str(&format!(
-        "haven_hash_queue_jobs {}\n",
-        state.hasher.waiting()
+        "haven_hash_queue_full_total {}\n",
+        state.hasher.turned_away()
     ));
-    out.push_str("# HELP haven_outbox_messages Emails in the outbox, by state.\n");
+    out.push_str("# HELP haven_outbox_messages Emails in the outbox, by state (pending ones once their slot has come).\n");
     out.push_str("# TYPE haven_outbox_messages gauge\n");
     for state_name in ["pending", "sent", "failed"] {
         let n = outbox
@@ -176,7 +182,7 @@ pub async fn metrics(
             "haven_outbox_messages{{state=\"{state_name}\"}} {n}\n"
         ));
     }
-    out.push_str("# HELP haven_cases Cases by status, as they stood at the start of this hour.\n");
+    out.push_str("# HELP haven_cases Cases received before the previous hour began, by status.\n");
     out.push_str("# TYPE haven_cases gauge\n");
     for status in crate::domain::CaseStatus::ALL {
         let n = cases

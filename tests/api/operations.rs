@@ -112,8 +112,26 @@ async fn metrics_need_their_token_and_say_nothing_of_reporters() {
         .await
         .unwrap();
     assert_eq!(wrong.status(), 401);
-    // A report filed now, and staff at work.
-    app.file_report(ReportForm::new("metrics")).await;
+    // A report filed now (urgent, so that caseworkers on duty are to be
+    // told at the next slot), a reply on it, and staff at work.
+    let (reference, receipt) = app
+        .file_report(ReportForm::new("metrics").field("immediate_danger", "yes"))
+        .await;
+    let email = app.create_user("caseworker", None);
+    haven::db::users::set_on_duty(&mut app.db.connect(), app.user_id(&email), true).unwrap();
+    let reporter = new_client();
+    open_follow_up(&app, &reporter, &reference, &receipt).await;
+    let page = follow_up_page(&app, &reporter).await;
+    let res = reporter
+        .post(app.url("/follow-up/case/messages"))
+        .form(&[
+            ("body", "are you there"),
+            ("csrf_token", &csrf_token(&page)),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
     app.login_as("caseworker").await;
     app.get_text("/staff/cases").await;
     let res = app
@@ -133,15 +151,22 @@ async fn metrics_need_their_token_and_say_nothing_of_reporters() {
     let text = res.text().await.unwrap();
     for line in [
         "haven_http_request_duration_seconds_count{class=\"staff\"}",
-        "haven_hash_queue_jobs 0",
+        "haven_hash_queue_full_total 0",
         "haven_outbox_messages{state=\"pending\"}",
         "haven_http_server_errors_total 0",
     ] {
         assert!(text.contains(line), "{line} in:\n{text}");
     }
-    // The report came in this hour: it is counted from the next hour on,
-    // as the database itself dates it.
+    // The report came in this hour: it is counted a whole hour after it.
     assert!(text.contains("haven_cases{status=\"new\"} 0"), "{text}");
+    // Emails the report and the reply queued wait for their slot: not
+    // counted before it comes.
+    let queued = app.count("outbox WHERE status = 'pending'");
+    assert!(queued > 0, "the report and the reply queued emails");
+    assert!(
+        text.contains("haven_outbox_messages{state=\"pending\"} 0"),
+        "{text}"
+    );
     assert!(
         !text.contains("class=\"public\""),
         "reporters' pages are not counted"

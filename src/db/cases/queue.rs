@@ -30,12 +30,14 @@
 //!   no order, so a page read through one reads and sorts every match.
 //! - The page's statements are planned for their values
 //!   (`plan_cache_mode = force_custom_plan`, for the page's transaction
-//!   only): diesel keeps statements prepared, and after five runs
-//!   PostgreSQL would switch to one generic plan made without the values,
-//!   which cannot tell a rare kind from a common one and chose to read
-//!   every match and sort them. Other statements keep their generic plans:
-//!   planning the deadline counts' subqueries against the many indexes of
-//!   `cases` on every load cost more than running them.
+//!   only): a generic plan, made without the values, cannot tell a rare
+//!   kind from a common one and chose to read every match and sort them.
+//!   Statements are now prepared unnamed (see `db::NoNamedStatements`),
+//!   which PostgreSQL plans for their values anyway; the setting stays as
+//!   the rule for this transaction. The deadline counts' functions keep
+//!   their generic plans (migration 000095): planning their subqueries
+//!   against the many indexes of `cases` on every load cost more than
+//!   running them.
 //!
 //! `bench/run.sh` measures every shape at 10,000 to 5,000,000 cases and
 //! records each plan in `bench/PLANS.md`.
