@@ -708,9 +708,21 @@ impl TestApp {
     }
 
     /// Posts one step of the report form (multipart, as a browser does)
-    /// to `/report{query}`.
+    /// to `/report{query}` with the app's client.
     pub async fn report_step(
         &self,
+        query: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> reqwest::Response {
+        self.report_step_as(&self.client, query, fields, files)
+            .await
+    }
+
+    /// The same from another browser (`client`).
+    pub async fn report_step_as(
+        &self,
+        client: &reqwest::Client,
         query: &str,
         fields: &[(&str, &str)],
         files: &[(&str, &[u8])],
@@ -725,7 +737,7 @@ impl TestApp {
                 reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()),
             );
         }
-        self.client
+        client
             .post(self.url(&format!("/report{query}")))
             .multipart(body)
             .send()

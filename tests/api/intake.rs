@@ -453,35 +453,18 @@ async fn a_draft_that_is_gone_is_said_and_the_step_sent_is_kept() {
 /// Posts step 2 of a new draft with `narrative` from `client`; returns the
 /// page (holding the draft's token) as `client` sees it.
 async fn draft_in(app: &TestApp, client: &reqwest::Client, narrative: &str) -> String {
-    let page = plain(
-        &client
-            .get(app.url("/report"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
-    let mut body = reqwest::multipart::Form::new();
-    for (k, v) in [
-        ("csrf_token", csrf_token(&page).as_str()),
-        ("step", "2"),
-        ("go", "next"),
-        ("narrative", narrative),
-    ] {
-        body = body.text(k.to_string(), v.to_string());
-    }
-    body = body.part(
-        "evidence",
-        reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("plan.png"),
-    );
-    let res = client
-        .post(app.url("/report"))
-        .multipart(body)
-        .send()
-        .await
-        .unwrap();
+    let page = client.get(app.url("/report")).send().await.unwrap();
+    let page = plain(&page.text().await.unwrap());
+    let fields = [
+        ("csrf_token", csrf_token(&page)),
+        ("step", "2".into()),
+        ("go", "next".into()),
+        ("narrative", narrative.into()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app
+        .report_step_as(client, "", &fields, &[("plan.png", PNG)])
+        .await;
     assert_eq!(res.status(), 200);
     plain(&res.text().await.unwrap())
 }
@@ -504,22 +487,15 @@ async fn a_draft_opens_only_in_the_browser_that_wrote_it() {
         .text()
         .await
         .unwrap();
-    let mut body = reqwest::multipart::Form::new();
-    for (k, v) in [
-        ("csrf_token", csrf_token(&form).as_str()),
+    let token = csrf_token(&form);
+    let fields = [
+        ("csrf_token", token.as_str()),
         ("draft", planted.as_str()),
         ("step", "2"),
         ("go", "all"),
         ("narrative", "the victim's words"),
-    ] {
-        body = body.text(k.to_string(), v.to_string());
-    }
-    let res = victim
-        .post(app.url("/report"))
-        .multipart(body)
-        .send()
-        .await
-        .unwrap();
+    ];
+    let res = app.report_step_as(&victim, "", &fields, &[]).await;
     let seen = plain(&res.text().await.unwrap());
     assert!(!seen.contains("planted") && !seen.contains("plan.png"));
     assert!(seen.contains("Your answers from earlier steps were deleted"));
@@ -529,21 +505,14 @@ async fn a_draft_opens_only_in_the_browser_that_wrote_it() {
         "the victim writes into a draft of their own"
     );
     // The attacker's token does not open the victim's draft either.
-    let mut body = reqwest::multipart::Form::new();
-    for (k, v) in [
-        ("csrf_token", csrf_token(&page).as_str()),
+    let token = csrf_token(&page);
+    let fields = [
+        ("csrf_token", token.as_str()),
         ("draft", fresh.as_str()),
         ("step", "1"),
         ("go", "all"),
-    ] {
-        body = body.text(k.to_string(), v.to_string());
-    }
-    let res = attacker
-        .post(app.url("/report"))
-        .multipart(body)
-        .send()
-        .await
-        .unwrap();
+    ];
+    let res = app.report_step_as(&attacker, "", &fields, &[]).await;
     assert!(!plain(&res.text().await.unwrap()).contains("the victim's words"));
 }
 
@@ -555,22 +524,13 @@ async fn a_draft_sent_twice_at_once_files_one_report() {
     let send = |token: String| {
         let (app, draft) = (&app, draft.clone());
         async move {
-            let mut body = reqwest::multipart::Form::new();
-            for (k, v) in [
+            let fields = [
                 ("csrf_token", token.as_str()),
                 ("draft", draft.as_str()),
                 ("step", "4"),
                 ("go", "send"),
-            ] {
-                body = body.text(k.to_string(), v.to_string());
-            }
-            app.client
-                .post(app.url("/report"))
-                .multipart(body)
-                .send()
-                .await
-                .unwrap()
-                .status()
+            ];
+            app.report_step("", &fields, &[]).await.status()
         }
     };
     // Two pages of the same draft (two tabs), each with its own form token.
