@@ -14,6 +14,8 @@ use crate::db::Db;
 pub struct Ctx {
     pub config: Arc<Config>,
     pub db: Db,
+    /// A read-only replica for the statistics (`HAVEN_DATABASE_REPLICA_URL`).
+    pub replica: Option<Db>,
     pub keyring: Arc<KeyringHandle>,
     pub hasher: SecretHasher,
     pub sources: Arc<SourceLimiter>,
@@ -28,6 +30,12 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Where reads that may lag a little (the statistics) go: the replica
+    /// when there is one.
+    pub fn reads(&self) -> &Db {
+        self.replica.as_ref().unwrap_or(&self.db)
+    }
+
     /// Signs and checks pre-sign-in form tokens (follows key rotation).
     pub fn forms(&self) -> FormSigner {
         self.keyring.forms()

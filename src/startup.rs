@@ -39,6 +39,10 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
         .map(|n| n.get())
         .unwrap_or(2);
     let db = Db::new(config.database_url.expose(), 16)?.with_audit_key(keyring.audit_key());
+    let replica = match &config.database_replica_url {
+        Some(url) => Some(Db::new(url.expose(), 4)?),
+        None => None,
+    };
     Ok(AppState {
         sources: Arc::new(SourceLimiter::default()),
         follow_up_sources: Arc::new(SourceLimiter::default()),
@@ -48,6 +52,7 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
         keyring: Arc::new(keyring),
         hasher: SecretHasher::new(cores),
         db,
+        replica,
         config: Arc::new(config),
     })
 }

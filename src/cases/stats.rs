@@ -81,7 +81,7 @@ pub fn suppress(counts: Vec<Count>) -> Vec<Cell> {
 
 pub async fn compute(state: &Ctx) -> Result<Stats, ServiceError> {
     let (total, kind, community, province, month) = state
-        .db
+        .reads()
         .run(|conn| {
             Ok((
                 db::stats::total(conn)?,

@@ -27,6 +27,8 @@
 //! - `HAVEN_ONION_URL`       the onion service's address (`http://….onion`):
 //!   public pages say so in `Onion-Location`, so Tor Browser offers it
 //! - `HAVEN_METRICS_TOKEN`   bearer token for `GET /metrics` (unset: none)
+//! - `HAVEN_DATABASE_REPLICA_URL` a read-only replica the statistics read
+//!   from (unset: the database itself)
 //! - `HAVEN_LOG_FORMAT`      `json` (the default) or `text` (the default
 //!   with `HAVEN_DEV=1`)
 
@@ -46,6 +48,8 @@ pub const DEFAULT_EXIT_URL: &str = "https://weather.gc.ca/";
 #[derive(Clone, Debug)]
 pub struct Config {
     pub database_url: SecretUrl,
+    /// A read-only replica for the statistics, if any.
+    pub database_replica_url: Option<SecretUrl>,
     pub bind: String,
     pub base_url: String,
     pub smtp_url: Option<SecretUrl>,
@@ -129,6 +133,7 @@ impl Config {
             database_url: SecretUrl(
                 get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             ),
+            database_replica_url: get("HAVEN_DATABASE_REPLICA_URL").map(SecretUrl),
             bind,
             base_url,
             smtp_url: get("HAVEN_SMTP_URL").map(SecretUrl),

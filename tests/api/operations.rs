@@ -321,3 +321,28 @@ fn the_deployment_files_pass_their_checks() {
     assert!(out.status.success(), "{said}");
     assert!(said.contains("0 failed"), "{said}");
 }
+
+#[tokio::test]
+async fn statistics_read_from_the_replica_when_there_is_one() {
+    // A replica that does not answer: only the statistics fail (with the
+    // "try again" page); the queue, on the database itself, still works.
+    let (base, _) = admin_url()
+        .rsplit_once('/')
+        .map(|(b, d)| (b.to_string(), d.to_string()))
+        .unwrap();
+    let app = spawn_app_with(Options {
+        env: vec![(
+            "HAVEN_DATABASE_REPLICA_URL",
+            format!("{base}/haven_no_such_replica"),
+        )],
+        ..Default::default()
+    })
+    .await;
+    app.login_as("caseworker").await;
+    assert_eq!(app.get("/staff/stats").await.status(), 503);
+    assert_eq!(app.get("/staff/cases").await.status(), 200);
+    // Without one, the statistics read the database itself.
+    let plain = spawn_app().await;
+    plain.login_as("caseworker").await;
+    assert_eq!(plain.get("/staff/stats").await.status(), 200);
+}
