@@ -43,9 +43,13 @@ if ! command -v caddy >/dev/null || ! command -v tor >/dev/null; then
         printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
         as_root chmod 755 "$policy"
     fi
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        caddy tor >&2 || say "Caddy or Tor could not be installed: deploy/check.sh will skip them"
-    [ -n "$policy" ] && as_root rm -f "$policy"
+    install_ops() {
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            caddy tor >&2
+    }
+    install_ops || { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 && install_ops; } \
+        || say "Caddy or Tor could not be installed: deploy/check.sh will skip them"
+    if [ -n "$policy" ]; then as_root rm -f "$policy"; fi
 fi
 deps="$PWD/target/browser-deps"
 if [ ! -f "$deps/node_modules/axe-core/axe.min.js" ]; then
