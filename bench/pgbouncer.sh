@@ -43,22 +43,24 @@ pooled="postgres://postgres@127.0.0.1:$bouncer/haven"
 export HAVEN_DEV=1 HAVEN_MASTER_KEY_FILE="$WORK/master.key" HAVEN_MAIL_DIR="$WORK/mail" RUST_LOG=warn
 DATABASE_URL=$direct "$haven" migrate >/dev/null
 
-# Starts `haven serve` on a free port against database $1; prints "pid port".
+# Starts `haven serve` on a free port (from $2) against database $1 with
+# pooler setting $3; prints "pid port".
 start_haven() {
     local port; port=$(free_port "$2")
-    DATABASE_URL=$1 HAVEN_BIND="127.0.0.1:$port" HAVEN_BASE_URL="http://127.0.0.1:$port" \
-        "$haven" serve 2>>"$WORK/serve.log" &
+    DATABASE_URL=$1 HAVEN_DATABASE_POOLER=$3 HAVEN_BIND="127.0.0.1:$port" \
+        HAVEN_BASE_URL="http://127.0.0.1:$port" "$haven" serve 2>>"$WORK/serve.log" &
     local pid=$!
     for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
     echo "$pid $port"
 }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(d$1)"; }
 
-# Two instances on database URL $1, 16 clients on each at once; prints
+# Two instances on database URL $1 (pooler $2: none or transaction), 16
+# clients on each at once; prints
 # "reports/s p50 p99 failed" summed (rate, failures) and worst (latency).
 two_instances() {
-    read -r apid aport < <(start_haven "$1" 18080)
-    read -r bpid bport < <(start_haven "$1" 18180)
+    read -r apid aport < <(start_haven "$1" 18080 "$2")
+    read -r bpid bport < <(start_haven "$1" 18180 "$2")
     "$loadgen" intake "http://127.0.0.1:$aport" 16 "$DURATION" >"$WORK/a.json" &
     local la=$!
     "$loadgen" intake "http://127.0.0.1:$bport" 16 "$DURATION" >"$WORK/b.json"
@@ -73,9 +75,9 @@ PY
 }
 
 say "Intake, two instances straight to PostgreSQL, 32 clients"
-read -r d_rate d_p50 d_p99 d_failed < <(two_instances "$direct")
+read -r d_rate d_p50 d_p99 d_failed < <(two_instances "$direct" none)
 say "Intake, two instances through PgBouncer (transaction mode), 32 clients"
-read -r p_rate p_p50 p_p99 p_failed < <(two_instances "$pooled")
+read -r p_rate p_p50 p_p99 p_failed < <(two_instances "$pooled" transaction)
 server_conns=$(psql "postgres://postgres@127.0.0.1:$pgport/postgres" -Atqc \
     "SELECT count(*) FROM pg_stat_activity WHERE datname = 'haven'")
 

@@ -38,9 +38,10 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2);
-    let db = Db::new(config.database_url.expose(), 16)?.with_audit_key(keyring.audit_key());
+    let db = Db::with_pooler(config.database_url.expose(), 16, config.database_pooled)?
+        .with_audit_key(keyring.audit_key());
     let replica = match &config.database_replica_url {
-        Some(url) => Some(Db::new(url.expose(), 4)?),
+        Some(url) => Some(Db::with_pooler(url.expose(), 4, config.database_pooled)?),
         None => None,
     };
     Ok(AppState {

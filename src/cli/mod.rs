@@ -162,7 +162,7 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve => crate::startup::serve(config),
         Command::Migrate => {
-            let db = Db::new(config.database_url.expose(), 1)?;
+            let db = Db::with_pooler(config.database_url.expose(), 1, config.database_pooled)?;
             let n = migrate_when_ready(&db, Duration::from_secs(30))?;
             println!("Database up to date ({n} migration(s) applied).");
             Ok(())
@@ -256,7 +256,8 @@ fn read_password_stdin() -> anyhow::Result<String> {
 /// key file's audit key.
 fn connect(config: &Config) -> anyhow::Result<Db> {
     let keyring = crate::crypto::Keyring::load(&config.master_key_file, config.dev)?;
-    let db = Db::new(config.database_url.expose(), 1)?.with_audit_key(keyring.audit_key());
+    let db = Db::with_pooler(config.database_url.expose(), 1, config.database_pooled)?
+        .with_audit_key(keyring.audit_key());
     migrate_when_ready(&db, Duration::from_secs(10))?;
     Ok(db)
 }

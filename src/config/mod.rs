@@ -27,6 +27,8 @@
 //! - `HAVEN_ONION_URL`       the onion service's address (`http://….onion`):
 //!   public pages say so in `Onion-Location`, so Tor Browser offers it
 //! - `HAVEN_METRICS_TOKEN`   bearer token for `GET /metrics` (unset: none)
+//! - `HAVEN_DATABASE_POOLER` `transaction`: `DATABASE_URL` goes through a
+//!   pooler in transaction mode (PgBouncer); unset: straight to PostgreSQL
 //! - `HAVEN_DATABASE_REPLICA_URL` a read-only replica the statistics read
 //!   from (unset: the database itself)
 //! - `HAVEN_LOG_FORMAT`      `json` (the default) or `text` (the default
@@ -50,6 +52,8 @@ pub struct Config {
     pub database_url: SecretUrl,
     /// A read-only replica for the statistics, if any.
     pub database_replica_url: Option<SecretUrl>,
+    /// `DATABASE_URL` goes through a pooler in transaction mode.
+    pub database_pooled: bool,
     pub bind: String,
     pub base_url: String,
     pub smtp_url: Option<SecretUrl>,
@@ -134,6 +138,13 @@ impl Config {
                 get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             ),
             database_replica_url: get("HAVEN_DATABASE_REPLICA_URL").map(SecretUrl),
+            database_pooled: match get("HAVEN_DATABASE_POOLER").as_deref() {
+                None | Some("none") => false,
+                Some("transaction") => true,
+                Some(other) => bail!(
+                    "HAVEN_DATABASE_POOLER must be transaction (PgBouncer in transaction mode) or none, not {other:?}"
+                ),
+            },
             bind,
             base_url,
             smtp_url: get("HAVEN_SMTP_URL").map(SecretUrl),
@@ -439,6 +450,13 @@ mod tests {
         assert_eq!(c.metrics_token.unwrap().expose(), token);
         assert_eq!(c.log_format, LogFormat::Json);
         assert!(with(&[("HAVEN_LOG_FORMAT", "xml")]).is_err());
+        assert!(!with(&[]).unwrap().database_pooled);
+        assert!(
+            with(&[("HAVEN_DATABASE_POOLER", "transaction")])
+                .unwrap()
+                .database_pooled
+        );
+        assert!(with(&[("HAVEN_DATABASE_POOLER", "session")]).is_err());
         assert_eq!(with(&[]).unwrap().log_format, LogFormat::Json);
         let dev = with(&[("HAVEN_DEV", "1")]).unwrap();
         assert_eq!(dev.log_format, LogFormat::Text);

@@ -234,6 +234,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     } else {
         db.url.clone()
     };
+
     let mut vars = vec![
         ("DATABASE_URL", database_url),
         ("HAVEN_BIND", format!("{ip}:{port}")),
@@ -252,6 +253,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             if options.production { "0" } else { "1" }.to_string(),
         ),
     ];
+    if options.through_pgbouncer {
+        vars.push(("HAVEN_DATABASE_POOLER", "transaction".to_string()));
+    }
     if let Some(list) = options.trusted_proxies {
         vars.push(("HAVEN_TRUSTED_PROXIES", list.to_string()));
     }
