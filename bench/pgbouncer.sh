@@ -99,15 +99,19 @@ PgBouncer $(pgbouncer --version 2>/dev/null | head -n 1 | awk '{print $2}' || ec
 <!-- /pgbouncer -->
 MD
 )
-python3 - "$RESULTS_OUT" "$section" <<'PY'
+python3 - "$RESULTS_OUT" "$section" bench/HISTORY.md <<'PY'
 import re, sys
-path, section = sys.argv[1], sys.argv[2]
+path, section, history = sys.argv[1], sys.argv[2], open(sys.argv[3]).read()
 text = open(path).read()
 pattern = re.compile(r"<!-- pgbouncer -->.*?<!-- /pgbouncer -->", re.S)
 if pattern.search(text):
     text = pattern.sub(lambda _: section, text)
 else:
-    text = text.rstrip("\n") + "\n\n" + section + "\n"
+    # Before the history, which `ONLY=queue bench/run.sh` rewrites as the
+    # file's end.
+    first = history.splitlines()[0]
+    at = text.index(first) if first in text else len(text)
+    text = text[:at].rstrip("\n") + "\n\n" + section + "\n\n" + text[at:]
 open(path, "w").write(text)
 PY
 say "Written to $RESULTS_OUT"
