@@ -112,6 +112,9 @@ struct Visit {
     browser: String,
     /// The browser had no secret yet: the response sets its cookie.
     new_browser: bool,
+    /// The form's token is one Haven issued recently; otherwise nothing
+    /// the request carries is stored.
+    trusted: bool,
     files_dropped: bool,
 }
 
@@ -192,12 +195,12 @@ pub async fn submit(
     let mut visit = Visit {
         new_browser: cookie.is_none(),
         browser: cookie.unwrap_or_else(new_token),
+        trusted: FormTokens::verify(&state, FormTokens::REPORT, &upload.csrf_token),
         files_dropped: false,
     };
     let mut errors = IntakeErrors::default();
     // A form Haven did not show recently stores nothing, files included.
-    let trusted = FormTokens::verify(&state, FormTokens::REPORT, &upload.csrf_token);
-    if !trusted {
+    if !visit.trusted {
         push(&mut errors, "csrf_token", "error-form-expired");
     }
 
@@ -242,7 +245,7 @@ async fn hold_and_go(
     let files = upload.take_files();
     let asks_to_file = go == "send" || (go == "next" && matches!(draft.step, 0 | STEPS));
     let today = chrono::Utc::now().date_naive();
-    if !FormTokens::verify(state, FormTokens::REPORT, &upload.csrf_token) {
+    if !visit.trusted {
         // Shown again as sent; nothing is stored, and files are chosen again.
         visit.files_dropped = !files.is_empty() || upload.refused_file;
         return show(state, t, visit, &draft, errors);
