@@ -16,7 +16,12 @@ command -v cargo-audit >/dev/null || cargo install cargo-audit --locked
 # RUSTSEC-2026-0173 (proc-macro-error2 unmaintained): a procedural macro
 # that i18n-embed-fl, the age crate's message macro, runs at compile time;
 # none of its code is in the binary (`cargo tree -i proc-macro-error2`).
-# Neither is a vulnerability; anything else unmaintained, yanked or unsound
-# fails.
+# RUSTSEC-2023-0071 (rsa, the Marvin attack): timing that leaks an RSA
+# *private* key while it decrypts or signs. The rsa crate comes with
+# webauthn-rs (through crypto-glue), which uses it only to verify RS256
+# signatures of passkeys (Windows Hello) with their public keys; Haven holds
+# no RSA private key and never decrypts with RSA (`cargo tree -i rsa`).
+# None of these is a vulnerability of Haven's; anything else unmaintained,
+# yanked, unsound or vulnerable fails.
 cargo audit --no-fetch --db "$db" --deny warnings --ignore RUSTSEC-2023-0089 \
-    --ignore RUSTSEC-2026-0173
+    --ignore RUSTSEC-2026-0173 --ignore RUSTSEC-2023-0071

@@ -27,6 +27,9 @@ pub struct Ctx {
     /// Attempts under way per form token, so that replays sent together
     /// are turned away before they reach Argon2.
     pub in_flight: Arc<InFlight>,
+    /// The WebAuthn relying party (Haven at `HAVEN_BASE_URL`); `None` where
+    /// passkeys cannot work (an IP address as the host).
+    pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 impl Ctx {

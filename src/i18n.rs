@@ -254,6 +254,7 @@ pub fn has_message(lang: Language, key: &str) -> bool {
     let args: std::collections::HashMap<&str, FluentValue> = [
         "code",
         "count",
+        "tries",
         "minutes",
         "reference",
         "kib",
@@ -346,7 +347,9 @@ mod tests {
     #[test]
     fn counted_things_have_plural_variants() {
         // (`$n` numbers an entry or a step: "Entry { $n } was altered".)
-        let numbers = ["count", "minutes", "hours", "days", "total", "files"];
+        let numbers = [
+            "count", "minutes", "hours", "days", "total", "files", "tries",
+        ];
         let mut bare = Vec::new();
         for (lang, ftl) in [
             ("en", include_str!("../locales/en/haven.ftl")),

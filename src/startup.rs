@@ -44,7 +44,9 @@ pub fn build_state(config: Config) -> anyhow::Result<AppState> {
         Some(url) => Some(Db::with_pooler(url.expose(), 4, config.database_pooled)?),
         None => None,
     };
+    let passkeys = crate::auth::passkeys::relying_party(&config)?.map(Arc::new);
     Ok(AppState {
+        passkeys,
         sources: Arc::new(SourceLimiter::default()),
         follow_up_sources: Arc::new(SourceLimiter::default()),
         known_devices: Arc::new(Limiter::default()),
@@ -311,6 +313,7 @@ async fn housekeeping(state: AppState) {
                 // Reports abandoned between steps, with their files (not
                 // counted in the log line: its hour would date a visit).
                 db::report_drafts::delete_expired(conn, now)?;
+                let steps = db::passkeys::delete_expired_steps(conn, now)?;
                 let spent_forms = db::spent_form_tokens::delete_expired(conn, now.date_naive())?;
                 let receipt_views =
                     db::receipt_views::delete_before(conn, now - chrono::Duration::hours(2))?;
@@ -318,7 +321,7 @@ async fn housekeeping(state: AppState) {
                 let packets = crate::cases::packets::expire(conn)?;
                 Ok((
                     sessions + visits,
-                    throttles + deleted + spent_forms + receipt_views + packets,
+                    throttles + deleted + spent_forms + receipt_views + packets + steps,
                 ))
             })
             .await;

@@ -216,8 +216,8 @@ error-csrf-body = For your safety, forms are valid for a limited time and only o
 login-title = Staff sign-in
 login-email = Email address
 login-password = Password
-login-totp = One-time code
-login-totp-hint = The six-digit code from your authenticator app, or one of your recovery codes.
+login-totp = One-time code (optional)
+login-totp-hint = Leave this empty to be asked for your passkey or code next. Or type the six-digit code from your authenticator app, or one of your recovery codes.
 login-submit = Sign in
 login-failed = The email address or password is not right, or the account is not active. Try again.
 login-signed-out = You have signed out.
@@ -387,27 +387,27 @@ stats-empty = No consenting reports yet.
 
 ## Staff: two-factor sign-in
 totp-title = Two-factor sign-in
-totp-intro = Two-factor sign-in asks for a six-digit code from an app on your phone each time you sign in, so a stolen password is not enough.
-totp-start = Set up two-factor sign-in
+totp-intro = An authenticator app on your phone shows a new six-digit code every 30 seconds; you type the code shown when you sign in.
+totp-start = Set up an authenticator app
 totp-step-app = Install an authenticator app on your phone (for example FreeOTP, Aegis or Google Authenticator).
 totp-step-scan = Scan this code with the app, or type the key below into it.
 totp-qr-alt = QR code to scan with your authenticator app
 totp-manual = Key to type by hand:
 totp-step-confirm = Enter the six-digit code the app shows now
 totp-confirm = Turn on two-factor sign-in
-totp-enabled = Two-factor sign-in is on.
+totp-enabled = The authenticator app is on.
 totp-current-code = Current six-digit code
 totp-new-codes = Make new recovery codes
-totp-disable = Turn off two-factor sign-in
-totp-done-off = Two-factor sign-in is off.
+totp-disable = Turn off the authenticator app
+totp-done-off = The authenticator app is off: its codes no longer sign you in.
 totp-codes-title = Your recovery codes
 totp-codes-once = Each code lets you sign in once without your phone. Write them down or print them and keep them safe: they are shown only now.
 totp-codes-done = I have saved them
 totp-admin-required = Administrators must use two-factor sign-in. Set it up to continue.
 totp-required = Two-factor sign-in is required for every staff account. Set it up to continue.
 totp-error-code = That code is not right. Check the time on your phone and enter the code shown now.
-totp-error-admin = Administrators must keep two-factor sign-in on.
-totp-error-required = Two-factor sign-in is required for every staff account: it cannot be turned off.
+totp-error-admin = Administrators must keep two-factor sign-in on: add another second factor (a passkey or the authenticator app) before you remove this one.
+totp-error-required = Two-factor sign-in is required for every staff account: add another second factor (a passkey or the authenticator app) before you remove this one.
 
 ## Staff: passwords
 password-title = Choose your password
@@ -892,6 +892,9 @@ mail-recipient-key-changed-link = Check the recipient
 mail-admin-access-changed-subject = An administrator account in Haven changed
 mail-admin-access-changed-body = An administrator was deactivated, or an account gained or lost the administrator role. Every administrator receives this notice, and so does the account concerned. If you did not expect it, check the accounts page and the audit log now.
 mail-admin-access-changed-link = Check the accounts
+mail-second-factor-changed-subject = Your second factors in Haven changed
+mail-second-factor-changed-body = A passkey was added to or removed from your account, the authenticator app was turned on or off, or new recovery codes were made. If it was you, there is nothing to do. If it was not, tell an administrator now: someone may be signed in as you.
+mail-second-factor-changed-link = Check your second factors
 packet-error-deletion = The reporter has asked for this case to be deleted, so nothing more of it leaves Haven. If they cancel the request on their follow-up page, you can build the packet then.
 packet-group-accept-first = Accept the referral to download the packet.
 
@@ -1078,3 +1081,87 @@ case-label-narrative = What happened
 error-evidence-held-full = Haven cannot hold more files for reports being written just now, so some files were not added. Send your report without them, then add them from the follow-up page with your receipt.
 queue-unread-short = New
 case-assignee-inactive = An account no longer active
+
+## Passkeys and the second step of signing in
+
+login-verify-title = Confirm it is you
+login-verify-intro = Your password is right. Now use your second factor: your passkey or security key, a code from your authenticator app, or a recovery code.
+login-verify-passkey = Use your passkey
+login-verify-passkey-hint = Your browser asks for your passkey or security key: touch the key, or unlock this device or your phone, when asked.
+login-verify-passkey-button = Use my passkey
+login-verify-code-instead = Or use a code
+login-verify-code = Enter a code
+login-verify-code-label = Code from your authenticator app, or a recovery code
+login-verify-code-hint = Six digits from the app, or a recovery code such as 7K3MQ-9PXR2.
+login-verify-recovery-label = Recovery code
+login-verify-recovery-hint = One of the recovery codes you saved, such as 7K3MQ-9PXR2. Each one works once.
+login-verify-start-over = Start again with your password
+login-verify-start-again = Your sign-in timed out or ended. Enter your email address and password again.
+login-verify-expired = The passkey request timed out or was already used. Press “Use my passkey” again.
+login-verify-wrong-code = { $tries ->
+    [one] That code is not right. You have one more try before you must start again with your password.
+   *[other] That code is not right. You have { $tries } more tries before you must start again with your password.
+}
+login-verify-wrong-passkey = { $tries ->
+    [one] That passkey was not accepted. Use a passkey you added to this account. You have one more try before you must start again with your password.
+   *[other] That passkey was not accepted. Use a passkey you added to this account. You have { $tries } more tries before you must start again with your password.
+}
+passkey-js-cancelled = The passkey was not used: the request was cancelled or timed out. Press the button to try again, or use a code.
+passkey-js-taken = This passkey or security key is already added to your account. Use another one, or cancel.
+passkey-js-unsupported = This browser cannot use passkeys. Use an up-to-date browser, or a code.
+passkey-js-failed = The passkey did not work. Try again, or use a code.
+passkey-needs-script = Passkeys need JavaScript, which is off in this browser. Turn it on for this site, or use a code.
+factors-intro = A second factor makes a stolen password useless on its own. You can have several: passkeys, an authenticator app, and recovery codes for when you have neither.
+passkeys-title = Passkeys and security keys
+passkeys-intro = The safest second factor: a passkey works only on Haven’s own address, so a fake sign-in page cannot capture it. It can live on this device, on your phone, or on a security key such as a YubiKey.
+passkeys-none = You have no passkey yet.
+passkeys-unavailable = Passkeys cannot be used at this address. Whoever runs Haven can make them work by giving it a domain name (HAVEN_BASE_URL).
+passkey-name = Name
+passkey-added = Added
+passkey-last-used = Last used
+passkey-never-used = Not used yet
+passkey-suspended = Suspended: it answered as if it may have been copied, so it no longer signs you in. Remove it, and add your key again; if you did not copy it, tell an administrator.
+passkey-remove = Remove
+passkey-new-name = Name for a new passkey
+passkey-new-name-hint = So that you can tell your passkeys apart, for example “Blue security key” or “Work laptop”.
+passkey-add = Add a passkey
+passkey-add-code = Then enter a code, to show it is you.
+passkey-add-with-passkey = Add, confirming with a passkey I have
+passkey-error-name-missing = Give the passkey a name.
+passkey-error-name-long = Use a name of 60 characters or fewer.
+passkey-error-unavailable = Passkeys cannot be used at this address. Use a code instead.
+passkey-error-expired = The passkey request timed out or was already used. Start again.
+passkey-error-taken = That passkey is already added. Use another one.
+passkey-error-refused = The passkey was not accepted. Try again with a passkey added to your account, or use a code.
+passkey-error-required = You must keep a passkey: add another one before you remove this one.
+passkey-done-added = Your passkey is added. Next time you sign in, use it after your password.
+passkey-done-removed = The passkey is removed: it no longer signs you in.
+passkey-admin-required = Administrators must sign in with a passkey. Add one to continue.
+passkey-required = Every staff account must sign in with a passkey. Add one to continue.
+totp-app-title = Authenticator app
+totp-not-for-sign-in = Your role signs in with a passkey: codes from this app no longer sign you in.
+recovery-codes-title = Recovery codes
+recovery-codes-left = { $count ->
+    [0] You have no unused recovery codes. Make new ones.
+    [one] You have one unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+recovery-new-with-passkey = Make new codes, confirming with my passkey
+passkey-add-title = Add a passkey
+passkey-add-step-button = Press “Create the passkey” below.
+passkey-add-step-choose = Your browser asks where to keep it: on this device, on your phone, or on a security key. Choose one.
+passkey-add-step-unlock = When asked, touch the key, or unlock the device with its PIN, fingerprint or face.
+passkey-add-button = Create the passkey
+passkey-cancel = Cancel
+passkey-remove-title = Remove a passkey
+passkey-remove-intro = Once removed, it no longer signs you in. To confirm, enter your password and use a second factor.
+passkey-remove-password = Your password
+passkey-remove-either = Then enter a code, or confirm with one of your passkeys, to show it is you.
+passkey-remove-with-code = Remove, confirming with the code
+passkey-remove-with-passkey = Remove, confirming with a passkey
+factors-passkeys = { $count ->
+    [one] One passkey
+   *[other] { $count } passkeys
+}
+factors-app = Authenticator app
+factors-none = None

@@ -224,8 +224,8 @@ error-csrf-body = Pour votre sécurité, les formulaires ne sont valides que pen
 login-title = Connexion du personnel
 login-email = Adresse courriel
 login-password = Mot de passe
-login-totp = Code à usage unique
-login-totp-hint = Le code à six chiffres de votre application d’authentification, ou l’un de vos codes de récupération.
+login-totp = Code à usage unique (facultatif)
+login-totp-hint = Laissez ce champ vide : on vous demandera ensuite votre clé d’accès ou un code. Ou entrez le code à six chiffres de votre application d’authentification, ou l’un de vos codes de récupération.
 login-submit = Se connecter
 login-failed = L’adresse courriel ou le mot de passe est incorrect, ou le compte n’est pas actif. Réessayez.
 login-signed-out = Votre session est fermée.
@@ -395,27 +395,27 @@ stats-empty = Aucun signalement avec consentement pour l’instant.
 
 ## Staff: two-factor sign-in
 totp-title = Authentification à deux facteurs
-totp-intro = L’authentification à deux facteurs vous demande, à chaque connexion, un code à six chiffres fourni par une application sur votre téléphone : un mot de passe volé ne suffit donc pas.
-totp-start = Configurer l’authentification à deux facteurs
+totp-intro = Une application d’authentification sur votre téléphone affiche un nouveau code à six chiffres toutes les 30 secondes. Lorsque vous vous connectez, vous entrez le code affiché.
+totp-start = Configurer une application d’authentification
 totp-step-app = Installez une application d’authentification sur votre téléphone (par exemple FreeOTP, Aegis ou Google Authenticator).
 totp-step-scan = Balayez ce code avec l’application, ou saisissez-y la clé ci-dessous.
 totp-qr-alt = Code QR à balayer avec votre application d’authentification
 totp-manual = Clé à saisir à la main :
 totp-step-confirm = Entrez le code à six chiffres que l’application affiche maintenant
 totp-confirm = Activer l’authentification à deux facteurs
-totp-enabled = L’authentification à deux facteurs est activée.
+totp-enabled = L’application d’authentification est activée.
 totp-current-code = Code actuel à six chiffres
 totp-new-codes = Générer de nouveaux codes de récupération
-totp-disable = Désactiver l’authentification à deux facteurs
-totp-done-off = L’authentification à deux facteurs est désactivée.
+totp-disable = Désactiver l’application d’authentification
+totp-done-off = L’application d’authentification est désactivée : ses codes ne permettent plus de vous connecter.
 totp-codes-title = Vos codes de récupération
 totp-codes-once = Chaque code vous permet de vous connecter une fois sans votre téléphone. Notez-les ou imprimez-les, et gardez-les en lieu sûr : ils ne sont affichés que maintenant.
 totp-codes-done = Je les ai conservés
 totp-admin-required = Les administrateurs et administratrices doivent utiliser l’authentification à deux facteurs. Configurez-la pour continuer.
 totp-required = L’authentification à deux facteurs est obligatoire pour tous les comptes du personnel. Configurez-la pour continuer.
 totp-error-code = Ce code est incorrect. Vérifiez l’heure de votre téléphone et entrez le code affiché maintenant.
-totp-error-admin = Les administrateurs et administratrices doivent garder l’authentification à deux facteurs activée.
-totp-error-required = L’authentification à deux facteurs est obligatoire pour tous les comptes du personnel : elle ne peut pas être désactivée.
+totp-error-admin = Les administrateurs et administratrices doivent garder l’authentification à deux facteurs activée : ajoutez un autre second facteur (une clé d’accès ou l’application d’authentification) avant de retirer celui-ci.
+totp-error-required = L’authentification à deux facteurs est obligatoire pour tous les comptes du personnel : ajoutez un autre second facteur (une clé d’accès ou l’application d’authentification) avant de retirer celui-ci.
 
 ## Staff: passwords
 password-title = Choisissez votre mot de passe
@@ -903,6 +903,9 @@ mail-recipient-key-changed-link = Vérifier le destinataire
 mail-admin-access-changed-subject = Un compte administrateur a changé dans Haven
 mail-admin-access-changed-body = Une personne administratrice a été désactivée, ou un compte a obtenu ou perdu le rôle d’administration. Toutes les personnes administratrices reçoivent cet avis, de même que le compte concerné. Si vous ne vous y attendiez pas, vérifiez dès maintenant la page des comptes et le journal d’audit.
 mail-admin-access-changed-link = Vérifier les comptes
+mail-second-factor-changed-subject = Vos seconds facteurs ont changé dans Haven
+mail-second-factor-changed-body = Une clé d’accès a été ajoutée à votre compte ou en a été retirée, l’application d’authentification a été activée ou désactivée, ou de nouveaux codes de récupération ont été générés. Si c’est vous qui l’avez fait, vous n’avez rien à faire. Sinon, prévenez dès maintenant un administrateur ou une administratrice : quelqu’un s’est peut-être connecté en se faisant passer pour vous.
+mail-second-factor-changed-link = Vérifier vos seconds facteurs
 packet-error-deletion = La personne qui a fait le signalement a demandé la suppression de ce dossier : plus rien n’en sort de Haven. Si elle annule sa demande sur sa page de suivi, vous pourrez alors préparer le paquet.
 packet-group-accept-first = Acceptez l’aiguillage pour télécharger le paquet.
 
@@ -1087,3 +1090,87 @@ case-label-narrative = Ce qui s’est passé
 error-evidence-held-full = Haven ne peut pas conserver plus de fichiers pour les signalements en cours en ce moment : certains fichiers n’ont pas été ajoutés. Envoyez votre signalement sans eux, puis ajoutez-les depuis la page de suivi avec votre reçu.
 queue-unread-short = Nouveau
 case-assignee-inactive = Un compte qui n’est plus actif
+
+## Passkeys and the second step of signing in
+
+login-verify-title = Confirmez que c’est bien vous
+login-verify-intro = Votre mot de passe est correct. Utilisez maintenant votre second facteur : votre clé d’accès ou votre clé de sécurité, un code de votre application d’authentification, ou un code de récupération.
+login-verify-passkey = Utiliser votre clé d’accès
+login-verify-passkey-hint = Votre navigateur vous demande votre clé d’accès ou votre clé de sécurité : quand on vous le demande, touchez la clé, ou déverrouillez cet appareil ou votre téléphone.
+login-verify-passkey-button = Utiliser ma clé d’accès
+login-verify-code-instead = Ou utiliser un code
+login-verify-code = Entrer un code
+login-verify-code-label = Code de votre application d’authentification, ou code de récupération
+login-verify-code-hint = Les six chiffres de l’application, ou un code de récupération comme 7K3MQ-9PXR2.
+login-verify-recovery-label = Code de récupération
+login-verify-recovery-hint = L’un des codes de récupération que vous avez conservés, comme 7K3MQ-9PXR2. Chacun ne fonctionne qu’une fois.
+login-verify-start-over = Recommencer avec votre mot de passe
+login-verify-start-again = Votre connexion a expiré ou a pris fin. Entrez de nouveau votre adresse courriel et votre mot de passe.
+login-verify-expired = La demande de clé d’accès a expiré ou a déjà été utilisée. Appuyez de nouveau sur « Utiliser ma clé d’accès ».
+login-verify-wrong-code = { $tries ->
+    [one] Ce code est incorrect. Il vous reste un essai avant de devoir recommencer avec votre mot de passe.
+   *[other] Ce code est incorrect. Il vous reste { $tries } essais avant de devoir recommencer avec votre mot de passe.
+}
+login-verify-wrong-passkey = { $tries ->
+    [one] Cette clé d’accès n’a pas été acceptée. Utilisez une clé d’accès ajoutée à ce compte. Il vous reste un essai avant de devoir recommencer avec votre mot de passe.
+   *[other] Cette clé d’accès n’a pas été acceptée. Utilisez une clé d’accès ajoutée à ce compte. Il vous reste { $tries } essais avant de devoir recommencer avec votre mot de passe.
+}
+passkey-js-cancelled = La clé d’accès n’a pas été utilisée : la demande a été annulée ou a expiré. Appuyez sur le bouton pour réessayer, ou utilisez un code.
+passkey-js-taken = Cette clé d’accès ou clé de sécurité est déjà ajoutée à votre compte. Utilisez-en une autre, ou annulez.
+passkey-js-unsupported = Ce navigateur ne peut pas utiliser les clés d’accès. Utilisez un navigateur à jour, ou un code.
+passkey-js-failed = La clé d’accès n’a pas fonctionné. Réessayez, ou utilisez un code.
+passkey-needs-script = Les clés d’accès nécessitent JavaScript, qui est désactivé dans ce navigateur. Activez-le pour ce site, ou utilisez un code.
+factors-intro = Avec un second facteur, un mot de passe volé ne suffit plus à lui seul. Vous pouvez en avoir plusieurs : des clés d’accès, une application d’authentification, et des codes de récupération pour quand vous n’avez ni l’une ni l’autre.
+passkeys-title = Clés d’accès et clés de sécurité
+passkeys-intro = Le second facteur le plus sûr : une clé d’accès ne fonctionne qu’à la véritable adresse de Haven, si bien qu’une fausse page de connexion ne peut pas la capter. Elle peut se trouver sur cet appareil, sur votre téléphone ou sur une clé de sécurité comme une YubiKey.
+passkeys-none = Vous n’avez pas encore de clé d’accès.
+passkeys-unavailable = Les clés d’accès ne peuvent pas être utilisées à cette adresse. La personne qui gère Haven peut les rendre utilisables en lui donnant un nom de domaine (HAVEN_BASE_URL).
+passkey-name = Nom
+passkey-added = Ajoutée
+passkey-last-used = Dernière utilisation
+passkey-never-used = Pas encore utilisée
+passkey-suspended = Suspendue : elle a répondu comme si elle avait pu être copiée, si bien qu’elle ne permet plus de vous connecter. Retirez-la, puis ajoutez de nouveau votre clé; si vous ne l’avez pas copiée, prévenez un administrateur ou une administratrice.
+passkey-remove = Retirer
+passkey-new-name = Nom de la nouvelle clé d’accès
+passkey-new-name-hint = Pour distinguer vos clés d’accès, par exemple « Clé de sécurité bleue » ou « Ordinateur portable du travail ».
+passkey-add = Ajouter une clé d’accès
+passkey-add-code = Entrez ensuite un code pour confirmer votre identité.
+passkey-add-with-passkey = Ajouter, en confirmant avec une clé d’accès que j’ai déjà
+passkey-error-name-missing = Donnez un nom à la clé d’accès.
+passkey-error-name-long = Utilisez un nom de 60 caractères ou moins.
+passkey-error-unavailable = Les clés d’accès ne peuvent pas être utilisées à cette adresse. Utilisez plutôt un code.
+passkey-error-expired = La demande de clé d’accès a expiré ou a déjà été utilisée. Recommencez.
+passkey-error-taken = Cette clé d’accès est déjà ajoutée. Utilisez-en une autre.
+passkey-error-refused = La clé d’accès n’a pas été acceptée. Réessayez avec une clé d’accès ajoutée à votre compte, ou utilisez un code.
+passkey-error-required = Vous devez garder une clé d’accès : ajoutez-en une autre avant de retirer celle-ci.
+passkey-done-added = Votre clé d’accès est ajoutée. À votre prochaine connexion, utilisez-la après votre mot de passe.
+passkey-done-removed = La clé d’accès est retirée : elle ne permet plus de vous connecter.
+passkey-admin-required = Les administrateurs et administratrices doivent se connecter avec une clé d’accès. Ajoutez-en une pour continuer.
+passkey-required = Tous les comptes du personnel doivent se connecter avec une clé d’accès. Ajoutez-en une pour continuer.
+totp-app-title = Application d’authentification
+totp-not-for-sign-in = Avec votre rôle, la connexion se fait par clé d’accès : les codes de cette application ne permettent plus de vous connecter.
+recovery-codes-title = Codes de récupération
+recovery-codes-left = { $count ->
+    [0] Vous n’avez plus aucun code de récupération inutilisé. Générez-en de nouveaux.
+    [one] Il vous reste un code de récupération inutilisé.
+   *[other] Il vous reste { $count } codes de récupération inutilisés.
+}
+recovery-new-with-passkey = Générer de nouveaux codes en confirmant avec ma clé d’accès
+passkey-add-title = Ajouter une clé d’accès
+passkey-add-step-button = Appuyez sur « Créer la clé d’accès » ci-dessous.
+passkey-add-step-choose = Votre navigateur vous demande où la conserver : sur cet appareil, sur votre téléphone ou sur une clé de sécurité. Faites votre choix.
+passkey-add-step-unlock = Quand on vous le demande, touchez la clé, ou déverrouillez l’appareil avec son NIP, votre empreinte digitale ou votre visage.
+passkey-add-button = Créer la clé d’accès
+passkey-cancel = Annuler
+passkey-remove-title = Retirer une clé d’accès
+passkey-remove-intro = Une fois retirée, elle ne permet plus de vous connecter. Pour confirmer, entrez votre mot de passe et utilisez un second facteur.
+passkey-remove-password = Votre mot de passe
+passkey-remove-either = Entrez ensuite un code, ou utilisez l’une de vos clés d’accès, pour confirmer votre identité.
+passkey-remove-with-code = Retirer, en confirmant avec le code
+passkey-remove-with-passkey = Retirer, en confirmant avec une clé d’accès
+factors-passkeys = { $count ->
+    [one] Une clé d’accès
+   *[other] { $count } clés d’accès
+}
+factors-app = Application d’authentification
+factors-none = Aucun

@@ -221,8 +221,8 @@ error-csrf-body = 为了您的安全，表单只在有限的时间内、并且�
 login-title = 工作人员登录
 login-email = 电子邮件地址
 login-password = 密码
-login-totp = 一次性验证码
-login-totp-hint = 身份验证器应用中的六位数验证码，或您的一个恢复码。
+login-totp = 一次性验证码（选填）
+login-totp-hint = 此栏可留空，下一步会请您使用通行密钥或输入验证码。您也可以直接输入验证器应用中的六位数验证码，或您的一个恢复码。
 login-submit = 登录
 login-failed = 电子邮件地址或密码不正确，或账户未启用。请重试。
 login-signed-out = 您已退出登录。
@@ -380,27 +380,27 @@ stats-empty = 还没有同意纳入统计的报告。
 
 ## Staff: two-factor sign-in
 totp-title = 双重验证登录
-totp-intro = 开启双重验证登录后，每次登录都需要输入手机应用生成的六位数验证码，因此仅凭被盗的密码无法登录。
-totp-start = 设置双重验证登录
+totp-intro = 手机上的验证器应用每 30 秒会显示一个新的六位数验证码；登录时，输入应用当前显示的验证码即可。
+totp-start = 设置验证器应用
 totp-step-app = 在您的手机上安装一个验证器应用（例如 FreeOTP、Aegis 或 Google Authenticator）。
 totp-step-scan = 用该应用扫描此码，或在应用中输入下方的密钥。
 totp-qr-alt = 供验证器应用扫描的 QR 码
 totp-manual = 手动输入的密钥：
 totp-step-confirm = 输入应用当前显示的六位数验证码
 totp-confirm = 开启双重验证登录
-totp-enabled = 双重验证登录已开启。
+totp-enabled = 验证器应用已开启。
 totp-current-code = 当前的六位数验证码
 totp-new-codes = 生成新的恢复码
-totp-disable = 关闭双重验证登录
-totp-done-off = 双重验证登录已关闭。
+totp-disable = 关闭验证器应用
+totp-done-off = 验证器应用已关闭：它的验证码不能再用于登录。
 totp-codes-title = 您的恢复码
 totp-codes-once = 每个恢复码都可以让您在没有手机的情况下登录一次。请把它们抄下来或打印出来，并妥善保管：它们只在此时显示。
 totp-codes-done = 我已保存
 totp-admin-required = 管理员必须使用双重验证登录。请先完成设置才能继续。
 totp-required = 所有工作人员账户都必须使用双重验证登录。请先完成设置才能继续。
 totp-error-code = 验证码不正确。请检查手机上的时间，然后输入当前显示的验证码。
-totp-error-admin = 管理员必须保持双重验证登录处于开启状态。
-totp-error-required = 所有工作人员账户都必须使用双重验证登录，因此无法关闭。
+totp-error-admin = 管理员必须保持双重验证登录处于开启状态：请先添加另一种第二重验证方式（通行密钥或验证器应用），再移除这一种。
+totp-error-required = 所有工作人员账户都必须使用双重验证登录：请先添加另一种第二重验证方式（通行密钥或验证器应用），再移除这一种。
 
 ## Staff: passwords
 password-title = 设置您的密码
@@ -853,6 +853,9 @@ mail-recipient-key-changed-link = 检查接收方
 mail-admin-access-changed-subject = Haven 中的一个管理员账户已变更
 mail-admin-access-changed-body = 一位管理员被停用，或某个账户获得或失去了管理员角色。每位管理员以及相关账户都会收到此通知。如果这不在您的预料之中，请立即检查账户页面和审计日志。
 mail-admin-access-changed-link = 检查账户
+mail-second-factor-changed-subject = 您在 Haven 中的第二重验证方式已变更
+mail-second-factor-changed-body = 您的账户添加或移除了通行密钥、开启或关闭了验证器应用，或生成了新的恢复码。如果这是您本人操作的，您无需做任何事。如果不是，请立即告诉管理员：可能有人正以您的身份登录。
+mail-second-factor-changed-link = 检查您的第二重验证方式
 packet-error-deletion = 报告人已要求删除此案件，因此案件的任何内容都不会再离开 Haven。如果报告人在跟进页面上取消该请求，您届时可以再制作资料包。
 packet-group-accept-first = 接受转介后即可下载资料包。
 
@@ -1015,3 +1018,83 @@ case-label-narrative = 发生了什么
 error-evidence-held-full = Haven 目前无法为正在填写的报告保存更多文件，因此有些文件没有加上。请先提交不含这些文件的报告，然后用您的凭证在跟进页面添加。
 queue-unread-short = 新
 case-assignee-inactive = 已停用的账户
+
+## Passkeys and the second step of signing in
+
+login-verify-title = 确认是您本人
+login-verify-intro = 密码正确。现在请使用您的第二重验证方式：通行密钥或安全密钥、验证器应用中的验证码，或恢复码。
+login-verify-passkey = 使用通行密钥
+login-verify-passkey-hint = 浏览器会请您使用通行密钥或安全密钥：出现提示时，请触摸密钥，或解锁此设备或您的手机。
+login-verify-passkey-button = 使用我的通行密钥
+login-verify-code-instead = 或使用验证码
+login-verify-code = 输入验证码
+login-verify-code-label = 验证器应用中的验证码，或恢复码
+login-verify-code-hint = 应用中的六位数字，或恢复码，例如 7K3MQ-9PXR2。
+login-verify-recovery-label = 恢复码
+login-verify-recovery-hint = 您保存的恢复码之一，例如 7K3MQ-9PXR2。每个恢复码只能使用一次。
+login-verify-start-over = 重新输入密码登录
+login-verify-start-again = 您的登录已超时或已结束。请重新输入电子邮件地址和密码。
+login-verify-expired = 通行密钥请求已超时或已被使用。请再次点击“使用我的通行密钥”。
+login-verify-wrong-code = { $tries ->
+   *[other] 验证码不正确。您还有 { $tries } 次机会，用完后须重新输入密码登录。
+}
+login-verify-wrong-passkey = { $tries ->
+   *[other] 此通行密钥未被接受。请使用您已添加到此账户的通行密钥。您还有 { $tries } 次机会，用完后须重新输入密码登录。
+}
+passkey-js-cancelled = 未使用通行密钥：请求已取消或已超时。请点击按钮重试，或使用验证码。
+passkey-js-taken = 此通行密钥或安全密钥已添加到您的账户。请使用另一个，或点击取消。
+passkey-js-unsupported = 此浏览器无法使用通行密钥。请使用最新版本的浏览器，或使用验证码。
+passkey-js-failed = 通行密钥验证未成功。请重试，或使用验证码。
+passkey-needs-script = 通行密钥需要 JavaScript，但此浏览器已关闭 JavaScript。请为本网站开启 JavaScript，或使用验证码。
+factors-intro = 有了第二重验证方式，仅凭被盗的密码无法登录。您可以设置多种方式：通行密钥、验证器应用，以及在两者都不可用时使用的恢复码。
+passkeys-title = 通行密钥和安全密钥
+passkeys-intro = 最安全的第二重验证方式：通行密钥只在 Haven 自己的网址上有效，因此假冒的登录页面无法窃取它。它可以保存在此设备上、您的手机上，或 YubiKey 等安全密钥上。
+passkeys-none = 您还没有通行密钥。
+passkeys-unavailable = 在此地址无法使用通行密钥。Haven 的运营者为其设置域名（HAVEN_BASE_URL）后即可使用。
+passkey-name = 名称
+passkey-added = 添加时间
+passkey-last-used = 上次使用
+passkey-never-used = 尚未使用
+passkey-suspended = 已暂停：它的应答显示它可能已被复制，因此不能再用于登录。请移除它，然后重新添加您的密钥；如果您没有复制过它，请告诉管理员。
+passkey-remove = 移除
+passkey-new-name = 新通行密钥的名称
+passkey-new-name-hint = 便于您区分各个通行密钥，例如“蓝色安全密钥”或“工作笔记本电脑”。
+passkey-add = 添加通行密钥
+passkey-add-code = 然后输入验证码，以证明是您本人。
+passkey-add-with-passkey = 添加，用我已有的通行密钥确认
+passkey-error-name-missing = 请为通行密钥命名。
+passkey-error-name-long = 请使用不超过 60 个字符的名称。
+passkey-error-unavailable = 在此地址无法使用通行密钥。请改用验证码。
+passkey-error-expired = 通行密钥请求已超时或已被使用。请重新开始。
+passkey-error-taken = 此通行密钥已添加。请使用另一个。
+passkey-error-refused = 通行密钥未被接受。请用已添加到您账户的通行密钥重试，或使用验证码。
+passkey-error-required = 您必须保留一个通行密钥：请先添加另一个，再移除这一个。
+passkey-done-added = 您的通行密钥已添加。下次登录时，请在输入密码后使用它。
+passkey-done-removed = 通行密钥已移除：它不能再用于登录。
+passkey-admin-required = 管理员必须使用通行密钥登录。请添加一个通行密钥以继续。
+passkey-required = 所有工作人员账户都必须使用通行密钥登录。请添加一个通行密钥以继续。
+totp-app-title = 验证器应用
+totp-not-for-sign-in = 您的角色须使用通行密钥登录：此应用中的验证码已不能用于登录。
+recovery-codes-title = 恢复码
+recovery-codes-left = { $count ->
+    [0] 您已没有未使用的恢复码。请生成新的恢复码。
+   *[other] 您还有 { $count } 个未使用的恢复码。
+}
+recovery-new-with-passkey = 生成新的恢复码，用我的通行密钥确认
+passkey-add-title = 添加通行密钥
+passkey-add-step-button = 点击下方的“创建通行密钥”。
+passkey-add-step-choose = 浏览器会询问要把它保存在哪里：此设备、您的手机或安全密钥。请选择其中一项。
+passkey-add-step-unlock = 出现提示时，请触摸密钥，或用设备的 PIN 码、指纹或面容解锁设备。
+passkey-add-button = 创建通行密钥
+passkey-cancel = 取消
+passkey-remove-title = 移除通行密钥
+passkey-remove-intro = 移除后，它将不能再用于登录。请输入密码并使用第二重验证方式进行确认。
+passkey-remove-password = 您的密码
+passkey-remove-either = 然后输入验证码，或用您的一个通行密钥确认，以证明是您本人。
+passkey-remove-with-code = 移除，用验证码确认
+passkey-remove-with-passkey = 移除，用通行密钥确认
+factors-passkeys = { $count ->
+   *[other] { $count } 个通行密钥
+}
+factors-app = 验证器应用
+factors-none = 无

@@ -221,8 +221,8 @@ error-csrf-body = 為了您的安全，表格只在有限時間內、並只在�
 login-title = 職員登入
 login-email = 電郵地址
 login-password = 密碼
-login-totp = 一次性驗證碼
-login-totp-hint = 驗證器應用程式中的六位數驗證碼，或您的其中一個復原碼。
+login-totp = 一次性驗證碼（選填）
+login-totp-hint = 此欄可留空，下一步會請您使用通行金鑰或輸入驗證碼。您也可以直接輸入驗證器應用程式中的六位數驗證碼，或您的其中一個復原碼。
 login-submit = 登入
 login-failed = 電郵地址或密碼不正確，或帳戶未啟用。請再試一次。
 login-signed-out = 您已登出。
@@ -380,27 +380,27 @@ stats-empty = 暫時沒有同意納入統計的報告。
 
 ## Staff: two-factor sign-in
 totp-title = 雙重認證登入
-totp-intro = 雙重認證登入會在您每次登入時，要求輸入手機應用程式產生的六位數字驗證碼，因此單憑被盜的密碼並不足以登入。
-totp-start = 設定雙重認證登入
+totp-intro = 手機上的驗證器應用程式每 30 秒會顯示一個新的六位數字驗證碼；登入時，輸入應用程式目前顯示的驗證碼即可。
+totp-start = 設定驗證器應用程式
 totp-step-app = 在您的手機上安裝驗證器應用程式（例如 FreeOTP、Aegis 或 Google Authenticator）。
 totp-step-scan = 用該應用程式掃描此碼，或在應用程式中輸入下面的密鑰。
 totp-qr-alt = 供驗證器應用程式掃描的 QR 碼
 totp-manual = 手動輸入的密鑰：
 totp-step-confirm = 輸入應用程式目前顯示的六位數字驗證碼
 totp-confirm = 啟用雙重認證登入
-totp-enabled = 雙重認證登入已啟用。
+totp-enabled = 驗證器應用程式已啟用。
 totp-current-code = 目前的六位數字驗證碼
 totp-new-codes = 產生新的復原碼
-totp-disable = 停用雙重認證登入
-totp-done-off = 雙重認證登入已停用。
+totp-disable = 停用驗證器應用程式
+totp-done-off = 驗證器應用程式已停用：它的驗證碼不能再用於登入。
 totp-codes-title = 您的復原碼
 totp-codes-once = 每個復原碼都可讓您在沒有手機的情況下登入一次。請把它們抄下或列印出來，並妥善保管：它們只會在此刻顯示。
 totp-codes-done = 我已儲存
 totp-admin-required = 管理員必須使用雙重認證登入。請先完成設定才能繼續。
 totp-required = 所有職員帳戶都必須使用雙重認證登入。請先完成設定才能繼續。
 totp-error-code = 驗證碼不正確。請檢查手機上的時間，然後輸入目前顯示的驗證碼。
-totp-error-admin = 管理員必須保持啟用雙重認證登入。
-totp-error-required = 所有職員帳戶都必須使用雙重認證登入，因此無法停用。
+totp-error-admin = 管理員必須保持啟用雙重認證登入：請先加入另一種第二重認證方式（通行金鑰或驗證器應用程式），再移除這一種。
+totp-error-required = 所有職員帳戶都必須使用雙重認證登入：請先加入另一種第二重認證方式（通行金鑰或驗證器應用程式），再移除這一種。
 
 ## Staff: passwords
 password-title = 設定您的密碼
@@ -853,6 +853,9 @@ mail-recipient-key-changed-link = 檢查接收方
 mail-admin-access-changed-subject = Haven 中的一個管理員帳戶已變更
 mail-admin-access-changed-body = 一位管理員被停用，或某個帳戶獲得或失去了管理員角色。每位管理員以及相關帳戶都會收到此通知。如果這不在您的預料之中，請立即檢查帳戶頁面和稽核日誌。
 mail-admin-access-changed-link = 檢查帳戶
+mail-second-factor-changed-subject = 您在 Haven 中的第二重認證方式已變更
+mail-second-factor-changed-body = 您的帳戶加入或移除了通行金鑰、啟用或停用了驗證器應用程式，或產生了新的復原碼。如果這是您本人操作的，您無需做任何事。如果不是，請立即告知管理員：可能有人正以您的身份登入。
+mail-second-factor-changed-link = 檢查您的第二重認證方式
 packet-error-deletion = 報告人已要求刪除此個案，因此個案的任何內容都不會再離開 Haven。如報告人在跟進頁面上取消該要求，屆時你可以再製作資料包。
 packet-group-accept-first = 接受轉介後即可下載資料包。
 
@@ -1015,3 +1018,83 @@ case-label-narrative = 發生了什麼
 error-evidence-held-full = Haven 目前無法為正在填寫的報告保存更多檔案，因此有些檔案沒有加上。請先提交不含這些檔案的報告，然後用您的憑證在跟進頁面加入。
 queue-unread-short = 新
 case-assignee-inactive = 已停用的帳戶
+
+## Passkeys and the second step of signing in
+
+login-verify-title = 確認是您本人
+login-verify-intro = 密碼正確。現在請使用您的第二重認證方式：通行金鑰或安全金鑰、驗證器應用程式中的驗證碼，或復原碼。
+login-verify-passkey = 使用通行金鑰
+login-verify-passkey-hint = 瀏覽器會請您使用通行金鑰或安全金鑰：出現提示時，請輕觸金鑰，或解鎖此裝置或您的手機。
+login-verify-passkey-button = 使用我的通行金鑰
+login-verify-code-instead = 或使用驗證碼
+login-verify-code = 輸入驗證碼
+login-verify-code-label = 驗證器應用程式中的驗證碼，或復原碼
+login-verify-code-hint = 應用程式中的六位數字，或復原碼，例如 7K3MQ-9PXR2。
+login-verify-recovery-label = 復原碼
+login-verify-recovery-hint = 您儲存的其中一個復原碼，例如 7K3MQ-9PXR2。每個復原碼只可使用一次。
+login-verify-start-over = 重新以密碼登入
+login-verify-start-again = 您的登入已逾時或已結束。請重新輸入電郵地址和密碼。
+login-verify-expired = 通行金鑰請求已逾時或已被使用。請再按一次「使用我的通行金鑰」。
+login-verify-wrong-code = { $tries ->
+   *[other] 驗證碼不正確。您還有 { $tries } 次機會，用完後須重新以密碼登入。
+}
+login-verify-wrong-passkey = { $tries ->
+   *[other] 此通行金鑰未獲接受。請使用您已加入此帳戶的通行金鑰。您還有 { $tries } 次機會，用完後須重新以密碼登入。
+}
+passkey-js-cancelled = 沒有使用通行金鑰：請求已取消或已逾時。請按按鈕重試，或使用驗證碼。
+passkey-js-taken = 此通行金鑰或安全金鑰已加入您的帳戶。請使用另一個，或按取消。
+passkey-js-unsupported = 此瀏覽器無法使用通行金鑰。請使用最新版本的瀏覽器，或使用驗證碼。
+passkey-js-failed = 通行金鑰驗證未成功。請重試，或使用驗證碼。
+passkey-needs-script = 通行金鑰需要 JavaScript，但此瀏覽器已停用 JavaScript。請為本網站啟用 JavaScript，或使用驗證碼。
+factors-intro = 有了第二重認證方式，單憑被盜的密碼無法登入。您可以設定多種方式：通行金鑰、驗證器應用程式，以及在兩者都無法使用時備用的復原碼。
+passkeys-title = 通行金鑰和安全金鑰
+passkeys-intro = 最安全的第二重認證方式：通行金鑰只在 Haven 本身的網址上有效，因此假冒的登入頁面無法竊取它。它可以儲存在此裝置、您的手機，或 YubiKey 等安全金鑰上。
+passkeys-none = 您還沒有通行金鑰。
+passkeys-unavailable = 在此網址無法使用通行金鑰。Haven 的營運者為其設定網域名稱（HAVEN_BASE_URL）後即可使用。
+passkey-name = 名稱
+passkey-added = 加入時間
+passkey-last-used = 上次使用
+passkey-never-used = 尚未使用
+passkey-suspended = 已暫停：它的回應顯示它可能已被複製，因此不能再用於登入。請移除它，然後重新加入您的金鑰；如您沒有複製過它，請告知管理員。
+passkey-remove = 移除
+passkey-new-name = 新通行金鑰的名稱
+passkey-new-name-hint = 方便您分辨各個通行金鑰，例如「藍色安全金鑰」或「工作用電腦」。
+passkey-add = 加入通行金鑰
+passkey-add-code = 然後輸入驗證碼，以證明是您本人。
+passkey-add-with-passkey = 加入，以我已有的通行金鑰確認
+passkey-error-name-missing = 請為通行金鑰命名。
+passkey-error-name-long = 請使用不超過 60 個字元的名稱。
+passkey-error-unavailable = 在此網址無法使用通行金鑰。請改用驗證碼。
+passkey-error-expired = 通行金鑰請求已逾時或已被使用。請重新開始。
+passkey-error-taken = 此通行金鑰已加入。請使用另一個。
+passkey-error-refused = 通行金鑰未獲接受。請以已加入您帳戶的通行金鑰重試，或使用驗證碼。
+passkey-error-required = 您必須保留一個通行金鑰：請先加入另一個，再移除這一個。
+passkey-done-added = 您的通行金鑰已加入。下次登入時，請在輸入密碼後使用它。
+passkey-done-removed = 通行金鑰已移除：它不能再用於登入。
+passkey-admin-required = 管理員必須使用通行金鑰登入。請加入一個通行金鑰以繼續。
+passkey-required = 所有職員帳戶都必須使用通行金鑰登入。請加入一個通行金鑰以繼續。
+totp-app-title = 驗證器應用程式
+totp-not-for-sign-in = 您的角色須使用通行金鑰登入：此應用程式中的驗證碼已不能用於登入。
+recovery-codes-title = 復原碼
+recovery-codes-left = { $count ->
+    [0] 您已沒有未使用的復原碼。請產生新的復原碼。
+   *[other] 您還有 { $count } 個未使用的復原碼。
+}
+recovery-new-with-passkey = 產生新的復原碼，以我的通行金鑰確認
+passkey-add-title = 加入通行金鑰
+passkey-add-step-button = 按下方的「建立通行金鑰」。
+passkey-add-step-choose = 瀏覽器會詢問要把它儲存在哪裡：此裝置、您的手機或安全金鑰。請選擇其中一項。
+passkey-add-step-unlock = 出現提示時，請輕觸金鑰，或以裝置的 PIN 碼、指紋或臉孔解鎖裝置。
+passkey-add-button = 建立通行金鑰
+passkey-cancel = 取消
+passkey-remove-title = 移除通行金鑰
+passkey-remove-intro = 移除後，它將不能再用於登入。請輸入密碼並使用第二重認證方式確認。
+passkey-remove-password = 您的密碼
+passkey-remove-either = 然後輸入驗證碼，或以您的其中一個通行金鑰確認，以證明是您本人。
+passkey-remove-with-code = 移除，以驗證碼確認
+passkey-remove-with-passkey = 移除，以通行金鑰確認
+factors-passkeys = { $count ->
+   *[other] { $count } 個通行金鑰
+}
+factors-app = 驗證器應用程式
+factors-none = 無

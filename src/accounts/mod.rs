@@ -5,6 +5,7 @@
 //! Every change commits with its audit entry (and its emails) or not at all.
 
 pub mod groups;
+pub mod passkeys;
 pub mod password;
 pub mod two_factor;
 pub mod users;
@@ -62,6 +63,19 @@ pub enum AccountError {
     /// Two-factor sign-in is required of this role and stays on.
     #[error("two-factor sign-in is required")]
     SecondFactorRequired,
+    /// A passkey is required of this role: its last one stays.
+    #[error("a passkey is required")]
+    PasskeyRequired,
+    /// A passkey's name is missing or unusable (the message key says why).
+    #[error("unusable passkey name")]
+    PasskeyName(&'static str),
+    /// No such passkey on this account.
+    #[error("no such passkey")]
+    NoSuchPasskey,
+    /// The passkey step went wrong (expired, refused, already registered,
+    /// or passkeys cannot work at this address).
+    #[error(transparent)]
+    Passkey(crate::auth::passkeys::PasskeyError),
     #[error(transparent)]
     Service(#[from] ServiceError),
 }

@@ -3,8 +3,9 @@
 //! turning it off where the role allows.
 
 use super::AccountError;
-use crate::auth::policy::must_use_second_factor;
-use crate::auth::totp;
+use crate::auth::policy::{must_use_passkey, must_use_second_factor};
+use crate::auth::{throttle, totp};
+use crate::cases::notify::Notifier;
 use crate::context::Ctx;
 use crate::db::{self, users::UserRow};
 use crate::domain::StaffRole;
@@ -12,11 +13,18 @@ use crate::error::ServiceError;
 
 /// Where an account's two-factor sign-in stands.
 pub struct Status {
+    /// The authenticator app is on.
     pub enabled: bool,
     /// The base-32 key of an enrolment begun and not yet confirmed.
     pub pending_key: Option<String>,
-    /// Whether the role must use it (so it cannot be turned off).
+    /// Whether the role must have a second factor.
     pub required: bool,
+    /// Whether the role must have a passkey.
+    pub passkey_required: bool,
+    /// How many passkeys the account has.
+    pub passkeys: i64,
+    /// Unused recovery codes left.
+    pub recovery_codes_left: usize,
 }
 
 async fn user(ctx: &Ctx, id: i64) -> Result<UserRow, AccountError> {
@@ -33,10 +41,22 @@ pub async fn status(ctx: &Ctx, id: i64, role: StaffRole) -> Result<Status, Accou
     } else {
         totp::enrolment_details(ctx, &user)?.map(|(_, key)| key.to_string())
     };
+    let (passkeys, codes) = ctx
+        .db
+        .run(move |conn| {
+            Ok((
+                db::passkeys::count(conn, id)?,
+                db::recovery_codes::unused(conn, id)?.len(),
+            ))
+        })
+        .await?;
     Ok(Status {
         enabled: user.totp_enabled,
         pending_key,
         required: must_use_second_factor(ctx.config.require_2fa, role),
+        passkey_required: must_use_passkey(ctx.config.require_passkey, role),
+        passkeys,
+        recovery_codes_left: codes,
     })
 }
 
@@ -68,6 +88,7 @@ pub async fn enable(ctx: &Ctx, id: i64, code: &str) -> Result<Option<Vec<String>
     if !totp::check_code(ctx, &user, code).await? {
         return Err(AccountError::WrongCode);
     }
+    let notifier = Notifier::new(&ctx.config);
     ctx.db
         .run(move |conn| {
             db::transaction(conn, |conn| {
@@ -79,7 +100,8 @@ pub async fn enable(ctx: &Ctx, id: i64, code: &str) -> Result<Option<Vec<String>
                     "user",
                     &id.to_string(),
                     "enabled",
-                )
+                )?;
+                notifier.second_factor_changed(conn, &user)
             })
         })
         .await?;
@@ -88,32 +110,73 @@ pub async fn enable(ctx: &Ctx, id: i64, code: &str) -> Result<Option<Vec<String>
     Ok(Some(codes))
 }
 
-/// New recovery codes, replacing the old ones (needs a current code).
-pub async fn new_recovery_codes(
-    ctx: &Ctx,
-    id: i64,
-    code: &str,
-) -> Result<Vec<String>, AccountError> {
+/// New recovery codes, replacing the old ones, for an account with a
+/// second factor (the caller has confirmed a current one); audited, and
+/// the owner told.
+pub async fn new_recovery_codes(ctx: &Ctx, id: i64) -> Result<Vec<String>, AccountError> {
     let user = user(ctx, id).await?;
-    if !user.totp_enabled || !totp::check_code(ctx, &user, code).await? {
+    let passkeys = ctx
+        .db
+        .run(move |conn| db::passkeys::count(conn, id))
+        .await?;
+    if !user.totp_enabled && passkeys == 0 {
         return Err(AccountError::WrongCode);
     }
-    Ok(totp::new_recovery_codes(ctx, id).await?)
-}
-
-/// Turns two-factor sign-in off (not for those who must keep it: admins,
-/// and every role under `HAVEN_REQUIRE_2FA=all`), with its recovery codes.
-pub async fn disable(ctx: &Ctx, id: i64, role: StaffRole, code: &str) -> Result<(), AccountError> {
-    if must_use_second_factor(ctx.config.require_2fa, role) {
-        return Err(AccountError::SecondFactorRequired);
-    }
-    let user = user(ctx, id).await?;
-    if !user.totp_enabled || !totp::check_code(ctx, &user, code).await? {
-        return Err(AccountError::WrongCode);
-    }
+    let codes = totp::new_recovery_codes(ctx, id).await?;
+    let notifier = Notifier::new(&ctx.config);
     ctx.db
         .run(move |conn| {
             db::transaction(conn, |conn| {
+                db::audit::record(
+                    conn,
+                    Some(id),
+                    "user.recovery_codes",
+                    "user",
+                    &id.to_string(),
+                    "made",
+                )?;
+                notifier.second_factor_changed(conn, &user)
+            })
+        })
+        .await?;
+    Ok(codes)
+}
+
+/// Turns the authenticator app off (not for those who must have a second
+/// factor and have no passkey), with the recovery codes unless a passkey
+/// still needs them. A wrong code counts against the account as at
+/// sign-in.
+pub async fn disable(ctx: &Ctx, id: i64, role: StaffRole, code: &str) -> Result<(), AccountError> {
+    let required = must_use_second_factor(ctx.config.require_2fa, role);
+    let passkeys = ctx
+        .db
+        .run(move |conn| db::passkeys::count(conn, id))
+        .await?;
+    if passkeys == 0 && required {
+        return Err(AccountError::SecondFactorRequired);
+    }
+    let user = user(ctx, id).await?;
+    let key = throttle::account_key(ctx, &user.email);
+    if let Some(until) = throttle::account_held_until(ctx, key.clone()).await? {
+        let wait_secs = (until - chrono::Utc::now()).num_seconds().max(1) as u64;
+        return Err(AccountError::Throttled { wait_secs });
+    }
+    if !user.totp_enabled || !totp::check_code(ctx, &user, code).await? {
+        throttle::account_failed(ctx, key).await?;
+        return Err(AccountError::WrongCode);
+    }
+    let notifier = Notifier::new(&ctx.config);
+    let done = ctx
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                // Counted again under a lock on the account: a passkey
+                // removed meanwhile cannot leave it with nothing.
+                db::passkeys::lock_owner(conn, id)?;
+                let passkeys = db::passkeys::count(conn, id)?;
+                if passkeys == 0 && required {
+                    return Ok(false);
+                }
                 db::users::disable_totp(conn, id)?;
                 db::audit::record(
                     conn,
@@ -123,10 +186,17 @@ pub async fn disable(ctx: &Ctx, id: i64, role: StaffRole, code: &str) -> Result<
                     &id.to_string(),
                     "disabled",
                 )?;
-                db::recovery_codes::delete_for_user(conn, id)
+                if passkeys == 0 {
+                    db::recovery_codes::delete_for_user(conn, id)?;
+                }
+                notifier.second_factor_changed(conn, &user)?;
+                Ok(true)
             })
         })
         .await?;
+    if !done {
+        return Err(AccountError::SecondFactorRequired);
+    }
     tracing::info!(user_id = id, "two-factor sign-in disabled");
     Ok(())
 }

@@ -29,7 +29,10 @@ pub struct Account {
     pub organisation: Option<String>,
     pub active: bool,
     pub on_duty: bool,
+    /// The authenticator app is on.
     pub totp: bool,
+    /// How many passkeys the account has.
+    pub passkeys: i64,
     pub has_password: bool,
     /// Where the account's keys stand (none for a deactivated account).
     pub keys: Option<KeyState>,
@@ -88,9 +91,15 @@ pub async fn keys_in_escrow(ctx: &Ctx) -> Result<usize, ServiceError> {
 }
 
 impl Account {
-    fn from_row(u: UserRow, organisation: Option<String>, keys: Option<KeyState>) -> Self {
+    fn from_row(
+        u: UserRow,
+        organisation: Option<String>,
+        keys: Option<KeyState>,
+        passkeys: i64,
+    ) -> Self {
         Self {
             keys,
+            passkeys,
             id: u.id,
             has_password: u.password_hash.is_some(),
             email: u.email,
@@ -107,15 +116,23 @@ impl Account {
 
 /// Every account, with its group's name.
 pub async fn list(ctx: &Ctx) -> Result<Vec<Account>, ServiceError> {
-    let (users, states) = ctx
+    let (users, states, passkeys) = ctx
         .db
-        .run(|conn| Ok((db::users::list(conn)?, key_states(conn)?)))
+        .run(|conn| {
+            let users = db::users::list(conn)?;
+            let ids: Vec<i64> = users.iter().map(|(u, _)| u.id).collect();
+            Ok((users, key_states(conn)?, db::passkeys::counts(conn, &ids)?))
+        })
         .await?;
     Ok(users
         .into_iter()
         .map(|(u, o)| {
             let keys = state_of(&states, u.id);
-            Account::from_row(u, o, keys)
+            let n = passkeys
+                .iter()
+                .find(|(id, _)| *id == u.id)
+                .map_or(0, |(_, n)| *n);
+            Account::from_row(u, o, keys, n)
         })
         .collect())
 }
@@ -132,7 +149,8 @@ pub async fn find(ctx: &Ctx, id: i64) -> Result<Account, AccountError> {
                 None => None,
             };
             let keys = state_of(&key_states(conn)?, user.id);
-            Ok(Some(Account::from_row(user, org, keys)))
+            let passkeys = db::passkeys::count(conn, user.id)?;
+            Ok(Some(Account::from_row(user, org, keys, passkeys)))
         })
         .await?
         .ok_or(AccountError::NoSuchAccount)
@@ -314,6 +332,7 @@ pub async fn set_active(ctx: &Ctx, admin: i64, id: i64, active: bool) -> Result<
                     return Ok(0);
                 }
                 let ended = db::sessions::delete_for_user(conn, id)?;
+                db::passkeys::delete_steps_of(conn, id)?;
                 // What is sealed from now on opens only for those who stay.
                 if before.active {
                     let held = held_scopes(conn, &before.role, before.organisation_id)?;
@@ -388,6 +407,7 @@ pub async fn set_role(
                 )?;
                 // A change of role ends the sessions made under the old one.
                 db::sessions::delete_for_user(conn, id)?;
+                db::passkeys::delete_steps_of(conn, id)?;
                 let was_admin = before.role == StaffRole::Admin.as_str();
                 if was_admin != (role == StaffRole::Admin) {
                     notifier.admin_access_changed(conn, &before)?;

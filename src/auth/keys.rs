@@ -27,26 +27,45 @@ pub async fn at_sign_in(
     checked: Checked,
     password: Zeroizing<String>,
 ) -> Result<SignInKeys, ServiceError> {
-    let (seed, new_hash): (Seed, Option<String>) = match checked {
-        Checked::Right(seed) => (seed, None),
-        // A password hashed before keys were held by people: hash it again
-        // (once) so that it gives a seed.
+    let (seed, password_hash) = seed_at_sign_in(ctx, user, checked, password).await?;
+    open_at_sign_in(ctx, user.id, seed, password_hash).await
+}
+
+/// The password's seed, from a right password: a password hashed before
+/// keys were held by people is hashed again (once, and stored) so that it
+/// gives one. Also the account's password hash as it now is.
+pub async fn seed_at_sign_in(
+    ctx: &Ctx,
+    user: &UserRow,
+    checked: Checked,
+    password: Zeroizing<String>,
+) -> Result<(Seed, Option<String>), ServiceError> {
+    match checked {
+        Checked::Right(seed) => Ok((seed, user.password_hash.clone())),
         Checked::Legacy => {
             let (hash, seed) = ctx.hasher.hash_split(password).await?;
-            (seed, Some(hash))
+            let id = user.id;
+            let stored = hash.clone();
+            ctx.db
+                .run(move |conn| db::users::set_password(conn, id, &stored))
+                .await?;
+            Ok((seed, Some(hash)))
         }
-        Checked::Wrong => return Err(ServiceError::internal(anyhow::anyhow!("not signed in"))),
-    };
-    let id = user.id;
-    let hash = new_hash.clone();
+        Checked::Wrong => Err(ServiceError::internal(anyhow::anyhow!("not signed in"))),
+    }
+}
+
+/// Opens the account's private key with its password's seed (making the
+/// account's first key pair if it has none), once the sign-in is complete.
+pub async fn open_at_sign_in(
+    ctx: &Ctx,
+    id: i64,
+    seed: Seed,
+    password_hash: Option<String>,
+) -> Result<SignInKeys, ServiceError> {
     let (secret, recovery) = ctx
         .db
-        .run(move |conn| {
-            if let Some(hash) = &hash {
-                db::users::set_password(conn, id, hash)?;
-            }
-            accounts::at_sign_in(conn, id, &seed)
-        })
+        .run(move |conn| accounts::at_sign_in(conn, id, &seed))
         .await?;
     if let Some(secret) = &secret {
         let keyring = ctx.keyring.get();
@@ -72,6 +91,6 @@ pub async fn at_sign_in(
     Ok(SignInKeys {
         secret,
         recovery,
-        password_hash: new_hash.or_else(|| user.password_hash.clone()),
+        password_hash,
     })
 }

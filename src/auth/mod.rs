@@ -4,6 +4,7 @@
 
 pub mod credentials;
 pub mod keys;
+pub mod passkeys;
 pub mod passwords;
 pub mod policy;
 pub mod session;

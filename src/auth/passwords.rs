@@ -129,6 +129,7 @@ pub fn set_with_link(
         }
         db::users::set_password(conn, user_id, hash)?;
         db::sessions::delete_for_user(conn, user_id)?;
+        db::passkeys::delete_steps_of(conn, user_id)?;
         db::audit::record(
             conn,
             Some(user_id),
@@ -197,6 +198,7 @@ pub fn change(
         // A reset link mailed earlier must not undo the change.
         db::password_links::revoke_for_user(conn, user_id)?;
         db::sessions::delete_for_user(conn, user_id)?;
+        db::passkeys::delete_steps_of(conn, user_id)?;
         let token = new_token();
         let digest = digest_token(&token);
         let sealed = secret

@@ -6,7 +6,7 @@
 //! checks the CSRF token of every state-changing staff request, so no
 //! handler can forget to.
 
-use crate::config::TwoFactorRule;
+use crate::config::{PasskeyRule, TwoFactorRule};
 use crate::domain::StaffRole;
 
 /// Who may use a route.
@@ -56,6 +56,8 @@ pub const RULES: &[Rule] = &[
     rule("GET", "/staff", Access::Staff),
     rule("GET", "/staff/login", Access::Anyone),
     rule("POST", "/staff/login", Access::Anyone),
+    rule("GET", "/staff/login/verify", Access::Anyone),
+    rule("POST", "/staff/login/verify", Access::Anyone),
     rule("POST", "/staff/logout", Access::Staff),
     rule("GET", "/staff/password/{token}", Access::Anyone),
     rule("POST", "/staff/password/{token}", Access::Anyone),
@@ -69,6 +71,10 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/account/totp/confirm", Access::Staff),
     rule("POST", "/staff/account/totp/recovery", Access::Staff),
     rule("POST", "/staff/account/totp/disable", Access::Staff),
+    rule("POST", "/staff/account/passkeys/new", Access::Staff),
+    rule("POST", "/staff/account/passkeys", Access::Staff),
+    rule("GET", "/staff/account/passkeys/{id}/remove", Access::Staff),
+    rule("POST", "/staff/account/passkeys/{id}/remove", Access::Staff),
     rule("GET", "/staff/cases", Access::Casework),
     rule("GET", "/staff/cases/{reference}", Access::Casework),
     rule(
@@ -146,14 +152,28 @@ pub fn must_use_second_factor(rule: TwoFactorRule, role: StaffRole) -> bool {
     }
 }
 
-/// Routes an account that must use two-factor sign-in may reach before it
-/// has enrolled.
+/// Whether `role` must sign in with a passkey under `rule`
+/// (`HAVEN_REQUIRE_PASSKEY`): such an account reaches nothing but adding
+/// one until it has one, cannot remove its last, and once it has one, a
+/// code from an authenticator app no longer signs it in.
+pub fn must_use_passkey(rule: PasskeyRule, role: StaffRole) -> bool {
+    match rule {
+        PasskeyRule::Nobody => false,
+        PasskeyRule::Admins => role == StaffRole::Admin,
+        PasskeyRule::All => true,
+    }
+}
+
+/// Routes an account that must use two-factor sign-in (or a passkey) may
+/// reach before it has enrolled.
 pub const ENROLMENT_ROUTES: &[&str] = &[
     "/staff/logout",
     "/staff/account/totp",
     "/staff/account/totp/qr.svg",
     "/staff/account/totp/start",
     "/staff/account/totp/confirm",
+    "/staff/account/passkeys/new",
+    "/staff/account/passkeys",
 ];
 
 /// The rule for a request, if its route is listed.
@@ -192,6 +212,19 @@ mod tests {
                     a.pattern
                 );
             }
+        }
+    }
+
+    #[test]
+    fn passkeys_are_required_of_the_roles_the_rule_names() {
+        use crate::config::PasskeyRule;
+        for role in [StaffRole::Admin, StaffRole::Caseworker, StaffRole::Liaison] {
+            assert!(!must_use_passkey(PasskeyRule::Nobody, role));
+            assert!(must_use_passkey(PasskeyRule::All, role));
+            assert_eq!(
+                must_use_passkey(PasskeyRule::Admins, role),
+                role == StaffRole::Admin
+            );
         }
     }
 

@@ -3,6 +3,7 @@
 //! out, deactivation and a password change take effect at once on every
 //! instance.
 
+use crate::config::Config;
 use crate::context::Ctx;
 use crate::crypto::{SecretKey, digest_token, new_token};
 use crate::custody::PersonKey;
@@ -27,10 +28,23 @@ pub struct Staff {
     pub display_name: String,
     pub language: String,
     pub totp_enabled: bool,
+    pub has_passkey: bool,
     pub csrf_token: String,
     pub token_digest: Vec<u8>,
     /// This person's private key, opened from the session for this request.
     pub key: PersonKey,
+}
+
+impl Staff {
+    /// Whether this person must set up a second factor (or a passkey)
+    /// before anything else: they reach only enrolment until they do.
+    pub fn must_enrol(&self, config: &Config) -> bool {
+        (super::policy::must_use_second_factor(config.require_2fa, self.role)
+            && !self.totp_enabled
+            && !self.has_passkey)
+            || (super::policy::must_use_passkey(config.require_passkey, self.role)
+                && !self.has_passkey)
+    }
 }
 
 impl std::fmt::Debug for Staff {

@@ -5,17 +5,30 @@
 //! A failed sign-in gets one outcome whatever went wrong (no such account,
 //! wrong password, wrong one-time code, account deactivated), after the
 //! same Argon2 work. A throttled attempt costs no hash.
+//!
+//! A right password with an empty code field, for an account with a second
+//! factor, leads to a second step: the sign-in waits (five minutes, five
+//! wrong answers at most) for a passkey, a code from the authenticator app
+//! or a recovery code. Until then nothing is opened and no session exists;
+//! the password's seed waits sealed under the waiting sign-in's cookie.
 
 use std::net::IpAddr;
 
 use zeroize::Zeroizing;
 
-use super::policy::must_use_second_factor;
+use super::passkeys::{self, PasskeyError};
+use super::policy::{must_use_passkey, must_use_second_factor};
 use super::{credentials, keys, throttle, totp};
 use crate::context::Ctx;
-use crate::crypto::RecoveryKey;
+use crate::crypto::{Aad, RecoveryKey, Seed, digest_token, new_token};
+use crate::db::{self, users::UserRow};
 use crate::domain::StaffRole;
 use crate::error::ServiceError;
+
+/// How long a sign-in waits for its second factor.
+pub const SECOND_STEP_SECS: i64 = 5 * 60;
+/// Wrong second factors a waiting sign-in allows before it ends.
+pub const SECOND_STEP_TRIES: i32 = 5;
 
 /// What someone typed into the sign-in form, and where it came from.
 pub struct SignInAttempt<'a> {
@@ -37,6 +50,11 @@ pub enum SignInOutcome {
     },
     /// Not signed in; which check failed is not said.
     Refused,
+    /// The password was right; the second factor is still to come, in the
+    /// sign-in waiting under this token (for its cookie).
+    SecondStep {
+        token: String,
+    },
     SignedIn(SignedIn),
 }
 
@@ -55,6 +73,42 @@ pub struct SignedIn {
     /// A recovery key made at this sign-in (the account's first key pair),
     /// to be shown once.
     pub recovery_key: Option<RecoveryKey>,
+}
+
+/// The second factors an account has, and which of them sign it in.
+#[derive(Clone, Copy, Debug)]
+pub struct Factors {
+    pub totp: bool,
+    pub passkeys: i64,
+    /// A code from the authenticator app is accepted (not for those who
+    /// must use a passkey and have one).
+    pub totp_signs_in: bool,
+}
+
+impl Factors {
+    pub async fn of(ctx: &Ctx, user: &UserRow) -> Result<Self, ServiceError> {
+        let id = user.id;
+        let passkeys = ctx
+            .db
+            .run(move |conn| db::passkeys::count(conn, id))
+            .await?;
+        Ok(Self::from_parts(ctx, user, passkeys))
+    }
+
+    pub fn from_parts(ctx: &Ctx, user: &UserRow, passkeys: i64) -> Self {
+        let passkey_only = passkeys > 0
+            && StaffRole::parse(&user.role)
+                .is_none_or(|role| must_use_passkey(ctx.config.require_passkey, role));
+        Self {
+            totp: user.totp_enabled,
+            passkeys,
+            totp_signs_in: user.totp_enabled && !passkey_only,
+        }
+    }
+
+    pub fn any(self) -> bool {
+        self.totp || self.passkeys > 0
+    }
 }
 
 /// Tries to sign in with `attempt`.
@@ -117,9 +171,36 @@ pub async fn attempt(ctx: &Ctx, attempt: SignInAttempt<'_>) -> Result<SignInOutc
         tracing::warn!("sign-in refused: throttled during verification");
         return Ok(SignInOutcome::Throttled { wait_secs });
     }
-    let enrolled = user.as_ref().filter(|u| u.totp_enabled);
-    let second = totp::check_second_factor(ctx, enrolled, code).await?;
-    let user = user.filter(|u| !u.totp_enabled || second);
+    let factors = match &user {
+        Some(u) => Some(Factors::of(ctx, u).await?),
+        None => None,
+    };
+    let totp_user = user
+        .as_ref()
+        .filter(|_| factors.is_some_and(|f| f.totp_signs_in));
+    let second =
+        totp::check_second_factor(ctx, user.as_ref().map(|u| u.id), totp_user, code).await?;
+    // A right password and nothing in the code field: the second factor
+    // comes in a second step.
+    if let (Some(u), Some(f)) = (&user, factors)
+        && f.any()
+        && !second
+        && code.trim().is_empty()
+    {
+        let checked = checked.expect("a right password was checked");
+        let (seed, _) = keys::seed_at_sign_in(ctx, u, checked, password).await?;
+        let token = wait_for_second_factor(ctx, u.id, &seed, charged).await?;
+        // Counted as a failure until the second factor comes (then taken
+        // back): a stolen password cannot open waiting sign-ins without
+        // end, each with its own tries.
+        if let Some(device) = device {
+            ctx.known_devices.record_failure(device);
+        }
+        throttle::account_failed(ctx, key).await?;
+        tracing::info!(user_id = u.id, "sign-in waits for its second factor");
+        return Ok(SignInOutcome::SecondStep { token });
+    }
+    let user = user.filter(|_| factors.is_some_and(|f| !f.any()) || second);
     let Some(user) = user else {
         if let Some(device) = device {
             ctx.known_devices.record_failure(device);
@@ -136,14 +217,53 @@ pub async fn attempt(ctx: &Ctx, attempt: SignInAttempt<'_>) -> Result<SignInOutc
         ctx.known_devices.forget(device);
     }
     let checked = checked.expect("a signed-in account was checked");
-    let keys = keys::at_sign_in(ctx, &user, checked, password).await?;
+    let (seed, password_hash) = keys::seed_at_sign_in(ctx, &user, checked, password).await?;
+    let how = if second { code_kind(code) } else { "password" };
+    let factors = factors.expect("a signed-in account has its factors");
+    complete(ctx, &user, factors, seed, password_hash, how).await
+}
+
+/// What kind of second factor a code field held, for the audit log.
+fn code_kind(code: &str) -> &'static str {
+    if totp::is_recovery_shaped(code) {
+        "recovery code"
+    } else {
+        "authenticator app"
+    }
+}
+
+/// The sign-in, once every factor is right: the account's keys opened, a
+/// new session, the audit entry (with how the second factor was given).
+async fn complete(
+    ctx: &Ctx,
+    user: &UserRow,
+    factors: Factors,
+    seed: Seed,
+    password_hash: Option<String>,
+    how: &'static str,
+) -> Result<SignInOutcome, ServiceError> {
+    let keys = keys::open_at_sign_in(ctx, user.id, seed, password_hash).await?;
     let session_token = super::session::begin(ctx, user.id, keys.secret.as_ref()).await?;
-    crate::audit::view(ctx, user.id, "user.signin", "user", user.id.to_string()).await?;
+    let id = user.id;
+    ctx.db
+        .run(move |conn| {
+            db::audit::record(
+                conn,
+                Some(id),
+                "user.signin",
+                "user",
+                &id.to_string(),
+                &format!("with {how}"),
+            )
+        })
+        .await?;
     let binding = throttle::device_binding(keys.password_hash.as_deref());
     tracing::info!(user_id = user.id, "signed in");
-    let must_enrol = StaffRole::parse(&user.role)
-        .is_none_or(|role| must_use_second_factor(ctx.config.require_2fa, role))
-        && !user.totp_enabled;
+    let role = StaffRole::parse(&user.role);
+    let must_enrol = role.is_none_or(|role| {
+        (must_use_second_factor(ctx.config.require_2fa, role) && !factors.any())
+            || (must_use_passkey(ctx.config.require_passkey, role) && factors.passkeys == 0)
+    });
     Ok(SignInOutcome::SignedIn(SignedIn {
         user_id: user.id,
         session_token,
@@ -152,6 +272,187 @@ pub async fn attempt(ctx: &Ctx, attempt: SignInAttempt<'_>) -> Result<SignInOutc
         keys_open: keys.secret.is_some(),
         recovery_key: keys.recovery,
     }))
+}
+
+/// Keeps a sign-in whose password was right until its second factor
+/// comes; the token for its cookie.
+async fn wait_for_second_factor(
+    ctx: &Ctx,
+    user_id: i64,
+    seed: &Seed,
+    charged: bool,
+) -> Result<String, ServiceError> {
+    let token = new_token();
+    let digest = digest_token(&token);
+    let sealed =
+        Seed::of_sign_in_token(&token).seal_seed(&Aad::sign_in_seed(user_id, &digest), seed);
+    let expires_at = chrono::Utc::now() + chrono::Duration::seconds(SECOND_STEP_SECS);
+    ctx.db
+        .run(move |conn| {
+            db::passkeys::insert_step(conn, &digest, user_id, &sealed, charged, expires_at)
+        })
+        .await?;
+    Ok(token)
+}
+
+/// A sign-in waiting for its second factor, as its page shows it.
+pub struct Waiting {
+    pub user_id: i64,
+    pub factors: Factors,
+    /// The options for the browser to ask for a passkey (a new challenge),
+    /// when the person has one.
+    pub passkey_options: Option<String>,
+}
+
+/// The sign-in waiting under `token`, with a fresh passkey challenge;
+/// `None` when it has ended (expired, finished, too many wrong answers).
+pub async fn waiting(ctx: &Ctx, token: &str) -> Result<Option<Waiting>, ServiceError> {
+    let digest = digest_token(token);
+    let lookup = digest.clone();
+    let Some((_, user)) = ctx.db.run(move |conn| step_and_user(conn, &lookup)).await? else {
+        return Ok(None);
+    };
+    let factors = Factors::of(ctx, &user).await?;
+    let passkey_options = passkeys::begin_sign_in(ctx, user.id, digest).await?;
+    Ok(Some(Waiting {
+        user_id: user.id,
+        factors,
+        passkey_options,
+    }))
+}
+
+fn step_and_user(
+    conn: &mut db::Conn,
+    digest: &[u8],
+) -> Result<Option<(db::passkeys::SignInStepRow, UserRow)>, db::DbError> {
+    let Some(step) = db::passkeys::find_step(conn, digest)? else {
+        return Ok(None);
+    };
+    let user = db::users::find(conn, step.user_id)?.filter(|u| u.active);
+    Ok(user.map(|u| (step, u)))
+}
+
+/// The second factor given to a waiting sign-in.
+pub enum SecondFactor<'a> {
+    /// A passkey's answer (the browser's JSON).
+    Passkey(&'a str),
+    /// The code field: from the authenticator app, or a recovery code.
+    Code(&'a str),
+}
+
+/// How giving a second factor ended.
+pub enum StepOutcome {
+    /// No sign-in waits under this token (expired, finished, or too many
+    /// wrong answers): start again with the password.
+    Gone,
+    /// The passkey request expired or was already answered: ask again.
+    AskAgain,
+    /// Wrong; this many tries are left.
+    Wrong {
+        tries_left: i32,
+    },
+    SignedIn(SignedIn),
+}
+
+/// Completes the sign-in waiting under `token` with `factor`.
+pub async fn second_step(
+    ctx: &Ctx,
+    token: &str,
+    factor: SecondFactor<'_>,
+    source: IpAddr,
+) -> Result<StepOutcome, ServiceError> {
+    let digest = digest_token(token);
+    let lookup = digest.clone();
+    let Some((step, user)) = ctx.db.run(move |conn| step_and_user(conn, &lookup)).await? else {
+        return Ok(StepOutcome::Gone);
+    };
+    let factors = Factors::of(ctx, &user).await?;
+    // A try is taken before the factor is checked: answers sent at once
+    // cannot outnumber the tries.
+    let lookup = digest.clone();
+    let Some(tries) = ctx
+        .db
+        .run(move |conn| db::passkeys::take_try(conn, &lookup, SECOND_STEP_TRIES))
+        .await?
+    else {
+        return Ok(StepOutcome::Gone);
+    };
+    let (right, what): (bool, &'static str) = match factor {
+        SecondFactor::Passkey(answer) => {
+            match passkeys::finish_sign_in(ctx, user.id, digest.clone(), answer).await {
+                Ok(_) => (true, "passkey"),
+                Err(PasskeyError::Expired) => {
+                    let lookup = digest.clone();
+                    ctx.db
+                        .run(move |conn| db::passkeys::give_back_try(conn, &lookup))
+                        .await?;
+                    return Ok(StepOutcome::AskAgain);
+                }
+                Err(PasskeyError::Service(e)) => return Err(e),
+                Err(_) => (false, "passkey"),
+            }
+        }
+        SecondFactor::Code(code) => {
+            let totp_user = Some(&user).filter(|_| factors.totp_signs_in);
+            let right = totp::check_second_factor(ctx, Some(user.id), totp_user, code).await?;
+            (right, code_kind(code))
+        }
+    };
+    let key = throttle::account_key(ctx, &user.email);
+    if !right {
+        let lookup = digest.clone();
+        let id = user.id;
+        let spent = tries >= SECOND_STEP_TRIES;
+        ctx.db
+            .run(move |conn| {
+                if spent {
+                    db::passkeys::delete_step(conn, &lookup)?;
+                }
+                db::audit::record(
+                    conn,
+                    Some(id),
+                    "user.signin",
+                    "user",
+                    &id.to_string(),
+                    &format!("refused: wrong {what}"),
+                )
+            })
+            .await?;
+        throttle::account_failed(ctx, key).await?;
+        tracing::info!(user_id = user.id, "second factor refused");
+        return Ok(if spent {
+            StepOutcome::Gone
+        } else {
+            StepOutcome::Wrong {
+                tries_left: SECOND_STEP_TRIES - tries,
+            }
+        });
+    }
+    let how = what;
+    // Whoever deletes the waiting sign-in finishes it: once.
+    let lookup = digest.clone();
+    if !ctx
+        .db
+        .run(move |conn| db::passkeys::delete_step(conn, &lookup))
+        .await?
+    {
+        return Ok(StepOutcome::Gone);
+    }
+    let seed = Seed::of_sign_in_token(token)
+        .open_seed(&Aad::sign_in_seed(user.id, &digest), &step.sealed_seed)
+        .map_err(|_| ServiceError::internal(anyhow::anyhow!("waiting sign-in's seed")))?;
+    if step.charged {
+        ctx.sources.refund(&source);
+    }
+    throttle::account_succeeded(ctx, key).await?;
+    ctx.known_devices.forget(&user.id.to_be_bytes().to_vec());
+    let hash = user.password_hash.clone();
+    match complete(ctx, &user, factors, seed, hash, how).await? {
+        SignInOutcome::SignedIn(signed_in) => Ok(StepOutcome::SignedIn(signed_in)),
+        _ => Err(ServiceError::internal(anyhow::anyhow!(
+            "sign-in not completed"
+        ))),
+    }
 }
 
 /// How long this attempt must wait, if it is held back: by its known

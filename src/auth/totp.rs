@@ -137,24 +137,26 @@ pub fn is_recovery_shaped(code: &str) -> bool {
     normalise_recovery(code).len() == 10
 }
 
-/// Checks the code field of a sign-in for `user` (the account whose
-/// password was right and who is enrolled; `None` otherwise). The Argon2
-/// work depends only on what was typed: a recovery-shaped value is always
+/// Checks the code field of a sign-in for the account `user_id` (whose
+/// password was right; `None` otherwise), where `totp_user` is that account
+/// when a code from its authenticator app may sign it in. The Argon2 work
+/// depends only on what was typed: a recovery-shaped value is always
 /// verified against [`RECOVERY_CODES`] hashes — the account's unused codes,
 /// padded with dummy hashes, and every one of them even after a match — so
 /// a right or wrong password, a known or unknown account, and a right or
 /// wrong code all cost the same.
 pub async fn check_second_factor(
     state: &Ctx,
-    user: Option<&UserRow>,
+    user_id: Option<i64>,
+    totp_user: Option<&UserRow>,
     code: &str,
 ) -> Result<bool, ServiceError> {
     if is_recovery_shaped(code) {
-        return use_recovery_code(state, user.map(|u| u.id), code).await;
+        return use_recovery_code(state, user_id, code).await;
     }
-    match user {
-        Some(user) => check_code(state, user, code).await,
-        None => Ok(false),
+    match totp_user {
+        Some(user) if user.totp_enabled => check_code(state, user, code).await,
+        _ => Ok(false),
     }
 }
 

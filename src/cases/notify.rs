@@ -138,6 +138,23 @@ impl Notifier {
         self.to_admins(conn, email, "/staff/admin/users", Some(concerned))
     }
 
+    /// The second factors of `user` changed: to them, at once, linking to
+    /// their two-factor page.
+    pub fn second_factor_changed(
+        &self,
+        conn: &mut Conn,
+        user: &db::users::UserRow,
+    ) -> Result<(), DbError> {
+        outbox::queue(
+            conn,
+            &self.host,
+            &user.email,
+            &user.language,
+            Email::SecondFactorChanged,
+            "/staff/account/totp",
+        )
+    }
+
     /// `email` to every active admin (and to `also`, if not one of them),
     /// at once. An admin's action, not a reporter's: it waits for no slot
     /// and is never replaced by the constant message, so that each change

@@ -74,6 +74,32 @@ impl TwoFactorRule {
     }
 }
 
+/// Which staff roles must sign in with a passkey or security key
+/// (`HAVEN_REQUIRE_PASSKEY`): once such an account has one, a code from an
+/// authenticator app no longer signs it in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasskeyRule {
+    /// Nobody must (the default): passkeys are there for whoever adds one.
+    Nobody,
+    /// Admins must.
+    Admins,
+    /// Every staff account must.
+    All,
+}
+
+impl PasskeyRule {
+    pub fn parse(value: Option<&str>) -> anyhow::Result<Self> {
+        match value.map(str::trim) {
+            None | Some("") | Some("none") => Ok(Self::Nobody),
+            Some("admins") => Ok(Self::Admins),
+            Some("all") => Ok(Self::All),
+            Some(other) => {
+                bail!("HAVEN_REQUIRE_PASSKEY must be none, admins or all, not {other:?}")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +149,16 @@ mod tests {
             TwoFactorRule::Admins
         );
         assert!(TwoFactorRule::parse(Some("none")).is_err());
+    }
+
+    #[test]
+    fn the_passkey_rule_defaults_to_nobody() {
+        assert_eq!(PasskeyRule::parse(None).unwrap(), PasskeyRule::Nobody);
+        assert_eq!(
+            PasskeyRule::parse(Some("admins")).unwrap(),
+            PasskeyRule::Admins
+        );
+        assert_eq!(PasskeyRule::parse(Some("all")).unwrap(), PasskeyRule::All);
+        assert!(PasskeyRule::parse(Some("yes")).is_err());
     }
 }

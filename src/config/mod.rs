@@ -40,7 +40,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
-pub use access::{TrustedProxies, TwoFactorRule};
+pub use access::{PasskeyRule, TrustedProxies, TwoFactorRule};
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/haven";
 
@@ -70,6 +70,7 @@ pub struct Config {
     pub outbox_keep_days: i64,
     pub trusted_proxies: TrustedProxies,
     pub require_2fa: TwoFactorRule,
+    pub require_passkey: PasskeyRule,
     pub exit_url: String,
     pub ack_days: i64,
     pub response_days: i64,
@@ -176,6 +177,7 @@ impl Config {
                 &get("HAVEN_TRUSTED_PROXIES").unwrap_or_default(),
             )?,
             require_2fa: TwoFactorRule::parse(get("HAVEN_REQUIRE_2FA").as_deref())?,
+            require_passkey: PasskeyRule::parse(get("HAVEN_REQUIRE_PASSKEY").as_deref())?,
             exit_url: exit_url(get("HAVEN_EXIT_URL"))?,
             ack_days,
             response_days,

@@ -113,6 +113,14 @@ impl Aad {
     pub fn account_recovery_key(user_id: i64) -> Self {
         Self(format!("haven/v1/user/{user_id}/key/recovery"))
     }
+    /// The password's seed of a sign-in waiting for its second factor,
+    /// under the seed of the waiting sign-in's cookie.
+    pub fn sign_in_seed(user_id: i64, token_digest: &[u8]) -> Self {
+        Self(format!(
+            "haven/v1/user/{user_id}/sign-in/{}/seed",
+            hex::encode(token_digest)
+        ))
+    }
     /// A signed-in account's private key under its session cookie's seed.
     pub fn session_key(token_digest: &[u8]) -> Self {
         Self(format!(

@@ -193,6 +193,24 @@ impl Seed {
         Self::derive(token.as_bytes(), "session")
     }
 
+    /// The seed of a sign-in waiting for its second factor, from its
+    /// cookie's secret.
+    pub fn of_sign_in_token(token: &str) -> Self {
+        Self::derive(token.as_bytes(), "sign-in")
+    }
+
+    /// Seals another seed under this one (a waiting sign-in holds its
+    /// password's seed this way until the second factor is given).
+    pub fn seal_seed(&self, aad: &Aad, seed: &Seed) -> Sealed {
+        envelope::seal(&self.0, aad, &seed.0[..])
+    }
+
+    pub fn open_seed(&self, aad: &Aad, sealed: &Sealed) -> Result<Seed, OpenError> {
+        let plain = envelope::open(&self.0, aad, sealed)?;
+        let bytes: [u8; 32] = plain[..].try_into().map_err(|_| OpenError)?;
+        Ok(Seed(Zeroizing::new(bytes)))
+    }
+
     /// The seed of a reporter's visit, from the visit cookie's secret.
     pub fn of_visit_token(token: &str) -> Self {
         Self::derive(token.as_bytes(), "visit")

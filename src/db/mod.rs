@@ -19,6 +19,7 @@ pub mod notes;
 pub mod organisations;
 pub mod outbox;
 pub mod packets;
+pub mod passkeys;
 pub mod password_links;
 pub mod people_keys;
 pub mod receipt_views;

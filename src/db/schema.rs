@@ -240,6 +240,30 @@ diesel::table! {
 }
 
 diesel::table! {
+    passkey_challenges (session_digest, purpose) {
+        session_digest -> Bytea,
+        purpose -> Text,
+        state -> Jsonb,
+        name -> Nullable<Text>,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    passkeys (id) {
+        id -> Int8,
+        user_id -> Int8,
+        credential_id -> Bytea,
+        name -> Text,
+        credential -> Jsonb,
+        sign_count -> Int8,
+        created_at -> Timestamptz,
+        last_used_at -> Nullable<Timestamptz>,
+        suspended_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     password_links (token_digest) {
         token_digest -> Bytea,
         user_id -> Int8,
@@ -349,6 +373,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    sign_in_steps (token_digest) {
+        token_digest -> Bytea,
+        user_id -> Int8,
+        sealed_seed -> Bytea,
+        charged -> Bool,
+        challenge -> Nullable<Jsonb>,
+        failures -> Int4,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     spent_form_tokens (token_digest) {
         token_digest -> Bytea,
         expires_on -> Date,
@@ -374,6 +410,7 @@ diesel::table! {
         public_key -> Nullable<Bytea>,
         sealed_key -> Nullable<Bytea>,
         recovery_key -> Nullable<Bytea>,
+        passkey_handle -> Nullable<Bytea>,
     }
 }
 
@@ -398,6 +435,8 @@ diesel::joinable!(packets -> cases (case_id));
 diesel::joinable!(packets -> organisations (organisation_id));
 diesel::joinable!(packets -> referrals (referral_id));
 diesel::joinable!(packets -> users (built_by));
+diesel::joinable!(passkey_challenges -> sessions (session_digest));
+diesel::joinable!(passkeys -> users (user_id));
 diesel::joinable!(password_links -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(referral_updates -> referrals (referral_id));
@@ -409,6 +448,7 @@ diesel::joinable!(report_draft_files -> report_drafts (token_digest));
 diesel::joinable!(reporter_sessions -> cases (case_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(shared_keys -> organisations (organisation_id));
+diesel::joinable!(sign_in_steps -> users (user_id));
 diesel::joinable!(users -> organisations (organisation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -430,6 +470,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     outbox,
     packets,
+    passkey_challenges,
+    passkeys,
     password_links,
     receipt_views,
     recovery_codes,
@@ -440,6 +482,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reporter_sessions,
     sessions,
     shared_keys,
+    sign_in_steps,
     spent_form_tokens,
     users,
 );

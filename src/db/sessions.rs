@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::schema::{sessions, users};
+use super::schema::{passkeys, sessions, users};
 use super::users::UserRow;
 use super::{Conn, DbError};
 use crate::crypto::Sealed;
@@ -38,21 +38,26 @@ pub fn insert(
     Ok(())
 }
 
-/// The live session for `token_digest` and its active user, if the session
-/// was used after `idle_since` and created after `created_since`.
+/// The live session for `token_digest` and its active user (and whether
+/// they have a passkey), if the session was used after `idle_since` and
+/// created after `created_since`.
 pub fn find_live(
     conn: &mut Conn,
     token_digest: &[u8],
     idle_since: DateTime<Utc>,
     created_since: DateTime<Utc>,
-) -> Result<Option<(SessionRow, UserRow)>, DbError> {
+) -> Result<Option<(SessionRow, UserRow, bool)>, DbError> {
     Ok(sessions::table
         .inner_join(users::table)
         .filter(sessions::token_digest.eq(token_digest))
         .filter(sessions::last_seen_at.gt(idle_since))
         .filter(sessions::created_at.gt(created_since))
         .filter(users::active.eq(true))
-        .select((SessionRow::as_select(), UserRow::as_select()))
+        .select((
+            SessionRow::as_select(),
+            UserRow::as_select(),
+            diesel::dsl::exists(passkeys::table.filter(passkeys::user_id.eq(users::id))),
+        ))
         .first(conn)
         .optional()?)
 }
@@ -72,6 +77,17 @@ pub fn delete(conn: &mut Conn, token_digest: &[u8]) -> Result<(), DbError> {
 /// Ends every session of a user (deactivation, password change).
 pub fn delete_for_user(conn: &mut Conn, user_id: i64) -> Result<usize, DbError> {
     Ok(diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?)
+}
+
+/// Ends every session of a user but the one under `keep` (a second factor
+/// removed: whoever else holds a session must sign in again).
+pub fn delete_others(conn: &mut Conn, user_id: i64, keep: &[u8]) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::token_digest.ne(keep)),
+    )
+    .execute(conn)?)
 }
 
 /// Removes sessions that can no longer be used.

@@ -40,6 +40,10 @@ pub enum Email {
     /// administrator role (to every admin, and to the account concerned):
     /// a stolen admin account silencing the others first is seen.
     AdminAccessChanged,
+    /// The account's own second factors changed: a passkey added or
+    /// removed, the authenticator app turned on or off, new recovery codes
+    /// (to the account): a stolen session adding its own way in is seen.
+    SecondFactorChanged,
     /// Something may be waiting: a reporter wrote, or (with
     /// `HAVEN_MAIL_CONSTANT`) the message every slot sends to everyone,
     /// whether or not anything waits.
@@ -59,6 +63,7 @@ impl Email {
             Email::CaseShared { .. } => "case_shared",
             Email::RecipientKeyChanged { .. } => "recipient_key_changed",
             Email::AdminAccessChanged => "admin_access_changed",
+            Email::SecondFactorChanged => "second_factor_changed",
             Email::Waiting => "waiting",
         }
     }

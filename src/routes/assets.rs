@@ -17,6 +17,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         include_str!("../../static/haven.js"),
     ),
+    (
+        "passkey.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/passkey.js"),
+    ),
 ];
 
 pub async fn serve(file: web::Path<String>) -> Result<HttpResponse, AppError> {

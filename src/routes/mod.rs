@@ -88,6 +88,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .post(staff::login::submit)
                         .done(),
                 )
+                .service(
+                    at("/login/verify")
+                        .get(staff::login::verify_form)
+                        .post(staff::login::verify_submit)
+                        .done(),
+                )
                 .service(at("/logout").post(staff::login::logout).done())
                 .service(
                     at("/password/{token}")
@@ -127,6 +133,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(
                     at("/account/totp/disable")
                         .post(staff::account::totp_disable)
+                        .done(),
+                )
+                .service(
+                    at("/account/passkeys/new")
+                        .post(staff::account::passkey_new)
+                        .done(),
+                )
+                .service(
+                    at("/account/passkeys")
+                        .post(staff::account::passkey_add)
+                        .done(),
+                )
+                .service(
+                    at("/account/passkeys/{id}/remove")
+                        .get(staff::account::passkey_remove_form)
+                        .post(staff::account::passkey_remove)
                         .done(),
                 )
                 .service(at("/cases").get(staff::cases::queue).done())

@@ -19,6 +19,9 @@ impl CookieName {
     pub const SESSION: Self = Self::new("haven_session", "__Host-haven_session");
     /// "This browser signed in to this account before".
     pub const DEVICE: Self = Self::new("haven_device", "__Host-haven_device");
+    /// A staff sign-in whose password was right, waiting for its second
+    /// factor.
+    pub const SIGN_IN: Self = Self::new("haven_sign_in", "__Host-haven_sign_in");
     /// A new report's reference and receipt, on their way to the receipt page.
     pub const RECEIPT: Self = Self::new("haven_receipt", "__Host-haven_receipt");
     /// A reporter's visit to their case.

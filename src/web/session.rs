@@ -72,7 +72,7 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
             let now = Utc::now();
             let idle_since = now - chrono::Duration::seconds(SESSION_IDLE_SECS);
             let created_since = now - chrono::Duration::seconds(SESSION_ABSOLUTE_SECS);
-            let Some((session, user)) =
+            let Some((session, user, has_passkey)) =
                 db::sessions::find_live(conn, &digest, idle_since, created_since)?
             else {
                 return Ok::<_, DbError>(None);
@@ -80,10 +80,10 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
             if (now - session.last_seen_at).num_seconds() >= TOUCH_EVERY_SECS {
                 db::sessions::touch(conn, &digest)?;
             }
-            Ok(Some((session, user)))
+            Ok(Some((session, user, has_passkey)))
         })
         .await?;
-    let Some((session, user)) = found else {
+    let Some((session, user, has_passkey)) = found else {
         return Ok(None);
     };
     let Some(role) = StaffRole::parse(&user.role) else {
@@ -100,6 +100,7 @@ pub async fn resolve(state: &AppState, req: &HttpRequest) -> Result<Option<Staff
         display_name: user.display_name,
         language: user.language,
         totp_enabled: user.totp_enabled,
+        has_passkey,
         csrf_token: session.csrf_token,
         token_digest: session.token_digest,
         key: crate::custody::PersonKey::new(user.id, secret),

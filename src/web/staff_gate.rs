@@ -14,9 +14,7 @@ use subtle::ConstantTimeEq;
 use super::session;
 use super::{AppError, AppState, FormTokens, reject_cross_site};
 use crate::auth::Staff;
-use crate::auth::policy::{
-    Access, ENROLMENT_ROUTES, allowed_methods, must_use_second_factor, rule_for,
-};
+use crate::auth::policy::{Access, ENROLMENT_ROUTES, allowed_methods, rule_for};
 
 /// Largest urlencoded staff form the gate reads to find its token.
 const FORM_LIMIT: usize = 256 * 1024;
@@ -90,9 +88,7 @@ async fn check(req: &mut ServiceRequest) -> Result<Verdict, AppError> {
         (Some(s), access) if !access.allows(s.role) => return Err(AppError::Forbidden),
         _ => {}
     }
-    let must_enrol = staff.as_ref().is_some_and(|s| {
-        must_use_second_factor(state.config.require_2fa, s.role) && !s.totp_enabled
-    });
+    let must_enrol = staff.as_ref().is_some_and(|s| s.must_enrol(&state.config));
     if must_enrol && rule.access != Access::Anyone && !ENROLMENT_ROUTES.contains(&rule.pattern) {
         return if state_changing {
             Err(AppError::Forbidden)

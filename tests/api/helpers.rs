@@ -171,6 +171,9 @@ pub struct Options {
     pub retention_days: Option<i64>,
     /// Reach the database through PgBouncer in transaction mode.
     pub through_pgbouncer: bool,
+    /// `HAVEN_BASE_URL` names the host `localhost` (passkeys need a domain
+    /// name; the server still listens on 127.0.0.1).
+    pub localhost_base_url: bool,
     /// Any other configuration.
     pub env: Vec<(&'static str, String)>,
 }
@@ -242,6 +245,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             "HAVEN_BASE_URL",
             if options.https_base_url {
                 format!("https://{ip}:{port}")
+            } else if options.localhost_base_url {
+                format!("http://localhost:{port}")
             } else {
                 format!("http://{ip}:{port}")
             },

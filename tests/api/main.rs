@@ -1,6 +1,7 @@
 //! Haven's integration tests: the real application over real HTTP, each
 //! test against its own fresh PostgreSQL database.
 
+mod authenticator;
 mod helpers;
 mod smtp;
 
@@ -11,6 +12,7 @@ mod authorization;
 mod bad_input;
 mod browser;
 mod browser_packets;
+mod browser_passkeys;
 
 mod browser_casework;
 mod browser_consent;
@@ -31,6 +33,7 @@ mod links;
 mod mail;
 mod operations;
 mod packets;
+mod passkeys;
 mod queue_pages;
 mod quiet_mail;
 mod recipients;

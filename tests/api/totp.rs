@@ -57,10 +57,21 @@ async fn a_caseworker_enrols_in_two_factor_sign_in_and_must_then_use_it() {
     );
 
     let client = new_client();
+    let res = app.login_full(&client, &email, PASSWORD, "").await;
     assert_eq!(
-        app.login_full(&client, &email, PASSWORD, "").await.status(),
-        401,
-        "the code is now required"
+        res.headers()["location"].to_str().unwrap(),
+        "/staff/login/verify",
+        "the code is now asked for in a second step"
+    );
+    assert_eq!(
+        client
+            .get(app.url("/staff/cases"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303,
+        "not signed in without it"
     );
     assert_eq!(
         app.login_full(&client, &email, PASSWORD, "123456")
@@ -135,7 +146,7 @@ async fn an_admin_cannot_turn_two_factor_sign_in_off() {
     assert_eq!(res.status(), 409);
     assert!(
         plain(&res.text().await.unwrap())
-            .contains("Administrators must keep two-factor sign-in on.")
+            .contains("Administrators must keep two-factor sign-in on")
     );
     assert!(
         haven::db::users::find_by_email(&mut conn, &email)

@@ -8,8 +8,11 @@ use askama::Template;
 use zeroize::Zeroizing;
 
 use super::StaffNav;
+use crate::accounts::passkeys::{self, Confirmation};
 use crate::accounts::{AccountError, password, two_factor, users};
+use crate::auth::passkeys::PasskeyError;
 use crate::auth::{SESSION_IDLE_SECS, Staff, totp};
+use crate::cases::stamp;
 use crate::domain::text;
 use crate::domain::{DisplayName, Language, NewPassword, StaffRole};
 use crate::i18n::Tr;
@@ -28,6 +31,7 @@ struct AccountPage {
     on_duty: bool,
     works_cases: bool,
     totp_enabled: bool,
+    passkeys: i64,
     idle_minutes: i64,
     notice: Option<&'static str>,
     /// The profile form's error, beside the display name.
@@ -97,6 +101,7 @@ async fn account_page(
         on_duty: user.on_duty,
         works_cases: staff.role.works_cases(),
         totp_enabled: user.totp,
+        passkeys: user.passkeys,
         idle_minutes: SESSION_IDLE_SECS / 60,
         notice,
         name_error,
@@ -212,46 +217,124 @@ pub async fn duty(
 struct TotpPage {
     t: Tr,
     nav: Option<StaffNav>,
+    /// The authenticator app is on.
     enabled: bool,
     must_enrol: bool,
-    /// Two-factor sign-in is required of this account (it cannot be
-    /// turned off).
+    /// A second factor is required of this account.
     required: bool,
+    /// A passkey is required of this account.
+    passkey_required: bool,
     pending_key: Option<String>,
     recovery_codes: Vec<String>,
+    recovery_codes_left: usize,
     is_admin: bool,
+    notice: Option<&'static str>,
     error: Option<&'static str>,
+    passkeys: Vec<PasskeyItem>,
+    /// Passkeys work at this Haven's address.
+    passkeys_available: bool,
+    /// The name typed for a new passkey (kept when it was refused).
+    passkey_name: String,
+    passkey_name_error: Option<&'static str>,
+    /// Options for the browser's passkey prompt, to confirm new recovery
+    /// codes with a passkey.
+    confirm_options: Option<String>,
+}
+
+/// A passkey in the list.
+struct PasskeyItem {
+    id: i64,
+    remove_path: String,
+    name: String,
+    added: String,
+    last_used: Option<String>,
+    /// It showed the sign of a cloned authenticator and signs in no more.
+    suspended: bool,
+}
+
+/// What the two-factor page shows besides where things stand.
+#[derive(Default)]
+struct Shown {
+    recovery_codes: Vec<String>,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+    passkey_name: String,
+    passkey_name_error: Option<&'static str>,
 }
 
 async fn totp_page(
     staff: &Staff,
     t: Tr,
     state: &AppState,
-    recovery_codes: Vec<String>,
-    error: Option<&'static str>,
+    shown: Shown,
 ) -> Result<TotpPage, AppError> {
     let status = two_factor::status(state, staff.user_id, staff.role)
         .await
         .map_err(own_account)?;
+    let passkeys = passkeys::list(state, staff.user_id)
+        .await
+        .map_err(own_account)?;
+    let confirm_options = if passkeys.is_empty() {
+        None
+    } else {
+        passkeys::begin_confirming(state, staff)
+            .await
+            .map_err(own_account)?
+    };
+    let has_any = status.enabled || status.passkeys > 0;
     Ok(TotpPage {
         t: t.for_staff(),
         nav: StaffNav::for_staff(staff),
         enabled: status.enabled,
-        must_enrol: status.required && !status.enabled,
-        required: status.required,
+        must_enrol: (status.required && !has_any)
+            || (status.passkey_required && status.passkeys == 0),
+        required: status.required && status.passkeys == 0,
+        passkey_required: status.passkey_required,
         pending_key: status.pending_key,
-        recovery_codes,
+        recovery_codes: shown.recovery_codes,
+        recovery_codes_left: status.recovery_codes_left,
         is_admin: staff.role == StaffRole::Admin,
-        error,
+        notice: shown.notice,
+        error: shown.error,
+        passkeys: passkeys
+            .into_iter()
+            .map(|p| PasskeyItem {
+                id: p.id,
+                remove_path: remove_path(p.id),
+                name: p.name,
+                added: stamp(&p.created_at),
+                last_used: p.last_used_at.as_ref().map(stamp),
+                suspended: p.suspended,
+            })
+            .collect(),
+        passkeys_available: state.passkeys.is_some(),
+        passkey_name: shown.passkey_name,
+        passkey_name_error: shown.passkey_name_error,
+        confirm_options,
     })
+}
+
+#[derive(serde::Deserialize)]
+pub struct TotpQuery {
+    done: Option<String>,
 }
 
 pub async fn totp_show(
     staff: Staff,
     t: Tr,
     state: web::Data<AppState>,
+    q: web::Query<TotpQuery>,
 ) -> Result<HttpResponse, AppError> {
-    render(&totp_page(&staff, t, &state, Vec::new(), None).await?)
+    let notice = match q.done.as_deref() {
+        Some("passkey-added") => Some("passkey-done-added"),
+        Some("passkey-removed") => Some("passkey-done-removed"),
+        _ => None,
+    };
+    let shown = Shown {
+        notice,
+        ..Shown::default()
+    };
+    render(&totp_page(&staff, t, &state, shown).await?)
 }
 
 /// The enrolment QR code, as an image of our own.
@@ -279,6 +362,9 @@ pub async fn totp_start(
 pub struct CodeForm {
     #[serde(default)]
     code: String,
+    /// A passkey's answer (JSON), where the form can confirm with one.
+    #[serde(default)]
+    passkey: String,
 }
 
 pub async fn totp_confirm(
@@ -288,10 +374,39 @@ pub async fn totp_confirm(
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
     match two_factor::enable(&state, staff.user_id, &form.code).await {
-        Ok(Some(codes)) => render(&totp_page(&staff, t, &state, codes, None).await?),
+        Ok(Some(codes)) => {
+            let shown = Shown {
+                recovery_codes: codes,
+                ..Shown::default()
+            };
+            render(&totp_page(&staff, t, &state, shown).await?)
+        }
         Ok(None) => Ok(redirect(t, "/staff/account/totp")),
         Err(e) => refused(&staff, t, &state, e).await,
     }
+}
+
+/// The message key and status of a refusal the two-factor pages explain.
+fn refusal(staff: &Staff, e: AccountError) -> Result<(&'static str, StatusCode), AccountError> {
+    Ok(match e {
+        AccountError::WrongCode => ("totp-error-code", StatusCode::UNPROCESSABLE_ENTITY),
+        AccountError::WrongPassword => ("account-password-wrong", StatusCode::UNPROCESSABLE_ENTITY),
+        AccountError::SecondFactorRequired if staff.role == StaffRole::Admin => {
+            ("totp-error-admin", StatusCode::CONFLICT)
+        }
+        AccountError::SecondFactorRequired => ("totp-error-required", StatusCode::CONFLICT),
+        AccountError::PasskeyRequired => ("passkey-error-required", StatusCode::CONFLICT),
+        AccountError::Passkey(e) => match e {
+            PasskeyError::Unavailable => ("passkey-error-unavailable", StatusCode::CONFLICT),
+            PasskeyError::Expired => ("passkey-error-expired", StatusCode::CONFLICT),
+            PasskeyError::AlreadyRegistered => ("passkey-error-taken", StatusCode::CONFLICT),
+            PasskeyError::Refused | PasskeyError::Cloned => {
+                ("passkey-error-refused", StatusCode::UNPROCESSABLE_ENTITY)
+            }
+            PasskeyError::Service(e) => return Err(AccountError::Service(e)),
+        },
+        e => return Err(e),
+    })
 }
 
 /// The two-factor page with what to fix, or the refusal as an error page.
@@ -301,15 +416,17 @@ async fn refused(
     state: &AppState,
     e: AccountError,
 ) -> Result<HttpResponse, AppError> {
-    let (key, status) = match e {
-        AccountError::WrongCode => ("totp-error-code", StatusCode::UNPROCESSABLE_ENTITY),
-        AccountError::SecondFactorRequired if staff.role == StaffRole::Admin => {
-            ("totp-error-admin", StatusCode::CONFLICT)
-        }
-        AccountError::SecondFactorRequired => ("totp-error-required", StatusCode::CONFLICT),
-        e => return Err(own_account(e)),
+    if let AccountError::Throttled { wait_secs } = e {
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: wait_secs,
+        });
+    }
+    let (key, status) = refusal(staff, e).map_err(own_account)?;
+    let shown = Shown {
+        error: Some(key),
+        ..Shown::default()
     };
-    let page = totp_page(staff, t, state, Vec::new(), Some(key)).await?;
+    let page = totp_page(staff, t, state, shown).await?;
     render_with_status(&page, status)
 }
 
@@ -317,25 +434,38 @@ async fn refused(
 fn own_account(e: AccountError) -> AppError {
     match e {
         AccountError::NoSuchAccount => AppError::Forbidden,
+        AccountError::NoSuchPasskey => AppError::NotFound,
         e => e.into(),
     }
 }
 
-/// New recovery codes, replacing the old ones (needs a current code).
+/// New recovery codes, replacing the old ones (needs a current second
+/// factor: a code, or a passkey).
 pub async fn totp_recovery(
     staff: Staff,
     t: Tr,
     state: web::Data<AppState>,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    match two_factor::new_recovery_codes(&state, staff.user_id, &form.code).await {
-        Ok(codes) => render(&totp_page(&staff, t, &state, codes, None).await?),
+    let given = Confirmation::from_form(&form.passkey, &form.code);
+    let made = match passkeys::confirm(&state, &staff, given).await {
+        Ok(()) => two_factor::new_recovery_codes(&state, staff.user_id).await,
+        Err(e) => Err(e),
+    };
+    match made {
+        Ok(codes) => {
+            let shown = Shown {
+                recovery_codes: codes,
+                ..Shown::default()
+            };
+            render(&totp_page(&staff, t, &state, shown).await?)
+        }
         Err(e) => refused(&staff, t, &state, e).await,
     }
 }
 
-/// Turns two-factor sign-in off (not for those who must keep it: admins,
-/// and every role under `HAVEN_REQUIRE_2FA=all`).
+/// Turns the authenticator app off (not for those who must keep a second
+/// factor and have no passkey).
 pub async fn totp_disable(
     staff: Staff,
     t: Tr,
@@ -345,5 +475,199 @@ pub async fn totp_disable(
     match two_factor::disable(&state, staff.user_id, staff.role, &form.code).await {
         Ok(()) => Ok(redirect(t, "/staff/account?done=totp-off")),
         Err(e) => refused(&staff, t, &state, e).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/passkey_add.html")]
+struct PasskeyAddPage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    name: String,
+    /// Options for the browser's prompt to make the passkey (JSON).
+    options: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct PasskeyNameForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    code: String,
+    /// A passkey's answer, confirming with one already added.
+    #[serde(default)]
+    passkey: String,
+}
+
+/// Begins adding a passkey under the name given: the page whose button
+/// asks the browser to make it.
+pub async fn passkey_new(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<PasskeyNameForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let password = Zeroizing::new(form.password);
+    let given = Confirmation::from_form(&form.passkey, &form.code);
+    match passkeys::begin_adding(&state, &staff, &form.name, password, given).await {
+        Ok(options) => render(&PasskeyAddPage {
+            t: t.for_staff(),
+            nav: StaffNav::for_staff(&staff),
+            name: passkeys::parse_name(&form.name).unwrap_or_default(),
+            options,
+        }),
+        Err(AccountError::PasskeyName(key)) => {
+            let shown = Shown {
+                passkey_name: text::without_controls(&form.name),
+                passkey_name_error: Some(key),
+                ..Shown::default()
+            };
+            let page = totp_page(&staff, t, &state, shown).await?;
+            render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(e) => {
+            // What was typed for the name stays, whatever was wrong.
+            let (key, status) = match e {
+                AccountError::Throttled { wait_secs } => {
+                    return Err(AppError::TooManyAttempts {
+                        retry_after_secs: wait_secs,
+                    });
+                }
+                e => refusal(&staff, e).map_err(own_account)?,
+            };
+            let shown = Shown {
+                passkey_name: text::without_controls(&form.name),
+                error: Some(key),
+                ..Shown::default()
+            };
+            let page = totp_page(&staff, t, &state, shown).await?;
+            render_with_status(&page, status)
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct PasskeyAnswerForm {
+    #[serde(default)]
+    passkey: String,
+}
+
+/// Finishes adding a passkey with the browser's answer.
+pub async fn passkey_add(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    form: web::Form<PasskeyAnswerForm>,
+) -> Result<HttpResponse, AppError> {
+    match passkeys::finish_adding(&state, &staff, &form.passkey).await {
+        Ok(added) => match added.recovery_codes {
+            // The account's first second factor: its recovery codes, once.
+            Some(codes) => {
+                let shown = Shown {
+                    recovery_codes: codes,
+                    notice: Some("passkey-done-added"),
+                    ..Shown::default()
+                };
+                // The gate let this request through before the passkey
+                // existed; the page is drawn as it now stands.
+                let mut staff = staff;
+                staff.has_passkey = true;
+                render(&totp_page(&staff, t, &state, shown).await?)
+            }
+            None => Ok(redirect(t, "/staff/account/totp?done=passkey-added")),
+        },
+        Err(e) => refused(&staff, t, &state, e).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/passkey_remove.html")]
+struct PasskeyRemovePage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    remove_path: String,
+    name: String,
+    /// Options for the browser's passkey prompt, to confirm with a passkey.
+    confirm_options: Option<String>,
+    /// A code from the authenticator app is accepted.
+    totp: bool,
+    error: Option<&'static str>,
+}
+
+async fn remove_page(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    id: i64,
+    error: Option<&'static str>,
+) -> Result<PasskeyRemovePage, AppError> {
+    let name = passkeys::name_of(state, staff.user_id, id)
+        .await
+        .map_err(own_account)?;
+    let confirm_options = passkeys::begin_confirming(state, staff)
+        .await
+        .map_err(own_account)?;
+    let status = two_factor::status(state, staff.user_id, staff.role)
+        .await
+        .map_err(own_account)?;
+    Ok(PasskeyRemovePage {
+        t: t.for_staff(),
+        nav: StaffNav::for_staff(staff),
+        remove_path: remove_path(id),
+        name,
+        confirm_options,
+        totp: status.enabled && !status.passkey_required,
+        error,
+    })
+}
+
+fn remove_path(id: i64) -> String {
+    format!("/staff/account/passkeys/{id}/remove")
+}
+
+/// Asks to confirm a passkey's removal: the password and a second factor.
+pub async fn passkey_remove_form(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    render(&remove_page(&staff, t, &state, id.into_inner(), None).await?)
+}
+
+#[derive(serde::Deserialize)]
+pub struct PasskeyRemoveForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    passkey: String,
+}
+
+pub async fn passkey_remove(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<PasskeyRemoveForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let form = form.into_inner();
+    let password = Zeroizing::new(form.password);
+    let given = Confirmation::from_form(&form.passkey, &form.code);
+    match passkeys::remove(&state, &staff, id, password, given).await {
+        Ok(_) => Ok(redirect(t, "/staff/account/totp?done=passkey-removed")),
+        Err(AccountError::Throttled { wait_secs }) => Err(AppError::TooManyAttempts {
+            retry_after_secs: wait_secs,
+        }),
+        Err(e) => {
+            let (key, status) = refusal(&staff, e).map_err(own_account)?;
+            let page = remove_page(&staff, t, &state, id, Some(key)).await?;
+            render_with_status(&page, status)
+        }
     }
 }

@@ -26,6 +26,7 @@ pub struct UserItem {
     pub active: bool,
     pub on_duty: bool,
     pub totp: bool,
+    pub passkeys: i64,
     pub has_password: bool,
     /// Where the account's keys stand (message key), if it is active.
     pub keys: Option<&'static str>,
@@ -51,6 +52,7 @@ impl From<Account> for UserItem {
             active: a.active,
             on_duty: a.on_duty,
             totp: a.totp,
+            passkeys: a.passkeys,
             has_password: a.has_password,
             keys: a.keys.map(|k| k.message_key()),
             keys_waiting: a.keys.is_some_and(|k| k != KeyState::Holds),

@@ -4,6 +4,12 @@
 //! wrong password, wrong one-time code, account deactivated). Failures are
 //! throttled per source, per account name and per known browser (see
 //! `auth::throttle`); a throttled attempt is told how long to wait.
+//!
+//! A right password with no code, for an account with a second factor,
+//! leads to the second step (`/staff/login/verify`): a passkey (the page's
+//! script asks the browser for it), or a code from the authenticator app,
+//! or a recovery code. The waiting sign-in is named by a short-lived,
+//! `SameSite=Strict` cookie.
 
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::http::{StatusCode, header};
@@ -12,7 +18,9 @@ use askama::Template;
 use zeroize::Zeroizing;
 
 use super::StaffNav;
-use crate::auth::sign_in::{self, SignInAttempt, SignInOutcome};
+use crate::auth::sign_in::{
+    self, SECOND_STEP_SECS, SecondFactor, SignInAttempt, SignInOutcome, SignedIn, StepOutcome,
+};
 use crate::auth::throttle::{self, DEVICE_VALID_SECS};
 use crate::auth::{Staff, safe_next};
 use crate::i18n::Tr;
@@ -154,30 +162,207 @@ pub async fn submit(
         SignInOutcome::Refused => {
             return refuse(t.t("login-failed"), StatusCode::UNAUTHORIZED);
         }
+        SignInOutcome::SecondStep { token } => {
+            let target = match safe_next(&form.next) {
+                Some(next) => format!("/staff/login/verify?next={}", urlencode(next)),
+                None => "/staff/login/verify".to_string(),
+            };
+            return Ok(HttpResponse::SeeOther()
+                .cookie(step_cookie(&state, token))
+                .insert_header((header::LOCATION, t.url(&target)))
+                .finish());
+        }
         SignInOutcome::SignedIn(signed_in) => signed_in,
     };
+    signed_in_response(&state, asked, t, signed_in, &form.next)
+}
+
+/// The answer to a completed sign-in: its cookies, then the recovery key
+/// to keep (if one was made now), enrolment, or where they were going.
+fn signed_in_response(
+    state: &AppState,
+    asked: Tr,
+    t: Tr,
+    signed_in: SignedIn,
+    next: &str,
+) -> Result<HttpResponse, AppError> {
     let target = if signed_in.must_enrol {
         t.url("/staff/account/totp")
     } else {
-        safe_next(&form.next)
+        safe_next(next)
             .map(str::to_string)
             .unwrap_or_else(|| t.url("/staff"))
     };
     let session = session::cookie(&state.config, signed_in.session_token);
-    let device = device_cookie(&state, signed_in.device_token);
+    let device = device_cookie(state, signed_in.device_token);
     // Keys made at this sign-in (an account from before keys were held by
     // people): their recovery key is shown now, once, before going on.
     if let Some(recovery) = &signed_in.recovery_key {
         let mut res = super::password::recovery_page(asked, recovery, false, target)?;
         res.add_cookie(&session).map_err(AppError::internal)?;
         res.add_cookie(&device).map_err(AppError::internal)?;
+        res.add_cookie(&step_removal(state))
+            .map_err(AppError::internal)?;
         return Ok(res);
     }
     Ok(HttpResponse::SeeOther()
         .cookie(session)
         .cookie(device)
+        .cookie(step_removal(state))
         .insert_header((header::LOCATION, target))
         .finish())
+}
+
+fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e[1..].to_string())
+        .unwrap_or_default()
+}
+
+/// The cookie naming a sign-in that waits for its second factor.
+fn step_cookie(state: &AppState, token: String) -> Cookie<'static> {
+    site_cookie(&state.config, CookieName::SIGN_IN, token)
+        .same_site(SameSite::Strict)
+        .max_age(CookieDuration::seconds(SECOND_STEP_SECS))
+        .finish()
+}
+
+fn step_removal(state: &AppState) -> Cookie<'static> {
+    let mut c = step_cookie(state, String::new());
+    c.set_max_age(CookieDuration::ZERO);
+    c
+}
+
+#[derive(Template)]
+#[template(path = "staff/login_verify.html")]
+struct VerifyPage {
+    t: Tr,
+    nav: Option<StaffNav>,
+    csrf_token: String,
+    next: String,
+    /// The options for the browser's passkey prompt (JSON), when the
+    /// person has a passkey and passkeys work here.
+    passkey_options: Option<String>,
+    /// A code from the authenticator app signs this person in.
+    totp: bool,
+    error: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct VerifyQuery {
+    next: Option<String>,
+}
+
+/// The waiting sign-in's token from its cookie, if the browser sent one.
+fn step_token(req: &HttpRequest, state: &AppState) -> Option<String> {
+    req.cookie(CookieName::SIGN_IN.for_config(&state.config))
+        .map(|c| c.value().to_string())
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Back to the sign-in form: the waiting sign-in has ended.
+fn start_again(state: &AppState, t: Tr, next: &str) -> Result<HttpResponse, AppError> {
+    let mut page = page(state, t, next, String::new());
+    page.error = Some(t.t("login-verify-start-again"));
+    let mut res = render_with_status(&page, StatusCode::UNAUTHORIZED)?;
+    res.add_cookie(&step_removal(state))
+        .map_err(AppError::internal)?;
+    Ok(res)
+}
+
+async fn verify_page(
+    state: &AppState,
+    t: Tr,
+    token: &str,
+    next: &str,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let Some(waiting) = sign_in::waiting(state, token).await? else {
+        return start_again(state, t, next);
+    };
+    let page = VerifyPage {
+        t,
+        nav: None,
+        csrf_token: FormTokens::issue(state, FormTokens::LOGIN),
+        next: safe_next(next).unwrap_or("").to_string(),
+        passkey_options: waiting.passkey_options,
+        totp: waiting.factors.totp_signs_in,
+        error,
+    };
+    render_with_status(&page, status)
+}
+
+/// The second step of a sign-in: a passkey, or a code.
+pub async fn verify_form(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    query: web::Query<VerifyQuery>,
+) -> Result<HttpResponse, AppError> {
+    let t = t.for_staff();
+    let next = query.next.as_deref().unwrap_or("");
+    let Some(token) = step_token(&req, &state) else {
+        return start_again(&state, t, next);
+    };
+    verify_page(&state, t, &token, next, None, StatusCode::OK).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct VerifyForm {
+    /// The passkey's answer (JSON), filled in by the page's script.
+    #[serde(default)]
+    passkey: String,
+    #[serde(default)]
+    totp: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn verify_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    t: Tr,
+    form: web::Form<VerifyForm>,
+) -> Result<HttpResponse, AppError> {
+    let asked = t;
+    let t = t.for_staff();
+    let Some(token) = step_token(&req, &state) else {
+        return start_again(&state, t, &form.next);
+    };
+    let factor = if form.passkey.trim().is_empty() {
+        SecondFactor::Code(&form.totp)
+    } else {
+        SecondFactor::Passkey(&form.passkey)
+    };
+    let source = client_address(&req, &state.config.trusted_proxies);
+    match sign_in::second_step(&state, &token, factor, source).await? {
+        StepOutcome::SignedIn(signed_in) => {
+            signed_in_response(&state, asked, t, signed_in, &form.next)
+        }
+        StepOutcome::Gone => start_again(&state, t, &form.next),
+        StepOutcome::AskAgain => {
+            let error = Some(t.t("login-verify-expired"));
+            verify_page(&state, t, &token, &form.next, error, StatusCode::CONFLICT).await
+        }
+        StepOutcome::Wrong { tries_left } => {
+            let key = if form.passkey.trim().is_empty() {
+                "login-verify-wrong-code"
+            } else {
+                "login-verify-wrong-passkey"
+            };
+            let error = Some(t.tn(key, "tries", i64::from(tries_left)));
+            verify_page(
+                &state,
+                t,
+                &token,
+                &form.next,
+                error,
+                StatusCode::UNAUTHORIZED,
+            )
+            .await
+        }
+    }
 }
 
 pub async fn logout(
