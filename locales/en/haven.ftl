@@ -1127,6 +1127,7 @@ passkey-new-name-hint = So that you can tell your passkeys apart, for example â€
 passkey-add = Add a passkey
 passkey-add-code = Then enter a code, to show it is you.
 passkey-add-with-passkey = Add, confirming with a passkey I have
+totp-start-with-passkey = Set up, confirming with my passkey
 passkey-error-name-missing = Give the passkey a name.
 passkey-error-name-long = Use a name of 60 characters or fewer.
 passkey-error-unavailable = Passkeys cannot be used at this address. Use a code instead.
@@ -1165,3 +1166,8 @@ factors-passkeys = { $count ->
 }
 factors-app = Authenticator app
 factors-none = None
+admin-factors-reset = Remove all their second factors
+admin-factors-confirm = I have checked, outside Haven, that this person really asked: they lost every passkey, their phone and their recovery codes.
+admin-factors-hint = Their passkeys, authenticator app and recovery codes are removed and their sessions end. They sign in again with their password alone and set up a second factor at once; they are emailed that it happened. Someone who phished their password could do the same: check first, by a call to a number you already know, or in person.
+admin-error-factors-confirm = Tick the box to say you have checked that the request is really theirs, then press the button again.
+admin-done-factors = Their second factors are removed. At their next sign-in they set up a new one.

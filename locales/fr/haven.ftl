@@ -1136,6 +1136,7 @@ passkey-new-name-hint = Pour distinguer vos clés d’accès, par exemple « Cl
 passkey-add = Ajouter une clé d’accès
 passkey-add-code = Entrez ensuite un code pour confirmer votre identité.
 passkey-add-with-passkey = Ajouter, en confirmant avec une clé d’accès que j’ai déjà
+totp-start-with-passkey = Configurer, en confirmant avec ma clé d’accès
 passkey-error-name-missing = Donnez un nom à la clé d’accès.
 passkey-error-name-long = Utilisez un nom de 60 caractères ou moins.
 passkey-error-unavailable = Les clés d’accès ne peuvent pas être utilisées à cette adresse. Utilisez plutôt un code.
@@ -1174,3 +1175,8 @@ factors-passkeys = { $count ->
 }
 factors-app = Application d’authentification
 factors-none = Aucun
+admin-factors-reset = Retirer tous ses seconds facteurs
+admin-factors-confirm = J’ai vérifié, en dehors de Haven, que cette personne l’a réellement demandé : elle a perdu toutes ses clés d’accès, son téléphone et ses codes de récupération.
+admin-factors-hint = Ses clés d’accès, son application d’authentification et ses codes de récupération sont retirés, et ses sessions sont fermées. La personne se connecte de nouveau avec son mot de passe seulement, puis configure aussitôt un second facteur; elle est avisée par courriel de ce qui s’est passé. Quelqu’un qui aurait obtenu son mot de passe par hameçonnage pourrait faire la même demande : vérifiez d’abord, en l’appelant à un numéro que vous connaissez déjà, ou en personne.
+admin-error-factors-confirm = Cochez la case pour indiquer que vous avez vérifié que la demande vient bien de cette personne, puis appuyez de nouveau sur le bouton.
+admin-done-factors = Ses seconds facteurs sont retirés. À sa prochaine connexion, la personne devra en configurer un nouveau.

@@ -1062,6 +1062,7 @@ passkey-new-name-hint = 便于您区分各个通行密钥，例如“蓝色安�
 passkey-add = 添加通行密钥
 passkey-add-code = 然后输入验证码，以证明是您本人。
 passkey-add-with-passkey = 添加，用我已有的通行密钥确认
+totp-start-with-passkey = 设置，用我的通行密钥确认
 passkey-error-name-missing = 请为通行密钥命名。
 passkey-error-name-long = 请使用不超过 60 个字符的名称。
 passkey-error-unavailable = 在此地址无法使用通行密钥。请改用验证码。
@@ -1098,3 +1099,8 @@ factors-passkeys = { $count ->
 }
 factors-app = 验证器应用
 factors-none = 无
+admin-factors-reset = 移除该账户的所有第二重验证方式
+admin-factors-confirm = 我已在 Haven 之外核实，这确实是账户持有人本人的请求：其所有通行密钥、手机和恢复码都已丢失。
+admin-factors-hint = 账户持有人的通行密钥、验证器应用和恢复码将被移除，其所有登录会话也会结束。之后，对方仅凭密码重新登录，并须立即设置第二重验证方式；系统会通过电子邮件告知对方此事。通过网络钓鱼骗取其密码的人也可能提出同样的请求：请先核实，可拨打您原本就知道的号码致电对方，或当面确认。
+admin-error-factors-confirm = 请勾选复选框，表示您已核实这确实是对方本人的请求，然后再次点击按钮。
+admin-done-factors = 该账户的第二重验证方式已全部移除。对方下次登录时须设置新的第二重验证方式。

@@ -1062,6 +1062,7 @@ passkey-new-name-hint = 方便您分辨各個通行金鑰，例如「藍色安�
 passkey-add = 加入通行金鑰
 passkey-add-code = 然後輸入驗證碼，以證明是您本人。
 passkey-add-with-passkey = 加入，以我已有的通行金鑰確認
+totp-start-with-passkey = 設定，以我的通行金鑰確認
 passkey-error-name-missing = 請為通行金鑰命名。
 passkey-error-name-long = 請使用不超過 60 個字元的名稱。
 passkey-error-unavailable = 在此網址無法使用通行金鑰。請改用驗證碼。
@@ -1098,3 +1099,8 @@ factors-passkeys = { $count ->
 }
 factors-app = 驗證器應用程式
 factors-none = 無
+admin-factors-reset = 移除該帳戶的所有第二重認證方式
+admin-factors-confirm = 我已在 Haven 以外核實，這確實是帳戶持有人本人的請求：其所有通行金鑰、手機和復原碼都已遺失。
+admin-factors-hint = 帳戶持有人的通行金鑰、驗證器應用程式和復原碼將被移除，其所有登入亦會結束。之後，對方只憑密碼重新登入，並須立即設定第二重認證方式；系統會以電郵通知對方此事。以網絡釣魚騙取其密碼的人也可能提出同樣的請求：請先核實，可致電您原本已知的號碼聯絡對方，或當面確認。
+admin-error-factors-confirm = 請勾選核取方塊，表示您已核實這確實是對方本人的請求，然後再按一次按鈕。
+admin-done-factors = 該帳戶的第二重認證方式已全部移除。對方下次登入時須設定新的第二重認證方式。

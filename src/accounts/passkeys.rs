@@ -141,9 +141,11 @@ pub async fn begin_confirming(ctx: &Ctx, staff: &Staff) -> Result<Option<String>
     Ok(passkeys::begin_confirming(ctx, staff.user_id, staff.token_digest.clone()).await?)
 }
 
-/// The signed-in person's account, and its throttle key, unless the
-/// account is held back (too many wrong passwords or codes lately).
-async fn unless_held(ctx: &Ctx, staff: &Staff) -> Result<(UserRow, Vec<u8>), AccountError> {
+/// The signed-in person's account and its own throttle key, once this
+/// attempt is counted (see `throttle::charge_first`): a session is no way
+/// to guess passwords or codes, and a stranger holding the account's name
+/// back at sign-in does not hold its owner back here.
+async fn counted(ctx: &Ctx, staff: &Staff) -> Result<(UserRow, Vec<u8>), AccountError> {
     let id = staff.user_id;
     let user = ctx
         .db
@@ -151,23 +153,35 @@ async fn unless_held(ctx: &Ctx, staff: &Staff) -> Result<(UserRow, Vec<u8>), Acc
         .await?
         .filter(|u| u.active)
         .ok_or(AccountError::NoSuchAccount)?;
-    let key = throttle::account_key(ctx, &user.email);
-    if let Some(until) = throttle::account_held_until(ctx, key.clone()).await? {
-        let wait_secs = (until - Utc::now()).num_seconds().max(1) as u64;
-        return Err(AccountError::Throttled { wait_secs });
+    let key = throttle::own_key(ctx, user.id);
+    match throttle::charge_first(ctx, key.clone()).await? {
+        Ok(()) => Ok((user, key)),
+        Err(wait_secs) => Err(AccountError::Throttled {
+            wait_secs: wait_secs as u64,
+        }),
     }
-    Ok((user, key))
 }
 
-/// Checks a current second factor of the signed-in person. Wrong ones
-/// count against the account as at sign-in, and a held account is not
-/// checked at all: a session is no way to guess codes.
+/// Checks a current second factor of the signed-in person (counted).
 pub async fn confirm(
     ctx: &Ctx,
     staff: &Staff,
     given: Confirmation<'_>,
 ) -> Result<(), AccountError> {
-    let (user, key) = unless_held(ctx, staff).await?;
+    let (user, key) = counted(ctx, staff).await?;
+    check_factor(ctx, staff, &user, given).await?;
+    throttle::account_succeeded(ctx, key).await?;
+    Ok(())
+}
+
+/// Checks `given` against `user`'s second factors (the attempt is counted
+/// by the caller).
+async fn check_factor(
+    ctx: &Ctx,
+    staff: &Staff,
+    user: &UserRow,
+    given: Confirmation<'_>,
+) -> Result<(), AccountError> {
     let right = match given {
         Confirmation::Passkey(answer) => {
             match passkeys::finish_confirming(
@@ -179,17 +193,13 @@ pub async fn confirm(
             .await
             {
                 Ok(_) => Ok(()),
-                // Nothing was checked: asked again, not counted.
-                Err(PasskeyError::Expired) => {
-                    return Err(AccountError::Passkey(PasskeyError::Expired));
-                }
                 Err(PasskeyError::Service(e)) => return Err(AccountError::Service(e)),
                 Err(e) => Err(AccountError::Passkey(e)),
             }
         }
         Confirmation::Code(code) => {
-            let factors = crate::auth::sign_in::Factors::of(ctx, &user).await?;
-            let totp_user = Some(&user).filter(|_| factors.totp_signs_in);
+            let factors = crate::auth::sign_in::Factors::of(ctx, user).await?;
+            let totp_user = Some(user).filter(|_| factors.totp_signs_in);
             if totp::check_second_factor(ctx, Some(user.id), totp_user, code).await? {
                 Ok(())
             } else {
@@ -198,33 +208,31 @@ pub async fn confirm(
         }
     };
     if right.is_err() {
-        throttle::account_failed(ctx, key).await?;
         tracing::info!(user_id = user.id, "second factor refused");
     }
     right
 }
 
 /// The password and, when `given`, a current second factor of the
-/// signed-in person, checked as at sign-in (throttled; the account's
-/// count of failures cleared only when both are right).
-async fn reauthenticate(
+/// signed-in person: one attempt, counted before either is checked, and
+/// taken back only when both are right.
+pub async fn reauthenticate(
     ctx: &Ctx,
     staff: &Staff,
     password: Zeroizing<String>,
     given: Option<Confirmation<'_>>,
 ) -> Result<(), AccountError> {
-    let (user, key) = unless_held(ctx, staff).await?;
+    let (user, key) = counted(ctx, staff).await?;
     if let Checked::Wrong = ctx
         .hasher
         .check(password, user.password_hash.clone())
         .await?
     {
-        throttle::account_failed(ctx, key).await?;
         tracing::info!(user_id = user.id, "refused: wrong password");
         return Err(AccountError::WrongPassword);
     }
     if let Some(given) = given {
-        confirm(ctx, staff, given).await?;
+        check_factor(ctx, staff, &user, given).await?;
     }
     throttle::account_succeeded(ctx, key).await?;
     Ok(())
@@ -334,4 +342,48 @@ fn passkey_error(e: PasskeyError) -> AccountError {
         PasskeyError::Service(e) => AccountError::Service(e),
         e => AccountError::Passkey(e),
     }
+}
+
+/// An admin removes every second factor of account `id` (its passkeys, its
+/// authenticator app, its recovery codes) for someone who lost them all:
+/// its sessions and any waiting sign-in end, and at its next sign-in the
+/// password alone leads to setting one up again (where one is required,
+/// nothing else is reachable until then). Not one's own account. Audited,
+/// and the owner told.
+pub async fn reset_factors(ctx: &Ctx, admin: i64, id: i64) -> Result<(), AccountError> {
+    if admin == id {
+        return Err(AccountError::OwnAccount);
+    }
+    let notifier = Notifier::new(&ctx.config);
+    let done = ctx
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                let Some(user) = db::users::find(conn, id)? else {
+                    return Ok(false);
+                };
+                db::passkeys::lock_owner(conn, id)?;
+                let removed = db::passkeys::delete_all(conn, id)?;
+                db::users::disable_totp(conn, id)?;
+                db::recovery_codes::delete_for_user(conn, id)?;
+                db::sessions::delete_for_user(conn, id)?;
+                db::passkeys::delete_steps_of(conn, id)?;
+                db::audit::record(
+                    conn,
+                    Some(admin),
+                    "user.factors_reset",
+                    "user",
+                    &id.to_string(),
+                    &format!("{removed} passkeys, app and recovery codes removed"),
+                )?;
+                notifier.second_factor_changed(conn, &user)?;
+                Ok(true)
+            })
+        })
+        .await?;
+    if !done {
+        return Err(AccountError::NoSuchAccount);
+    }
+    tracing::info!(admin_id = admin, user_id = id, "second factors reset");
+    Ok(())
 }

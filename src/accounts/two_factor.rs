@@ -80,7 +80,12 @@ pub async fn start(ctx: &Ctx, id: i64, enabled: bool) -> Result<(), ServiceError
 
 /// Turns two-factor sign-in on with a first code from the pending secret;
 /// returns the new recovery codes, or none when nothing was pending.
-pub async fn enable(ctx: &Ctx, id: i64, code: &str) -> Result<Option<Vec<String>>, AccountError> {
+pub async fn enable(
+    ctx: &Ctx,
+    id: i64,
+    keep: Vec<u8>,
+    code: &str,
+) -> Result<Option<Vec<String>>, AccountError> {
     let user = user(ctx, id).await?;
     if user.totp_enabled || user.totp_secret.is_none() {
         return Ok(None);
@@ -101,6 +106,7 @@ pub async fn enable(ctx: &Ctx, id: i64, code: &str) -> Result<Option<Vec<String>
                     &id.to_string(),
                     "enabled",
                 )?;
+                db::sessions::delete_others(conn, id, &keep)?;
                 notifier.second_factor_changed(conn, &user)
             })
         })
@@ -113,7 +119,11 @@ pub async fn enable(ctx: &Ctx, id: i64, code: &str) -> Result<Option<Vec<String>
 /// New recovery codes, replacing the old ones, for an account with a
 /// second factor (the caller has confirmed a current one); audited, and
 /// the owner told.
-pub async fn new_recovery_codes(ctx: &Ctx, id: i64) -> Result<Vec<String>, AccountError> {
+pub async fn new_recovery_codes(
+    ctx: &Ctx,
+    id: i64,
+    keep: Vec<u8>,
+) -> Result<Vec<String>, AccountError> {
     let user = user(ctx, id).await?;
     let passkeys = ctx
         .db
@@ -135,6 +145,7 @@ pub async fn new_recovery_codes(ctx: &Ctx, id: i64) -> Result<Vec<String>, Accou
                     &id.to_string(),
                     "made",
                 )?;
+                db::sessions::delete_others(conn, id, &keep)?;
                 notifier.second_factor_changed(conn, &user)
             })
         })
@@ -143,10 +154,17 @@ pub async fn new_recovery_codes(ctx: &Ctx, id: i64) -> Result<Vec<String>, Accou
 }
 
 /// Turns the authenticator app off (not for those who must have a second
-/// factor and have no passkey), with the recovery codes unless a passkey
-/// still needs them. A wrong code counts against the account as at
-/// sign-in.
-pub async fn disable(ctx: &Ctx, id: i64, role: StaffRole, code: &str) -> Result<(), AccountError> {
+/// factor and have no passkey). Its recovery codes go with it; an account
+/// that keeps a passkey gets new ones (returned, to be shown once), so that
+/// codes someone else may have seen stop working. A wrong code counts as
+/// on the person's other account pages.
+pub async fn disable(
+    ctx: &Ctx,
+    id: i64,
+    role: StaffRole,
+    keep: Vec<u8>,
+    code: &str,
+) -> Result<Option<Vec<String>>, AccountError> {
     let required = must_use_second_factor(ctx.config.require_2fa, role);
     let passkeys = ctx
         .db
@@ -156,17 +174,20 @@ pub async fn disable(ctx: &Ctx, id: i64, role: StaffRole, code: &str) -> Result<
         return Err(AccountError::SecondFactorRequired);
     }
     let user = user(ctx, id).await?;
-    let key = throttle::account_key(ctx, &user.email);
-    if let Some(until) = throttle::account_held_until(ctx, key.clone()).await? {
-        let wait_secs = (until - chrono::Utc::now()).num_seconds().max(1) as u64;
-        return Err(AccountError::Throttled { wait_secs });
+    // Counted before it is checked, against the person's own sessions (see
+    // `accounts::passkeys::reauthenticate`).
+    let key = throttle::own_key(ctx, id);
+    if let Err(wait_secs) = throttle::charge_first(ctx, key.clone()).await? {
+        return Err(AccountError::Throttled {
+            wait_secs: wait_secs as u64,
+        });
     }
     if !user.totp_enabled || !totp::check_code(ctx, &user, code).await? {
-        throttle::account_failed(ctx, key).await?;
         return Err(AccountError::WrongCode);
     }
+    throttle::account_succeeded(ctx, key).await?;
     let notifier = Notifier::new(&ctx.config);
-    let done = ctx
+    let left = ctx
         .db
         .run(move |conn| {
             db::transaction(conn, |conn| {
@@ -175,7 +196,7 @@ pub async fn disable(ctx: &Ctx, id: i64, role: StaffRole, code: &str) -> Result<
                 db::passkeys::lock_owner(conn, id)?;
                 let passkeys = db::passkeys::count(conn, id)?;
                 if passkeys == 0 && required {
-                    return Ok(false);
+                    return Ok(None);
                 }
                 db::users::disable_totp(conn, id)?;
                 db::audit::record(
@@ -186,17 +207,19 @@ pub async fn disable(ctx: &Ctx, id: i64, role: StaffRole, code: &str) -> Result<
                     &id.to_string(),
                     "disabled",
                 )?;
-                if passkeys == 0 {
-                    db::recovery_codes::delete_for_user(conn, id)?;
-                }
+                db::recovery_codes::delete_for_user(conn, id)?;
+                db::sessions::delete_others(conn, id, &keep)?;
                 notifier.second_factor_changed(conn, &user)?;
-                Ok(true)
+                Ok(Some(passkeys))
             })
         })
         .await?;
-    if !done {
+    let Some(passkeys) = left else {
         return Err(AccountError::SecondFactorRequired);
-    }
+    };
     tracing::info!(user_id = id, "two-factor sign-in disabled");
-    Ok(())
+    if passkeys == 0 {
+        return Ok(None);
+    }
+    Ok(Some(totp::new_recovery_codes(ctx, id).await?))
 }

@@ -194,6 +194,7 @@ pub async fn finish_adding(
     answer: &str,
 ) -> Result<Added, PasskeyError> {
     let rp = rp(ctx)?;
+    let keep = session_digest.clone();
     let taken = ctx
         .db
         .run(move |conn| db::passkeys::take_challenge(conn, &session_digest, "add"))
@@ -256,11 +257,12 @@ pub async fn finish_adding(
                     &user_id.to_string(),
                     &format!("added {id}"),
                 )?;
-                // The owner is told: a passkey added from a stolen session
-                // does not go unseen.
+                // The owner is told (a passkey added from a stolen session
+                // does not go unseen), and their other sessions end.
                 if let Some(owner) = db::users::find(conn, user_id)? {
                     notifier.second_factor_changed(conn, &owner)?;
                 }
+                db::sessions::delete_others(conn, user_id, &keep)?;
                 Ok(Some(id))
             })
         })
@@ -391,15 +393,26 @@ async fn verify(
         serde_json::from_str(answer).map_err(|_| PasskeyError::Refused)?;
     let result = match rp.finish_passkey_authentication(&answer, &state) {
         Ok(result) => result,
-        Err(e) if cloned_signal(&e).is_some() => {
-            let why = cloned_signal(&e).unwrap_or_default();
+        // The counter is checked after the signature: a real answer from
+        // a copy of the key. The passkey is suspended.
+        Err(WebauthnError::CredentialPossibleCompromise) => {
             return Err(
-                match cloned(ctx, user_id, answer.raw_id.clone(), why).await? {
+                match cloned(ctx, user_id, answer.raw_id.clone(), COUNTER_BACK).await? {
                     Some(_) => PasskeyError::Cloned,
                     None => PasskeyError::Refused,
                 },
             );
         }
+        // Backup flags are looked at before the signature, so anyone can
+        // claim them: refused and audited, never a reason to suspend.
+        Err(e) if backup_signal(&e).is_some() => {
+            let why = backup_signal(&e).unwrap_or_default();
+            refused_flags(ctx, user_id, answer.raw_id.clone(), why).await?;
+            return Err(PasskeyError::Refused);
+        }
+        // An answer to a challenge since replaced (another tab, a page
+        // shown again): nothing was checked, so it is asked again.
+        Err(WebauthnError::MismatchedChallenge) => return Err(PasskeyError::Expired),
         Err(e) => {
             tracing::info!(user_id, error = %e, "passkey refused");
             return Err(PasskeyError::Refused);
@@ -444,11 +457,10 @@ async fn verify(
 
 const COUNTER_BACK: &str = "the signature counter did not move forward";
 
-/// Why an error of the library is the sign of a cloned authenticator, in
-/// the audit log's words; `None` for other refusals.
-fn cloned_signal(e: &WebauthnError) -> Option<&'static str> {
+/// Why an error of the library about an answer's backup flags is
+/// suspicious, in the audit log's words; `None` for other refusals.
+fn backup_signal(e: &WebauthnError) -> Option<&'static str> {
     match e {
-        WebauthnError::CredentialPossibleCompromise => Some(COUNTER_BACK),
         WebauthnError::CredentialBackupEligibilityInconsistent => {
             Some("whether it may be backed up changed")
         }
@@ -457,6 +469,36 @@ fn cloned_signal(e: &WebauthnError) -> Option<&'static str> {
         }
         _ => None,
     }
+}
+
+/// Audits an answer refused for its backup flags (unsigned as far as the
+/// library got: not proof of a copy).
+async fn refused_flags(
+    ctx: &Ctx,
+    user_id: i64,
+    credential_id: Vec<u8>,
+    why: &'static str,
+) -> Result<(), PasskeyError> {
+    ctx.db
+        .run(move |conn| {
+            let id = db::passkeys::for_user(conn, user_id)?
+                .into_iter()
+                .find(|r| r.credential_id == credential_id)
+                .map(|r| r.id);
+            let Some(id) = id else {
+                return Ok(());
+            };
+            db::audit::record(
+                conn,
+                Some(user_id),
+                "user.passkey",
+                "user",
+                &user_id.to_string(),
+                &format!("refused {id}: {why}"),
+            )
+        })
+        .await?;
+    Ok(())
 }
 
 /// Suspends a passkey whose answer showed the sign of a cloned
@@ -469,6 +511,7 @@ async fn cloned(
     why: &str,
 ) -> Result<Option<i64>, PasskeyError> {
     let why = why.to_string();
+    let notifier = crate::cases::notify::Notifier::new(&ctx.config);
     let id = ctx
         .db
         .run(move |conn| {
@@ -484,6 +527,9 @@ async fn cloned(
                     &user_id.to_string(),
                     &format!("refused {id} and suspended: {why}"),
                 )?;
+                if let Some(owner) = db::users::find(conn, user_id)? {
+                    notifier.second_factor_changed(conn, &owner)?;
+                }
                 Ok(Some(id))
             })
         })

@@ -133,6 +133,7 @@ pub const RULES: &[Rule] = &[
     rule("POST", "/staff/admin/users/{id}/role", Access::Admin),
     rule("POST", "/staff/admin/users/{id}/duty", Access::Admin),
     rule("POST", "/staff/admin/users/{id}/reset", Access::Admin),
+    rule("POST", "/staff/admin/users/{id}/factors", Access::Admin),
     rule("GET", "/staff/admin/groups", Access::Admin),
     rule("POST", "/staff/admin/groups", Access::Admin),
     rule("GET", "/staff/admin/groups/{id}", Access::Admin),

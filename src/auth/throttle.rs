@@ -261,6 +261,41 @@ pub async fn account_succeeded(state: &Ctx, key: Vec<u8>) -> Result<(), DbError>
         .await
 }
 
+/// The throttle key of what a signed-in person types to prove it is them
+/// (a password, a code, a passkey, on their own account pages): filled by
+/// their own sessions' attempts only, so that a stranger holding the
+/// account's name back at sign-in does not lock the owner out of their own
+/// two-factor page.
+pub fn own_key(state: &Ctx, user_id: i64) -> Vec<u8> {
+    state
+        .throttle_keys()
+        .digest(&format!("own-account-checks/{user_id}"))
+}
+
+/// Counts an attempt on `key` before it is checked (taken back by
+/// [`account_succeeded`] when it was right), and refuses it while the key
+/// is held: attempts sent at once wait for each other, so none of them
+/// slips past the count. The seconds to wait, when refused.
+pub async fn charge_first(state: &Ctx, key: Vec<u8>) -> Result<Result<(), i64>, DbError> {
+    state
+        .db
+        .run(move |conn| {
+            db::transaction(conn, |conn| {
+                db::throttles::lock(conn, &key)?;
+                let now = Utc::now();
+                if let Some(until) = db::throttles::throttled_until(conn, &key, now)? {
+                    return Ok(Err((until - now).num_seconds().max(1)));
+                }
+                let failures = db::throttles::record_failure(conn, &key, now, WINDOW_SECS)?;
+                if let Some(hold) = hold_secs(failures + 1) {
+                    db::throttles::hold_until(conn, &key, now + chrono::Duration::seconds(hold))?;
+                }
+                Ok(Ok(()))
+            })
+        })
+        .await
+}
+
 /// The hold after `failures` failures in a window, if any.
 pub fn hold_secs(failures: i32) -> Option<i64> {
     let over = failures - FREE_FAILURES_PER_ACCOUNT;

@@ -31,18 +31,21 @@ pub fn for_user(conn: &mut Conn, user_id: i64) -> Result<Vec<PasskeyRow>, DbErro
         .load(conn)?)
 }
 
-/// How many passkeys `user_id` has.
+/// How many passkeys `user_id` has that sign in (not suspended).
 pub fn count(conn: &mut Conn, user_id: i64) -> Result<i64, DbError> {
     Ok(passkeys::table
         .filter(passkeys::user_id.eq(user_id))
+        .filter(passkeys::suspended_at.is_null())
         .count()
         .get_result(conn)?)
 }
 
-/// How many passkeys each of `user_ids` has (those with none are absent).
+/// How many passkeys that sign in each of `user_ids` has (those with none
+/// are absent).
 pub fn counts(conn: &mut Conn, user_ids: &[i64]) -> Result<Vec<(i64, i64)>, DbError> {
     Ok(passkeys::table
         .filter(passkeys::user_id.eq_any(user_ids))
+        .filter(passkeys::suspended_at.is_null())
         .group_by(passkeys::user_id)
         .select((passkeys::user_id, diesel::dsl::count_star()))
         .load(conn)?)
@@ -131,6 +134,11 @@ pub fn delete(conn: &mut Conn, user_id: i64, id: i64) -> Result<Option<String>, 
     .returning(passkeys::name)
     .get_result(conn)
     .optional()?)
+}
+
+/// Removes every passkey of `user_id`; how many there were.
+pub fn delete_all(conn: &mut Conn, user_id: i64) -> Result<usize, DbError> {
+    Ok(diesel::delete(passkeys::table.filter(passkeys::user_id.eq(user_id))).execute(conn)?)
 }
 
 /// Locks `user_id`'s account row until the transaction ends (changes to

@@ -56,7 +56,11 @@ pub fn find_live(
         .select((
             SessionRow::as_select(),
             UserRow::as_select(),
-            diesel::dsl::exists(passkeys::table.filter(passkeys::user_id.eq(users::id))),
+            diesel::dsl::exists(
+                passkeys::table
+                    .filter(passkeys::user_id.eq(users::id))
+                    .filter(passkeys::suspended_at.is_null()),
+            ),
         ))
         .first(conn)
         .optional()?)

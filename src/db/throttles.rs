@@ -20,6 +20,14 @@ pub fn throttled_until(
     Ok(until.flatten().filter(|u| *u > now))
 }
 
+/// Makes attempts on `key` wait for each other until the transaction ends.
+pub fn lock(conn: &mut Conn, key: &[u8]) -> Result<(), DbError> {
+    diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended(encode($1, 'hex'), 0))")
+        .bind::<diesel::sql_types::Bytea, _>(key)
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Counts a failure for `key` in the window that started at most
 /// `window_secs` ago (a new window starts after that); returns the failures
 /// in the window. Call inside a transaction: the row is locked.

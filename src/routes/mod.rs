@@ -278,6 +278,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .done(),
                 )
                 .service(
+                    at("/admin/users/{id}/factors")
+                        .post(staff::admin_users::reset_factors)
+                        .done(),
+                )
+                .service(
                     at("/admin/groups")
                         .get(staff::admin_groups::list)
                         .post(staff::admin_groups::create)

@@ -13,6 +13,8 @@ pub struct SoftKey {
     pub credential_id: Vec<u8>,
     /// The signature counter the next answer carries.
     pub counter: u32,
+    /// The flags of its assertions (user present and verified).
+    pub flags: u8,
 }
 
 /// What a page's `data-options` carries, read as JSON.
@@ -89,6 +91,7 @@ impl SoftKey {
             key: SigningKey::from_slice(&seed).unwrap(),
             credential_id,
             counter: 1,
+            flags: 0x05,
         }
     }
 
@@ -99,6 +102,7 @@ impl SoftKey {
             key: self.key.clone(),
             credential_id: self.credential_id.clone(),
             counter: self.counter,
+            flags: self.flags,
         }
     }
 
@@ -173,8 +177,7 @@ impl SoftKey {
         let options = options(options_json);
         let challenge = options["publicKey"]["challenge"].as_str().unwrap();
         let client_data = Self::client_data("webauthn.get", challenge, origin);
-        // User present and verified.
-        let auth = self.auth_data(rp_id, 0x05);
+        let auth = self.auth_data(rp_id, self.flags);
         let mut signed = auth.clone();
         signed.extend(Sha256::digest(&client_data));
         let signature: DerSignature = self.key.sign(&signed);

@@ -303,13 +303,7 @@ async fn a_passkey_answers_its_own_challenge_once() {
     password_step(&app, &replay, &email).await;
     verify_page(&app, &replay).await;
     let res = answer(&app, &replay, &first, "").await;
-    assert_eq!(res.status(), 401);
-    assert!(
-        res.text()
-            .await
-            .unwrap()
-            .contains("That passkey was not accepted")
-    );
+    assert_eq!(res.status(), 409, "not its challenge: asked again");
     assert!(!is_signed_in(&app, &replay).await);
 
     // A challenge is taken by the first answer, right or wrong: a right
@@ -326,7 +320,11 @@ async fn a_passkey_answers_its_own_challenge_once() {
     let again = data_options(&res.text().await.unwrap());
     assert_ne!(again, options, "a new challenge");
     let res = answer(&app, &client, &good, "").await;
-    assert_eq!(res.status(), 401);
+    assert_eq!(
+        res.status(),
+        409,
+        "asked again: it answers a replaced challenge"
+    );
     assert!(!is_signed_in(&app, &client).await);
 
     // An answer when no challenge waits (none was asked for, or it was
@@ -1000,6 +998,12 @@ async fn a_cloned_passkey_is_suspended_and_shown_so() {
     assert_eq!(res.status(), 303);
     let page = page_of(&app, &client, "/staff/account/totp").await;
     assert!(page.contains("may have been copied"), "{page}");
+    let account = page_of(&app, &client, "/staff/account").await;
+    assert_eq!(
+        element_text(&account, "own-factors").unwrap(),
+        "Authenticator app —",
+        "a suspended passkey is no factor"
+    );
 }
 
 #[tokio::test]
@@ -1009,4 +1013,160 @@ async fn at_an_ip_address_the_page_says_passkeys_cannot_be_used() {
     let page = page_of(&app, &client, "/staff/account/totp").await;
     assert!(page.contains("id=\"passkeys-unavailable\""));
     assert!(!page.contains("passkey-add-form"));
+}
+
+#[tokio::test]
+async fn an_admin_removes_the_factors_of_someone_who_lost_them_all() {
+    let app = passkey_app().await;
+    let (email, _) = with_passkey(&app, "caseworker").await;
+    let id = app.user_id(&email);
+    let owner = new_client();
+    app.login_with(&owner, &email, PASSWORD).await;
+    let admin = new_client();
+    let admin_email = app.login_as_admin_with(&admin).await;
+    let path = format!("/staff/admin/users/{id}/factors");
+    let res = post_as(&app, &admin, &path, &[]).await;
+    assert_eq!(res.status(), 422, "the box must be ticked");
+    assert!(res.text().await.unwrap().contains("Tick the box"));
+    let res = post_as(&app, &admin, &path, &[("confirm", "yes")]).await;
+    assert_eq!(res.status(), 303);
+    let page = page_of(
+        &app,
+        &admin,
+        &format!("/staff/admin/users/{id}?done=factors"),
+    )
+    .await;
+    assert_eq!(element_text(&page, "factors").unwrap(), "None");
+    assert!(!is_signed_in(&app, &owner).await, "their sessions ended");
+    assert_eq!(
+        audit_details(&app, "user.factors_reset").last().unwrap(),
+        "1 passkeys, app and recovery codes removed"
+    );
+    // The password alone, then straight to setting up a second factor.
+    let client = new_client();
+    let res = app.login_full(&client, &email, PASSWORD, "").await;
+    assert_eq!(
+        res.headers()["location"].to_str().unwrap(),
+        "/staff/account/totp"
+    );
+    // Not one's own.
+    let own = format!("/staff/admin/users/{}/factors", app.user_id(&admin_email));
+    let res = post_as(&app, &admin, &own, &[("confirm", "yes")]).await;
+    assert_eq!(res.status(), 409);
+    // Caseworkers cannot.
+    let (caseworker, _) = signed_in(&app, "caseworker").await;
+    let res = post_as(&app, &caseworker, &path, &[("confirm", "yes")]).await;
+    assert_eq!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn backup_flags_anyone_can_claim_refuse_but_never_suspend() {
+    let app = passkey_app().await;
+    let (email, key) = with_passkey(&app, "caseworker").await;
+    // Without the key: its credential id, any signature, and the flags
+    // saying it is backed up without being eligible.
+    let mut forger = SoftKey::new();
+    forger.credential_id = key.credential_id.clone();
+    forger.flags = 0x15;
+    let client = new_client();
+    let options = options_after_password(&app, &client, &email).await;
+    let res = answer(&app, &client, &forger.get(&options, &origin(&app)), "").await;
+    assert_eq!(res.status(), 401);
+    let mut conn = app.db.connect();
+    let suspended: i64 = haven::db::schema::passkeys::table
+        .filter(haven::db::schema::passkeys::suspended_at.is_not_null())
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(suspended, 0, "not suspended on an unsigned claim");
+    assert!(
+        audit_details(&app, "user.passkey")
+            .last()
+            .unwrap()
+            .contains("backed up"),
+    );
+}
+
+#[tokio::test]
+async fn a_stranger_holding_the_name_back_does_not_hold_the_owner_back() {
+    let app = passkey_app().await;
+    let (client, email) = signed_in(&app, "caseworker").await;
+    let stranger = new_client();
+    for _ in 0..8 {
+        app.login_full(&stranger, &email, "a guessed password here", "")
+            .await;
+    }
+    let mut key = SoftKey::new();
+    let res = add_passkey(&app, &client, &email, "Key", &mut key).await;
+    assert_eq!(res.status(), 303, "the owner adds a passkey all the same");
+}
+
+#[tokio::test]
+async fn codes_sent_at_once_from_a_session_are_counted_before_they_are_checked() {
+    let app = passkey_app().await;
+    let (client, email) = signed_in(&app, "caseworker").await;
+    let page = page_of(&app, &client, "/staff/account").await;
+    let token = csrf_token(&page);
+    let sends = (0..20).map(|i| {
+        let client = client.clone();
+        let url = app.url("/staff/account/totp/recovery");
+        let token = token.clone();
+        async move {
+            client
+                .post(url)
+                .form(&[("csrf_token", token.as_str()), ("code", &format!("{i:06}"))])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(sends).await;
+    let checked = statuses.iter().filter(|s| **s == 422).count();
+    assert!(checked <= 5, "{checked} codes were checked: {statuses:?}");
+    let res = post_as(
+        &app,
+        &client,
+        "/staff/account/totp/recovery",
+        &[("code", &app.fresh_totp(&email))],
+    )
+    .await;
+    assert_eq!(res.status(), 429, "held back, even for the right code");
+}
+
+#[tokio::test]
+async fn the_app_is_set_up_with_the_password_and_a_passkey_when_there_is_one() {
+    let app = passkey_app_with(vec![("HAVEN_REQUIRE_2FA", "admins".into())]).await;
+    let client = new_client();
+    let email = app.create_user_without_totp("caseworker", None);
+    app.login_full(&client, &email, PASSWORD, "").await;
+    let mut key = SoftKey::new();
+    let res = add_passkey(&app, &client, &email, "Only key", &mut key).await;
+    assert_eq!(res.status(), 200);
+    // A session with the password alone cannot add the app beside it.
+    let res = on_two_factor_page(
+        &app,
+        &client,
+        "/staff/account/totp/start",
+        &[("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    // (The page's form token and passkey challenge, from one showing.)
+    let page = page_of(&app, &client, "/staff/account/totp").await;
+    let confirm = key.get(&data_options(&page), &origin(&app));
+    let res = client
+        .post(app.url("/staff/account/totp/start"))
+        .form(&[
+            ("csrf_token", csrf_token(&page).as_str()),
+            ("password", PASSWORD),
+            ("passkey", confirm.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let page = page_of(&app, &client, "/staff/account/totp").await;
+    assert!(page.contains("id=\"totp-key\""), "the app's key is shown");
 }

@@ -216,7 +216,7 @@ async fn enrol_through_the_pages(app: &TestApp, client: &reqwest::Client) -> Vec
     let token = csrf_token(&page);
     let res = client
         .post(app.url("/staff/account/totp/start"))
-        .form(&[("csrf_token", token.as_str())])
+        .form(&[("csrf_token", token.as_str()), ("password", PASSWORD)])
         .send()
         .await
         .unwrap();

@@ -9,6 +9,14 @@ async fn a_caseworker_enrols_in_two_factor_sign_in_and_must_then_use_it() {
     let res = app
         .post_form("/staff/account/totp/start", &[("csrf_token", &token)])
         .await;
+    assert_eq!(res.status(), 422, "the password first");
+    assert!(res.text().await.unwrap().contains("password"));
+    let res = app
+        .post_form(
+            "/staff/account/totp/start",
+            &[("csrf_token", &token), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let page = app.get_text("/staff/account/totp").await;
     assert!(page.contains("src=\"/staff/account/totp/qr.svg\""));

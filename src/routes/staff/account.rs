@@ -349,11 +349,34 @@ pub async fn totp_qr(staff: Staff, state: web::Data<AppState>) -> Result<HttpRes
         .body(totp::qr_svg(&url)?))
 }
 
+#[derive(serde::Deserialize)]
+pub struct StartForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    passkey: String,
+}
+
+/// Begins setting up the authenticator app: the password first, and a
+/// current second factor when the account has one (a passkey), as for
+/// adding a passkey.
 pub async fn totp_start(
     staff: Staff,
     t: Tr,
     state: web::Data<AppState>,
+    form: web::Form<StartForm>,
 ) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let password = Zeroizing::new(form.password);
+    let given = Confirmation::from_form(&form.passkey, &form.code);
+    let has_factor = staff.totp_enabled || staff.has_passkey;
+    if let Err(e) =
+        passkeys::reauthenticate(&state, &staff, password, has_factor.then_some(given)).await
+    {
+        return refused(&staff, t, &state, e).await;
+    }
     two_factor::start(&state, staff.user_id, staff.totp_enabled).await?;
     Ok(redirect(t, "/staff/account/totp"))
 }
@@ -373,7 +396,14 @@ pub async fn totp_confirm(
     state: web::Data<AppState>,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    match two_factor::enable(&state, staff.user_id, &form.code).await {
+    match two_factor::enable(
+        &state,
+        staff.user_id,
+        staff.token_digest.clone(),
+        &form.code,
+    )
+    .await
+    {
         Ok(Some(codes)) => {
             let shown = Shown {
                 recovery_codes: codes,
@@ -449,7 +479,9 @@ pub async fn totp_recovery(
 ) -> Result<HttpResponse, AppError> {
     let given = Confirmation::from_form(&form.passkey, &form.code);
     let made = match passkeys::confirm(&state, &staff, given).await {
-        Ok(()) => two_factor::new_recovery_codes(&state, staff.user_id).await,
+        Ok(()) => {
+            two_factor::new_recovery_codes(&state, staff.user_id, staff.token_digest.clone()).await
+        }
         Err(e) => Err(e),
     };
     match made {
@@ -472,8 +504,20 @@ pub async fn totp_disable(
     state: web::Data<AppState>,
     form: web::Form<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
-    match two_factor::disable(&state, staff.user_id, staff.role, &form.code).await {
-        Ok(()) => Ok(redirect(t, "/staff/account?done=totp-off")),
+    let keep = staff.token_digest.clone();
+    match two_factor::disable(&state, staff.user_id, staff.role, keep, &form.code).await {
+        Ok(None) => Ok(redirect(t, "/staff/account?done=totp-off")),
+        // Passkeys remain: the codes someone may have seen are replaced.
+        Ok(Some(codes)) => {
+            let shown = Shown {
+                recovery_codes: codes,
+                notice: Some("totp-done-off"),
+                ..Shown::default()
+            };
+            let mut staff = staff;
+            staff.totp_enabled = false;
+            render(&totp_page(&staff, t, &state, shown).await?)
+        }
         Err(e) => refused(&staff, t, &state, e).await,
     }
 }

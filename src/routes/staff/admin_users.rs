@@ -292,6 +292,7 @@ pub async fn show(
         Some("active") => Some("admin-done-active"),
         Some("role") => Some("admin-done-role"),
         Some("duty") => Some("admin-done-duty"),
+        Some("factors") => Some("admin-done-factors"),
         _ => None,
     };
     let id = id.into_inner();
@@ -386,4 +387,39 @@ pub async fn send_reset(
     let link = users::send_reset(&state, staff.user_id, id).await?;
     let notice = Some("admin-done-reset");
     render(&user_page(&staff, t, &state, id, notice, None, Some(link)).await?)
+}
+
+#[derive(serde::Deserialize)]
+pub struct FactorsForm {
+    /// The box saying the admin has checked who asked.
+    confirm: Option<String>,
+}
+
+/// Removes every second factor of an account whose owner lost them all
+/// (after checking, outside Haven, that the request is really theirs).
+pub async fn reset_factors(
+    staff: Staff,
+    t: Tr,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: web::Form<FactorsForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    if form.confirm.is_none() {
+        let page = user_page(
+            &staff,
+            t,
+            &state,
+            id,
+            None,
+            Some("admin-error-factors-confirm"),
+            None,
+        )
+        .await?;
+        return render_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    match crate::accounts::passkeys::reset_factors(&state, staff.user_id, id).await {
+        Ok(()) => Ok(back(t, id, "factors")),
+        Err(e) => refused(&staff, t, &state, id, e).await,
+    }
 }
