@@ -65,8 +65,13 @@ chmod 755 "$cluster"
 port=55432
 while port_in_use "$port"; do port=$((port + 1)); done
 driver_pid=""
+# The browsers of this run are named by it (their profile folders), so that
+# those a failed test left open are closed at the end, and no other run's.
+export HAVEN_TEST_RUN="run$$"
 cleanup() {
     [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
+    pkill -f -- "haven-chromium-$HAVEN_TEST_RUN-" 2>/dev/null || true
+    rm -rf "${TMPDIR:-/tmp}/haven-chromium-$HAVEN_TEST_RUN-"* 2>/dev/null || true
     pgbouncer_stop "$cluster/pgbouncer"
     pg_stop_cluster "$cluster/data"
     rm -rf "$cluster"

@@ -17,8 +17,12 @@ fn webdriver_url() -> String {
 
 /// A fresh headless Chromium, phone-sized, with or without JavaScript.
 pub(crate) async fn browser(javascript: bool) -> Client {
-    let profile =
-        std::env::temp_dir().join(format!("haven-chromium-{}", haven::crypto::new_token()));
+    // Named by the test run, whose script closes what a failed test left.
+    let run = std::env::var("HAVEN_TEST_RUN").unwrap_or_default();
+    let profile = std::env::temp_dir().join(format!(
+        "haven-chromium-{run}-{}",
+        haven::crypto::new_token()
+    ));
     let mut prefs = serde_json::Map::new();
     if !javascript {
         prefs.insert(

@@ -110,6 +110,18 @@ async fn ask_to_add(b: &Client, app: &TestApp, email: &str, name: &str) {
     click_to_next_page(b, "#passkey-add-submit").await;
 }
 
+/// The text of `#id` once the page's script has shown something there.
+async fn shown_text(b: &Client, id: &str) -> String {
+    for _ in 0..200 {
+        let text = text_of(b, id).await;
+        if !text.is_empty() {
+            return text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("#{id} stayed empty");
+}
+
 async fn current_path(b: &Client) -> String {
     b.current_url().await.unwrap().path().to_string()
 }
@@ -149,7 +161,7 @@ async fn a_passkey_is_added_signs_in_is_removed_and_another_key_is_refused() {
     // The same key again: the browser refuses it, and the page says why.
     ask_to_add(&b, &app, &email, "Again").await;
     click(&b, "#passkey-button").await;
-    let error = text_of(&b, "passkey-error").await;
+    let error = shown_text(&b, "passkey-error").await;
     assert!(error.contains("already added"), "{error}");
     assert_eq!(credentials_on(&b, &key).await, 1);
 
@@ -188,7 +200,7 @@ async fn a_passkey_is_added_signs_in_is_removed_and_another_key_is_refused() {
     let other = plug_in_key(&b).await;
     password_step(&b, &app, &email).await;
     click(&b, "#passkey-button").await;
-    let error = text_of(&b, "passkey-error").await;
+    let error = shown_text(&b, "passkey-error").await;
     assert!(error.contains("was not used"), "{error}");
     assert_eq!(current_path(&b).await, "/staff/login/verify");
     assert_eq!(credentials_on(&b, &other).await, 0);

@@ -1038,6 +1038,14 @@ async fn an_admin_removes_the_factors_of_someone_who_lost_them_all() {
     .await;
     assert_eq!(element_text(&page, "factors").unwrap(), "None");
     assert!(!is_signed_in(&app, &owner).await, "their sessions ended");
+    let mut conn = app.db.connect();
+    let told: i64 = haven::db::schema::outbox::table
+        .filter(haven::db::schema::outbox::template.eq("second_factor_changed"))
+        .filter(haven::db::schema::outbox::recipient.eq(&email))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(told, 2, "told when the passkey was added, and now");
     assert_eq!(
         audit_details(&app, "user.factors_reset").last().unwrap(),
         "1 passkeys, app and recovery codes removed"
@@ -1169,4 +1177,55 @@ async fn the_app_is_set_up_with_the_password_and_a_passkey_when_there_is_one() {
     assert_eq!(res.status(), 303);
     let page = page_of(&app, &client, "/staff/account/totp").await;
     assert!(page.contains("id=\"totp-key\""), "the app's key is shown");
+}
+
+#[tokio::test]
+async fn turning_the_app_off_beside_a_passkey_replaces_the_recovery_codes() {
+    let app = passkey_app().await;
+    let (client, email) = signed_in(&app, "caseworker").await;
+    let other = new_client();
+    app.login_with(&other, &email, PASSWORD).await;
+    let mut key = SoftKey::new();
+    add_passkey(&app, &client, &email, "Key", &mut key).await;
+    assert!(
+        !is_signed_in(&app, &other).await,
+        "adding ended the other session"
+    );
+    let res = post_as(
+        &app,
+        &client,
+        "/staff/account/totp/recovery",
+        &[("code", &app.fresh_totp(&email))],
+    )
+    .await;
+    let page = res.text().await.unwrap();
+    let before = page
+        .split("<li><code>")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_string();
+    let res = post_as(
+        &app,
+        &client,
+        "/staff/account/totp/disable",
+        &[("code", &app.fresh_totp(&email))],
+    )
+    .await;
+    assert_eq!(res.status(), 200, "new codes are shown");
+    let page = res.text().await.unwrap();
+    assert!(page.contains("id=\"recovery-codes\""));
+    assert!(!page.contains(&before), "the old codes are gone");
+    // An old code no longer signs in; the passkey does.
+    app.sign_out(&client).await;
+    let client = new_client();
+    password_step(&app, &client, &email).await;
+    let res = answer(&app, &client, "", &unescape(&before)).await;
+    assert_eq!(res.status(), 401);
+    assert_eq!(
+        sign_in_with(&app, &client, &email, &mut key).await.status(),
+        303
+    );
 }
