@@ -296,20 +296,10 @@ pub async fn remove(
                 if left == 0 && !totp && factor_required {
                     return Err(db::DbError::Conflict);
                 }
-                db::audit::record(
-                    conn,
-                    Some(user_id),
-                    "user.passkey",
-                    "user",
-                    &user_id.to_string(),
-                    &format!("removed {id}"),
-                )?;
+                passkeys::audited_and_told(conn, &notifier, user_id, &format!("removed {id}"))?;
                 // Whoever else holds a session signs in again (with what
-                // is left); the owner is told.
+                // is left).
                 db::sessions::delete_others(conn, user_id, &keep)?;
-                if let Some(owner) = db::users::find(conn, user_id)? {
-                    notifier.second_factor_changed(conn, &owner)?;
-                }
                 Ok(Ok(name))
             })
         })

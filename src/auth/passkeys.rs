@@ -249,19 +249,9 @@ pub async fn finish_adding(
                 else {
                     return Ok(None);
                 };
-                db::audit::record(
-                    conn,
-                    Some(user_id),
-                    "user.passkey",
-                    "user",
-                    &user_id.to_string(),
-                    &format!("added {id}"),
-                )?;
                 // The owner is told (a passkey added from a stolen session
                 // does not go unseen), and their other sessions end.
-                if let Some(owner) = db::users::find(conn, user_id)? {
-                    notifier.second_factor_changed(conn, &owner)?;
-                }
+                audited_and_told(conn, &notifier, user_id, &format!("added {id}"))?;
                 db::sessions::delete_others(conn, user_id, &keep)?;
                 Ok(Some(id))
             })
@@ -455,6 +445,28 @@ async fn verify(
     Ok(id)
 }
 
+/// Records a change of `user_id`'s passkeys in the audit log and tells
+/// its owner by email, in the caller's transaction.
+pub(crate) fn audited_and_told(
+    conn: &mut db::Conn,
+    notifier: &crate::cases::notify::Notifier,
+    user_id: i64,
+    detail: &str,
+) -> Result<(), db::DbError> {
+    db::audit::record(
+        conn,
+        Some(user_id),
+        "user.passkey",
+        "user",
+        &user_id.to_string(),
+        detail,
+    )?;
+    if let Some(owner) = db::users::find(conn, user_id)? {
+        notifier.second_factor_changed(conn, &owner)?;
+    }
+    Ok(())
+}
+
 const COUNTER_BACK: &str = "the signature counter did not move forward";
 
 /// Why an error of the library about an answer's backup flags is
@@ -519,17 +531,8 @@ async fn cloned(
                 let Some(id) = db::passkeys::suspend(conn, user_id, &credential_id)? else {
                     return Ok(None);
                 };
-                db::audit::record(
-                    conn,
-                    Some(user_id),
-                    "user.passkey",
-                    "user",
-                    &user_id.to_string(),
-                    &format!("refused {id} and suspended: {why}"),
-                )?;
-                if let Some(owner) = db::users::find(conn, user_id)? {
-                    notifier.second_factor_changed(conn, &owner)?;
-                }
+                let detail = format!("refused {id} and suspended: {why}");
+                audited_and_told(conn, &notifier, user_id, &detail)?;
                 Ok(Some(id))
             })
         })

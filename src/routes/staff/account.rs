@@ -404,13 +404,7 @@ pub async fn totp_confirm(
     )
     .await
     {
-        Ok(Some(codes)) => {
-            let shown = Shown {
-                recovery_codes: codes,
-                ..Shown::default()
-            };
-            render(&totp_page(&staff, t, &state, shown).await?)
-        }
+        Ok(Some(codes)) => codes_page(&staff, t, &state, codes, None).await,
         Ok(None) => Ok(redirect(t, "/staff/account/totp")),
         Err(e) => refused(&staff, t, &state, e).await,
     }
@@ -439,6 +433,22 @@ fn refusal(staff: &Staff, e: AccountError) -> Result<(&'static str, StatusCode),
     })
 }
 
+/// The two-factor page showing new recovery codes, once.
+async fn codes_page(
+    staff: &Staff,
+    t: Tr,
+    state: &AppState,
+    codes: Vec<String>,
+    notice: Option<&'static str>,
+) -> Result<HttpResponse, AppError> {
+    let shown = Shown {
+        recovery_codes: codes,
+        notice,
+        ..Shown::default()
+    };
+    render(&totp_page(staff, t, state, shown).await?)
+}
+
 /// The two-factor page with what to fix, or the refusal as an error page.
 async fn refused(
     staff: &Staff,
@@ -446,11 +456,6 @@ async fn refused(
     state: &AppState,
     e: AccountError,
 ) -> Result<HttpResponse, AppError> {
-    if let AccountError::Throttled { wait_secs } = e {
-        return Err(AppError::TooManyAttempts {
-            retry_after_secs: wait_secs,
-        });
-    }
     let (key, status) = refusal(staff, e).map_err(own_account)?;
     let shown = Shown {
         error: Some(key),
@@ -460,11 +465,15 @@ async fn refused(
     render_with_status(&page, status)
 }
 
-/// The signed-in account is gone: what it may do here ends.
+/// A refusal these pages do not explain on the page itself: the signed-in
+/// account gone (what it may do here ends), or held back (wait).
 fn own_account(e: AccountError) -> AppError {
     match e {
         AccountError::NoSuchAccount => AppError::Forbidden,
         AccountError::NoSuchPasskey => AppError::NotFound,
+        AccountError::Throttled { wait_secs } => AppError::TooManyAttempts {
+            retry_after_secs: wait_secs,
+        },
         e => e.into(),
     }
 }
@@ -485,13 +494,7 @@ pub async fn totp_recovery(
         Err(e) => Err(e),
     };
     match made {
-        Ok(codes) => {
-            let shown = Shown {
-                recovery_codes: codes,
-                ..Shown::default()
-            };
-            render(&totp_page(&staff, t, &state, shown).await?)
-        }
+        Ok(codes) => codes_page(&staff, t, &state, codes, None).await,
         Err(e) => refused(&staff, t, &state, e).await,
     }
 }
@@ -508,16 +511,7 @@ pub async fn totp_disable(
     match two_factor::disable(&state, staff.user_id, staff.role, keep, &form.code).await {
         Ok(None) => Ok(redirect(t, "/staff/account?done=totp-off")),
         // Passkeys remain: the codes someone may have seen are replaced.
-        Ok(Some(codes)) => {
-            let shown = Shown {
-                recovery_codes: codes,
-                notice: Some("totp-done-off"),
-                ..Shown::default()
-            };
-            let mut staff = staff;
-            staff.totp_enabled = false;
-            render(&totp_page(&staff, t, &state, shown).await?)
-        }
+        Ok(Some(codes)) => codes_page(&staff, t, &state, codes, Some("totp-done-off")).await,
         Err(e) => refused(&staff, t, &state, e).await,
     }
 }
@@ -574,14 +568,7 @@ pub async fn passkey_new(
         }
         Err(e) => {
             // What was typed for the name stays, whatever was wrong.
-            let (key, status) = match e {
-                AccountError::Throttled { wait_secs } => {
-                    return Err(AppError::TooManyAttempts {
-                        retry_after_secs: wait_secs,
-                    });
-                }
-                e => refusal(&staff, e).map_err(own_account)?,
-            };
+            let (key, status) = refusal(&staff, e).map_err(own_account)?;
             let shown = Shown {
                 passkey_name: text::without_controls(&form.name),
                 error: Some(key),
@@ -609,18 +596,7 @@ pub async fn passkey_add(
     match passkeys::finish_adding(&state, &staff, &form.passkey).await {
         Ok(added) => match added.recovery_codes {
             // The account's first second factor: its recovery codes, once.
-            Some(codes) => {
-                let shown = Shown {
-                    recovery_codes: codes,
-                    notice: Some("passkey-done-added"),
-                    ..Shown::default()
-                };
-                // The gate let this request through before the passkey
-                // existed; the page is drawn as it now stands.
-                let mut staff = staff;
-                staff.has_passkey = true;
-                render(&totp_page(&staff, t, &state, shown).await?)
-            }
+            Some(codes) => codes_page(&staff, t, &state, codes, Some("passkey-done-added")).await,
             None => Ok(redirect(t, "/staff/account/totp?done=passkey-added")),
         },
         Err(e) => refused(&staff, t, &state, e).await,
@@ -705,9 +681,6 @@ pub async fn passkey_remove(
     let given = Confirmation::from_form(&form.passkey, &form.code);
     match passkeys::remove(&state, &staff, id, password, given).await {
         Ok(_) => Ok(redirect(t, "/staff/account/totp?done=passkey-removed")),
-        Err(AccountError::Throttled { wait_secs }) => Err(AppError::TooManyAttempts {
-            retry_after_secs: wait_secs,
-        }),
         Err(e) => {
             let (key, status) = refusal(&staff, e).map_err(own_account)?;
             let page = remove_page(&staff, t, &state, id, Some(key)).await?;
